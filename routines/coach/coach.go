@@ -1,0 +1,290 @@
+package coach
+
+import (
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// BackGrace is how far into a segment "back" restarts that segment rather
+// than going to the one before, as a music player's back button does.
+const BackGrace = 2 * time.Second
+
+// Pace bounds for breathing alone: 0.5 is twice as fast, 2 twice as slow.
+const (
+	MinPace  = 0.5
+	MaxPace  = 2.0
+	PaceStep = 0.1
+)
+
+// Coach follows a plan in real time. The zero value is not usable; make one
+// with New. A Coach is not safe for use by several goroutines at once.
+type Coach struct {
+	plan *Plan
+
+	// The mapping from real time to plan offset: at real instant anchor the
+	// plan stood at anchorOff, and it moves on one for one unless paused.
+	anchor    time.Time
+	anchorOff time.Duration
+	paused    bool
+	stopped   bool
+	reason    StopReason
+	pace      float64
+
+	// What has been reported: events up to offset reported (inclusive unless
+	// fresh, when an event at exactly reported is still due).
+	reported time.Duration
+	fresh    bool
+	pending  []Event
+
+	done        map[int]bool // Stretch segments held to their end
+	breathsDone int
+	basePattern routines.Pattern // the breathing pattern at pace 1
+}
+
+// New starts plan at real instant start.
+func New(plan *Plan, start time.Time) *Coach {
+	c := &Coach{plan: plan, anchor: start, fresh: true, pace: 1, done: map[int]bool{}}
+	if len(plan.Segments) > 0 {
+		c.basePattern = plan.Segments[len(plan.Segments)-1].Pattern
+	}
+	return c
+}
+
+// Plan is the timeline being followed. A pace change rewrites its tail.
+func (c *Coach) Plan() *Plan { return c.plan }
+
+// offset is the plan offset at real instant t.
+func (c *Coach) offset(t time.Time) time.Duration {
+	off := c.anchorOff
+	if !c.paused && !c.stopped {
+		if d := t.Sub(c.anchor); d > 0 {
+			off += d
+		}
+	}
+	return min(off, c.plan.Total())
+}
+
+// instant is the real instant at which the plan reaches off, given the
+// present mapping.
+func (c *Coach) instant(off time.Duration) time.Time {
+	return c.anchor.Add(off - c.anchorOff)
+}
+
+// Finished reports whether the plan ran to its end by instant t.
+func (c *Coach) Finished(t time.Time) bool {
+	return !c.stopped && !c.plan.Open && c.offset(t) >= c.plan.Total()
+}
+
+// Over reports whether nothing more will happen: finished or stopped.
+func (c *Coach) Over(t time.Time) bool { return c.stopped || c.Finished(t) }
+
+// Paused reports whether the coach is paused.
+func (c *Coach) Paused() bool { return c.paused }
+
+// advance moves the reported offset to instant t, queueing the scheduled
+// events on the way and noting completed reps and breaths.
+func (c *Coach) advance(t time.Time) {
+	to := c.offset(t)
+	if to < c.reported || (to == c.reported && !c.fresh) {
+		return
+	}
+	for _, e := range c.plan.scheduled(c.reported, to, c.fresh) {
+		e.At = c.instant(e.Offset)
+		switch e.Kind {
+		case RepDone:
+			c.done[e.Index] = true
+		case BreathDone:
+			c.breathsDone = max(c.breathsDone, e.Breath)
+		}
+		c.pending = append(c.pending, e)
+	}
+	c.reported, c.fresh = to, false
+}
+
+// Events returns, in order, everything that happened up to instant t and
+// was not returned before: the plan's scheduled events, each with the
+// instant it was due, and the person's commands.
+func (c *Coach) Events(t time.Time) []Event {
+	c.advance(t)
+	evs := c.pending
+	c.pending = nil
+	return evs
+}
+
+// NextEvent is the real instant of the next scheduled event after t, and
+// false when there is none (paused, stopped or finished). A caller sets its
+// timer for exactly this instant.
+func (c *Coach) NextEvent(t time.Time) (time.Time, bool) {
+	if c.paused || c.stopped {
+		return time.Time{}, false
+	}
+	off := c.offset(t)
+	if off >= c.plan.Total() {
+		return time.Time{}, false
+	}
+	// Look ahead one segment at a time: the next event is at most a phase away.
+	i := c.plan.segmentAt(off)
+	for ; i < len(c.plan.Segments); i++ {
+		s := c.plan.Segments[i]
+		to := s.End()
+		if s.Breathing() {
+			to = min(to, off+s.Pattern.Cycle())
+		}
+		if evs := c.plan.scheduled(off, max(to, off), false); len(evs) > 0 {
+			return c.instant(evs[0].Offset), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Pause freezes the plan at instant t.
+func (c *Coach) Pause(t time.Time) {
+	if c.paused || c.Over(t) {
+		return
+	}
+	c.advance(t)
+	c.anchorOff, c.anchor, c.paused = c.offset(t), t, true
+	c.control(t, Event{Kind: Paused})
+}
+
+// Resume lets the plan run on from instant t where it was paused.
+func (c *Coach) Resume(t time.Time) {
+	if !c.paused || c.stopped {
+		return
+	}
+	c.anchor, c.paused = t, false
+	c.control(t, Event{Kind: Resumed})
+}
+
+// Toggle pauses a running coach and resumes a paused one.
+func (c *Coach) Toggle(t time.Time) {
+	if c.paused {
+		c.Resume(t)
+	} else {
+		c.Pause(t)
+	}
+}
+
+// Skip jumps to the start of the next segment at instant t; from the last
+// segment it jumps to the end. What was skipped is not counted as done.
+func (c *Coach) Skip(t time.Time) {
+	if c.Over(t) || c.plan.Open {
+		return
+	}
+	c.advance(t)
+	i := c.plan.segmentAt(c.offset(t))
+	target := c.plan.Total()
+	if i+1 < len(c.plan.Segments) {
+		target = c.plan.Segments[i+1].Start
+	}
+	c.jump(t, target, Skipped)
+}
+
+// Back jumps at instant t to the start of the present segment, or to the
+// start of the one before when the present one began under BackGrace ago.
+func (c *Coach) Back(t time.Time) {
+	if c.stopped || c.plan.Open {
+		return
+	}
+	c.advance(t)
+	off := c.offset(t)
+	i := c.plan.segmentAt(off)
+	if off >= c.plan.Total() {
+		i = len(c.plan.Segments) // from the end: back to the last segment
+	} else if off-c.plan.Segments[i].Start >= BackGrace {
+		i++ // restart this one
+	}
+	c.jump(t, c.plan.Segments[max(i-1, 0)].Start, WentBack)
+}
+
+// jump moves the plan to offset target at instant t, keeping pause as it is.
+func (c *Coach) jump(t time.Time, target time.Duration, kind EventKind) {
+	c.anchor, c.anchorOff = t, target
+	c.control(t, Event{Kind: kind, Offset: target})
+	c.reported, c.fresh = target, true // the target's own start events are due
+	c.advance(t)
+}
+
+// Stop ends the plan early at instant t for reason.
+func (c *Coach) Stop(t time.Time, reason StopReason) {
+	if c.Over(t) {
+		return
+	}
+	c.advance(t)
+	c.anchorOff, c.anchor = c.offset(t), t
+	c.stopped, c.reason = true, reason
+	c.control(t, Event{Kind: Stopped, Reason: reason})
+}
+
+// Reason is why the plan was stopped, or NotStopped.
+func (c *Coach) Reason() StopReason { return c.reason }
+
+// Pace is the present breathing pace: 1 is the pattern as planned, 1.2 is
+// a fifth slower.
+func (c *Coach) Pace() float64 { return c.pace }
+
+// SetPace scales the breathing of a breathing-alone plan at instant t,
+// within MinPace and MaxPace. The person stays where they are within their
+// breath: halfway through an inhale stays halfway, only slower or faster.
+// The number of breaths left does not change.
+func (c *Coach) SetPace(t time.Time, pace float64) {
+	pace = min(max(pace, MinPace), MaxPace)
+	last := len(c.plan.Segments) - 1
+	if c.Over(t) || last < 0 || c.plan.Segments[last].Kind != Breathe || pace == c.pace {
+		return
+	}
+	c.advance(t)
+	off := c.offset(t)
+	s := c.plan.Segments[last]
+	oldCycle := s.Pattern.Cycle()
+	u := off - s.Start + s.Lead
+	whole := int(u / oldCycle)
+	frac := float64(u%oldCycle) / float64(oldCycle)
+	leftBreaths := time.Duration(0)
+	if !c.plan.Open {
+		total := s.BreathsBefore + int((s.Lead+s.Length)/oldCycle)
+		leftBreaths = time.Duration(total - s.BreathsBefore - whole)
+	}
+	pattern := c.basePattern.Scale(pace)
+	cycle := pattern.Cycle()
+	lead := time.Duration(frac * float64(cycle))
+	next := Segment{Kind: Breathe, Start: off, Routine: -1, Pattern: pattern,
+		BreathsBefore: s.BreathsBefore + whole, Lead: lead}
+	if c.plan.Open {
+		next.Length = Forever
+	} else {
+		next.Length = leftBreaths*cycle - lead
+	}
+	segs := append([]Segment(nil), c.plan.Segments...)
+	if off == s.Start {
+		segs = segs[:last]
+	} else {
+		segs[last].Length = off - s.Start
+	}
+	c.plan = &Plan{Routines: c.plan.Routines, Segments: append(segs, next), Open: c.plan.Open}
+	c.pace = pace
+	c.control(t, Event{Kind: PaceChanged, Offset: off, Pace: pace, Index: len(segs), Segment: next})
+}
+
+// control queues a command's event at instant t.
+func (c *Coach) control(t time.Time, e Event) {
+	e.At = t
+	if e.Kind != Skipped && e.Kind != WentBack && e.Kind != PaceChanged {
+		e.Offset = c.offset(t)
+	}
+	c.pending = append(c.pending, e)
+}
+
+// SuspendGap reports how long the machine slept between two readings of
+// the clock: Go's monotonic clock stops during a suspend while the wall
+// clock goes on. A caller that sees a gap pauses the coach at prev, so a
+// hold never runs out while the laptop lid was shut.
+func SuspendGap(prev, now time.Time) time.Duration {
+	wall := now.Round(0).Sub(prev.Round(0))
+	mono := now.Sub(prev)
+	if gap := wall - mono; gap > time.Second {
+		return gap
+	}
+	return 0
+}

@@ -1,0 +1,14 @@
+// Package coach is unknot's pacing engine. It turns routines (or a request
+// to breathe) into a Plan, a timeline of segments, and a Coach answers what
+// is happening at any instant of that plan: which segment, which breathing
+// phase and how far through it, how long the hold has left, which rep and
+// side, how far through the whole session.
+//
+// The package is pure. It owns no clock, starts no goroutine, does no I/O
+// and knows no screen: every question and every command (pause, resume,
+// skip, back, stop, pace) carries the instant it applies to. Timing is
+// therefore exact by construction: an event's instant is computed from the
+// plan and the real instant the plan was anchored to, never from counting
+// ticks, so a caller that wakes late still learns the scheduled instant and
+// the position is never off by the lateness.
+package coach

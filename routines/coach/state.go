@@ -1,0 +1,134 @@
+package coach
+
+import (
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// State is everything a screen needs to show the plan at one instant.
+type State struct {
+	Offset time.Duration // how far into the plan
+	Total  time.Duration // the plan's length (Forever when open)
+	Open   bool          // breathing with no set end
+
+	Index   int     // the present segment
+	Segment Segment // the present segment
+	Routine *routines.Routine
+	Count   int // how many segments in all
+
+	SegmentElapsed time.Duration
+	SegmentLeft    time.Duration // for a Stretch: the time left in the hold
+
+	Breathing     bool           // a breathing phase is running
+	Phase         routines.Phase // the phase now
+	PhaseElapsed  time.Duration
+	PhaseLength   time.Duration
+	PhaseProgress float64 // 0 at the phase's start, 1 at its end
+	Breath        int     // the breath now, from 1
+	BreathsDone   int     // breaths completed (breathing alone)
+	Breaths       int     // breaths planned in all (0 when open)
+
+	Progress float64       // 0 to 1 through the whole plan (0 when open)
+	Left     time.Duration // time left in the whole plan (0 when open)
+	Pace     float64       // 1 is the planned pace
+
+	Paused   bool
+	Stopped  bool
+	Reason   StopReason
+	Finished bool
+}
+
+// At says what is happening at instant t. It changes nothing: call it as
+// often as a screen redraws.
+func (c *Coach) At(t time.Time) State {
+	p := c.plan
+	off := c.offset(t)
+	total := p.Total()
+	st := State{
+		Offset: off, Total: total, Open: p.Open, Count: len(p.Segments), Pace: c.pace,
+		Paused: c.paused, Stopped: c.stopped, Reason: c.reason,
+		Finished: !c.stopped && !p.Open && off >= total,
+	}
+	if len(p.Segments) == 0 {
+		return st
+	}
+	i := p.segmentAt(off)
+	s := p.Segments[i]
+	st.Index, st.Segment = i, s
+	if s.Routine >= 0 && s.Routine < len(p.Routines) {
+		st.Routine = &p.Routines[s.Routine]
+	}
+	st.SegmentElapsed = off - s.Start
+	st.SegmentLeft = s.End() - off
+	if !p.Open {
+		st.Left = total - off
+		if total > 0 {
+			st.Progress = float64(off) / float64(total)
+		}
+	}
+	if s.Breathing() && !st.Finished {
+		cycle := s.Pattern.Cycle()
+		u := off - s.Start + s.Lead
+		in := u % cycle
+		st.Breathing = true
+		st.Breath = s.BreathsBefore + int(u/cycle) + 1
+		for _, sp := range s.Pattern.Spans() {
+			if in >= sp.Start && in < sp.Start+sp.Length {
+				st.Phase, st.PhaseLength, st.PhaseElapsed = sp.Phase, sp.Length, in-sp.Start
+				st.PhaseProgress = float64(st.PhaseElapsed) / float64(sp.Length)
+				break
+			}
+		}
+	}
+	if s.Kind == Breathe {
+		cycle := s.Pattern.Cycle()
+		st.BreathsDone = s.BreathsBefore + int((off-s.Start+s.Lead)/cycle)
+		if !p.Open {
+			st.Breaths = s.BreathsBefore + int((s.Lead+s.Length)/cycle)
+		}
+		if st.Finished {
+			st.Breath = st.Breaths
+		}
+	}
+	return st
+}
+
+// Tally is how many reps of one routine on one side were held to the end.
+type Tally struct {
+	Routine string
+	Side    routines.Side
+	Done    int
+	Planned int
+}
+
+// Tallies counts the reps held to their end, per routine and side, in the
+// order they come in the plan. Reps count once even when "back" made the
+// person hold them again. Events must have been taken (Events) for the
+// count to include them.
+func (c *Coach) Tallies() []Tally {
+	var out []Tally
+	index := map[[2]any]int{}
+	counted := map[[3]any]bool{}
+	for i, s := range c.plan.Segments {
+		if s.Kind != Stretch {
+			continue
+		}
+		name := c.plan.Routines[s.Routine].Name
+		key := [2]any{s.Routine, s.Side}
+		j, ok := index[key]
+		if !ok {
+			j = len(out)
+			index[key] = j
+			out = append(out, Tally{Routine: name, Side: s.Side, Planned: s.Reps})
+		}
+		if c.done[i] && !counted[[3]any{s.Routine, s.Side, s.Rep}] {
+			counted[[3]any{s.Routine, s.Side, s.Rep}] = true
+			out[j].Done++
+		}
+	}
+	return out
+}
+
+// BreathsDone is how many whole breaths were completed (breathing alone).
+func (c *Coach) BreathsDone() int { return c.breathsDone }
