@@ -155,6 +155,16 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 	}
 
 	checkRoutine(&r, fields, add)
+	sort.SliceStable(probs, func(i, j int) bool {
+		a, b := probs[i], probs[j]
+		if (a.Line == 0) != (b.Line == 0) {
+			return b.Line == 0 // problems of the whole file last
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
 	return r, probs
 }
 

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"time"
+)
+
+// Options are the choices a person makes on the command line that every
+// screen honours.
+type Options struct {
+	NoBell        bool   // no BEL on phase changes
+	ReducedMotion bool   // text instead of animation
+	Theme         string // "auto", "light" or "dark"
+
+	// Now is the clock. Nil means time.Now; tests pass a fixed or fake one.
+	Now func() time.Time
+}
+
+// now reads the options' clock.
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+// Context is what every screen shares, handed down instead of kept in
+// globals: the window's size, the theme's styles and the options.
+type Context struct {
+	Width, Height int
+	Styles        Styles
+	Opt           Options
+}
+
+// NewContext starts with the theme the options ask for; "auto" starts dark
+// and changes when the terminal reports a light background.
+func NewContext(opt Options) *Context {
+	return &Context{Width: 80, Height: 24, Styles: NewStyles(opt.Theme != "light"), Opt: opt}
+}
+
+// SetBackground applies the terminal's reported background, unless the
+// person chose a theme.
+func (c *Context) SetBackground(dark bool) {
+	if c.Opt.Theme == "auto" || c.Opt.Theme == "" {
+		c.Styles = NewStyles(dark)
+	}
+}
