@@ -137,11 +137,12 @@ func ParsePattern(s string) (Pattern, error) {
 	}
 	names := [4]string{"inhale", "hold", "exhale", "second hold"}
 	for i, v := range secs {
-		d := time.Duration(math.Round(v*1000)) * time.Millisecond
-		if d > MaxPhase {
+		// Compare in seconds before converting: a number of seconds with
+		// ten or more digits overflows a Duration and wraps around.
+		if v > MaxPhase.Seconds() {
 			return Pattern{}, fmt.Errorf("breathing pattern %q: the %s of %gs is longer than %v; choose a gentler pattern like 5-1-3", s, names[i], v, MaxPhase)
 		}
-		p[i] = d
+		p[i] = time.Duration(math.Round(v*1000)) * time.Millisecond
 	}
 	if p[Inhale] == 0 || p[Exhale] == 0 {
 		return Pattern{}, fmt.Errorf("breathing pattern %q: the inhale and the exhale must each be above zero; %s", s, how)
