@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command line in-process with UNKNOT_HOME in a fresh
+// temporary folder and returns the exit status and the two streams.
+func runCLI(t *testing.T, home string, args ...string) (int, string, string) {
+	t.Helper()
+	if home == "" {
+		home = t.TempDir()
+	}
+	t.Setenv("UNKNOT_HOME", home)
+	t.Setenv("NO_COLOR", "1")
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestRoutinesListShowsBuiltinsAndUserFiles(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, "routines")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	user := "name = \"neck-ease\"\ntitle = \"Neck ease\"\nreps = 2\nhold = \"5s\"\ncues = [\"Tilt your head.\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "neck.toml"), []byte(user), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, home, "routines", "list")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	for _, want := range []string{"knee-to-chest", "arm-raise", "seated-twist", "lying-twist", "built-in",
+		"neck-ease", filepath.Join(dir, "neck.toml")} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+	// The default plan comes first, in its order.
+	if i, j := strings.Index(out, "knee-to-chest"), strings.Index(out, "lying-twist"); i > j {
+		t.Errorf("knee-to-chest should be listed before lying-twist:\n%s", out)
+	}
+}
+
+func TestRoutinesShowPrintsEverythingAboutARoutine(t *testing.T) {
+	code, out, _ := runCLI(t, "", "routines", "show", "knee-to-chest")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	// 10 reps a side, alternating: 8 s ready + 20 holds of 10 s + 19 rests of 3 s = 265 s.
+	for _, want := range []string{"Knee to chest", "Hold:        10s", "10 per side", "left, right, alternating",
+		"5-1-3", "3 sessions a day", "Total time:  4:25", "Source:      001", "Get ready", "During the hold"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestRoutinesShowUnknownNameIsUsageError(t *testing.T) {
+	code, out, errs := runCLI(t, "", "routines", "show", "toe-touch")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, `no routine named "toe-touch"`) ||
+		!strings.Contains(errs, "unknot routines list") {
+		t.Errorf("want one line naming the routine and what to do, got %q", errs)
+	}
+}
+
+func TestRoutinesCheckListsEveryProblemWithPosition(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(good, []byte("name = \"a\"\ntitle = \"A\"\nreps = 1\nhold = \"2s\"\n"), 0o600)
+	os.WriteFile(bad, []byte("name = \"B\"\ntitle = \"B\"\nreps = 0\nhold = \"2s\"\nsides = [\"up\"]\n"), 0o600)
+	code, out, errs := runCLI(t, "", "routines", "check", good, bad)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if !strings.Contains(out, good+": ok") {
+		t.Errorf("good file not reported ok: %q", out)
+	}
+	for _, want := range []string{bad + ":1:8: name", bad + ":3:8: reps is 0", bad + ":5:10: side \"up\""} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("problems lack %q:\n%s", want, errs)
+		}
+	}
+}
+
+func TestRoutinesCheckMissingFile(t *testing.T) {
+	code, _, errs := runCLI(t, "", "routines", "check", "/nonexistent/x.toml")
+	if code != 2 || !strings.Contains(errs, "/nonexistent/x.toml: cannot read") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestBadUserFileIsSkippedNotFatal(t *testing.T) {
+	home := t.TempDir()
+	os.MkdirAll(filepath.Join(home, "routines"), 0o700)
+	os.WriteFile(filepath.Join(home, "routines", "x.toml"), []byte("reps = \"many\"\n"), 0o600)
+	code, out, errs := runCLI(t, home, "routines")
+	if code != 0 || !strings.Contains(out, "knee-to-chest") {
+		t.Fatalf("exit %d, out %q", code, out)
+	}
+	if !strings.Contains(errs, "skipping a routine file") || !strings.Contains(errs, "x.toml:1:8") {
+		t.Errorf("stderr should name the bad file and position: %q", errs)
+	}
+}
+
+func TestSafetyPrintsStopRuleAndRedFlags(t *testing.T) {
+	code, out, _ := runCLI(t, "", "safety")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Stop any stretch that hurts", "Numbness", "bladder", "12 weeks", "fall", "not a doctor"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("safety lacks %q", want)
+		}
+	}
+}
+
+func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
+	for _, args := range [][]string{
+		{"--bogus"},
+		{"--theme", "purple", "safety"},
+		{"routines", "show"},
+		{"nonsense"},
+	} {
+		code, _, errs := runCLI(t, "", args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if n := strings.Count(errs, "\n"); n != 1 || !strings.HasPrefix(errs, "unknot: ") {
+			t.Errorf("%v: want one line starting unknot:, got %q", args, errs)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, "", "--version")
+	if code != 0 || !strings.Contains(out, "unknot version") {
+		t.Errorf("exit %d, out %q", code, out)
+	}
+}
