@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// CheckIn asks how the back feels, 0 (no pain) to 10 (the worst): digits or
+// ←/→ choose, Enter confirms, s or Esc skips. It is a small sub-model that
+// the session and breathe screens show before or after pacing.
+type CheckIn struct {
+	Question string
+	value    int  // -1 until something is chosen
+	lastOne  bool // the previous key was "1": a "0" now makes 10
+	done     bool
+	skipped  bool
+}
+
+// CheckInQuestion is what every check-in asks.
+const CheckInQuestion = "How is your back right now?"
+
+// NewCheckIn starts a check-in with nothing chosen.
+func NewCheckIn() CheckIn { return CheckIn{Question: CheckInQuestion, value: -1} }
+
+// Done reports whether the person confirmed or skipped.
+func (c CheckIn) Done() bool { return c.done }
+
+// Result is the chosen score, and false when the check-in was skipped or is
+// not done.
+func (c CheckIn) Result() (int, bool) {
+	if !c.done || c.skipped {
+		return 0, false
+	}
+	return c.value, true
+}
+
+// Score is the chosen score as a pointer, nil when skipped: the shape the
+// history stores.
+func (c CheckIn) Score() *int {
+	v, ok := c.Result()
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+// Update applies one key.
+func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn {
+	if c.done {
+		return c
+	}
+	k := msg.String()
+	one := false
+	switch {
+	case len(k) == 1 && k[0] >= '0' && k[0] <= '9':
+		d := int(k[0] - '0')
+		if d == 0 && c.lastOne {
+			d = 10
+		}
+		c.value, one = d, d == 1
+	case k == "left" || k == "h" || k == "down":
+		if c.value < 0 {
+			c.value = 5
+		}
+		c.value = max(c.value-1, 0)
+	case k == "right" || k == "l" || k == "up":
+		if c.value < 0 {
+			c.value = 4
+		}
+		c.value = min(c.value+1, 10)
+	case k == "enter":
+		if c.value >= 0 {
+			c.done = true
+		}
+	case k == "s" || k == "esc":
+		c.done, c.skipped = true, true
+	}
+	c.lastOne = one
+	return c
+}
+
+// View draws the question, the scale with the chosen number marked (in
+// brackets as well as colour, so it reads without colour), and the keys.
+func (c CheckIn) View(ctx *Context) string {
+	s := ctx.Styles
+	var scale []string
+	for i := 0; i <= 10; i++ {
+		n := fmt.Sprint(i)
+		if i == c.value {
+			scale = append(scale, s.Title.Render("["+n+"]"))
+		} else {
+			scale = append(scale, s.Subtle.Render(" "+n+" "))
+		}
+	}
+	line := strings.Join(scale, "")
+	if ctx.Width < 36 { // a narrow window: the chosen number alone
+		line = s.Subtle.Render("0 ... 10: ")
+		if c.value >= 0 {
+			line += s.Title.Render(fmt.Sprint(c.value))
+		} else {
+			line += s.Subtle.Render("?")
+		}
+	}
+	hint := "0 no pain · 10 the worst"
+	keys := "digits or ←/→ · enter ok · s skip"
+	if c.value < 0 {
+		keys = "type a number, or s to skip"
+	}
+	return strings.Join([]string{
+		s.Title.Render(c.Question),
+		"",
+		line,
+		s.Subtle.Render(hint),
+		"",
+		s.Help.Render(keys),
+	}, "\n")
+}

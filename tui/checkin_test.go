@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// press turns key names into key presses.
+func press(keys ...string) []tea.KeyPressMsg {
+	var out []tea.KeyPressMsg
+	for _, k := range keys {
+		switch k {
+		case "enter":
+			out = append(out, tea.KeyPressMsg{Code: tea.KeyEnter})
+		case "esc":
+			out = append(out, tea.KeyPressMsg{Code: tea.KeyEscape})
+		case "left":
+			out = append(out, tea.KeyPressMsg{Code: tea.KeyLeft})
+		case "right":
+			out = append(out, tea.KeyPressMsg{Code: tea.KeyRight})
+		default:
+			out = append(out, tea.KeyPressMsg{Code: rune(k[0]), Text: k})
+		}
+	}
+	return out
+}
+
+func TestCheckInKeys(t *testing.T) {
+	cases := []struct {
+		name  string
+		keys  []string
+		done  bool
+		score int // -1: no score
+	}{
+		{"digit then enter", []string{"7", "enter"}, true, 7},
+		{"one then zero is ten", []string{"1", "0", "enter"}, true, 10},
+		{"zero alone is zero", []string{"0", "enter"}, true, 0},
+		{"later digit replaces", []string{"3", "6", "enter"}, true, 6},
+		{"arrows start from the middle", []string{"right", "enter"}, true, 5},
+		{"left from the middle", []string{"left", "left", "enter"}, true, 3},
+		{"arrows stop at ten", []string{"9", "right", "right", "enter"}, true, 10},
+		{"arrows stop at zero", []string{"0", "left", "enter"}, true, 0},
+		{"enter with nothing chosen waits", []string{"enter"}, false, -1},
+		{"s skips", []string{"4", "s"}, true, -1},
+		{"esc skips", []string{"esc"}, true, -1},
+		{"keys after done are ignored", []string{"2", "enter", "9"}, true, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewCheckIn()
+			for _, k := range press(tc.keys...) {
+				c = c.Update(k)
+			}
+			if c.Done() != tc.done {
+				t.Fatalf("done = %v, want %v", c.Done(), tc.done)
+			}
+			got := c.Score()
+			switch {
+			case tc.score < 0 && got != nil:
+				t.Errorf("score = %d, want none", *got)
+			case tc.score >= 0 && (got == nil || *got != tc.score):
+				t.Errorf("score = %v, want %d", got, tc.score)
+			}
+		})
+	}
+}
+
+func TestCheckInViewMarksChoiceWithoutColour(t *testing.T) {
+	ctx := NewContext(Options{Theme: "dark"})
+	c := NewCheckIn().Update(press("6")[0])
+	v := c.View(ctx)
+	if !strings.Contains(v, "[6]") || !strings.Contains(v, CheckInQuestion) {
+		t.Errorf("view lacks the marked choice or the question:\n%s", v)
+	}
+	ctx.Width = 30
+	if v := c.View(ctx); !strings.Contains(v, "0 ... 10: ") || !strings.Contains(v, "6") {
+		t.Errorf("narrow view lacks the chosen number:\n%s", v)
+	}
+}
