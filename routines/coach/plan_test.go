@@ -240,7 +240,7 @@ func TestBreathePlanCountsWholeBreaths(t *testing.T) {
 	}{
 		{"ten breaths", routines.DefaultPattern, 10, 0, 90 * s, false, false},
 		{"one minute rounds up to whole breaths", routines.DefaultPattern, 0, time.Minute, 63 * s, false, false}, // 60/9 = 6.67 -> 7 breaths
-		{"box breathing rounds up too", box, 0, 2 * time.Minute, 128 * s, false, false},                        // 120/16 = 7.5 -> 8
+		{"box breathing rounds up too", box, 0, 2 * time.Minute, 128 * s, false, false},                          // 120/16 = 7.5 -> 8
 		{"exact multiple", routines.DefaultPattern, 0, 90 * s, 90 * s, false, false},
 		{"breaths win over minutes", routines.DefaultPattern, 2, time.Hour, 18 * s, false, false},
 		{"neither: open", routines.DefaultPattern, 0, 0, Forever, true, false},
