@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// FPS is the most frames a second the renderer draws.
+//
+// Why 50, and why this costs almost nothing: Bubble Tea's renderer wakes on
+// a ticker at the frame rate, compares the last view with the new one and
+// writes only when they differ, so an idle tick is a string comparison.
+// View is not called per frame: it is called after each Update, and
+// Updates come only from our own wake-ups. A frame period of 20 ms keeps a
+// phase change on screen within the design's 20 ms of its instant; at 50
+// idle ticks a second the renderer costs a few hundredths of a percent of a
+// core (measured in the README).
+//
+// Our own wake-ups are deadlines, never a fast fixed ticker and never
+// counted: a screen asks the coach for the instant of the next event
+// (coach.NextEvent) and works out the next instant its rendered view
+// changes (the next whole second of a countdown, the next cell of the
+// breath shape), and sets one timer for the earliest of them. Each timer
+// message carries a generation; pause, resume, a pace change or a resize
+// start a new generation, so a timer set before them is ignored when it
+// fires. A paused or static screen sets no timer at all. The time shown is
+// always read from the clock and the coach, so a late wake-up shows the
+// right thing, only late, and never shifts what comes after.
+const FPS = 50
+
+// ProgramOptions are the options every full-screen mode runs with: its
+// input and output, the frame rate, and the caller's extra options last so
+// that tests can override them (tea.WithoutSignalHandler,
+// tea.WithWindowSize, tea.WithColorProfile ...). A nil in disables input,
+// and with it every terminal query.
+func ProgramOptions(in io.Reader, out io.Writer, extra ...tea.ProgramOption) []tea.ProgramOption {
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(FPS)}
+	return append(opts, extra...)
+}
+
+// Run runs m full screen (in the alternate screen) until it quits, and
+// returns the final model, unwrapped: the caller type-asserts it to its own
+// model to learn how it ended.
+//
+// The terminal is always restored: on a normal quit and on ctrl+c (a key
+// for the model), on SIGTERM (Bubble Tea's own handler quits gracefully),
+// on SIGHUP (handled here: the terminal is gone, but the model's final
+// state is still returned so the caller can record how far it got), and on
+// a panic in Update, View or a command (Bubble Tea recovers, restores the
+// terminal and returns an error wrapping tea.ErrProgramPanic).
+// An interrupt (tea.ErrInterrupted) is a normal way to leave and returns no
+// error.
+func Run(m tea.Model, in io.Reader, out io.Writer, extra ...tea.ProgramOption) (tea.Model, error) {
+	p := tea.NewProgram(fullScreen{m}, ProgramOptions(in, out, extra...)...)
+
+	hup := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	defer func() {
+		signal.Stop(hup)
+		close(done)
+	}()
+
+	final, err := p.Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		err = nil
+	}
+	if fs, ok := final.(fullScreen); ok {
+		return fs.Model, err
+	}
+	return final, err
+}
+
+// fullScreen puts any model's view in the alternate screen.
+type fullScreen struct{ tea.Model }
+
+func (f fullScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := f.Model.Update(msg)
+	return fullScreen{m}, cmd
+}
+
+func (f fullScreen) View() tea.View {
+	v := f.Model.View()
+	v.AltScreen = true
+	return v
+}
