@@ -90,16 +90,21 @@ func (c *Coach) advance(t time.Time) {
 		return
 	}
 	for _, e := range c.plan.scheduled(c.reported, to, c.fresh) {
-		e.At = c.instant(e.Offset)
-		switch e.Kind {
-		case RepDone:
-			c.done[e.Index] = true
-		case BreathDone:
-			c.breathsDone = max(c.breathsDone, e.Breath)
-		}
-		c.pending = append(c.pending, e)
+		c.take(e)
 	}
 	c.reported, c.fresh = to, false
+}
+
+// take queues a scheduled event, noting a completed rep or breath.
+func (c *Coach) take(e Event) {
+	e.At = c.instant(e.Offset)
+	switch e.Kind {
+	case RepDone:
+		c.done[e.Index] = true
+	case BreathDone:
+		c.breathsDone = max(c.breathsDone, e.Breath)
+	}
+	c.pending = append(c.pending, e)
 }
 
 // Events returns, in order, everything that happened up to instant t and
@@ -202,8 +207,16 @@ func (c *Coach) Back(t time.Time) {
 func (c *Coach) jump(t time.Time, target time.Duration, kind EventKind) {
 	c.anchor, c.anchorOff = t, target
 	c.control(t, Event{Kind: kind, Offset: target})
-	c.reported, c.fresh = target, true // the target's own start events are due
-	c.advance(t)
+	// What begins at the target is due now. What ends there belongs to the
+	// segment left behind: a skip cut it short, so its rep or breath was not
+	// done; after a step back it was reported when it happened.
+	for _, e := range c.plan.scheduled(target, target, true) {
+		if e.Kind == RepDone || e.Kind == BreathDone || (e.Kind == RoutineDone && kind == WentBack) {
+			continue
+		}
+		c.take(e)
+	}
+	c.reported, c.fresh = target, false
 }
 
 // Stop ends the plan early at instant t for reason.
