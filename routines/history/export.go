@@ -1,0 +1,99 @@
+package history
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strconv"
+)
+
+// ExportJSON writes the sessions flt chooses (oldest first) as one JSON
+// array, one session to a line: the format of `unknot history --json`,
+// which ImportJSON reads back. A session still recorded by a live process
+// has the status "running".
+func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
+	flt.Limit = 0
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := bw.WriteString("["); err != nil {
+		return err
+	}
+	sep := "\n"
+	err := s.each(context.Background(), flt, func(x *Session) error {
+		b, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(sep)
+		sep = ",\n"
+		_, err = bw.Write(b)
+		return err
+	})
+	if err != nil {
+		return fault("export", s.path, err)
+	}
+	if sep == "\n" {
+		bw.WriteString("]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
+}
+
+// CSVHeader is the first row of `unknot history --csv`.
+var CSVHeader = []string{"id", "kind", "started_at", "ended_at", "status", "pain_before", "pain_after",
+	"breaths", "routine", "side", "reps_done", "reps_planned"}
+
+// ExportCSV writes the sessions flt chooses (oldest first) as CSV with a
+// header: one row per exercise, and one row for a session without any (a
+// breathe session), its exercise columns empty. Empty cells are nulls.
+func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
+	flt.Limit = 0
+	bw := bufio.NewWriterSize(w, 64<<10)
+	cw := csv.NewWriter(bw)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(CSVHeader))
+	err := s.each(context.Background(), flt, func(x *Session) error {
+		row[0] = strconv.FormatInt(x.ID, 10)
+		row[1] = string(x.Kind)
+		row[2] = timeText(x.StartedAt)
+		row[3] = ""
+		if x.EndedAt != nil {
+			row[3] = timeText(*x.EndedAt)
+		}
+		row[4] = string(x.Status)
+		row[5] = optInt(x.PainBefore)
+		row[6] = optInt(x.PainAfter)
+		row[7] = strconv.Itoa(x.Breaths)
+		if len(x.Exercises) == 0 {
+			clear(row[8:])
+			return cw.Write(row)
+		}
+		for _, e := range x.Exercises {
+			row[8], row[9] = e.Routine, e.Side
+			row[10], row[11] = strconv.Itoa(e.RepsDone), strconv.Itoa(e.RepsPlanned)
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fault("export", s.path, err)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func optInt(v *int) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(*v)
+}

@@ -1,0 +1,238 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+)
+
+// counting is the SQL condition for a session that counts for its day (see
+// Session.Counts): completed, or at least one rep or breath done.
+const counting = `(s.status = 'completed' OR s.breaths > 0 OR
+	EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
+
+// DayCount is how many sessions counted on one date.
+type DayCount struct {
+	Day      Day
+	Sessions int
+}
+
+// DayCounts lists, oldest first, the dates from from to to (inclusive)
+// with at least one session that counts, and how many: the calendar heat
+// map. Dates without a session are left out.
+func (s *Store) DayCounts(from, to Day) ([]DayCount, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT s.day, count(*) FROM sessions s
+		WHERE s.day BETWEEN ? AND ? AND `+counting+` GROUP BY s.day ORDER BY s.day`, from, to)
+	if err != nil {
+		return nil, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	var out []DayCount
+	for rows.Next() {
+		var d DayCount
+		if err := rows.Scan(&d.Day, &d.Sessions); err != nil {
+			return nil, fault("read", s.path, err)
+		}
+		out = append(out, d)
+	}
+	return out, fault("read", s.path, rows.Err())
+}
+
+// Streak is how regular the person has been, in days in a row with at
+// least one session that counts.
+type Streak struct {
+	Current int // ending today, or yesterday if today has none yet
+	Longest int // ever
+	Last    Day // the last date with a session ("" if none)
+}
+
+// Streaks measures the current and longest streaks as of date today (the
+// person's local date: DayOf(time.Now())).
+func (s *Store) Streaks(today Day) (Streak, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT DISTINCT s.day FROM sessions s
+		WHERE `+counting+` ORDER BY s.day`)
+	if err != nil {
+		return Streak{}, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	var days []Day
+	for rows.Next() {
+		var d Day
+		if err := rows.Scan(&d); err != nil {
+			return Streak{}, fault("read", s.path, err)
+		}
+		days = append(days, d)
+	}
+	if err := rows.Err(); err != nil {
+		return Streak{}, fault("read", s.path, err)
+	}
+	return streaks(days, today), nil
+}
+
+// streaks measures runs of consecutive dates in days (ascending, distinct).
+func streaks(days []Day, today Day) Streak {
+	var st Streak
+	run := 0
+	for i, d := range days {
+		if d > today {
+			break // a clock set wrong, or a session from a time zone ahead
+		}
+		if i > 0 && days[i-1].Add(1) == d {
+			run++
+		} else {
+			run = 1
+		}
+		st.Longest = max(st.Longest, run)
+		st.Last = d
+	}
+	if st.Last == today || st.Last == today.Add(-1) {
+		st.Current = run
+	}
+	return st
+}
+
+// Total is what was done of one routine on one side.
+type Total struct {
+	Routine  string
+	Side     string // "left", "right" or ""
+	Reps     int    // reps held to their end
+	Sessions int    // sessions in which at least one was
+}
+
+// Totals sums up everything since date since ("" for ever).
+type Totals struct {
+	Exercises       []Total // by routine, then side
+	Sessions        int     // stretch sessions that count
+	BreatheSessions int     // breathe sessions that count
+	Breaths         int     // breaths paced, all sessions together
+}
+
+// Totals sums the reps per routine and side, and the sessions and breaths,
+// since date since ("" for ever).
+func (s *Store) Totals(since Day) (Totals, error) {
+	ctx := context.Background()
+	var t Totals
+	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(e.reps_done), count(*)
+		FROM exercises e JOIN sessions s ON s.id = e.session_id
+		WHERE s.day >= ? AND e.reps_done > 0 GROUP BY e.routine, e.side ORDER BY e.routine, e.side`, since)
+	if err != nil {
+		return t, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x Total
+		if err := rows.Scan(&x.Routine, &x.Side, &x.Reps, &x.Sessions); err != nil {
+			return t, fault("read", s.path, err)
+		}
+		t.Exercises = append(t.Exercises, x)
+	}
+	if err := rows.Err(); err != nil {
+		return t, fault("read", s.path, err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT
+		coalesce(sum(s.kind = 'session' AND `+counting+`), 0),
+		coalesce(sum(s.kind = 'breathe' AND `+counting+`), 0),
+		coalesce(sum(s.breaths), 0)
+		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths)
+	return t, fault("read", s.path, err)
+}
+
+// TodayCounts is, for each routine, how many sessions on date today got at
+// least one rep of it done: what the daily limits (knee-to-chest 3 a day,
+// arm-raise 4) are checked against.
+func (s *Store) TodayCounts(today Day) (map[string]int, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT e.routine, count(DISTINCT s.id)
+		FROM sessions s JOIN exercises e ON e.session_id = s.id
+		WHERE s.day = ? AND e.reps_done > 0 GROUP BY e.routine`, today)
+	if err != nil {
+		return nil, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var r string
+		var n int
+		if err := rows.Scan(&r, &n); err != nil {
+			return nil, fault("read", s.path, err)
+		}
+		out[r] = n
+	}
+	return out, fault("read", s.path, rows.Err())
+}
+
+// WeekPain is the average check-in of one week.
+type WeekPain struct {
+	Week          Day     // its Monday
+	Before, After float64 // average before and after sessions (valid when the count is > 0)
+	NBefore       int     // check-ins before
+	NAfter        int     // check-ins after
+}
+
+// PainTrend is whether sessions help and how pain moves over weeks.
+type PainTrend struct {
+	Pairs     int     // sessions with a check-in both before and after
+	AvgBefore float64 // over Pairs: average pain before ...
+	AvgAfter  float64 // ... and after
+	Weeks     []WeekPain
+}
+
+// Change is how much a session changes pain on average (negative: it
+// helps), over sessions with both check-ins.
+func (p PainTrend) Change() float64 { return p.AvgAfter - p.AvgBefore }
+
+// PainTrend gathers the check-ins since date since ("" for ever): before
+// against after, and the weekly averages, oldest week first.
+func (s *Store) PainTrend(since Day) (PainTrend, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT day, pain_before, pain_after FROM sessions
+		WHERE day >= ? AND (pain_before IS NOT NULL OR pain_after IS NOT NULL) ORDER BY day`, since)
+	if err != nil {
+		return PainTrend{}, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	var p PainTrend
+	var sumB, sumA int
+	weeks := map[Day]*WeekPain{}
+	for rows.Next() {
+		var d Day
+		var b, a sql.NullInt64
+		if err := rows.Scan(&d, &b, &a); err != nil {
+			return PainTrend{}, fault("read", s.path, err)
+		}
+		if b.Valid && a.Valid {
+			p.Pairs++
+			sumB += int(b.Int64)
+			sumA += int(a.Int64)
+		}
+		w := weeks[d.Week()]
+		if w == nil {
+			w = &WeekPain{Week: d.Week()}
+			weeks[w.Week] = w
+		}
+		if b.Valid {
+			w.Before += float64(b.Int64)
+			w.NBefore++
+		}
+		if a.Valid {
+			w.After += float64(a.Int64)
+			w.NAfter++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return PainTrend{}, fault("read", s.path, err)
+	}
+	if p.Pairs > 0 {
+		p.AvgBefore = float64(sumB) / float64(p.Pairs)
+		p.AvgAfter = float64(sumA) / float64(p.Pairs)
+	}
+	for _, w := range weeks {
+		if w.NBefore > 0 {
+			w.Before /= float64(w.NBefore)
+		}
+		if w.NAfter > 0 {
+			w.After /= float64(w.NAfter)
+		}
+		p.Weeks = append(p.Weeks, *w)
+	}
+	sort.Slice(p.Weeks, func(i, j int) bool { return p.Weeks[i].Week < p.Weeks[j].Week })
+	return p, nil
+}

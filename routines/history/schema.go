@@ -1,0 +1,134 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// applicationID marks a SQLite file as an unknot history ("unkn").
+const applicationID = 0x756e6b6e
+
+// A migration takes the schema from version to-1 to version to. Migrations
+// only ever move forward; each runs in the same transaction as the change
+// of PRAGMA user_version, so a crash leaves the file at one version or the
+// next, never between.
+type migration struct {
+	to  int
+	sql string
+}
+
+// migrations, in order. Append only: never edit one that has shipped.
+var migrations = []migration{
+	{to: 1, sql: `
+PRAGMA application_id = 1970170734;
+CREATE TABLE sessions (
+	id          INTEGER PRIMARY KEY,
+	kind        TEXT    NOT NULL CHECK (kind IN ('session', 'breathe')),
+	started_at  TEXT    NOT NULL,  -- RFC 3339 with the offset where it happened
+	started_ns  INTEGER NOT NULL,  -- the same instant, Unix nanoseconds
+	day         TEXT    NOT NULL,  -- the local date it started, YYYY-MM-DD
+	ended_at    TEXT,
+	status      TEXT    NOT NULL CHECK (status IN ('running', 'completed', 'stopped', 'pain', 'interrupted')),
+	pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+	pain_after  INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+	breaths     INTEGER NOT NULL DEFAULT 0 CHECK (breaths >= 0),
+	owner_pid   INTEGER,           -- the process recording it, while running
+	owner_token TEXT               -- ... and that process's start, against pid reuse
+);
+CREATE INDEX sessions_started ON sessions (started_ns, kind);
+CREATE INDEX sessions_day ON sessions (day);
+CREATE INDEX sessions_running ON sessions (status) WHERE status = 'running';
+CREATE TABLE exercises (
+	session_id   INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	pos          INTEGER NOT NULL,
+	routine      TEXT    NOT NULL,
+	side         TEXT    NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+	reps_done    INTEGER NOT NULL DEFAULT 0 CHECK (reps_done >= 0),
+	reps_planned INTEGER NOT NULL DEFAULT 0 CHECK (reps_planned >= 0),
+	PRIMARY KEY (session_id, pos),
+	UNIQUE (session_id, routine, side)
+) WITHOUT ROWID;
+`},
+}
+
+// SchemaVersion is the newest schema this binary knows.
+var SchemaVersion = migrations[len(migrations)-1].to
+
+// migrate brings the schema up to SchemaVersion in one immediate
+// transaction: two processes opening a new history at once cannot both
+// create it. A newer schema is refused before anything is written; a file
+// of another program is refused too.
+func migrate(db *sql.DB, path string) error {
+	return migrateTo(db, path, SchemaVersion)
+}
+
+func migrateTo(db *sql.DB, path string, target int) error {
+	ctx := context.Background()
+	// A quick look without a write lock: most opens find nothing to do.
+	v, err := userVersion(ctx, db)
+	if err != nil {
+		return err
+	}
+	if err := checkVersion(path, v); err != nil {
+		return err
+	}
+	if v >= target {
+		return nil
+	}
+	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see pragmas)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if v, err = userVersion(ctx, tx); err != nil {
+		return err
+	}
+	if err := checkVersion(path, v); err != nil {
+		return err
+	}
+	if v == 0 {
+		if err := checkForeign(ctx, tx, path); err != nil {
+			return err
+		}
+	}
+	for _, m := range migrations {
+		if m.to <= v || m.to > target {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("schema migration to version %d: %w", m.to, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.to)); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func userVersion(ctx context.Context, q querier) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// checkForeign refuses a SQLite database of another program: one at
+// version 0 that already holds tables, or that carries another
+// application id.
+func checkForeign(ctx context.Context, q querier, path string) error {
+	var app, tables int
+	if err := q.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return err
+	}
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return err
+	}
+	if (app != 0 && app != applicationID) || tables > 0 {
+		return notHistory(path, fmt.Errorf("a SQLite database of another program (application id %#x, %d objects)", app, tables))
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package history
+
+import (
+	"fmt"
+	"time"
+)
+
+// Kind is what was done: a stretch session or breathing alone.
+type Kind string
+
+// The kinds of session.
+const (
+	KindSession Kind = "session"
+	KindBreathe Kind = "breathe"
+)
+
+// Status is how a session ended.
+type Status string
+
+// The statuses. Running is only ever seen for a session whose process is
+// still alive (another terminal, for instance); once that process is gone
+// the session reads as Interrupted.
+const (
+	Completed   Status = "completed"   // ran to its end
+	Stopped     Status = "stopped"     // the person quit
+	Pain        Status = "pain"        // "stop, it hurts"
+	Interrupted Status = "interrupted" // the program died or was killed
+	Running     Status = "running"     // still being recorded by a live process
+)
+
+// Exercise is one routine on one side within a session: how many reps
+// were planned and how many were held to their end.
+type Exercise struct {
+	Routine     string `json:"routine"`
+	Side        string `json:"side"` // "left", "right", or "" for a routine without sides
+	RepsDone    int    `json:"reps_done"`
+	RepsPlanned int    `json:"reps_planned"`
+}
+
+// Session is one recorded session, as the queries return it and as
+// `history --json` prints it.
+type Session struct {
+	ID         int64      `json:"id"`
+	Kind       Kind       `json:"kind"`
+	StartedAt  time.Time  `json:"started_at"`
+	EndedAt    *time.Time `json:"ended_at"`
+	Status     Status     `json:"status"`
+	PainBefore *int       `json:"pain_before"`
+	PainAfter  *int       `json:"pain_after"`
+	Breaths    int        `json:"breaths"`
+	Exercises  []Exercise `json:"exercises"`
+}
+
+// Day is the date the session counts for.
+func (s Session) Day() Day { return DayOf(s.StartedAt) }
+
+// Reps is the number of reps held to their end, all routines together.
+func (s Session) Reps() int {
+	n := 0
+	for _, e := range s.Exercises {
+		n += e.RepsDone
+	}
+	return n
+}
+
+// Counts reports whether the session counts for its day (streaks, the heat
+// map): it was completed, or at least one rep or breath was done.
+func (s Session) Counts() bool {
+	return s.Status == Completed || s.Breaths > 0 || s.Reps() > 0
+}
+
+func (k Kind) valid() bool { return k == KindSession || k == KindBreathe }
+
+// final reports whether st may end a session.
+func (st Status) final() bool { return st == Completed || st == Stopped || st == Pain }
+
+func (st Status) valid() bool { return st.final() || st == Interrupted || st == Running }
+
+func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
+
+func checkPain(what string, v *int) error {
+	if v != nil && (*v < 0 || *v > 10) {
+		return fmt.Errorf("%w: %s is %d; it must be from 0 to 10", ErrBadValue, what, *v)
+	}
+	return nil
+}
+
+// timeText is how instants are stored and exported: RFC 3339 with
+// nanoseconds when there are any, in the location they were recorded in.
+func timeText(t time.Time) string { return t.Format(time.RFC3339Nano) }
