@@ -249,14 +249,18 @@ func (c *Coach) SetPace(t time.Time, pace float64) {
 	}
 	c.advance(t)
 	off := c.offset(t)
-	s := c.plan.Segments[last]
+	// The present segment is the last one unless "back" returned to an
+	// earlier pace; what comes after it is replaced.
+	i := c.plan.segmentAt(off)
+	s := c.plan.Segments[i]
 	oldCycle := s.Pattern.Cycle()
 	u := off - s.Start + s.Lead
 	whole := int(u / oldCycle)
 	frac := float64(u%oldCycle) / float64(oldCycle)
 	leftBreaths := time.Duration(0)
 	if !c.plan.Open {
-		total := s.BreathsBefore + int((s.Lead+s.Length)/oldCycle)
+		end := c.plan.Segments[last]
+		total := end.BreathsBefore + int((end.Lead+end.Length)/end.Pattern.Cycle())
 		leftBreaths = time.Duration(total - s.BreathsBefore - whole)
 	}
 	pattern := c.basePattern.Scale(pace)
@@ -269,11 +273,11 @@ func (c *Coach) SetPace(t time.Time, pace float64) {
 	} else {
 		next.Length = leftBreaths*cycle - lead
 	}
-	segs := append([]Segment(nil), c.plan.Segments...)
+	segs := append([]Segment(nil), c.plan.Segments[:i+1]...)
 	if off == s.Start {
-		segs = segs[:last]
+		segs = segs[:i]
 	} else {
-		segs[last].Length = off - s.Start
+		segs[i].Length = off - s.Start
 	}
 	c.plan = &Plan{Routines: c.plan.Routines, Segments: append(segs, next), Open: c.plan.Open}
 	c.pace = pace
