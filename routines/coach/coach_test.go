@@ -657,3 +657,36 @@ func TestSetPaceLeavesASessionAlone(t *testing.T) {
 		t.Error("SetPace on a session reported a pace change")
 	}
 }
+
+func TestSetPaceAfterGoingBackToAnEarlierPace(t *testing.T) {
+	c := breatheCoach(t, routines.DefaultPattern, 10)
+	c.SetPace(at(13500*ms), 2) // a new segment from 13.5 s, at 10-2-6
+	c.Back(at(14500 * ms))     // 1 s into it: back to the segment before, at 0
+	if st := c.At(at(14500 * ms)); st.Offset != 0 || st.Segment.Pattern != routines.DefaultPattern {
+		t.Fatalf("after Back: offset %v pattern %v, want 0 and 5-1-3", st.Offset, st.Segment.Pattern)
+	}
+	c.SetPace(at(19500*ms), 1) // 5 s in again: the Hold of breath 1, at 5-1-3
+	st := c.At(at(19500 * ms))
+	if st.Offset != 5*s || st.Phase != routines.Hold || st.PhaseElapsed != 0 || st.Breath != 1 || st.BreathsDone != 0 || st.Breaths != 10 {
+		t.Errorf("after the second pace change: offset %v %v+%v breath %d, %d of %d done; want 5s Hold+0 breath 1, 0 of 10",
+			st.Offset, st.Phase, st.PhaseElapsed, st.Breath, st.BreathsDone, st.Breaths)
+	}
+	for i, g := range c.Plan().Segments {
+		if g.Length <= 0 || (i > 0 && g.Start != c.Plan().Segments[i-1].End()) {
+			t.Errorf("segment %d: start %v length %v; the plan is no longer a timeline", i, g.Start, g.Length)
+		}
+	}
+	if c.Plan().Total() != 90*s {
+		t.Errorf("total %v, want 90s: ten breaths of 5-1-3", c.Plan().Total())
+	}
+	c.Events(at(19500 * ms))
+	var done []int
+	for _, e := range c.Events(at(time.Hour)) {
+		if e.Kind == BreathDone {
+			done = append(done, e.Breath)
+		}
+	}
+	if len(done) != 10 || done[0] != 1 || done[9] != 10 {
+		t.Errorf("breaths done %v, want 1 to 10", done)
+	}
+}
