@@ -43,6 +43,27 @@ func alternating(reps int, hold, rest time.Duration) []seg {
 	return out
 }
 
+// sideless is the expected timeline of a routine without sides.
+func sideless(reps int, hold, rest time.Duration) []seg {
+	out := []seg{{Ready, 8 * s, 1, NS}}
+	for rep := 1; rep <= reps; rep++ {
+		out = append(out, seg{Stretch, hold, rep, NS})
+		if rep < reps {
+			out = append(out, seg{Rest, rest, rep + 1, NS})
+		}
+	}
+	return out
+}
+
+// defaultSession is the expected timeline of the default plan, from the facts.
+func defaultSession() []seg {
+	var out []seg
+	out = append(out, alternating(10, 10*s, 3*s)...)
+	out = append(out, sideless(10, 10*s, 3*s)...)
+	out = append(out, alternating(3, 45*s, 5*s)...)
+	return append(out, alternating(3, 45*s, 5*s)...)
+}
+
 func builtins(t testing.TB) *routines.Catalog {
 	t.Helper()
 	c, err := routines.Builtins()
@@ -67,13 +88,7 @@ func TestSessionPlanOfEachBuiltinFollowsItsFacts(t *testing.T) {
 	// of 10 s, 3 s rests, no sides; the twists 3 reps a side of 5 breaths of
 	// 5-1-3 (45 s), 5 s rests, alternating. Every routine starts with an
 	// 8 s Ready (DefaultOptions).
-	armRaise := []seg{{Ready, 8 * s, 1, NS}}
-	for rep := 1; rep <= 10; rep++ {
-		armRaise = append(armRaise, seg{Stretch, 10 * s, rep, NS})
-		if rep < 10 {
-			armRaise = append(armRaise, seg{Rest, 3 * s, rep + 1, NS})
-		}
-	}
+	armRaise := sideless(10, 10*s, 3*s)
 	tests := []struct {
 		name    string
 		want    []seg
