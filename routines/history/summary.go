@@ -7,10 +7,9 @@ import (
 	"time"
 )
 
-// WriteSummary writes a short plain-text review of o, listing at most last
-// sessions: the
-// streaks, the totals, the pain trend, the red flags and the last few
-// sessions. It is what `unknot history` prints without a terminal.
+// WriteSummary writes a short plain-text review of o: the streaks, the
+// totals, the pain trend, the red flags and at most last of the recent
+// sessions. It is what `unknot history` prints until its screen exists.
 func WriteSummary(w io.Writer, o Overview, last int) error {
 	var b strings.Builder
 	if o.Sessions == 0 {
