@@ -121,6 +121,9 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 		}
 		v := e.Value()
 		vl, vc := pos(v.Raw)
+		if v.Kind == unstable.Array { // the parser gives an array no range of its own
+			vl, vc = pos(arrayStart(data, first))
+		}
 		f := field{line: vl, col: vc}
 		got, ok := kindOf(v)
 		if !ok || got != want {
@@ -354,6 +357,22 @@ func describe(v *unstable.Node) string {
 	default:
 		return "a date or time"
 	}
+}
+
+// arrayStart is the range of the '[' that opens the array value of the key
+// whose (single) part is k: the first character after the '=' that follows
+// the key and any blanks. It falls back to the key.
+func arrayStart(data []byte, k unstable.Range) unstable.Range {
+	i := int(k.Offset + k.Length)
+	for i < len(data) && data[i] != '=' {
+		i++
+	}
+	for i++; i < len(data) && (data[i] == ' ' || data[i] == '\t'); i++ {
+	}
+	if i >= len(data) || data[i] != '[' {
+		return k
+	}
+	return unstable.Range{Offset: uint32(i), Length: 1}
 }
 
 // keyRange is the range of a table header's first key part.
