@@ -351,6 +351,9 @@ func describe(v *unstable.Node) string {
 	case unstable.Bool:
 		return "true or false"
 	case unstable.Array:
+		if _, ok := kindOf(v); ok {
+			return "a list of strings"
+		}
 		return "a list holding something other than strings"
 	case unstable.InlineTable:
 		return "a table"
