@@ -138,9 +138,16 @@ func parseImport(data []byte, name string) ([]Session, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			return fail(se.Offset, elem, errors.New(se.Error()))
+			// A Decoder counts from the start of the value; Unmarshal
+			// of the whole file gives the offset in the file.
+			if errors.As(json.Unmarshal(data, new(any)), &se) {
+				return fail(se.Offset-1, elem, errors.New(se.Error()))
+			}
+			return fail(start, elem, errors.New(se.Error()))
 		case errors.As(err, &te):
-			return fail(te.Offset, elem, fmt.Errorf("%s should be %s, not a JSON %s", fieldName(te.Field), te.Type, te.Value))
+			// The offset is just past the value, counted from the start
+			// of the session.
+			return fail(start+te.Offset-1, elem, fmt.Errorf("%s should be %s, not a JSON %s", fieldName(te.Field), te.Type, te.Value))
 		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 			return fail(int64(len(data)), elem, errors.New("the file ends too soon: is it whole?"))
 		}
@@ -207,10 +214,10 @@ func (x importSession) check() (Session, error) {
 		s.EndedAt = &t
 	}
 	if err := checkPain(`"pain_before"`, x.PainBefore); err != nil {
-		return s, errors.Unwrap(err)
+		return s, err
 	}
 	if err := checkPain(`"pain_after"`, x.PainAfter); err != nil {
-		return s, errors.Unwrap(err)
+		return s, err
 	}
 	s.PainBefore, s.PainAfter = x.PainBefore, x.PainAfter
 	if x.Breaths != nil {

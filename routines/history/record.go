@@ -34,7 +34,7 @@ func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *i
 		return nil, fmt.Errorf("history: %w: kind %q is not session or breathe", ErrBadValue, kind)
 	}
 	if err := checkPain("pain before", painBefore); err != nil {
-		return nil, fmt.Errorf("history: %w", err)
+		return nil, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
 	for _, e := range planned {
 		if err := checkExercise(e); err != nil {
@@ -156,7 +156,7 @@ func (r *Recorder) Finish(at time.Time, status Status) error {
 // come before or after Finish.
 func (r *Recorder) SetPainAfter(v int) error {
 	if err := checkPain("pain after", &v); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
 	_, err := r.s.db.ExecContext(context.Background(), `UPDATE sessions SET pain_after = ? WHERE id = ?`, v, r.id)
 	return fault("record the pain check-in in", r.s.path, err)

@@ -80,7 +80,7 @@ func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
 
 func checkPain(what string, v *int) error {
 	if v != nil && (*v < 0 || *v > 10) {
-		return fmt.Errorf("%w: %s is %d; it must be from 0 to 10", ErrBadValue, what, *v)
+		return fmt.Errorf("%s is %d; it must be from 0 to 10", what, *v)
 	}
 	return nil
 }
