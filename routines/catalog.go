@@ -65,12 +65,23 @@ func Load(dir string) (*Catalog, Problems, error) {
 	if dir == "" {
 		return c, nil, nil
 	}
-	paths, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	// Read the folder rather than glob it: a folder name holding '[', '*'
+	// or '?' is a pattern to Glob, and would match nothing or other folders.
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil, nil
+	}
+	var probs Problems
 	if err != nil {
-		return nil, nil, err
+		probs = append(probs, Problem{File: dir, Msg: fmt.Sprintf("cannot read the routines folder: %v", unwrapPath(err))})
+	}
+	var paths []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".toml") {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
 	}
 	sort.Strings(paths)
-	var probs Problems
 	fromFile := map[string]string{}
 	for _, path := range paths {
 		r, ps := ReadRoutineFile(path)
