@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"math"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+)
+
+// minWake keeps two wake-ups from landing closer than this: a gauge cell
+// can wait a few milliseconds, the CPU is better spent elsewhere.
+const minWake = 40 * time.Millisecond
+
+// wake sets one timer for the next instant anything on screen changes: the
+// coach's next event, the next whole second of a countdown, the next cell
+// of the breath gauge or the progress bar, the next cue. The timer carries
+// the present generation, so a pause, skip or back makes it stale. Nothing
+// is counted: each wake-up reads the clock and asks the coach.
+func (m *Session) wake(now time.Time) tea.Cmd {
+	if m.coach == nil || m.coach.Paused() || m.coach.Over(now) {
+		return nil
+	}
+	d, ok := m.nextChange(now)
+	if !ok {
+		return nil
+	}
+	gen := m.gen
+	return tea.Tick(d, func(time.Time) tea.Msg { return sessionWakeMsg{gen: gen} })
+}
+
+// nextChange is how long from now until the screen next changes.
+func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
+	st := m.coach.At(now)
+	best := time.Duration(math.MaxInt64)
+	consider := func(d time.Duration) {
+		if d > 0 && d < best {
+			best = d
+		}
+	}
+	consider(untilSecond(st.SegmentLeft)) // the countdown
+	consider(untilSecond(st.Left))        // time left overall
+	l := m.layout()
+	consider(untilCell(st.Offset, st.Total, l.barWidth)) // the progress bar
+	if st.Breathing && l.gaugeWidth > 0 && !m.ctx.Opt.ReducedMotion {
+		consider(untilGaugeCell(st.Phase, st.PhaseElapsed, st.PhaseLength, l.gaugeWidth))
+	}
+	if st.Segment.Kind == coach.Stretch && st.Routine != nil {
+		consider(untilCue(st.SegmentElapsed, st.Segment.Length, len(st.Routine.Cues)))
+	}
+	if best != math.MaxInt64 {
+		best = max(best, minWake) // drawing can wait a moment ...
+	}
+	if at, ok := m.coach.NextEvent(now); ok {
+		best = min(best, max(at.Sub(now), 0)) // ... the coach's events cannot
+	}
+	if best == math.MaxInt64 {
+		return 0, false
+	}
+	return best, true
+}
+
+// secondsUp is d in whole seconds, rounded up: a countdown shows 3 until
+// exactly 2 seconds are left.
+func secondsUp(d time.Duration) int {
+	if d <= 0 {
+		return 0
+	}
+	return int((d + time.Second - 1) / time.Second)
+}
+
+// untilSecond is how long until secondsUp(left) drops by one.
+func untilSecond(left time.Duration) time.Duration {
+	if left <= 0 {
+		return 0
+	}
+	return left - time.Duration(secondsUp(left)-1)*time.Second
+}
+
+// barCells is how many of width cells are filled at off of total.
+func barCells(off, total time.Duration, width int) int {
+	if total <= 0 || width <= 0 {
+		return 0
+	}
+	return int(int64(off) * int64(width) / int64(total))
+}
+
+// untilCell is how long until the progress bar fills its next cell.
+func untilCell(off, total time.Duration, width int) time.Duration {
+	if total <= 0 || width <= 0 {
+		return 0
+	}
+	next := barCells(off, total, width) + 1
+	if next > width {
+		return 0
+	}
+	at := time.Duration((int64(next)*int64(total) + int64(width) - 1) / int64(width))
+	return at - off
+}
+
+// untilGaugeCell is how long until the breath gauge (as Gauge draws it)
+// gains or loses a cell: it moves through inhales and exhales only.
+func untilGaugeCell(phase routines.Phase, elapsed, length time.Duration, width int) time.Duration {
+	if length <= 0 {
+		return 0
+	}
+	p := float64(elapsed) / float64(length)
+	w := float64(width)
+	var target float64 // the progress at which the next cell changes
+	switch phase {
+	case routines.Inhale:
+		full := math.Floor(p*w + 0.5)
+		target = (full + 0.5) / w
+	case routines.Exhale:
+		full := math.Floor((1-p)*w + 0.5)
+		target = 1 - (full-0.5)/w
+	default:
+		return 0
+	}
+	if target >= 1 {
+		return 0 // the phase's own end comes first
+	}
+	d := time.Duration(math.Ceil(target*float64(length))) - elapsed
+	return max(d, time.Millisecond)
+}
+
+// cueIndex is which of n cues shows at elapsed into a hold of length: the
+// cues are steps, shown one after the other through the hold.
+func cueIndex(elapsed, length time.Duration, n int) int {
+	if n <= 1 || length <= 0 {
+		return 0
+	}
+	return min(int(int64(elapsed)*int64(n)/int64(length)), n-1)
+}
+
+// untilCue is how long until the next cue shows.
+func untilCue(elapsed, length time.Duration, n int) time.Duration {
+	if n <= 1 || length <= 0 {
+		return 0
+	}
+	next := cueIndex(elapsed, length, n) + 1
+	if next >= n {
+		return 0
+	}
+	at := time.Duration((int64(next)*int64(length) + int64(n) - 1) / int64(n))
+	return at - elapsed
+}
