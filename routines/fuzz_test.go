@@ -1,0 +1,105 @@
+package routines
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The seed corpus is checked in under testdata/fuzz/; these add the
+// built-in files, which change as the catalog does.
+
+func FuzzParsePattern(f *testing.F) {
+	for _, s := range []string{"5-1-3", "4-4-4-4", "4.5-0-6", "1-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		p, err := ParsePattern(in)
+		if err != nil {
+			if p != (Pattern{}) {
+				t.Errorf("ParsePattern(%q) returned %v beside its error", in, [4]time.Duration(p))
+			}
+			if !strings.HasPrefix(err.Error(), "breathing pattern") {
+				t.Errorf("ParsePattern(%q) error %q does not say what it is about", in, err)
+			}
+			return
+		}
+		for i, d := range p {
+			if d < 0 || d > MaxPhase || d%time.Millisecond != 0 {
+				t.Errorf("ParsePattern(%q): part %d is %v, outside 0..%v or finer than a millisecond", in, i+1, d, MaxPhase)
+			}
+		}
+		if p[Inhale] <= 0 || p[Exhale] <= 0 {
+			t.Errorf("ParsePattern(%q) = %v: no inhale or no exhale", in, [4]time.Duration(p))
+		}
+		if p.Cycle() < MinCycle {
+			t.Errorf("ParsePattern(%q): a breath of %v, under %v", in, p.Cycle(), MinCycle)
+		}
+		back, err := ParsePattern(p.String())
+		if err != nil || back != p {
+			t.Errorf("ParsePattern(%q) = %v, written %q, parses back to %v, %v", in, [4]time.Duration(p), p.String(), [4]time.Duration(back), err)
+		}
+	})
+}
+
+func FuzzParseRoutine(f *testing.F) {
+	entries, err := builtinFS.ReadDir("builtin")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := builtinFS.ReadFile("builtin/" + e.Name())
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const file = "fuzz.toml"
+		r, probs := ParseRoutine(file, data)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, p := range probs {
+			if p.File != file {
+				t.Errorf("problem %q names %q, want %q", p.Msg, p.File, file)
+			}
+			if p.Msg == "" {
+				t.Errorf("problem at %d:%d says nothing", p.Line, p.Column)
+			}
+			switch {
+			case p.Line == 0:
+				// Only what concerns the whole file has no position.
+				if p.Column != 0 || !strings.HasPrefix(p.Msg, "missing key") {
+					t.Errorf("problem without a line: %v", p)
+				}
+			case p.Line < 0 || p.Line > lines || p.Column < 1:
+				t.Errorf("problem at %d:%d, outside the file's %d lines: %v", p.Line, p.Column, lines, p)
+			}
+		}
+		if len(probs) > 0 {
+			return
+		}
+		// Accepted: the routine must be one the coach can follow.
+		if !nameRE.MatchString(r.Name) || len(r.Name) > MaxNameLen || r.Title == "" {
+			t.Errorf("accepted name %q title %q", r.Name, r.Title)
+		}
+		if r.Reps < 1 || r.Reps > MaxReps {
+			t.Errorf("accepted %d reps", r.Reps)
+		}
+		if (r.Hold == 0) == (r.HoldBreaths == 0) || r.HoldDuration() <= 0 {
+			t.Errorf("accepted hold %v and %d breaths", r.Hold, r.HoldBreaths)
+		}
+		if r.Rest < 0 || r.Rest > MaxRest || r.DailyLimit < 0 || r.DailyLimit > MaxDailyLimit {
+			t.Errorf("accepted rest %v, daily limit %d", r.Rest, r.DailyLimit)
+		}
+		if back, err := ParsePattern(r.Pattern.String()); err != nil || back != r.Pattern {
+			t.Errorf("accepted pattern %v does not parse back: %v", r.Pattern, err)
+		}
+		if r.Alternate && len(r.Sides) < 2 {
+			t.Errorf("accepted alternate with sides %v", r.Sides)
+		}
+		if got := len(r.SideOrder()); got != r.Reps*max(len(r.Sides), 1) {
+			t.Errorf("SideOrder has %d reps for %d reps on %d sides", got, r.Reps, len(r.Sides))
+		}
+	})
+}
