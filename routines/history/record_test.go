@@ -69,7 +69,10 @@ func TestRecordRejectsBadValues(t *testing.T) {
 	for name, f := range map[string]func() error{
 		"kind":        func() error { _, err := s.Start("yoga", now, nil, nil); return err },
 		"pain before": func() error { _, err := s.Start(KindBreathe, now, nil, ptr(11)); return err },
-		"side":        func() error { _, err := s.Start(KindSession, now, []Exercise{{Routine: "x", Side: "up"}}, nil); return err },
+		"side": func() error {
+			_, err := s.Start(KindSession, now, []Exercise{{Routine: "x", Side: "up"}}, nil)
+			return err
+		},
 	} {
 		if err := f(); !errors.Is(err, ErrBadValue) {
 			t.Errorf("%s: %v, want ErrBadValue", name, err)

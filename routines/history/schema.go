@@ -60,17 +60,19 @@ var SchemaVersion = migrations[len(migrations)-1].to
 // create it. A newer schema is refused before anything is written; a file
 // of another program is refused too.
 func migrate(db *sql.DB, path string) error {
-	return migrateTo(db, path, SchemaVersion)
+	return migrateWith(db, path, migrations)
 }
 
-func migrateTo(db *sql.DB, path string, target int) error {
+// migrateWith applies the migrations in list that the file lacks.
+func migrateWith(db *sql.DB, path string, list []migration) error {
+	target := list[len(list)-1].to
 	ctx := context.Background()
 	// A quick look without a write lock: most opens find nothing to do.
 	v, err := userVersion(ctx, db)
 	if err != nil {
 		return err
 	}
-	if err := checkVersion(path, v); err != nil {
+	if err := checkVersion(path, v, target); err != nil {
 		return err
 	}
 	if v >= target {
@@ -84,7 +86,7 @@ func migrateTo(db *sql.DB, path string, target int) error {
 	if v, err = userVersion(ctx, tx); err != nil {
 		return err
 	}
-	if err := checkVersion(path, v); err != nil {
+	if err := checkVersion(path, v, target); err != nil {
 		return err
 	}
 	if v == 0 {
@@ -92,8 +94,8 @@ func migrateTo(db *sql.DB, path string, target int) error {
 			return err
 		}
 	}
-	for _, m := range migrations {
-		if m.to <= v || m.to > target {
+	for _, m := range list {
+		if m.to <= v {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {

@@ -187,14 +187,15 @@ func checkFile(path string) error {
 	case n < len(head) || !bytes.HasPrefix(head, sqliteMagic):
 		return notHistory(path, errors.New("not a SQLite database"))
 	}
-	return checkVersion(path, int(binary.BigEndian.Uint32(head[headerUserVersion:])))
+	return checkVersion(path, int(binary.BigEndian.Uint32(head[headerUserVersion:])), SchemaVersion)
 }
 
-// checkVersion refuses a schema newer than this binary knows.
-func checkVersion(path string, v int) error {
-	if v > SchemaVersion {
+// checkVersion refuses a schema newer than known, the newest this binary
+// knows.
+func checkVersion(path string, v, known int) error {
+	if v > known {
 		return &Error{Op: "open", Path: path, Kind: ErrFutureSchema,
-			Err:  fmt.Errorf("its schema is version %d, this unknot knows up to %d", v, SchemaVersion),
+			Err:  fmt.Errorf("its schema is version %d, this unknot knows up to %d", v, known),
 			Hint: "update unknot; the file was left untouched"}
 	}
 	return nil
