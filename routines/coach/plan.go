@@ -145,6 +145,12 @@ func BreathePlan(pattern routines.Pattern, breaths int, d time.Duration) (*Plan,
 	if breaths < 0 || d < 0 {
 		return nil, fmt.Errorf("the number of breaths and the minutes cannot be negative")
 	}
+	if d > Forever {
+		return nil, fmt.Errorf("%v of breathing is longer than anyone can breathe; ask for at most %v", d, Forever)
+	}
+	if most := int(Forever / cycle); breaths > most {
+		return nil, fmt.Errorf("%d breaths is more than anyone can take; ask for at most %d", breaths, most)
+	}
 	if breaths == 0 && d > 0 {
 		breaths = int(math.Ceil(float64(d) / float64(cycle)))
 	}
