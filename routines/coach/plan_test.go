@@ -262,6 +262,11 @@ func TestBreathePlanCountsWholeBreaths(t *testing.T) {
 		{"empty pattern", routines.Pattern{}, 3, 0, 0, false, true},
 		{"negative breaths", routines.DefaultPattern, -1, 0, 0, false, true},
 		{"negative minutes", routines.DefaultPattern, 0, -time.Minute, 0, false, true},
+		// 2e9 breaths of 9 s overflow a Duration: the plan would end before it began.
+		{"more breaths than a Duration holds", routines.DefaultPattern, 2_000_000_000, 0, 0, false, true},
+		{"more breaths than Forever", routines.DefaultPattern, int(Forever/(9*s)) + 1, 0, 0, false, true},
+		{"as many breaths as Forever holds", routines.DefaultPattern, int(Forever / (9 * s)), 0, Forever, false, false},
+		{"longer than Forever", routines.DefaultPattern, 0, Forever + time.Hour, 0, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
