@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// BreathShape is the breathe screen's large, calm shape: a round disc that
+// grows through the inhale, rests full through the hold, shrinks through
+// the exhale and rests small through a second hold. A faint ring of dots
+// marks full lungs.
+//
+// It is drawn with half blocks (▀ ▄ █): a terminal cell is about twice as
+// tall as it is wide, so each cell holds two square "pixels" and the disc
+// is round. Its radius takes whole pixel steps only, so it changes a few
+// times a second at most, and the screen asks ShapeNext when the next step
+// falls instead of redrawing on a timer.
+type BreathShape struct {
+	Radius int // the full radius, in pixels (a cell is one pixel wide and two high)
+	Min    int // the radius at empty lungs
+}
+
+// NewBreathShape fits the largest disc into width × height cells.
+func NewBreathShape(width, height int) BreathShape {
+	r := min(height, (width-2)/2)
+	if r < 2 {
+		return BreathShape{}
+	}
+	return BreathShape{Radius: r, Min: max(1, r/5)}
+}
+
+// Steps is how many radius steps lie between empty and full: 0 for a
+// shape too small to draw.
+func (b BreathShape) Steps() int {
+	if b.Radius <= b.Min {
+		return 0
+	}
+	return b.Radius - b.Min
+}
+
+// stepsDone is how many of steps a phase has moved through after elapsed of
+// length, rounded to the nearest: floor(elapsed/length*steps + 1/2), in
+// whole numbers so that ShapeNext agrees with it to the nanosecond.
+func stepsDone(elapsed, length time.Duration, steps int) int {
+	if length <= 0 || steps <= 0 {
+		return 0
+	}
+	elapsed = min(max(elapsed, 0), length)
+	n := int64(steps)
+	return int((2*int64(elapsed)*n + int64(length)) / (2 * int64(length)))
+}
+
+// ShapeLevel is how many steps of steps the shape shows, from 0 (empty) to
+// steps (full), at elapsed into a phase of length.
+func ShapeLevel(phase routines.Phase, elapsed, length time.Duration, steps int) int {
+	switch phase {
+	case routines.Inhale:
+		return stepsDone(elapsed, length, steps)
+	case routines.Hold:
+		return steps
+	case routines.Exhale:
+		return steps - stepsDone(elapsed, length, steps)
+	}
+	return 0
+}
+
+// ShapeNext is the elapsed time into the phase at which the shape next
+// changes, after elapsed; false when it rests until the phase ends.
+func ShapeNext(phase routines.Phase, elapsed, length time.Duration, steps int) (time.Duration, bool) {
+	if (phase != routines.Inhale && phase != routines.Exhale) || steps <= 0 || length <= 0 {
+		return 0, false
+	}
+	k := int64(stepsDone(elapsed, length, steps)) + 1
+	if k > int64(steps) {
+		return 0, false
+	}
+	// The least e with 2·e·steps + length ≥ 2·length·k.
+	num := 2*int64(length)*k - int64(length)
+	den := 2 * int64(steps)
+	e := time.Duration((num + den - 1) / den)
+	if e >= length {
+		return 0, false
+	}
+	return e, true
+}
+
+// Render draws the shape at level of Steps() as Radius lines, each 2·Radius
+// cells wide (so that the lines can be centred as a block), centred in
+// width cells when width is larger.
+func (b BreathShape) Render(level int, s Styles, width int) string {
+	if b.Radius == 0 {
+		return ""
+	}
+	r := float64(b.Min + min(max(level, 0), b.Steps()))
+	R := float64(b.Radius)
+	rows := b.Radius
+	cols := 2 * b.Radius
+	left := max(0, (width-cols)/2)
+	cx, cy := float64(cols)/2, float64(rows) // the centre, in pixels
+	inside := func(x, py int, rad float64) bool {
+		dx, dy := float64(x)+0.5-cx, float64(py)+0.5-cy
+		return dx*dx+dy*dy <= rad*rad
+	}
+	var out strings.Builder
+	for y := range rows {
+		var line strings.Builder
+		var run strings.Builder // a run of disc cells, styled at once
+		flush := func() {
+			if run.Len() > 0 {
+				line.WriteString(s.GaugeFull.Render(run.String()))
+				run.Reset()
+			}
+		}
+		for x := range cols {
+			top, bottom := inside(x, 2*y, r), inside(x, 2*y+1, r)
+			switch {
+			case top && bottom:
+				run.WriteString("█")
+			case top:
+				run.WriteString("▀")
+			case bottom:
+				run.WriteString("▄")
+			default:
+				flush()
+				if onRing(float64(x)-cx, float64(2*y)-cy, R) {
+					line.WriteString(s.GaugeEmpty.Render("·"))
+				} else {
+					line.WriteString(" ")
+				}
+			}
+		}
+		flush()
+		out.WriteString(strings.Repeat(" ", left))
+		out.WriteString(line.String())
+		if y < rows-1 {
+			out.WriteString("\n")
+		}
+	}
+	return out.String()
+}
+
+// onRing reports whether the circle of radius R about the centre crosses
+// the cell whose top left corner is dx, dy pixels from the centre (a cell
+// is 1 pixel wide and 2 high).
+func onRing(dx, dy, R float64) bool {
+	nx := max(dx, min(0, dx+1)) // the cell's nearest point to the centre
+	ny := max(dy, min(0, dy+2))
+	near := math.Hypot(nx, ny)
+	far := math.Hypot(max(math.Abs(dx), math.Abs(dx+1)), max(math.Abs(dy), math.Abs(dy+2)))
+	return near <= R && R < far
+}
