@@ -98,9 +98,21 @@ func (p Pattern) String() string {
 	}
 	parts := make([]string, n)
 	for i := range n {
-		parts[i] = strconv.FormatFloat(p[i].Seconds(), 'f', -1, 64)
+		parts[i] = seconds(p[i])
 	}
 	return strings.Join(parts, "-")
+}
+
+// seconds writes d in seconds with up to three decimals, from whole
+// milliseconds: d.Seconds() is a float, and 7.56s would print as
+// 7.5600000000000005.
+func seconds(d time.Duration) string {
+	ms := d.Milliseconds()
+	s := strconv.FormatInt(ms/1000, 10)
+	if f := ms % 1000; f != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%03d", f), "0")
+	}
+	return s
 }
 
 // ParsePattern reads a pattern such as "5-1-3" (inhale-hold-exhale) or
