@@ -27,6 +27,9 @@ func TestParsePatternAcceptsAndWritesBack(t *testing.T) {
 		{"05-1.500-3", Pattern{5 * s, 1500 * ms, 3 * s, 0}, "5-1.5-3"},
 		{"4-4-4-0", Pattern{4 * s, 4 * s, 4 * s, 0}, "4-4-4"},
 		{"59.999-0-0.001", Pattern{59999 * ms, 0, 1 * ms, 0}, "59.999-0-0.001"},
+		// Found by FuzzParsePattern: 7.56s.Seconds() is 7.5600000000000005.
+		{"7.56-1", Pattern{7560 * ms, 0, 1 * s, 0}, "7.56-0-1"},
+		{"0.3-1.7-4.35", Pattern{300 * ms, 1700 * ms, 4350 * ms, 0}, "0.3-1.7-4.35"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
