@@ -36,13 +36,18 @@ type Error struct {
 
 func (e *Error) Error() string {
 	msg := fmt.Sprintf("history: cannot %s %s", e.Op, e.Path)
+	cause := e.Err
+	var pe *fs.PathError
+	if errors.As(cause, &pe) {
+		cause = pe.Err // the path is said already
+	}
 	switch {
-	case e.Kind != nil && e.Err != nil:
-		msg += fmt.Sprintf(": %v (%v)", e.Kind, e.Err)
+	case e.Kind != nil && cause != nil:
+		msg += fmt.Sprintf(": %v (%v)", e.Kind, cause)
 	case e.Kind != nil:
 		msg += fmt.Sprintf(": %v", e.Kind)
-	case e.Err != nil:
-		msg += fmt.Sprintf(": %v", e.Err)
+	case cause != nil:
+		msg += fmt.Sprintf(": %v", cause)
 	}
 	if e.Hint != "" {
 		msg += "; " + e.Hint
