@@ -35,7 +35,7 @@ func (s *Store) Overview(now time.Time) (Overview, error) {
 	if o.Totals, err = s.Totals(""); err != nil {
 		return o, err
 	}
-	if o.Pain, err = s.PainTrend(o.Today.Week().Add(-7 * 25)); err != nil {
+	if o.Pain, err = s.PainTrend(""); err != nil {
 		return o, err
 	}
 	if o.Recent, err = s.Sessions(Filter{Limit: RecentSessions}); err != nil {

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/unknot/unknot/routines/history"
+)
+
+// seedHistory records two sessions in home's history.
+func seedHistory(t *testing.T, home string) {
+	t.Helper()
+	s, err := history.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	loc := time.FixedZone("X", 3600)
+	before, after := 6, 3
+	r, err := s.Start(history.KindSession, time.Date(2025, 3, 1, 8, 0, 0, 0, loc),
+		[]history.Exercise{{Routine: "knee-to-chest", Side: "left", RepsPlanned: 3}}, &before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetReps("knee-to-chest", "left", 3)
+	r.Finish(time.Date(2025, 3, 1, 8, 5, 0, 0, loc), history.Completed)
+	r.SetPainAfter(after)
+	b, err := s.Start(history.KindBreathe, time.Date(2025, 3, 2, 22, 0, 0, 0, loc), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetBreaths(12)
+	b.Finish(time.Date(2025, 3, 2, 22, 2, 0, 0, loc), history.Stopped)
+}
+
+func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
+	home := t.TempDir()
+	seedHistory(t, home)
+	code, out, errs := runCLI(t, home, "history", "--json")
+	if code != 0 || errs != "" {
+		t.Fatalf("--json: exit %d, %q", code, errs)
+	}
+	if !strings.HasPrefix(out, "[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
+		t.Errorf("--json:\n%s", out)
+	}
+	code, csv, _ := runCLI(t, home, "history", "--csv", "--since", "2025-03-02")
+	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned\n"+
+		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,\n" {
+		t.Errorf("--csv --since: exit %d\n%s", code, csv)
+	}
+
+	file := filepath.Join(t.TempDir(), "back.json")
+	os.WriteFile(file, []byte(out), 0o600)
+	other := t.TempDir()
+	code, msg, errs := runCLI(t, other, "history", "import", file)
+	if code != 0 || msg != "Imported 2 sessions from "+file+"; skipped 0 already present.\n" {
+		t.Errorf("import: exit %d, %q %q", code, msg, errs)
+	}
+	code, msg, _ = runCLI(t, other, "history", "import", file)
+	if code != 0 || !strings.Contains(msg, "Imported 0 sessions") || !strings.Contains(msg, "skipped 2") {
+		t.Errorf("second import: exit %d, %q", code, msg)
+	}
+	if _, again, _ := runCLI(t, other, "history", "--json"); again != out {
+		t.Errorf("export after import:\n%s\nwant:\n%s", again, out)
+	}
+}
+
+func TestHistorySummary(t *testing.T) {
+	home := t.TempDir()
+	code, out, _ := runCLI(t, home, "history")
+	if code != 0 || !strings.Contains(out, "No sessions yet") {
+		t.Errorf("empty: exit %d, %q", code, out)
+	}
+	seedHistory(t, home)
+	code, out, _ = runCLI(t, home, "history")
+	for _, want := range []string{"Streak:", "knee-to-chest (left)", "3 reps in 1 session",
+		"Pain: 6.0 before and 3.0 after", "2025-03-02 22:00  breathe  stopped     12 breaths"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("summary (exit %d) lacks %q:\n%s", code, want, out)
+		}
+	}
+}
+
+func TestHistoryBadInputExitsTwo(t *testing.T) {
+	garbage := t.TempDir()
+	os.WriteFile(filepath.Join(garbage, "history.db"), []byte(strings.Repeat("not a database\n", 50)), 0o600)
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte("[\n{\"kind\":\"breathe\",\"started_at\":\"2025-01-01T07:00:00Z\",\"status\":\"fine\"}\n]\n"), 0o600)
+	for _, tc := range []struct {
+		name, home string
+		args       []string
+		want       string
+	}{
+		{"bad date", "", []string{"history", "--json", "--since", "1/2/2025"}, `--since: "1/2/2025" is not a date`},
+		{"both formats", "", []string{"history", "--json", "--csv"}, "json"},
+		{"since alone", "", []string{"history", "--since", "2025-01-01"}, "--since goes with --json or --csv"},
+		{"garbage file", garbage, []string{"history", "--json"}, "not an unknot history"},
+		{"no such file", "", []string{"history", "import", "/nonexistent/x.json"}, "no such file"},
+		{"bad file", "", []string{"history", "import", bad}, bad + `:2:1: session 1: "status" is "fine"`},
+		{"no file", "", []string{"history", "import"}, "accepts 1 arg"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tc.home, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stdout %q)", code, out)
+			}
+			if !strings.Contains(errs, tc.want) || strings.Count(errs, "\n") != 1 {
+				t.Errorf("stderr %q, want one line with %q", errs, tc.want)
+			}
+		})
+	}
+}
