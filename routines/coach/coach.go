@@ -174,7 +174,7 @@ func (c *Coach) Toggle(t time.Time) {
 // Skip jumps to the start of the next segment at instant t; from the last
 // segment it jumps to the end. What was skipped is not counted as done.
 func (c *Coach) Skip(t time.Time) {
-	if c.Over(t) || c.plan.Open {
+	if c.Over(t) || c.breathingAlone() {
 		return
 	}
 	c.advance(t)
@@ -189,7 +189,7 @@ func (c *Coach) Skip(t time.Time) {
 // Back jumps at instant t to the start of the present segment, or to the
 // start of the one before when the present one began under BackGrace ago.
 func (c *Coach) Back(t time.Time) {
-	if c.stopped || c.plan.Open {
+	if c.Over(t) || c.breathingAlone() {
 		return
 	}
 	c.advance(t)
@@ -201,6 +201,13 @@ func (c *Coach) Back(t time.Time) {
 		i++ // restart this one
 	}
 	c.jump(t, c.plan.Segments[max(i-1, 0)].Start, WentBack)
+}
+
+// breathingAlone reports whether the plan is breathing with no stretches:
+// it has no segments to skip or go back to, and its breaths, once counted,
+// stay counted.
+func (c *Coach) breathingAlone() bool {
+	return len(c.plan.Segments) > 0 && c.plan.Segments[0].Kind == Breathe
 }
 
 // jump moves the plan to offset target at instant t, keeping pause as it is.

@@ -278,7 +278,6 @@ func TestBackRestartsTheSegmentOrGoesToTheOneBefore(t *testing.T) {
 		{"at the very start: stay", 0, 0},
 		{"1 s into the next routine's ready: the last hold of the one before", 266 * s, 255 * s},
 		{"5 s into the next routine's ready: restart the ready", 270 * s, 265 * s},
-		{"after the end: the last segment", 1200 * s, 1006*s - 45*s},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -658,35 +657,33 @@ func TestSetPaceLeavesASessionAlone(t *testing.T) {
 	}
 }
 
-func TestSetPaceAfterGoingBackToAnEarlierPace(t *testing.T) {
+func TestBackAfterTheEndStaysFinished(t *testing.T) {
+	c := sessionCoach(t)
+	c.Events(at(1200 * s))
+	c.Back(at(1200 * s))
+	st := c.At(at(1200 * s))
+	if !st.Finished || st.Offset != 1006*s {
+		t.Errorf("after Back past the end: finished %v offset %v, want finished at 16m46s", st.Finished, st.Offset)
+	}
+	if evs := c.Events(at(1300 * s)); len(evs) != 0 {
+		t.Errorf("events after Back past the end: %v, want none (no second Finished)", kinds(evs))
+	}
+}
+
+func TestBackAndSkipAreIgnoredWhileBreathingAlone(t *testing.T) {
 	c := breatheCoach(t, routines.DefaultPattern, 10)
 	c.SetPace(at(13500*ms), 2) // a new segment from 13.5 s, at 10-2-6
-	c.Back(at(14500 * ms))     // 1 s into it: back to the segment before, at 0
-	if st := c.At(at(14500 * ms)); st.Offset != 0 || st.Segment.Pattern != routines.DefaultPattern {
-		t.Fatalf("after Back: offset %v pattern %v, want 0 and 5-1-3", st.Offset, st.Segment.Pattern)
+	before := c.At(at(14500 * ms))
+	c.Back(at(14500 * ms))
+	c.Skip(at(14500 * ms))
+	after := c.At(at(14500 * ms))
+	if after.Offset != before.Offset || after.Segment.Pattern != before.Segment.Pattern || after.Breath != before.Breath {
+		t.Fatalf("Back/Skip moved a breathing plan: %v %v breath %d, was %v %v breath %d",
+			after.Offset, after.Segment.Pattern, after.Breath, before.Offset, before.Segment.Pattern, before.Breath)
 	}
-	c.SetPace(at(19500*ms), 1) // 5 s in again: the Hold of breath 1, at 5-1-3
-	st := c.At(at(19500 * ms))
-	if st.Offset != 5*s || st.Phase != routines.Hold || st.PhaseElapsed != 0 || st.Breath != 1 || st.BreathsDone != 0 || st.Breaths != 10 {
-		t.Errorf("after the second pace change: offset %v %v+%v breath %d, %d of %d done; want 5s Hold+0 breath 1, 0 of 10",
-			st.Offset, st.Phase, st.PhaseElapsed, st.Breath, st.BreathsDone, st.Breaths)
-	}
-	for i, g := range c.Plan().Segments {
-		if g.Length <= 0 || (i > 0 && g.Start != c.Plan().Segments[i-1].End()) {
-			t.Errorf("segment %d: start %v length %v; the plan is no longer a timeline", i, g.Start, g.Length)
+	for _, e := range c.Events(at(14500 * ms)) {
+		if e.Kind == WentBack || e.Kind == Skipped {
+			t.Errorf("event %v from an ignored command", e.Kind)
 		}
-	}
-	if c.Plan().Total() != 90*s {
-		t.Errorf("total %v, want 90s: ten breaths of 5-1-3", c.Plan().Total())
-	}
-	c.Events(at(19500 * ms))
-	var done []int
-	for _, e := range c.Events(at(time.Hour)) {
-		if e.Kind == BreathDone {
-			done = append(done, e.Breath)
-		}
-	}
-	if len(done) != 10 || done[0] != 1 || done[9] != 10 {
-		t.Errorf("breaths done %v, want 1 to 10", done)
 	}
 }

@@ -50,7 +50,11 @@ const (
 )
 
 func (r StopReason) String() string {
-	return [...]string{"not stopped", "quit", "pain"}[r]
+	names := [...]string{"not stopped", "quit", "pain"}
+	if r >= 0 && int(r) < len(names) {
+		return names[r]
+	}
+	return fmt.Sprintf("StopReason(%d)", int(r))
 }
 
 // Event is something that happened, with the instant it was scheduled for
