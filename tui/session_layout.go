@@ -80,7 +80,7 @@ func stackParts(w, h int, blocks []part) string {
 	}
 	parts := make([]string, len(bs))
 	for i, b := range bs {
-		parts[i] = lipgloss.PlaceHorizontal(w, lipgloss.Center, b.text)
+		parts[i] = lipgloss.PlaceHorizontal(w, lipgloss.Center, padLines(b.text))
 	}
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(parts, sep))
 }
@@ -103,4 +103,17 @@ func spreadLine(width int, left, right string) string {
 		return lipgloss.NewStyle().MaxWidth(width).Render(left)
 	}
 	return left + strings.Repeat(" ", gap) + right
+}
+
+// padLines pads every line of s to the widest, so a block centres as one
+// piece, its lines left-aligned.
+func padLines(s string) string {
+	lines := strings.Split(s, "\n")
+	w := lipgloss.Width(s)
+	for i, l := range lines {
+		if gap := w - lipgloss.Width(l); gap > 0 {
+			lines[i] = l + strings.Repeat(" ", gap)
+		}
+	}
+	return strings.Join(lines, "\n")
 }

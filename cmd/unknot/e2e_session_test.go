@@ -45,6 +45,9 @@ type buildError struct{ out string }
 
 func (e *buildError) Error() string { return "go build: " + e.out }
 
+// sessSocket is the tmux server of these tests, apart from anyone else's.
+const sessSocket = "unknot-e2e-session"
+
 // sessTmux drives one tmux session.
 type sessTmux struct {
 	t    *testing.T
@@ -58,22 +61,22 @@ func newSessTmux(t *testing.T, w, h string, env []string, args ...string) *sessT
 	}
 	name := "unknot-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")
 	cmd := "env " + strings.Join(env, " ") + " " + strings.Join(args, " ") + "; sleep 600"
-	run := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", w, "-y", h, cmd)
+	run := exec.Command("tmux", "-L", sessSocket, "new-session", "-d", "-s", name, "-x", w, "-y", h, cmd)
 	if out, err := run.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v: %s", err, out)
 	}
 	s := &sessTmux{t: t, name: name}
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", name).Run() })
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", sessSocket, "kill-session", "-t", name).Run() })
 	return s
 }
 
 func (s *sessTmux) screen() string {
-	out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	out, _ := exec.Command("tmux", "-L", sessSocket, "capture-pane", "-p", "-t", s.name).Output()
 	return string(out)
 }
 
 func (s *sessTmux) keys(k ...string) {
-	args := append([]string{"send-keys", "-t", s.name}, k...)
+	args := append([]string{"-L", sessSocket, "send-keys", "-t", s.name}, k...)
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		s.t.Fatalf("send-keys: %v: %s", err, out)
 	}
