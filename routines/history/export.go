@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"time"
 )
 
 // ExportJSON writes the sessions flt chooses (oldest first) as one JSON
@@ -20,14 +21,11 @@ func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 		return err
 	}
 	sep := "\n"
+	var buf []byte
 	err := s.each(context.Background(), flt, func(x *Session) error {
-		b, err := json.Marshal(x)
-		if err != nil {
-			return err
-		}
-		bw.WriteString(sep)
+		buf = appendSession(append(buf[:0], sep...), x)
 		sep = ",\n"
-		_, err = bw.Write(b)
+		_, err := bw.Write(buf)
 		return err
 	})
 	if err != nil {
@@ -96,4 +94,68 @@ func optInt(v *int) string {
 		return ""
 	}
 	return strconv.Itoa(*v)
+}
+
+// appendSession appends x as JSON, exactly as json.Marshal would write it
+// (a test holds them equal), several times faster.
+func appendSession(b []byte, x *Session) []byte {
+	b = append(b, `{"id":`...)
+	b = strconv.AppendInt(b, x.ID, 10)
+	b = append(b, `,"kind":`...)
+	b = appendString(b, string(x.Kind))
+	b = append(b, `,"started_at":"`...)
+	b = x.StartedAt.AppendFormat(b, time.RFC3339Nano)
+	b = append(b, `","ended_at":`...)
+	if x.EndedAt == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '"')
+		b = x.EndedAt.AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '"')
+	}
+	b = append(b, `,"status":`...)
+	b = appendString(b, string(x.Status))
+	b = append(b, `,"pain_before":`...)
+	b = appendOptInt(b, x.PainBefore)
+	b = append(b, `,"pain_after":`...)
+	b = appendOptInt(b, x.PainAfter)
+	b = append(b, `,"breaths":`...)
+	b = strconv.AppendInt(b, int64(x.Breaths), 10)
+	b = append(b, `,"exercises":[`...)
+	for i, e := range x.Exercises {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"routine":`...)
+		b = appendString(b, e.Routine)
+		b = append(b, `,"side":`...)
+		b = appendString(b, e.Side)
+		b = append(b, `,"reps_done":`...)
+		b = strconv.AppendInt(b, int64(e.RepsDone), 10)
+		b = append(b, `,"reps_planned":`...)
+		b = strconv.AppendInt(b, int64(e.RepsPlanned), 10)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+func appendOptInt(b []byte, v *int) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(*v), 10)
+}
+
+// appendString appends s as a JSON string: plain ASCII as it is, anything
+// else through encoding/json (which also escapes <, > and &).
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }

@@ -212,3 +212,19 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	_ = os.WriteFile(filepath.Join(dir, "unused"), nil, 0o600)
 	_ = time.Second
 }
+
+func TestAppendSessionIsJSONMarshal(t *testing.T) {
+	for _, x := range []Session{
+		{ID: 7, Kind: KindBreathe, StartedAt: at(zone(-3.5), 2025, 2, 3, 4, 5).Add(1500), Status: Running, Exercises: []Exercise{}},
+		{ID: 1, Kind: KindSession, StartedAt: at(zone(0), 2025, 2, 3, 4, 5), EndedAt: ptrTime(at(zone(0), 2025, 2, 3, 5, 5)),
+			Status: Pain, PainBefore: ptr(0), PainAfter: ptr(10), Breaths: 3,
+			Exercises: []Exercise{ex(`knee "é" <&> \ to`, "left", 1, 2), ex("arm-raise", "", 0, 0)}},
+	} {
+		want, _ := json.Marshal(x)
+		if got := appendSession(nil, &x); string(got) != string(want) {
+			t.Errorf("appendSession:\n%s\nwant:\n%s", got, want)
+		}
+	}
+}
+
+func ptrTime(t time.Time) *time.Time { return &t }

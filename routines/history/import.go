@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -249,6 +250,9 @@ func (x importSession) check() (Session, error) {
 		}
 		if ex.RepsDone < 0 || ex.RepsPlanned < 0 {
 			return s, fmt.Errorf("exercise %d: reps cannot be negative", i+1)
+		}
+		if err := checkExercise(ex); err != nil {
+			return s, fmt.Errorf("exercise %d: %v", i+1, strings.TrimPrefix(err.Error(), ErrBadValue.Error()+": "))
 		}
 		k := [2]string{ex.Routine, ex.Side}
 		if seen[k] {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // Recorder writes one session as it happens. Every call is its own short
@@ -66,6 +68,8 @@ func checkExercise(e Exercise) error {
 	switch {
 	case e.Routine == "":
 		return fmt.Errorf("%w: an exercise has no routine name", ErrBadValue)
+	case strings.ContainsFunc(e.Routine, unicode.IsControl):
+		return fmt.Errorf("%w: routine name %q holds a control character", ErrBadValue, e.Routine)
 	case !validSide(e.Side):
 		return fmt.Errorf("%w: side %q of %s is not left, right or empty", ErrBadValue, e.Side, e.Routine)
 	case e.RepsDone < 0 || e.RepsPlanned < 0:
