@@ -1,0 +1,243 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/unknot/unknot/routines/history"
+)
+
+// reviewMinWidth is the narrowest window the review lays out for.
+const (
+	reviewMinWidth  = 40
+	reviewMinHeight = 10
+	reviewWide      = 110 // from here the totals stand beside the calendar
+)
+
+// Render is the review screen as a string: the header, the visible part of
+// the page, and the keys.
+func (m *Review) Render() string {
+	s := m.ctx.Styles
+	w, h := m.ctx.Width, m.ctx.Height
+	if w < reviewMinWidth || h < reviewMinHeight {
+		return tooSmallView(w, h, reviewMinWidth, reviewMinHeight)
+	}
+	title := s.Title.Render("Looking back")
+	date := s.Subtle.Render(m.now.Format("Mon 2 Jan 2006"))
+	header := title + strings.Repeat(" ", max(w-lipgloss.Width(title)-lipgloss.Width(date), 1)) + date
+	if !m.ready {
+		return header + "\n" + s.Subtle.Render("Reading your history…")
+	}
+	keys := "↑/↓ scroll · pgup/pgdn page · q close"
+	if m.vp.TotalLineCount() <= m.vp.Height() {
+		keys = "q close"
+	} else {
+		keys += fmt.Sprintf(" · %3.0f%%", m.vp.ScrollPercent()*100)
+	}
+	return header + "\n" + m.vp.View() + "\n" + s.Help.Render(keys)
+}
+
+// page lays out everything the review shows for a window width wide.
+func (m *Review) page(width int) string {
+	s := m.ctx.Styles
+	if m.err != nil {
+		return wrapText(s.Warn, width, "Your history could not be read: "+m.err.Error())
+	}
+	ov := m.ov
+	if ov == nil {
+		return ""
+	}
+	if ov.Sessions == 0 {
+		return strings.Join([]string{
+			"",
+			wrapText(s.Text, width, "Nothing is recorded yet. Each session and each breathing exercise will show here, with how your back felt before and after."),
+			"",
+			s.Subtle.Render("Start with: unknot session, or unknot breathe"),
+		}, "\n")
+	}
+	calendar := m.calendarSection(min(width, 60))
+	totals := m.totalsSection()
+	var top string
+	if width >= reviewWide {
+		top = lipgloss.JoinHorizontal(lipgloss.Top, calendar, "    ", totals)
+	} else {
+		top = calendar + "\n\n" + totals
+	}
+	parts := []string{"", top, "", m.painSection(width)}
+	if note := m.flagNote(width); note != "" {
+		parts = append(parts, "", note)
+	}
+	parts = append(parts, "", m.sessionsSection(width))
+	return strings.Join(parts, "\n")
+}
+
+// calendarSection is the streak line and the heat map of the last months.
+func (m *Review) calendarSection(width int) string {
+	s := m.ctx.Styles
+	ov := m.ov
+	counts := make(map[string]int, len(ov.Days))
+	for _, d := range ov.Days {
+		counts[string(d.Day)] = d.Sessions
+	}
+	streak := fmt.Sprintf("Streak %s · longest %s", days(ov.Streak.Current), days(ov.Streak.Longest))
+	legend := "· none  ░ 1  ▒ 2  ▓ 3 or more"
+	return strings.Join([]string{
+		s.Title.Render("Days with a session"),
+		s.Text.Render(streak),
+		"",
+		HeatMap(s, func(d string) int { return counts[d] }, ov.Today.Time(), width, history.HeatMapDays/7),
+		s.Subtle.Render(legend),
+	}, "\n")
+}
+
+// totalsSection is what was done of each routine and side, ever.
+func (m *Review) totalsSection() string {
+	s := m.ctx.Styles
+	t := m.ov.Totals
+	lines := []string{s.Title.Render("Totals")}
+	lines = append(lines, s.Text.Render(fmt.Sprintf("%s · %s · %s",
+		count(t.Sessions, "stretch session"), count(t.BreatheSessions, "breathing session"), count(t.Breaths, "breath"))))
+	if len(t.Exercises) > 0 {
+		lines = append(lines, "")
+		for _, e := range t.Exercises {
+			name := e.Routine
+			if e.Side != "" {
+				name += " (" + e.Side + ")"
+			}
+			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %5d reps  %s", name, e.Reps, s.Subtle.Render(count(e.Sessions, "session")))))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// painSection says whether sessions ease the pain, and how it moves by week.
+func (m *Review) painSection(width int) string {
+	s := m.ctx.Styles
+	p := m.ov.Pain
+	lines := []string{s.Title.Render("Pain (0 none, 10 the worst)")}
+	if p.Pairs == 0 {
+		lines = append(lines, wrapText(s.Subtle, width, "No check-ins before and after the same session yet. Answer \"How is your back right now?\" at the start and end of a session to see whether it helps."))
+	} else {
+		change := p.Change()
+		verdict := "about the same after a session as before"
+		switch {
+		case change <= -0.5:
+			verdict = fmt.Sprintf("%.1f points lower after a session, on average", -change)
+		case change >= 0.5:
+			verdict = fmt.Sprintf("%.1f points higher after a session, on average", change)
+		}
+		lines = append(lines, s.Text.Render(fmt.Sprintf("Before %.1f → after %.1f: %s (%s with both check-ins).",
+			p.AvgBefore, p.AvgAfter, verdict, count(p.Pairs, "session"))))
+	}
+	if len(p.Weeks) > 0 {
+		weeks := p.Weeks
+		room := max(width-24, 4)
+		if len(weeks) > room {
+			weeks = weeks[len(weeks)-room:]
+		}
+		before := make([]float64, len(weeks))
+		after := make([]float64, len(weeks))
+		for i, w := range weeks {
+			before[i], after[i] = -1, -1
+			if w.NBefore > 0 {
+				before[i] = w.Before
+			}
+			if w.NAfter > 0 {
+				after[i] = w.After
+			}
+		}
+		since := weeks[0].Week.Time().Format("2 Jan")
+		lines = append(lines,
+			s.Subtle.Render(fmt.Sprintf("By week since %s:", since)),
+			s.Subtle.Render(padRight("  before ", 10))+s.GaugeFull.Render(Sparkline(before, 0, 10)),
+			s.Subtle.Render(padRight("  after ", 10))+s.GaugeFull.Render(Sparkline(after, 0, 10)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// flagNote is a gentle pointer to the red flags when the history shows
+// the same routine stopped for pain again and again, or pain staying high.
+func (m *Review) flagNote(width int) string {
+	f := m.ov.Flags
+	if !f.Raised() {
+		return ""
+	}
+	s := m.ctx.Styles
+	var why []string
+	for _, p := range f.PainStops {
+		why = append(why, fmt.Sprintf("%s was stopped for pain %s lately", p.Routine, times(p.Count)))
+	}
+	if f.HighWeeks >= history.HighPainWeeks {
+		why = append(why, fmt.Sprintf("your pain has stayed high for %d weeks", f.HighWeeks))
+	}
+	text := "A gentle note: " + strings.Join(why, ", and ") +
+		". Pain that keeps coming back or stays high is worth showing a doctor. See: unknot safety"
+	return wrapText(s.Warn, width, text)
+}
+
+// sessionsSection lists the recent sessions, newest first, one a line.
+func (m *Review) sessionsSection(width int) string {
+	s := m.ctx.Styles
+	lines := []string{s.Title.Render("Sessions, newest first")}
+	loc := m.now.Location()
+	for _, x := range m.ov.Recent {
+		when := x.StartedAt.In(loc).Format("Mon 2 Jan 15:04")
+		what := "stretches"
+		detail := count(x.Reps(), "rep")
+		if x.Kind == history.KindBreathe {
+			what, detail = "breathing", count(x.Breaths, "breath")
+		}
+		took := ""
+		if x.EndedAt != nil {
+			took = Clock(x.EndedAt.Sub(x.StartedAt))
+		}
+		pain := ""
+		if x.PainBefore != nil || x.PainAfter != nil {
+			pain = "pain " + painText(x.PainBefore) + "→" + painText(x.PainAfter)
+		}
+		line := fmt.Sprintf("%-16s  %-9s  %-11s %6s  %-10s %s", when, what, x.Status, took, detail, pain)
+		if lipgloss.Width(line) > width {
+			line = fmt.Sprintf("%s %s %s", x.StartedAt.In(loc).Format("2 Jan 15:04"), what, x.Status)
+		}
+		st := s.Text
+		if x.Status == history.Pain {
+			st = s.Warn
+		}
+		lines = append(lines, st.Render(strings.TrimRight(line, " ")))
+	}
+	if m.ov.Sessions > len(m.ov.Recent) {
+		lines = append(lines, s.Subtle.Render(fmt.Sprintf("… and %d older: unknot history --csv lists them all", m.ov.Sessions-len(m.ov.Recent))))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// painText writes a check-in score, or "–" when skipped.
+func painText(v *int) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprint(*v)
+}
+
+// count writes "1 session", "3 sessions".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// days writes a streak length.
+func days(n int) string { return count(n, "day") }
+
+// times writes "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
