@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/tui"
 )
 
 func init() { extraCommands = append(extraCommands, newHistoryCmd) }
@@ -49,6 +50,11 @@ func newHistoryCmd(g *globals) *cobra.Command {
 			}
 			if since != "" {
 				return usageErr("--since goes with --json or --csv")
+			}
+			if !g.plain && isTerminal(g.stdout) {
+				opt := tui.Options{NoBell: g.noBell, ReducedMotion: g.reducedMotion, Theme: g.theme}
+				_, err := tui.Run(tui.NewReview(tui.NewContext(opt), s.Overview), keyboard(g.stdin), g.stdout)
+				return err
 			}
 			o, err := s.Overview(time.Now())
 			if err != nil {

@@ -19,7 +19,7 @@ func main() {
 // run executes the command line and returns the exit status: 0 done or
 // quit, 1 failure, 2 bad usage or bad input.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr, history: &lazyStore{}}
 	root := newRoot(g)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -29,6 +29,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithVersion(version()),
 		fang.WithErrorHandler(printError),
 	)
+	g.history.close()
 	return exitCode(err)
 }
 

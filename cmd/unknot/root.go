@@ -17,6 +17,8 @@ type globals struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	history *lazyStore // the record, opened on first use (store.go)
 }
 
 func newRoot(g *globals) *cobra.Command {
