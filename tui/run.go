@@ -56,22 +56,34 @@ func ProgramOptions(in io.Reader, out io.Writer, extra ...tea.ProgramOption) []t
 // An interrupt (tea.ErrInterrupted) is a normal way to leave and returns no
 // error.
 func Run(m tea.Model, in io.Reader, out io.Writer, extra ...tea.ProgramOption) (tea.Model, error) {
-	p := tea.NewProgram(fullScreen{m}, ProgramOptions(in, out, extra...)...)
+	return run(m, in, out, true, extra...)
+}
 
-	hup := make(chan os.Signal, 1)
-	done := make(chan struct{})
-	signal.Notify(hup, syscall.SIGHUP)
-	go func() {
-		select {
-		case <-hup:
-			p.Quit()
-		case <-done:
-		}
-	}()
-	defer func() {
-		signal.Stop(hup)
-		close(done)
-	}()
+// run is Run, with signal handling only when signals is set: tests under
+// testing/synctest must not subscribe to signals (the runtime's signal
+// goroutine would touch a channel of the bubble), and pass false along
+// with tea.WithoutSignalHandler.
+func run(m tea.Model, in io.Reader, out io.Writer, signals bool, extra ...tea.ProgramOption) (tea.Model, error) {
+	if !signals {
+		extra = append(extra, tea.WithoutSignalHandler())
+	}
+	p := tea.NewProgram(fullScreen{m}, ProgramOptions(in, out, extra...)...)
+	if signals {
+		hup := make(chan os.Signal, 1)
+		done := make(chan struct{})
+		signal.Notify(hup, syscall.SIGHUP)
+		go func() {
+			select {
+			case <-hup:
+				p.Quit()
+			case <-done:
+			}
+		}()
+		defer func() {
+			signal.Stop(hup)
+			close(done)
+		}()
+	}
 
 	final, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
