@@ -14,44 +14,44 @@ import (
 	"github.com/unknot/unknot/routines"
 )
 
-// phaseMark is a phase the model showed and the fake instant it began to.
-type phaseMark struct {
+// breathePhaseMark is a phase the model showed and the fake instant it began to.
+type breathePhaseMark struct {
 	at     time.Duration
 	phase  routines.Phase
 	breath int
 }
 
-// watch wraps the breathe model and notes, after Init and each Update,
+// breatheWatch wraps the breathe model and notes, after Init and each Update,
 // when the phase it shows changes. The clock is synctest's fake one, so the
 // instants are exact: a timer fires at its deadline to the nanosecond.
-type watch struct {
+type breatheWatch struct {
 	m     *Breathe
 	start time.Time
 	mu    *sync.Mutex
-	marks *[]phaseMark
+	marks *[]breathePhaseMark
 	bells *int
 }
 
-func (w watch) note() {
+func (w breatheWatch) note() {
 	st := w.m.State()
 	if w.m.Done() {
 		return
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	mk := phaseMark{at: time.Since(w.start), phase: st.Phase, breath: st.Breath}
+	mk := breathePhaseMark{at: time.Since(w.start), phase: st.Phase, breath: st.Breath}
 	if n := len(*w.marks); n == 0 || (*w.marks)[n-1].phase != mk.phase || (*w.marks)[n-1].breath != mk.breath {
 		*w.marks = append(*w.marks, mk)
 	}
 }
 
-func (w watch) Init() tea.Cmd {
+func (w breatheWatch) Init() tea.Cmd {
 	cmd := w.m.Init()
 	w.note()
 	return cmd
 }
 
-func (w watch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (w breatheWatch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(tea.RawMsg); ok {
 		w.mu.Lock()
 		*w.bells++
@@ -62,7 +62,7 @@ func (w watch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return w, cmd
 }
 
-func (w watch) View() tea.View { return w.m.View() }
+func (w breatheWatch) View() tea.View { return w.m.View() }
 
 // TestBreatheProgram runs a whole `breathe -n 3 -p 1-1-1` program, renderer
 // and all, under a fake clock: the phases change at exactly 0, 1, ... 8 s,
@@ -79,9 +79,9 @@ func TestBreatheProgram(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var marks []phaseMark
+		var marks []breathePhaseMark
 		bells := 0
-		w := watch{m: m, start: start, mu: &sync.Mutex{}, marks: &marks, bells: &bells}
+		w := breatheWatch{m: m, start: start, mu: &sync.Mutex{}, marks: &marks, bells: &bells}
 		final, err := run(w, nil, io.Discard, false,
 			tea.WithWindowSize(80, 24), tea.WithColorProfile(colorprofile.TrueColor))
 		if err != nil {
@@ -94,7 +94,7 @@ func TestBreatheProgram(t *testing.T) {
 			t.Fatalf("saw %d phase changes, want 9: %+v", len(marks), marks)
 		}
 		for i, mk := range marks {
-			want := phaseMark{at: time.Duration(i) * time.Second, phase: phases[i%3], breath: i/3 + 1}
+			want := breathePhaseMark{at: time.Duration(i) * time.Second, phase: phases[i%3], breath: i/3 + 1}
 			if mk != want {
 				t.Errorf("phase change %d = %+v, want %+v", i, mk, want)
 			}
@@ -106,7 +106,7 @@ func TestBreatheProgram(t *testing.T) {
 		if want := 9*time.Second + CloseAfter; ended != want {
 			t.Errorf("program ended after %v, want %v", ended, want)
 		}
-		b := final.(watch).m
+		b := final.(breatheWatch).m
 		if !b.Done() || b.Status() != StatusCompleted {
 			t.Errorf("done %v, status %q; want done, completed", b.Done(), b.Status())
 		}
@@ -127,9 +127,9 @@ func TestBreatheProgramNoBell(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		p, _ := routines.ParsePattern("1-1-1")
 		m, _ := NewBreathe(NewContext(Options{Theme: "dark", NoBell: true}), BreatheConfig{Pattern: p, Breaths: 1})
-		var marks []phaseMark
+		var marks []breathePhaseMark
 		bells := 0
-		w := watch{m: m, start: time.Now(), mu: &sync.Mutex{}, marks: &marks, bells: &bells}
+		w := breatheWatch{m: m, start: time.Now(), mu: &sync.Mutex{}, marks: &marks, bells: &bells}
 		if _, err := run(w, nil, io.Discard, false, tea.WithWindowSize(80, 24)); err != nil {
 			t.Fatal(err)
 		}

@@ -176,6 +176,10 @@ func place(w, h int, lines []string) string {
 		if len(out) == h {
 			break
 		}
+		if l == "" {
+			out = append(out, "")
+			continue
+		}
 		pad := max(0, (w-lipgloss.Width(l))/2)
 		out = append(out, strings.Repeat(" ", pad)+l)
 	}
