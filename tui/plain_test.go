@@ -104,8 +104,8 @@ func TestPlainBreatheInterrupted(t *testing.T) {
 		if last := w.lines[len(w.lines)-1]; last != "7.5s Stopped: 2 breaths in 0:07." {
 			t.Errorf("last line %q", last)
 		}
-		if rec.status != StatusInterrupted || rec.breaths != 2 {
-			t.Errorf("recorded %q with %d breaths", rec.status, rec.breaths)
+		if rec.finishes != 0 || rec.breaths != 2 {
+			t.Errorf("finished %d times with %d breaths; want unfinished with 2", rec.finishes, rec.breaths)
 		}
 	})
 }

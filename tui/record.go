@@ -19,7 +19,9 @@ type Recorder interface {
 // under way, never before.
 type StartRecorder func(at time.Time, planned int) (Recorder, error)
 
-// How a breathe session ended, in the history's words.
+// How a breathe session ended, in the history's words. An interrupted
+// session (a signal ended it) is not finished at all: its breaths are
+// written and the history shows a session never finished as interrupted.
 const (
 	StatusCompleted   = "completed"
 	StatusStopped     = "stopped"
@@ -88,6 +90,9 @@ func (r *record) finish(at time.Time, n int, status string) error {
 	r.breaths = max(r.breaths, n)
 	if !r.finished {
 		r.finished, r.at, r.status = true, at, status
+		if status == StatusInterrupted {
+			r.status = "" // left unfinished: the history calls that interrupted
+		}
 	}
 	return r.flush()
 }

@@ -57,6 +57,18 @@ func TestRecordOrder(t *testing.T) {
 	}
 }
 
+// An interrupted session writes its breaths and is left unfinished.
+func TestRecordInterrupted(t *testing.T) {
+	f := &fakeRecorder{}
+	r := newRecord(func(time.Time, int) (Recorder, error) { return f, nil })
+	r.open(time.Now(), 0)
+	r.finish(time.Now(), 4, StatusInterrupted)
+	r.finish(time.Now(), 4, StatusCompleted) // too late: the first finish counts
+	if f.finishes != 0 || f.breaths != 4 {
+		t.Errorf("finishes %d breaths %d; want 0 and 4", f.finishes, f.breaths)
+	}
+}
+
 // A failing store is reported, and a nil record is a no-op.
 func TestRecordErrors(t *testing.T) {
 	boom := errors.New("disk full")

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -133,12 +134,9 @@ func keyboard(stdin io.Reader) io.Reader {
 	return nil
 }
 
-// isTerminalReader reports whether r is a terminal.
+// isTerminalReader reports whether r is a terminal (not merely a
+// character device: /dev/null is one too).
 func isTerminalReader(r any) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(f.Fd())
 }

@@ -1,0 +1,234 @@
+package main
+
+// End-to-end tests of the built binary, and the helpers every e2e test of
+// this package shares (the session's too):
+//
+//   - TestMain builds unknot once into a temporary directory: e2eBin.
+//   - runUnknot runs it to the end with arguments and environment, and
+//     returns its output and exit status.
+//   - newHome makes a temporary UNKNOT_HOME.
+//   - startTerm runs it in a real pseudo-terminal (a tmux session of its
+//     own, on a tmux server of its own) of a given size; Term.Keys types,
+//     Term.Screen reads the screen, Term.WaitFor polls the screen every
+//     20 ms until all the words appear (a generous deadline: polling a
+//     screen is fine, asserting on durations is not), Term.Exited waits for
+//     the program's exit status, which the pane shows as "[exit N]".
+//
+// tmux is not installed on a fresh CI machine (.ci/run installs it): the
+// tests that need it skip, saying so.
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// e2eBin is the unknot binary TestMain built.
+var e2eBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "unknot-e2e-bin")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	e2eBin = filepath.Join(dir, "unknot")
+	if out, err := exec.Command("go", "build", "-o", e2eBin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building unknot for the e2e tests: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// newHome is an empty UNKNOT_HOME for one test, as an environment entry.
+func newHome(t *testing.T) string {
+	t.Helper()
+	return "UNKNOT_HOME=" + t.TempDir()
+}
+
+// runUnknot runs the binary to its end with args, the extra environment
+// env and no terminal, and returns stdout, stderr and the exit status.
+func runUnknot(t *testing.T, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(e2eBin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return out.String(), errOut.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), 0
+}
+
+// tmuxSocket is the tmux server of these tests, apart from anyone else's.
+const tmuxSocket = "unknot-e2e"
+
+// termDeadline is how long WaitFor waits: generous, for a shared machine.
+const termDeadline = 15 * time.Second
+
+// Term is a program running in a tmux pane.
+type Term struct {
+	t    *testing.T
+	name string
+}
+
+var termCount atomic.Int64
+
+// needTmux skips the test when tmux is not installed.
+func needTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed: the pseudo-terminal tests need it (apt-get install -y tmux)")
+	}
+}
+
+// startTerm runs the binary with args in a w × h tmux pane, with TERM
+// xterm-256color and the extra environment env. When it exits, the pane
+// shows "[exit N]" and stays until the test ends.
+func startTerm(t *testing.T, w, h int, env []string, args ...string) *Term {
+	t.Helper()
+	needTmux(t)
+	name := fmt.Sprintf("e2e-%d-%d", os.Getpid(), termCount.Add(1))
+	line := []string{"env", "TERM=xterm-256color"}
+	for _, e := range env {
+		line = append(line, shellQuote(e))
+	}
+	line = append(line, shellQuote(e2eBin))
+	for _, a := range args {
+		line = append(line, shellQuote(a))
+	}
+	script := strings.Join(line, " ") + `; echo "[exit $?]"; sleep 600`
+	cmd := exec.Command("tmux", "-L", tmuxSocket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+		"-x", strconv.Itoa(w), "-y", strconv.Itoa(h), script)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	term := &Term{t: t, name: name}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tmuxSocket, "kill-session", "-t", name).Run() })
+	return term
+}
+
+// Keys types tmux key names ("space", "Up", "q" ...).
+func (s *Term) Keys(keys ...string) {
+	s.t.Helper()
+	args := append([]string{"-L", tmuxSocket, "send-keys", "-t", s.name}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		s.t.Fatalf("tmux send-keys: %v: %s", err, out)
+	}
+}
+
+// Screen is the pane's text now.
+func (s *Term) Screen() string {
+	out, err := exec.Command("tmux", "-L", tmuxSocket, "capture-pane", "-p", "-t", s.name).Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+// WaitFor polls the screen every 20 ms until every word is on it, and
+// returns the screen; it fails the test after termDeadline.
+func (s *Term) WaitFor(words ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(termDeadline)
+	for {
+		screen := s.Screen()
+		all := true
+		for _, w := range words {
+			if !strings.Contains(screen, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waited %v for %q; the screen:\n%s", termDeadline, words, screen)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Exited waits for the program to end and returns its exit status.
+func (s *Term) Exited() int {
+	s.t.Helper()
+	screen := s.WaitFor("[exit ")
+	i := strings.LastIndex(screen, "[exit ")
+	rest := screen[i+len("[exit "):]
+	n, err := strconv.Atoi(rest[:strings.IndexByte(rest, ']')])
+	if err != nil {
+		s.t.Fatalf("no exit status on the screen:\n%s", screen)
+	}
+	return n
+}
+
+// Resize changes the pane's size.
+func (s *Term) Resize(w, h int) {
+	s.t.Helper()
+	out, err := exec.Command("tmux", "-L", tmuxSocket, "resize-window", "-t", s.name,
+		"-x", strconv.Itoa(w), "-y", strconv.Itoa(h)).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux resize-window: %v: %s", err, out)
+	}
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+// plainLine is one line of plain output and when it arrived.
+type plainLine struct {
+	text string
+	at   time.Duration // since just before the process was started
+}
+
+// readPlain starts the binary with stdout on a pipe, and returns each line
+// as it arrives, with its arrival time measured from just before exec.
+func readPlain(t *testing.T, env []string, args ...string) ([]plainLine, int) {
+	t.Helper()
+	cmd := exec.Command(e2eBin, args...) // stdin: /dev/null
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []plainLine
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(out)
+	for {
+		l, err := r.ReadString('\n')
+		if l != "" {
+			lines = append(lines, plainLine{strings.TrimRight(l, "\n"), time.Since(start)})
+		}
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+	}
+	code := 0
+	if err := cmd.Wait(); err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatal(err)
+		}
+		code = ee.ExitCode()
+	}
+	return lines, code
+}
