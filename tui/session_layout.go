@@ -25,7 +25,7 @@ func (m *Session) layout() sessionLayout {
 	w, h := m.ctx.Width, m.ctx.Height
 	return sessionLayout{
 		width: w, height: h,
-		gaugeWidth: min(40, max(w-8, 0)),
+		gaugeWidth: min(24, max(w-8, 0)),
 		barWidth:   min(60, max(w-8, 0)),
 		small:      w < 60 || h < 20,
 	}

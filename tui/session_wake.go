@@ -11,7 +11,7 @@ import (
 
 // minWake keeps two wake-ups from landing closer than this: a gauge cell
 // can wait a few milliseconds, the CPU is better spent elsewhere.
-const minWake = 40 * time.Millisecond
+const minWake = 100 * time.Millisecond
 
 // wake sets one timer for the next instant anything on screen changes: the
 // coach's next event, the next whole second of a countdown, the next cell
