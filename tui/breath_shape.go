@@ -32,13 +32,17 @@ func NewBreathShape(width, height int) BreathShape {
 	return BreathShape{Radius: r, Min: max(1, r/5)}
 }
 
-// Steps is how many radius steps lie between empty and full: 0 for a
-// shape too small to draw.
+// MaxShapeSteps bounds how often the shape changes in a phase: each change
+// is a wake-up and a frame, and eight steps already read as calm growth.
+const MaxShapeSteps = 8
+
+// Steps is how many steps lie between empty and full: 0 for a shape too
+// small to draw.
 func (b BreathShape) Steps() int {
 	if b.Radius <= b.Min {
 		return 0
 	}
-	return b.Radius - b.Min
+	return min(b.Radius-b.Min, MaxShapeSteps)
 }
 
 // stepsDone is how many of steps a phase has moved through after elapsed of
@@ -94,7 +98,11 @@ func (b BreathShape) Render(level int, s Styles, width int) string {
 	if b.Radius == 0 {
 		return ""
 	}
-	r := float64(b.Min + min(max(level, 0), b.Steps()))
+	steps := b.Steps()
+	r := float64(b.Min)
+	if steps > 0 {
+		r += math.Round(float64(min(max(level, 0), steps)*(b.Radius-b.Min)) / float64(steps))
+	}
 	R := float64(b.Radius)
 	rows := b.Radius
 	cols := 2 * b.Radius

@@ -38,6 +38,8 @@ type Breathe struct {
 	last  time.Time // the last instant seen, for suspend detection
 	gen   int       // the generation of the pending wake-up timer
 
+	shapes map[shapeKey][]string // drawings of the shape, by size, level and theme
+
 	slept  bool   // paused because the computer was asleep
 	done   bool   // over: the closing screen, or quitting
 	status string // how it ended, once done

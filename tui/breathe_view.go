@@ -80,7 +80,7 @@ func (m *Breathe) render() string {
 	} else {
 		if l.shape.Radius > 0 {
 			level := ShapeLevel(st.Phase, st.PhaseElapsed, st.PhaseLength, l.shape.Steps())
-			lines = append(lines, strings.Split(l.shape.Render(level, s, 0), "\n")...)
+			lines = append(lines, m.shapeLines(l.shape, level)...)
 			gap()
 		}
 		lines = append(lines, s.Phase.Render(st.Phase.String())+"  "+secs)
@@ -205,5 +205,27 @@ func wrap(text string, width int) []string {
 	if line != "" {
 		lines = append(lines, line)
 	}
+	return lines
+}
+
+// shapeKey names one drawing of the shape.
+type shapeKey struct {
+	shape BreathShape
+	level int
+	dark  bool
+}
+
+// shapeLines draws the shape at level, from a cache: the shape has a few
+// dozen drawings at most, and drawing one is most of a frame's cost.
+func (m *Breathe) shapeLines(b BreathShape, level int) []string {
+	k := shapeKey{b, level, m.ctx.Styles.Dark}
+	if lines, ok := m.shapes[k]; ok {
+		return lines
+	}
+	if m.shapes == nil || len(m.shapes) > 256 {
+		m.shapes = map[shapeKey][]string{} // a resize or theme change: start again
+	}
+	lines := strings.Split(b.Render(level, m.ctx.Styles, 0), "\n")
+	m.shapes[k] = lines
 	return lines
 }

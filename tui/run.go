@@ -12,26 +12,28 @@ import (
 
 // FPS is the most frames a second the renderer draws.
 //
-// Why 50, and why this costs almost nothing: Bubble Tea's renderer wakes on
-// a ticker at the frame rate, compares the last view with the new one and
-// writes only when they differ, so an idle tick is a string comparison.
-// View is not called per frame: it is called after each Update, and
-// Updates come only from our own wake-ups. A frame period of 20 ms keeps a
-// phase change on screen within the design's 20 ms of its instant; at 50
-// idle ticks a second the renderer costs a few hundredths of a percent of a
-// core (measured in the README).
+// Why 10: Bubble Tea's renderer wakes on a ticker at the frame rate and
+// writes only what changed, but even an idle tick costs about 0.15 ms here
+// (measured: a minute of pacing took 0.75 s of CPU at 50 fps, 0.46 s at 20
+// and 0.32 s at 10, against a budget of 0.5% of a core, 0.3 s a minute).
+// The price is that a change on screen, and the bell, go out up to 100 ms
+// after the instant; the plain front end, which has no renderer, is the
+// precise one (within a few ms, see the e2e test). View is not called per
+// frame: it is called after each Update, and Updates come only from our own
+// wake-ups.
 //
 // Our own wake-ups are deadlines, never a fast fixed ticker and never
 // counted: a screen asks the coach for the instant of the next event
 // (coach.NextEvent) and works out the next instant its rendered view
-// changes (the next whole second of a countdown, the next cell of the
-// breath shape), and sets one timer for the earliest of them. Each timer
-// message carries a generation; pause, resume, a pace change or a resize
-// start a new generation, so a timer set before them is ignored when it
-// fires. A paused or static screen sets no timer at all. The time shown is
-// always read from the clock and the coach, so a late wake-up shows the
-// right thing, only late, and never shifts what comes after.
-const FPS = 50
+// changes (the next whole second of a countdown, the next step of the
+// breath shape, at most MaxShapeSteps a phase), and sets one timer for the
+// earliest of them. Each timer message carries a generation; pause,
+// resume, a pace change or a resize start a new generation, so a timer set
+// before them is ignored when it fires. A paused or static screen sets no
+// timer at all. The time shown is always read from the clock and the
+// coach, so a late wake-up shows the right thing, only late, and never
+// shifts what comes after.
+const FPS = 10
 
 // ProgramOptions are the options every full-screen mode runs with: its
 // input and output, the frame rate, and the caller's extra options last so
