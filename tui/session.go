@@ -18,8 +18,9 @@ type SessionConfig struct {
 	Today  TodayProvider // may be nil: no daily-limit prompt
 	Record StartSession  // may be nil: nothing is recorded
 
-	// Checkin says the history is there to take an after check-in. The
-	// summary leaves room for it; the check-in itself belongs to history.
+	// Checkin asks "How is your back right now?" before pacing starts and
+	// on the summary when the session ends by itself or for pain (not on
+	// quit: q asks nothing). The answers go to the record.
 	Checkin bool
 }
 
@@ -29,6 +30,7 @@ type stage int
 const (
 	stageLoading stage = iota // asking the history about today
 	stageLimits               // some routines are at their daily limit
+	stageBefore               // the check-in before pacing starts
 	stageRun                  // the coach is running (or paused)
 	stageEnd                  // finished, quit or stopped for pain: the summary
 )
@@ -53,6 +55,11 @@ type Session struct {
 	last    time.Time // the last clock reading, to notice a suspend
 	gen     int       // wake-ups carry it; a stale one is ignored
 	log     []coach.Event
+
+	// The check-ins, and the routines left out that wait for the first.
+	before, after CheckIn
+	leave         map[string]bool
+	noHistory     error // the history could not be read: nothing is saved
 
 	rec      recordQueue
 	recorder SessionRecorder // set by the first write, read by the later ones
@@ -141,14 +148,46 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		}
 	case stageLimits:
 		return m.limitKey(now, k)
+	case stageBefore:
+		if k.String() == "q" || k.String() == "ctrl+c" {
+			return m.quit()
+		}
+		m.before = m.before.Update(k)
+		if m.before.Done() {
+			return m.begin(now, m.leave)
+		}
 	case stageRun:
 		return m.runKey(now, k)
 	case stageEnd:
+		if m.asksAfter() {
+			if k.String() == "q" || k.String() == "ctrl+c" {
+				return m.quit()
+			}
+			m.after = m.after.Update(k)
+			if v, ok := m.after.Result(); ok {
+				return m.write(func(r SessionRecorder) error { return r.SetPainAfter(v) })
+			}
+			return nil
+		}
 		if key.Matches(k, Keys.Quit, Keys.Select, Keys.Skip) {
 			return m.quit()
 		}
 	}
 	return nil
+}
+
+// checkins reports whether this session asks how the back feels: the
+// person wants it and the history is there to keep the answer.
+func (m *Session) checkins() bool {
+	return m.cfg.Checkin && m.cfg.Record != nil && m.noHistory == nil && m.rec.err == nil
+}
+
+// asksAfter reports whether the summary is waiting for the check-in after.
+func (m *Session) asksAfter() bool {
+	if !m.checkins() || m.empty || m.coach == nil || m.coach.Reason() == coach.Quit {
+		return false
+	}
+	return !m.after.Done()
 }
 
 // runKey is the keys of a running session: each one a command to the coach
@@ -185,8 +224,19 @@ func (m *Session) quit() tea.Cmd {
 	return nil
 }
 
-// start begins the session at now without the routines named in leave.
+// start asks the check-in before, when there is one, then begins the
+// session without the routines named in leave.
 func (m *Session) start(now time.Time, leave map[string]bool) tea.Cmd {
+	if m.checkins() {
+		m.before, m.after, m.leave = NewCheckIn(), NewCheckIn(), leave
+		m.stage = stageBefore
+		return nil
+	}
+	return m.begin(now, leave)
+}
+
+// begin starts the coach at now without the routines named in leave.
+func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 	var rs []routines.Routine
 	for _, r := range m.cfg.Routines {
 		if !leave[r.Name] {
@@ -203,8 +253,9 @@ func (m *Session) start(now time.Time, leave map[string]bool) tea.Cmd {
 	var rec tea.Cmd
 	if open := m.cfg.Record; open != nil {
 		planned := m.coach.Tallies()
+		painBefore := m.before.Score()
 		rec = m.rec.push(func() error {
-			r, err := open(now, planned, nil)
+			r, err := open(now, planned, painBefore)
 			m.recorder = r // the queue runs one write at a time, in order
 			return err
 		})
@@ -322,3 +373,16 @@ func (m *Session) Elapsed() time.Duration {
 
 // RecordErr is the first history write that failed, if any.
 func (m *Session) RecordErr() error { return m.rec.err }
+
+// notSaved is the one line that says this session won't be kept, and why;
+// "" while the history takes it.
+func (m *Session) notSaved() string {
+	err := m.noHistory
+	if err == nil {
+		err = m.rec.err
+	}
+	if err == nil || m.cfg.Record == nil {
+		return ""
+	}
+	return "This session won't be saved: " + err.Error()
+}

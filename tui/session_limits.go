@@ -19,6 +19,7 @@ func (m *Session) gotToday(now time.Time, msg todayMsg) tea.Cmd {
 	if m.stage != stageLoading {
 		return nil
 	}
+	m.noHistory = msg.err
 	if msg.err == nil {
 		for _, r := range m.cfg.Routines {
 			if r.DailyLimit > 0 && msg.counts.Sessions[r.Name] >= r.DailyLimit {

@@ -48,6 +48,9 @@ func (m *Session) Render(now time.Time) string {
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, m.ctx.Styles.Subtle.Render("One moment…"))
 	case stageLimits:
 		return m.limitsView()
+	case stageBefore:
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
+			m.ctx.Styles.Subtle.Render("Before you start")+"\n\n"+m.before.View(m.ctx))
 	case stageEnd:
 		return m.summaryView()
 	}
@@ -65,6 +68,10 @@ func (m *Session) runView(now time.Time) string {
 		title = st.Routine.Title
 	}
 	header := spreadLine(l.width, s.Title.Render(title), s.Subtle.Render(Clock(roundUpSecond(st.Left))+" left"))
+	if note := m.notSaved(); note != "" && st.Index == 0 {
+		// Said once, while the first routine gets ready; the summary says it again.
+		header += "\n" + wrapText(s.Warn, l.width, note)
+	}
 	pct := fmt.Sprintf(" %3d%%", int(st.Progress*100))
 	progress := lipgloss.PlaceHorizontal(l.width, lipgloss.Center,
 		progressBar(s, l.barWidth, barCells(st.Offset, st.Total, l.barWidth))+s.Subtle.Render(pct))

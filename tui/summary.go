@@ -36,7 +36,19 @@ func (m *Session) summaryView() string {
 		bs = append(bs, part{m.tallyTable(textW), 1})
 		bs = append(bs, part{s.Subtle.Render("Time: " + Clock(m.Elapsed())), 2})
 	}
+	if note := m.notSaved(); note != "" {
+		bs = append(bs, part{wrapText(s.Warn, textW, note), 1})
+	}
 	hint := "q or enter to close"
+	switch {
+	case m.asksAfter():
+		bs = append(bs, part{m.after.View(m.ctx), 1})
+		hint = "q to close without answering"
+	case m.after.Done():
+		if v, ok := m.after.Result(); ok {
+			bs = append(bs, part{s.Subtle.Render(fmt.Sprintf("Noted: %d out of 10.", v)), 2})
+		}
+	}
 	if m.quitting {
 		hint = "saving…"
 	}
