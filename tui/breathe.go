@@ -18,6 +18,9 @@ type BreatheConfig struct {
 	Breaths  int           // a set number of breaths; 0: see Duration
 	Duration time.Duration // as many whole breaths as fill it; both 0: no end
 	Record   StartRecorder // nil: nothing is recorded
+	// Checkin offers "How is your back right now?" on the closing screen,
+	// never before pacing. It needs Record.
+	Checkin bool
 }
 
 // CloseAfter is how long the closing screen stays before the program ends
@@ -39,6 +42,9 @@ type Breathe struct {
 	gen   int       // the generation of the pending wake-up timer
 
 	shapes map[shapeKey][]string // drawings of the shape, by size, level and theme
+
+	after  CheckIn // the check-in on the closing screen
+	asking bool    // the closing screen waits for the check-in
 
 	slept  bool   // paused because the computer was asleep
 	done   bool   // over: the closing screen, or quitting
@@ -118,6 +124,21 @@ func (m *Breathe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key applies a key press at instant now.
 func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
+	if m.done && m.asking {
+		if k.String() == "q" || k.String() == "ctrl+c" {
+			return tea.Quit
+		}
+		m.after = m.after.Update(k)
+		if !m.after.Done() {
+			return nil
+		}
+		m.asking = false
+		if v, ok := m.after.Result(); ok {
+			rec := m.rec
+			return tea.Sequence(func() tea.Msg { return recordMsg{rec.painAfter(v)} }, tea.Quit)
+		}
+		return tea.Quit
+	}
 	if m.done {
 		return tea.Quit // any key closes the closing screen
 	}
@@ -161,6 +182,11 @@ func (m *Breathe) end(now time.Time, quit bool) tea.Cmd {
 	}
 	rec, n, status := m.rec, m.coach.BreathsDone(), m.status
 	finish := func() tea.Msg { return recordMsg{rec.finish(now, n, status)} }
+	if m.cfg.Checkin && m.cfg.Record != nil && !m.rec.failed() && m.coach.BreathsDone() > 0 {
+		// The closing screen asks how the back feels, and waits for it.
+		m.asking, m.after = true, NewCheckIn()
+		return finish
+	}
 	if quit {
 		return tea.Sequence(finish, tea.Quit)
 	}

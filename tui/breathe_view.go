@@ -64,7 +64,7 @@ func (m *Breathe) render() string {
 		return place(w, h, []string{s.Warn.Render(fmt.Sprintf("window too small (need %d×%d)", BreatheMinWidth, BreatheMinHeight))})
 	}
 	st := m.coach.At(m.now)
-	if m.done && m.status != "" && st.Finished {
+	if m.done && m.status != "" && (st.Finished || m.asking) {
 		return place(w, h, m.closing(st))
 	}
 	l := m.layout(st)
@@ -162,6 +162,11 @@ func (m *Breathe) closing(st coach.State) []string {
 	}
 	for _, l := range wrap("Stay still a little longer if you like, then get up slowly.", m.ctx.Width-4) {
 		lines = append(lines, s.Text.Render(l))
+	}
+	if m.asking {
+		lines = append(lines, "")
+		lines = append(lines, strings.Split(m.after.View(m.ctx), "\n")...)
+		return append(lines, "", s.Help.Render("q to close without answering"))
 	}
 	return append(lines, "", s.Help.Render("any key to close"))
 }

@@ -13,6 +13,12 @@ type Recorder interface {
 	Finish(at time.Time, status string) error
 }
 
+// PainRecorder is a Recorder that also keeps the check-in after
+// (routines/history's recorder does).
+type PainRecorder interface {
+	SetPainAfter(v int) error
+}
+
 // StartRecorder opens the record of one breathe session that began at at,
 // with planned breaths (0 when open-ended). It may be slow (it opens the
 // database): the screen calls it in a command, after its first frame is
@@ -44,6 +50,7 @@ type record struct {
 	finished bool
 	at       time.Time
 	status   string
+	pain     *int  // the check-in after, to be written
 	err      error // the first error, kept for the caller
 }
 
@@ -97,6 +104,27 @@ func (r *record) finish(at time.Time, n int, status string) error {
 	return r.flush()
 }
 
+// failed reports whether a write (or the opening) failed.
+func (r *record) failed() bool {
+	if r == nil {
+		return false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err != nil
+}
+
+// painAfter asks for the check-in after to be written.
+func (r *record) painAfter(v int) error {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.pain = &v
+	return r.flush()
+}
+
 // flush writes what is asked and not yet written. r.mu is held.
 func (r *record) flush() error {
 	if r.rec == nil {
@@ -111,6 +139,12 @@ func (r *record) flush() error {
 	if r.finished && r.status != "" && err == nil {
 		err = r.rec.Finish(r.at, r.status)
 		r.status = "" // done, or failed: not tried again
+	}
+	if r.pain != nil && err == nil {
+		if pr, ok := r.rec.(PainRecorder); ok {
+			err = pr.SetPainAfter(*r.pain)
+		}
+		r.pain = nil
 	}
 	r.keep(err)
 	return err

@@ -56,7 +56,7 @@ func newBreatheCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_ = noCheckin // no check-in yet: breathe asks nothing before or after
+			cfg.Checkin = !noCheckin // only ever after: nothing is asked before pacing
 			return runBreathe(g, cfg)
 		},
 	}

@@ -82,7 +82,8 @@ func TestE2EBreatheNeedsTerminal(t *testing.T) {
 // The screen as a person uses it: it paces at once, pauses and goes on,
 // slows down, ends by itself with a closing screen, and a key closes it.
 func TestE2EBreatheScreen(t *testing.T) {
-	s := startTerm(t, 80, 24, []string{newHome(t)}, "breathe", "-n", "2", "-p", "2-1-2", "--no-bell")
+	home := newHome(t)
+	s := startTerm(t, 80, 24, []string{home}, "breathe", "-n", "2", "-p", "2-1-2", "--no-bell")
 	s.WaitFor("Inhale", "breath 1 of 2", "space pause")
 	s.Keys("space")
 	s.WaitFor("Paused. Space to go on.")
@@ -90,13 +91,19 @@ func TestE2EBreatheScreen(t *testing.T) {
 	s.WaitFor("Picture a tight knot")
 	s.Keys("Up")
 	s.WaitFor("pace 1.1× (slower)")
-	s.WaitFor("Well done.", "2 breaths")
-	s.Keys("Enter")
+	s.WaitFor("Well done.", "2 breaths", "How is your back right now?")
+	s.Keys("3", "Enter")
 	if code := s.Exited(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}
 	if screen := s.Screen(); !strings.Contains(screen, "2 breaths in 0:") {
 		t.Errorf("no summary after the screen closed:\n%s", screen)
+	}
+	// The breathing and the check-in after it are in the history.
+	out, _, code := runUnknot(t, []string{home}, "history", "--json")
+	if code != 0 || !strings.Contains(out, `"kind":"breathe"`) || !strings.Contains(out, `"status":"completed"`) ||
+		!strings.Contains(out, `"breaths":2`) || !strings.Contains(out, `"pain_after":3`) {
+		t.Errorf("history --json after the breathing (exit %d):\n%s", code, out)
 	}
 }
 

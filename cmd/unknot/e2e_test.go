@@ -78,7 +78,7 @@ func runUnknot(t *testing.T, env []string, args ...string) (stdout, stderr strin
 const tmuxSocket = "unknot-e2e"
 
 // termDeadline is how long WaitFor waits: generous, for a shared machine.
-const termDeadline = 15 * time.Second
+const termDeadline = 45 * time.Second
 
 // Term is a program running in a tmux pane.
 type Term struct {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 	"github.com/unknot/unknot/routines"
@@ -66,12 +65,6 @@ var runHome = func(g *globals) error {
 	return nil
 }
 
-// isTerminal reports whether f is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether w is a terminal (a real one: /dev/null is a
+// character device too, and is not).
+func isTerminal(w io.Writer) bool { return isTerminalReader(w) }
