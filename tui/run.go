@@ -58,6 +58,7 @@ func ProgramOptions(in io.Reader, out io.Writer, extra ...tea.ProgramOption) []t
 // An interrupt (tea.ErrInterrupted) is a normal way to leave and returns no
 // error.
 func Run(m tea.Model, in io.Reader, out io.Writer, extra ...tea.ProgramOption) (tea.Model, error) {
+	prepaint(m, out)
 	return run(m, in, out, true, extra...)
 }
 
