@@ -52,7 +52,7 @@ func runBreatheCheckin(t *testing.T, hist *breathHistory, checkin bool, keys ...
 	time.Sleep(7 * time.Second) // two breaths of 3 s, and a second more
 	synctest.Wait()
 	for _, k := range keys {
-		p.Send(key1(k))
+		p.Send(sessKey(k))
 		synctest.Wait()
 	}
 	if err := <-done; err != nil {
@@ -93,7 +93,7 @@ func TestBreatheCheckinWaitsAndQClosesWithoutAnswer(t *testing.T) {
 			t.Fatal("the closing screen closed by itself while it asked")
 		default:
 		}
-		p.Send(key1("q"))
+		p.Send(sessKey("q"))
 		if err := <-done; err != nil {
 			t.Fatal(err)
 		}

@@ -3,29 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 )
-
-// press turns key names into key presses.
-func press(keys ...string) []tea.KeyPressMsg {
-	var out []tea.KeyPressMsg
-	for _, k := range keys {
-		switch k {
-		case "enter":
-			out = append(out, tea.KeyPressMsg{Code: tea.KeyEnter})
-		case "esc":
-			out = append(out, tea.KeyPressMsg{Code: tea.KeyEscape})
-		case "left":
-			out = append(out, tea.KeyPressMsg{Code: tea.KeyLeft})
-		case "right":
-			out = append(out, tea.KeyPressMsg{Code: tea.KeyRight})
-		default:
-			out = append(out, tea.KeyPressMsg{Code: rune(k[0]), Text: k})
-		}
-	}
-	return out
-}
 
 func TestCheckInKeys(t *testing.T) {
 	cases := []struct {
@@ -50,8 +28,8 @@ func TestCheckInKeys(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewCheckIn()
-			for _, k := range press(tc.keys...) {
-				c = c.Update(k)
+			for _, k := range tc.keys {
+				c = c.Update(sessKey(k))
 			}
 			if c.Done() != tc.done {
 				t.Fatalf("done = %v, want %v", c.Done(), tc.done)
@@ -69,7 +47,7 @@ func TestCheckInKeys(t *testing.T) {
 
 func TestCheckInViewMarksChoiceWithoutColour(t *testing.T) {
 	ctx := NewContext(Options{Theme: "dark"})
-	c := NewCheckIn().Update(press("6")[0])
+	c := NewCheckIn().Update(sessKey("6"))
 	v := c.View(ctx)
 	if !strings.Contains(v, "[6]") || !strings.Contains(v, CheckInQuestion) {
 		t.Errorf("view lacks the marked choice or the question:\n%s", v)

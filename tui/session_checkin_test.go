@@ -41,13 +41,6 @@ func (f *painHistory) start(_ time.Time, _ []coach.Tally, before *int) (SessionR
 	return f, nil
 }
 
-func key1(s string) tea.KeyPressMsg {
-	if s == "enter" {
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	}
-	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
-}
-
 // runCheckinSession runs the tiny routine as a program: the check-in
 // before is answered with before (nil: skipped), the session runs to its
 // end, the check-in after is answered with after, and q closes.
@@ -71,7 +64,7 @@ func runCheckinSession(t *testing.T, hist *painHistory, before, after []string) 
 		t.Fatal("pacing started before the check-in was answered")
 	}
 	for _, k := range before {
-		p.Send(key1(k))
+		p.Send(sessKey(k))
 	}
 	time.Sleep(time.Minute) // the plan is 23 s long
 	synctest.Wait()
@@ -79,10 +72,10 @@ func runCheckinSession(t *testing.T, hist *painHistory, before, after []string) 
 		t.Fatalf("after a minute the session is at stage %v", m.stage)
 	}
 	for _, k := range after {
-		p.Send(key1(k))
+		p.Send(sessKey(k))
 	}
 	synctest.Wait()
-	p.Send(key1("q"))
+	p.Send(sessKey("q"))
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
