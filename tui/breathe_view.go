@@ -61,7 +61,7 @@ func (m *Breathe) layout(st coach.State) breatheLayout {
 func (m *Breathe) render() string {
 	s, w, h := m.ctx.Styles, m.ctx.Width, m.ctx.Height
 	if m.tooSmall() {
-		return place(w, h, []string{s.Warn.Render(fmt.Sprintf("window too small (need %d×%d)", BreatheMinWidth, BreatheMinHeight))})
+		return tooSmallView(w, h, BreatheMinWidth, BreatheMinHeight)
 	}
 	st := m.coach.At(m.now)
 	if m.done && m.status != "" && (st.Finished || m.asking) {
