@@ -190,13 +190,13 @@ func (x importSession) check() (Session, error) {
 	switch {
 	case x.Kind == nil:
 		return s, errors.New(`"kind" is missing`)
-	case !x.Kind.valid():
+	case !validKind(*x.Kind):
 		return s, fmt.Errorf(`"kind" is %q; it must be "session" or "breathe"`, *x.Kind)
 	case x.StartedAt == nil:
 		return s, errors.New(`"started_at" is missing`)
 	case x.Status == nil:
 		return s, errors.New(`"status" is missing`)
-	case !x.Status.valid():
+	case !validStatus(*x.Status):
 		return s, fmt.Errorf(`"status" is %q; it must be completed, stopped, pain or interrupted`, *x.Status)
 	}
 	s.Kind, s.Status = *x.Kind, *x.Status

@@ -32,7 +32,7 @@ func (r *Recorder) ID() int64 { return r.id }
 // skipped. The session reads as running while this process lives, and as
 // interrupted if it dies before Finish.
 func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *int) (*Recorder, error) {
-	if !kind.valid() {
+	if !validKind(kind) {
 		return nil, fmt.Errorf("history: %w: kind %q is not session or breathe", ErrBadValue, kind)
 	}
 	if err := checkPain("pain before", painBefore); err != nil {
@@ -138,7 +138,7 @@ func (r *Recorder) SetBreaths(n int) error {
 // Finish records the end of the session at instant at, with status
 // Completed, Stopped or Pain. It may be called once.
 func (r *Recorder) Finish(at time.Time, status Status) error {
-	if !status.final() {
+	if !finalStatus(status) {
 		return fmt.Errorf("history: %w: a session ends completed, stopped or pain, not %q", ErrBadValue, status)
 	}
 	r.mu.Lock()

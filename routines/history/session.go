@@ -3,39 +3,38 @@ package history
 import (
 	"fmt"
 	"time"
+
+	"github.com/unknot/unknot/routines"
 )
 
-// Kind is what was done: a stretch session or breathing alone.
-type Kind string
+// Kind is what was done: the domain's kinds of run.
+type Kind = routines.Kind
 
 // The kinds of session.
 const (
-	KindSession Kind = "session"
-	KindBreathe Kind = "breathe"
+	KindSession = routines.KindSession
+	KindBreathe = routines.KindBreathe
+	KindIce     = routines.KindIce
+	KindHeat    = routines.KindHeat
 )
 
-// Status is how a session ended.
-type Status string
+// Status is how a session ended: the domain's Outcome, and Running.
+type Status = routines.Outcome
 
 // The statuses. Running is only ever seen for a session whose process is
 // still alive (another terminal, for instance); once that process is gone
 // the session reads as Interrupted.
 const (
-	Completed   Status = "completed"   // ran to its end
-	Stopped     Status = "stopped"     // the person quit
-	Pain        Status = "pain"        // "stop, it hurts"
-	Interrupted Status = "interrupted" // the program died or was killed
+	Completed   = routines.Completed   // ran to its end
+	Stopped     = routines.Stopped     // the person quit
+	Pain        = routines.Pain        // "stop, it hurts"
+	Interrupted = routines.Interrupted // the program died or was killed
 	Running     Status = "running"     // still being recorded by a live process
 )
 
 // Exercise is one routine on one side within a session: how many reps
 // were planned and how many were held to their end.
-type Exercise struct {
-	Routine     string `json:"routine"`
-	Side        string `json:"side"` // "left", "right", or "" for a routine without sides
-	RepsDone    int    `json:"reps_done"`
-	RepsPlanned int    `json:"reps_planned"`
-}
+type Exercise = routines.Exercise
 
 // Session is one recorded session, as the queries return it and as
 // `history --json` prints it.
@@ -69,12 +68,12 @@ func (s Session) Counts() bool {
 	return s.Status == Completed || s.Breaths > 0 || s.Reps() > 0
 }
 
-func (k Kind) valid() bool { return k == KindSession || k == KindBreathe }
+func validKind(k Kind) bool { return k == KindSession || k == KindBreathe }
 
-// final reports whether st may end a session.
-func (st Status) final() bool { return st == Completed || st == Stopped || st == Pain }
+// finalStatus reports whether st may end a session.
+func finalStatus(st Status) bool { return st == Completed || st == Stopped || st == Pain }
 
-func (st Status) valid() bool { return st.final() || st == Interrupted || st == Running }
+func validStatus(st Status) bool { return finalStatus(st) || st == Interrupted || st == Running }
 
 func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
 
