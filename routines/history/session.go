@@ -25,11 +25,11 @@ type Status = routines.Outcome
 // still alive (another terminal, for instance); once that process is gone
 // the session reads as Interrupted.
 const (
-	Completed   = routines.Completed   // ran to its end
-	Stopped     = routines.Stopped     // the person quit
-	Pain        = routines.Pain        // "stop, it hurts"
-	Interrupted = routines.Interrupted // the program died or was killed
-	Running     Status = "running"     // still being recorded by a live process
+	Completed          = routines.Completed   // ran to its end
+	Stopped            = routines.Stopped     // the person quit
+	Pain               = routines.Pain        // "stop, it hurts"
+	Interrupted        = routines.Interrupted // the program died or was killed
+	Running     Status = "running"            // still being recorded by a live process
 )
 
 // Exercise is one routine on one side within a session: how many reps
