@@ -157,9 +157,9 @@ func (a CareAdvice) nextLine() string {
 	case a.Next != a.Phase && a.NextAt.Equal(a.IceUntil):
 		line += ", when the first 48 hours end"
 	case !a.last(a.Next).IsZero() && a.NextAt.Equal(a.last(a.Next).Add(mustRule(a.Next).Every.Value)):
-		line += " (the last began at " + when(a.Now, a.last(a.Next)) + ")"
+		line += " (the last began " + at(a.Now, a.last(a.Next)) + ")"
 	case !a.LastIce.IsZero():
-		line += " (the last ice began at " + when(a.Now, a.LastIce) + ")"
+		line += " (the last ice began " + at(a.Now, a.LastIce) + ")"
 	}
 	return line + "."
 }
@@ -212,10 +212,14 @@ func (a CareAdvice) Starting(k Kind) string {
 	if !next.After(a.Now) {
 		return ""
 	}
+	if k == KindIce && !a.Assumed && !next.Before(a.IceUntil) {
+		return fmt.Sprintf("This is early: the sources suggest heat next, from %s (the last ice began %s).",
+			when(a.Now, a.from(KindHeat, a.IceUntil)), at(a.Now, a.LastIce))
+	}
 	last := a.last(k)
-	what := "the last began at " + when(a.Now, last)
+	what := "the last began " + at(a.Now, last)
 	if last.IsZero() || !next.Equal(last.Add(mustRule(k).Every.Value)) {
-		what = "the last ice began at " + when(a.Now, a.LastIce)
+		what = "the last ice began " + at(a.Now, a.LastIce)
 	}
 	return fmt.Sprintf("This is early: the sources suggest the next %s from %s (%s).", k, when(a.Now, next), what)
 }

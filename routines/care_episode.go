@@ -100,6 +100,8 @@ func (e Episode) Describe(now time.Time) string {
 	if e.Day {
 		return dayWord(now, e.Began)
 	}
-	t := e.Began.In(now.Location())
-	return dayWord(now, t) + " at " + t.Format("15:04")
+	if t := e.Began.In(now.Location()); civilDays(now, t) == 0 {
+		return "today " + at(now, t)
+	}
+	return at(now, e.Began)
 }

@@ -31,19 +31,24 @@ func ParseCareMinutes(k Kind, s string) (time.Duration, error) {
 		return 0, fmt.Errorf("-m %s: not a number of minutes; give a number such as -m %g (at most %g for %s)",
 			s, rule.Default.Value.Minutes(), rule.Longest.Value.Minutes(), strings.ToLower(rule.Title))
 	}
-	return CareLength(k, m)
+	return careLength(k, m, strings.TrimSpace(s))
 }
 
 // CareLength turns -m MINUTES into the length of one application of kind
 // k, refusing with one line (what, why, what to give) anything that is not
 // a number, not more than nothing, or longer than the sources allow.
 func CareLength(k Kind, minutes float64) (time.Duration, error) {
+	return careLength(k, minutes, strconv.FormatFloat(minutes, 'g', -1, 64))
+}
+
+// careLength is CareLength with the minutes as the person typed them.
+func careLength(k Kind, minutes float64, typed string) (time.Duration, error) {
 	rule, ok := CareRuleFor(k)
 	if !ok {
 		return 0, fmt.Errorf("%q is not ice or heat", string(k))
 	}
 	name := strings.ToLower(rule.Title)
-	flag := "-m " + strconv.FormatFloat(minutes, 'g', -1, 64)
+	flag := "-m " + typed
 	most := rule.Longest.Value.Minutes()
 	ask := fmt.Sprintf("give more than 0 and at most %g minutes of %s (%g if unsure)", most, name, rule.Default.Value.Minutes())
 	switch {
@@ -54,7 +59,7 @@ func CareLength(k Kind, minutes float64) (time.Duration, error) {
 	case minutes == 0:
 		return 0, fmt.Errorf("%s: an application needs some time; %s", flag, ask)
 	case minutes > most:
-		return 0, fmt.Errorf("%s: %g minutes of %s is longer than the sources allow: at most %g, because %s", flag, minutes, name, most, rule.Longest.Note)
+		return 0, fmt.Errorf("%s: %s minutes of %s is longer than the sources allow: at most %g, because %s", flag, typed, name, most, rule.Longest.Note)
 	}
 	d := time.Duration(minutes * float64(time.Minute)).Round(time.Millisecond)
 	if d < ShortestCare {

@@ -44,3 +44,17 @@ func dayWord(now, t time.Time) string {
 	}
 	return "on " + t.Format("Mon 2 Jan")
 }
+
+// at says instant t on now's clock after a verb: "at 14:30", "yesterday at
+// 23:15", "on Mon 2 Mar at 14:30".
+func at(now, t time.Time) string {
+	t = t.In(now.Location())
+	clock := "at " + t.Format("15:04")
+	if d := civilDays(now, t); d >= -1 && d <= 1 {
+		if d == 0 {
+			return clock
+		}
+		return dayWord(now, t) + " " + clock
+	}
+	return "on " + t.Format("Mon 2 Jan") + " " + clock
+}
