@@ -26,6 +26,7 @@ type CareRule struct {
 	Phase   Figure // ice: how long after the spasm began it is the thing to do; heat: from then on
 
 	Before  []string // what to do before putting it on
+	On      string   // when the countdown begins
 	Halfway string   // the reminder halfway through
 	End     string   // what to do when the time is up
 }
@@ -46,6 +47,7 @@ var Ice = CareRule{
 		"Wrap the ice pack (a bag of frozen peas works) in a thin towel: never ice straight on the skin.",
 		"Lie or sit comfortably, with the sore spot supported, and lay the pack on it.",
 	},
+	On:      "Put the ice pack on now, over the towel. Stay still and breathe slowly.",
 	Halfway: "Halfway. Check your skin: take the ice off if it burns, blisters or goes numb.",
 	End:     "Time is up: take the ice off, and let the skin warm up by itself.",
 }
@@ -67,6 +69,7 @@ var Heat = CareRule{
 		"Keep a thin towel between the heat and your skin, and stay awake: never sleep on a heating pad.",
 		"Lie or sit comfortably, with the sore spot supported.",
 	},
+	On:      "Put the heat on now, over the towel. Rest, but stay awake.",
 	Halfway: "Halfway. Check your skin: take the heat off if it burns, blisters or goes numb.",
 	End:     "Time is up: take the heat off.",
 }

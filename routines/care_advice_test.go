@@ -242,10 +242,11 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			startHeat: "Still the first 48 hours: the sources suggest ice until tomorrow 00:00, then heat.",
 		},
 		{
-			name: "an application recorded after now (a clock set back) is left out",
+			name: "an application recorded after now (a clock set back) is left out, and a session is not care",
 			zone: "UTC", now: "2026-03-02 10:00", episode: none,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-02 11:00")), ice(local(t, loc, "2026-03-02 07:00"))}
+				return []Application{ice(local(t, loc, "2026-03-02 11:00")), ice(local(t, loc, "2026-03-02 07:00")),
+					{Kind: KindSession, Started: local(t, loc, "2026-03-02 09:30")}}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-02 10:00", due: true,
 			summary:   "ice 1 today, ice due now",

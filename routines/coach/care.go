@@ -138,3 +138,40 @@ func (c *Coach) CareAt(t time.Time) CareStatus {
 	}
 	return cs
 }
+
+// CareWords are what a care screen or the plain front end says at moment m
+// of an application of rule lasting length: the same words everywhere.
+func CareWords(rule routines.CareRule, m CareMoment, length time.Duration) []string {
+	switch m {
+	case CareGetReady:
+		out := []string{fmt.Sprintf("%s for %s. Get ready:", rule.Title, spoken(length))}
+		return append(out, rule.Before...)
+	case CareOn:
+		return []string{rule.On}
+	case CareHalfway:
+		return []string{rule.Halfway}
+	case CareEnd:
+		return []string{rule.End}
+	}
+	return nil
+}
+
+// spoken says a length as a person says it: "15 minutes", "1 minute",
+// "2 minutes 30 seconds", "3 seconds".
+func spoken(d time.Duration) string {
+	d = d.Round(time.Second)
+	m, sec := int(d/time.Minute), int(d%time.Minute/time.Second)
+	unit := func(n int, one string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %ss", n, one)
+	}
+	switch {
+	case m == 0:
+		return unit(sec, "second")
+	case sec == 0:
+		return unit(m, "minute")
+	}
+	return unit(m, "minute") + " " + unit(sec, "second")
+}

@@ -165,3 +165,30 @@ func TestStartingACareApplicationBeforeTheGetReadyEnds(t *testing.T) {
 		t.Errorf("events %s, want %s", got, want)
 	}
 }
+
+func TestCareWordsAreTheRuleAtEachMoment(t *testing.T) {
+	cases := []struct {
+		rule   routines.CareRule
+		m      CareMoment
+		length time.Duration
+		first  string
+		has    string
+	}{
+		{routines.Ice, CareGetReady, 15 * time.Minute, "Ice for 15 minutes. Get ready:", "thin towel"},
+		{routines.Heat, CareGetReady, 150 * s, "Heat for 2 minutes 30 seconds. Get ready:", "never sleep on a heating pad"},
+		{routines.Ice, CareGetReady, 3 * s, "Ice for 3 seconds. Get ready:", "thin towel"},
+		{routines.Heat, CareGetReady, time.Minute, "Heat for 1 minute. Get ready:", "towel"},
+		{routines.Ice, CareOn, time.Minute, routines.Ice.On, "ice pack on now"},
+		{routines.Ice, CareHalfway, time.Minute, routines.Ice.Halfway, "burns, blisters or goes numb"},
+		{routines.Heat, CareEnd, time.Minute, routines.Heat.End, "take the heat off"},
+	}
+	for _, c := range cases {
+		got := CareWords(c.rule, c.m, c.length)
+		if len(got) == 0 || got[0] != c.first || !strings.Contains(strings.Join(got, " "), c.has) {
+			t.Errorf("%s at %v: %q, want it to begin %q and say %q", c.rule.Kind, c.m, got, c.first, c.has)
+		}
+	}
+	if got := CareWords(routines.Ice, CareNone, time.Minute); got != nil {
+		t.Errorf("a pause is given words: %q", got)
+	}
+}
