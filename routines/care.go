@@ -86,14 +86,14 @@ func CareRuleFor(k Kind) (CareRule, bool) {
 }
 
 // CareSafety is said before every application of ice or heat.
-var CareSafety = []Said{
+var CareSafety = []SafetyLine{
 	{"Always keep a thin towel between your skin and the ice or heat.", "000, 003"},
 	{"Never sleep on a heating pad, or with any heat on.", "000"},
 	{"Stop at once if the skin burns, blisters or goes numb.", "003 (frostbite); the care timer's own rule"},
 }
 
-// Said is one thing the coach says, with where it comes from.
-type Said struct {
+// SafetyLine is one safety rule the care timer says, with where it comes from.
+type SafetyLine struct {
 	Text   string
 	Source string
 }

@@ -67,7 +67,7 @@ func AdviseCare(now time.Time, ep *Episode, apps []Application) CareAdvice {
 		if ap.Started.After(*last) {
 			*last = ap.Started
 		}
-		if civilDays(now, ap.Started.In(now.Location())) == 0 {
+		if careDays(now, ap.Started.In(now.Location())) == 0 {
 			*today++
 		}
 	}
@@ -87,15 +87,15 @@ func AdviseCare(now time.Time, ep *Episode, apps []Application) CareAdvice {
 // k may begin after the last ones recorded.
 func (a CareAdvice) from(k Kind, t time.Time) time.Time {
 	if !a.LastIce.IsZero() {
-		t = latest(t, a.LastIce.Add(Ice.Every.Value))
+		t = careLatest(t, a.LastIce.Add(Ice.Every.Value))
 	}
 	if k == KindHeat && !a.LastHeat.IsZero() {
-		t = latest(t, a.LastHeat.Add(Heat.Every.Value))
+		t = careLatest(t, a.LastHeat.Add(Heat.Every.Value))
 	}
 	return t
 }
 
-func latest(a, b time.Time) time.Time {
+func careLatest(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b
 	}
@@ -136,11 +136,11 @@ func (a CareAdvice) Lines() []string {
 	rule, _ := CareRuleFor(a.Phase)
 	switch {
 	case a.Phase == KindHeat:
-		out = append(out, fmt.Sprintf("The first 48 hours are over (since %s): moist heat now, until the pain eases.", when(a.Now, a.IceUntil)))
+		out = append(out, fmt.Sprintf("The first 48 hours are over (since %s): moist heat now, until the pain eases.", careWhen(a.Now, a.IceUntil)))
 	case !a.Assumed:
-		out = append(out, fmt.Sprintf("The first 48 hours: ice, until %s; moist heat after.", when(a.Now, a.IceUntil)))
+		out = append(out, fmt.Sprintf("The first 48 hours: ice, until %s; moist heat after.", careWhen(a.Now, a.IceUntil)))
 	}
-	out = append(out, fmt.Sprintf("%s %s at a time, at most every %s (%s).", rule.Title, minutes(rule.Default.Value), hours(rule.Every.Value), rule.Every.Source))
+	out = append(out, fmt.Sprintf("%s %s at a time, at most every %s (%s).", rule.Title, careMinutes(rule.Default.Value), careHours(rule.Every.Value), rule.Every.Source))
 	return append(out, a.nextLine())
 }
 
@@ -152,19 +152,19 @@ func (a CareAdvice) nextLine() string {
 		rule, _ := CareRuleFor(a.Next)
 		return rule.Title + " is due now."
 	}
-	line := fmt.Sprintf("Next %s from %s", name, when(a.Now, a.NextAt))
+	line := fmt.Sprintf("Next %s from %s", name, careWhen(a.Now, a.NextAt))
 	switch {
 	case a.Next != a.Phase && a.NextAt.Equal(a.IceUntil):
 		line += ", when the first 48 hours end"
-	case !a.last(a.Next).IsZero() && a.NextAt.Equal(a.last(a.Next).Add(mustRule(a.Next).Every.Value)):
-		line += " (the last began " + at(a.Now, a.last(a.Next)) + ")"
+	case !a.last(a.Next).IsZero() && a.NextAt.Equal(a.last(a.Next).Add(careRule(a.Next).Every.Value)):
+		line += " (the last began " + careAt(a.Now, a.last(a.Next)) + ")"
 	case !a.LastIce.IsZero():
-		line += " (the last ice began " + at(a.Now, a.LastIce) + ")"
+		line += " (the last ice began " + careAt(a.Now, a.LastIce) + ")"
 	}
 	return line + "."
 }
 
-func mustRule(k Kind) CareRule {
+func careRule(k Kind) CareRule {
 	r, _ := CareRuleFor(k)
 	return r
 }
@@ -188,9 +188,9 @@ func (a CareAdvice) Summary() string {
 	case a.Due():
 		return counts + ", " + string(a.Next) + " due now"
 	case only == a.Next:
-		return counts + ", next from " + when(a.Now, a.NextAt)
+		return counts + ", next from " + careWhen(a.Now, a.NextAt)
 	}
-	return counts + ", next " + string(a.Next) + " from " + when(a.Now, a.NextAt)
+	return counts + ", next " + string(a.Next) + " from " + careWhen(a.Now, a.NextAt)
 }
 
 // Starting is the one line to say when the person starts kind k now
@@ -200,11 +200,11 @@ func (a CareAdvice) Summary() string {
 func (a CareAdvice) Starting(k Kind) string {
 	switch {
 	case k == KindIce && a.Phase == KindHeat:
-		return fmt.Sprintf("The first 48 hours are over (since %s): the sources suggest heat now rather than ice.", when(a.Now, a.IceUntil))
+		return fmt.Sprintf("The first 48 hours are over (since %s): the sources suggest heat now rather than ice.", careWhen(a.Now, a.IceUntil))
 	case k == KindHeat && a.Phase == KindIce && a.Assumed:
 		return "Assuming the first 48 hours: the sources suggest ice until they are over, then heat."
 	case k == KindHeat && a.Phase == KindIce:
-		return fmt.Sprintf("Still the first 48 hours: the sources suggest ice until %s, then heat.", when(a.Now, a.IceUntil))
+		return fmt.Sprintf("Still the first 48 hours: the sources suggest ice until %s, then heat.", careWhen(a.Now, a.IceUntil))
 	case k != KindIce && k != KindHeat:
 		return ""
 	}
@@ -214,18 +214,18 @@ func (a CareAdvice) Starting(k Kind) string {
 	}
 	if k == KindIce && !a.Assumed && !next.Before(a.IceUntil) {
 		return fmt.Sprintf("This is early: the sources suggest heat next, from %s (the last ice began %s).",
-			when(a.Now, a.from(KindHeat, a.IceUntil)), at(a.Now, a.LastIce))
+			careWhen(a.Now, a.from(KindHeat, a.IceUntil)), careAt(a.Now, a.LastIce))
 	}
 	last := a.last(k)
-	what := "the last began " + at(a.Now, last)
-	if last.IsZero() || !next.Equal(last.Add(mustRule(k).Every.Value)) {
-		what = "the last ice began " + at(a.Now, a.LastIce)
+	what := "the last began " + careAt(a.Now, last)
+	if last.IsZero() || !next.Equal(last.Add(careRule(k).Every.Value)) {
+		what = "the last ice began " + careAt(a.Now, a.LastIce)
 	}
-	return fmt.Sprintf("This is early: the sources suggest the next %s from %s (%s).", k, when(a.Now, next), what)
+	return fmt.Sprintf("This is early: the sources suggest the next %s from %s (%s).", k, careWhen(a.Now, next), what)
 }
 
 // minutes says a length in minutes: "15 minutes", "1 minute", "0.5 minutes".
-func minutes(d time.Duration) string {
+func careMinutes(d time.Duration) string {
 	m := d.Minutes()
 	if m == 1 {
 		return "1 minute"
@@ -234,7 +234,7 @@ func minutes(d time.Duration) string {
 }
 
 // hours says a whole-hour interval: "2 hours".
-func hours(d time.Duration) string {
+func careHours(d time.Duration) string {
 	h := d.Hours()
 	if h == 1 {
 		return "hour"

@@ -8,7 +8,7 @@ import (
 	_ "time/tzdata" // the zones below, whatever the machine has installed
 )
 
-func zone(t testing.TB, name string) *time.Location {
+func careZone(t testing.TB, name string) *time.Location {
 	t.Helper()
 	loc, err := time.LoadLocation(name)
 	if err != nil {
@@ -18,7 +18,7 @@ func zone(t testing.TB, name string) *time.Location {
 }
 
 // local is a wall-clock time in loc, "2006-01-02 15:04".
-func local(t testing.TB, loc *time.Location, s string) time.Time {
+func careLocal(t testing.TB, loc *time.Location, s string) time.Time {
 	t.Helper()
 	v, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
 	if err != nil {
@@ -27,7 +27,7 @@ func local(t testing.TB, loc *time.Location, s string) time.Time {
 	return v
 }
 
-func utc(t testing.TB, s string) time.Time {
+func careUTC(t testing.TB, s string) time.Time {
 	t.Helper()
 	v, err := time.Parse(time.RFC3339, s)
 	if err != nil {
@@ -36,17 +36,17 @@ func utc(t testing.TB, s string) time.Time {
 	return v
 }
 
-func ice(at time.Time) Application {
+func iceAt(at time.Time) Application {
 	return Application{Kind: KindIce, Started: at, Ended: at.Add(15 * time.Minute), Outcome: Completed}
 }
 
-func heat(at time.Time) Application {
+func heatAt(at time.Time) Application {
 	return Application{Kind: KindHeat, Started: at, Ended: at.Add(15 * time.Minute), Outcome: Completed}
 }
 
 // adviceCase is a moment in someone's spasm: where they are, the episode
 // on record, what they applied, and what the plan must say.
-type adviceCase struct {
+type careCase struct {
 	name    string
 	zone    string
 	now     string // local wall clock
@@ -69,7 +69,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 		return &e
 	}
 	none := func(*time.Location) *Episode { return nil }
-	cases := []adviceCase{
+	cases := []careCase{
 		{
 			name: "nothing on record: the first 48 hours are assumed, ice is due",
 			zone: "Europe/Berlin", now: "2026-03-02 10:00", episode: none,
@@ -83,7 +83,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "half an hour after an ice: the next is 2 hours after it began",
 			zone: "Europe/Berlin", now: "2026-03-02 13:00", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-02 09:00")), ice(local(t, loc, "2026-03-02 12:30"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-02 09:00")), iceAt(careLocal(t, loc, "2026-03-02 12:30"))}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-02 14:30",
 			line:      "Next ice from 14:30 (the last began at 12:30).",
@@ -95,7 +95,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "an ice late in the evening: the next is after midnight",
 			zone: "Europe/Berlin", now: "2026-03-02 23:30", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-02 23:15"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-02 23:15"))}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-03 01:15",
 			line:      "Next ice from tomorrow 01:15 (the last began at 23:15).",
@@ -107,7 +107,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "just after midnight the evening's ice is yesterday's",
 			zone: "Europe/Berlin", now: "2026-03-03 00:10", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-02 23:15"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-02 23:15"))}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-03 01:15",
 			line:      "Next ice from 01:15 (the last began yesterday at 23:15).",
@@ -119,7 +119,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "an ice shortly before the 48 hours end: heat next, 2 hours after that ice",
 			zone: "Europe/Berlin", now: "2026-03-04 07:30", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-04 07:00"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-04 07:00"))}
 			},
 			phase: KindIce, next: KindHeat, nextAt: "2026-03-04 09:00",
 			line:      "Next heat from 09:00 (the last ice began at 07:00).",
@@ -131,7 +131,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "an ice exactly 2 hours before the change: heat when the 48 hours end",
 			zone: "Europe/Berlin", now: "2026-03-04 06:30", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-04 06:00"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-04 06:00"))}
 			},
 			phase: KindIce, next: KindHeat, nextAt: "2026-03-04 08:00",
 			line:      "Next heat from 08:00, when the first 48 hours end.",
@@ -142,7 +142,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "just past 48 hours: heat, once 2 hours have passed since the last ice",
 			zone: "Europe/Berlin", now: "2026-03-04 08:30", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-04 07:00"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-04 07:00"))}
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 09:00",
 			line:      "The first 48 hours are over (since 08:00): moist heat now, until the pain eases.",
@@ -153,7 +153,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "in the heat phase the next heat is 4 hours after the last",
 			zone: "Europe/Berlin", now: "2026-03-04 10:00", episode: berlinSpasm,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-04 07:00")), heat(local(t, loc, "2026-03-04 09:30"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-04 07:00")), heatAt(careLocal(t, loc, "2026-03-04 09:30"))}
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 13:30",
 			line:      "Next heat from 13:30 (the last began at 09:30).",
@@ -165,7 +165,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "\"2 days ago or more\": heat, due now",
 			zone: "Europe/Berlin", now: "2026-03-04 10:00",
 			episode: func(loc *time.Location) *Episode {
-				e := EpisodeFrom(local(t, loc, "2026-03-04 10:00"), OnsetEarlier)
+				e := EpisodeFrom(careLocal(t, loc, "2026-03-04 10:00"), OnsetEarlier)
 				return &e
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 10:00", due: true,
@@ -178,7 +178,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "spring forward in Berlin: 2 hours after 01:30 is 04:30",
 			zone: "Europe/Berlin", now: "2026-03-29 01:45", episode: none,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-29 01:30"))}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-29 01:30"))}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-29 04:30",
 			line:      "Next ice from 04:30 (the last began at 01:30).",
@@ -189,7 +189,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "a day episode over the spring change: ice until the second midnight, 47 hours",
 			zone: "Europe/Berlin", now: "2026-03-29 23:59",
 			episode: func(loc *time.Location) *Episode {
-				e := EpisodeFrom(local(t, loc, "2026-03-29 10:00"), OnsetYesterday)
+				e := EpisodeFrom(careLocal(t, loc, "2026-03-29 10:00"), OnsetYesterday)
 				return &e
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-29 23:59", due: true,
@@ -201,7 +201,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "and at that midnight, heat",
 			zone: "Europe/Berlin", now: "2026-03-30 00:00",
 			episode: func(loc *time.Location) *Episode {
-				e := EpisodeFrom(local(t, loc, "2026-03-29 10:00"), OnsetYesterday)
+				e := EpisodeFrom(careLocal(t, loc, "2026-03-29 10:00"), OnsetYesterday)
 				return &e
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-30 00:00", due: true,
@@ -213,11 +213,11 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "Kiritimati (UTC+14): just after midnight, the ice of 10:00Z is today's",
 			zone: "Pacific/Kiritimati", now: "2026-03-04 00:30",
 			episode: func(loc *time.Location) *Episode {
-				e := EpisodeFrom(local(t, loc, "2026-03-04 00:30"), OnsetYesterday)
+				e := EpisodeFrom(careLocal(t, loc, "2026-03-04 00:30"), OnsetYesterday)
 				return &e
 			},
 			apps: func(*time.Location) []Application {
-				return []Application{ice(utc(t, "2026-03-03T09:00:00Z")), ice(utc(t, "2026-03-03T10:00:00Z"))}
+				return []Application{iceAt(careUTC(t, "2026-03-03T09:00:00Z")), iceAt(careUTC(t, "2026-03-03T10:00:00Z"))}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-04 02:00",
 			line:      "The first 48 hours: ice, until tomorrow 00:00; moist heat after.",
@@ -229,11 +229,11 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "Etc/GMT+12 (UTC-12), the same instant: both ices are today's, and heat takes over at midnight",
 			zone: "Etc/GMT+12", now: "2026-03-02 22:30",
 			episode: func(loc *time.Location) *Episode {
-				e := EpisodeFrom(local(t, loc, "2026-03-02 22:30"), OnsetYesterday)
+				e := EpisodeFrom(careLocal(t, loc, "2026-03-02 22:30"), OnsetYesterday)
 				return &e
 			},
 			apps: func(*time.Location) []Application {
-				return []Application{ice(utc(t, "2026-03-03T09:00:00Z")), ice(utc(t, "2026-03-03T10:00:00Z"))}
+				return []Application{iceAt(careUTC(t, "2026-03-03T09:00:00Z")), iceAt(careUTC(t, "2026-03-03T10:00:00Z"))}
 			},
 			phase: KindIce, next: KindHeat, nextAt: "2026-03-03 00:00",
 			line:      "Next heat from tomorrow 00:00, when the first 48 hours end.",
@@ -245,8 +245,8 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			name: "an application recorded after now (a clock set back) is left out, and a session is not care",
 			zone: "UTC", now: "2026-03-02 10:00", episode: none,
 			apps: func(loc *time.Location) []Application {
-				return []Application{ice(local(t, loc, "2026-03-02 11:00")), ice(local(t, loc, "2026-03-02 07:00")),
-					{Kind: KindSession, Started: local(t, loc, "2026-03-02 09:30")}}
+				return []Application{iceAt(careLocal(t, loc, "2026-03-02 11:00")), iceAt(careLocal(t, loc, "2026-03-02 07:00")),
+					{Kind: KindSession, Started: careLocal(t, loc, "2026-03-02 09:30")}}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-02 10:00", due: true,
 			summary:   "ice 1 today, ice due now",
@@ -256,8 +256,8 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			loc := zone(t, c.zone)
-			now := local(t, loc, c.now)
+			loc := careZone(t, c.zone)
+			now := careLocal(t, loc, c.now)
 			var apps []Application
 			if c.apps != nil {
 				apps = c.apps(loc)
@@ -290,7 +290,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 }
 
 func TestADayEpisodeEndsItsIceAtTheSecondMidnightWhateverTheClocksDo(t *testing.T) {
-	berlin := zone(t, "Europe/Berlin")
+	berlin := careZone(t, "Europe/Berlin")
 	cases := []struct {
 		name     string
 		loc      *time.Location
@@ -302,11 +302,11 @@ func TestADayEpisodeEndsItsIceAtTheSecondMidnightWhateverTheClocksDo(t *testing.
 		{"spring forward inside the two days", berlin, "2026-03-29 10:00", OnsetYesterday, "2026-03-30 00:00", 47 * time.Hour},
 		{"fall back inside the two days", berlin, "2026-10-24 18:00", OnsetToday, "2026-10-26 00:00", 49 * time.Hour},
 		{"an ordinary two days", berlin, "2026-03-03 23:50", OnsetToday, "2026-03-05 00:00", 48 * time.Hour},
-		{"2 days ago or more is over by today", zone(t, "Pacific/Kiritimati"), "2026-03-04 00:30", OnsetEarlier, "2026-03-04 00:00", 48 * time.Hour},
+		{"2 days ago or more is over by today", careZone(t, "Pacific/Kiritimati"), "2026-03-04 00:30", OnsetEarlier, "2026-03-04 00:00", 48 * time.Hour},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := EpisodeFrom(local(t, c.loc, c.answered), c.onset)
+			e := EpisodeFrom(careLocal(t, c.loc, c.answered), c.onset)
 			until := e.IceUntil(c.loc)
 			if got := until.In(c.loc).Format("2006-01-02 15:04"); got != c.until {
 				t.Errorf("ice until %s, want %s", got, c.until)
@@ -317,7 +317,7 @@ func TestADayEpisodeEndsItsIceAtTheSecondMidnightWhateverTheClocksDo(t *testing.
 		})
 	}
 	// An episode known to the instant lasts 48 real hours, over a clock change too.
-	e := EpisodeAt(local(t, berlin, "2026-03-28 09:00"))
+	e := EpisodeAt(careLocal(t, berlin, "2026-03-28 09:00"))
 	if got := e.IceUntil(berlin).In(berlin).Format("2006-01-02 15:04"); got != "2026-03-30 10:00" {
 		t.Errorf("48 hours after Sat 09:00 CET, over the spring change: %s, want Mon 10:00 CEST", got)
 	}
@@ -326,8 +326,8 @@ func TestADayEpisodeEndsItsIceAtTheSecondMidnightWhateverTheClocksDo(t *testing.
 func TestADayEpisodeReadBackWithAFixedOffsetKeepsItsDay(t *testing.T) {
 	// The history stores instants with their offset (RFC 3339), not the zone
 	// name: read back, the day and the change to heat must not move.
-	berlin := zone(t, "Europe/Berlin")
-	e := EpisodeFrom(local(t, berlin, "2026-03-29 10:00"), OnsetYesterday)
+	berlin := careZone(t, "Europe/Berlin")
+	e := EpisodeFrom(careLocal(t, berlin, "2026-03-29 10:00"), OnsetYesterday)
 	stored := e.Began.Format(time.RFC3339)
 	back, err := time.Parse(time.RFC3339, stored)
 	if err != nil {
@@ -337,15 +337,15 @@ func TestADayEpisodeReadBackWithAFixedOffsetKeepsItsDay(t *testing.T) {
 	if got, want := read.IceUntil(berlin), e.IceUntil(berlin); !got.Equal(want) {
 		t.Errorf("stored as %s, ice until %v; want %v", stored, got, want)
 	}
-	now := local(t, berlin, "2026-03-29 12:00")
+	now := careLocal(t, berlin, "2026-03-29 12:00")
 	if got := read.Describe(now); got != "yesterday" {
 		t.Errorf("described as %q, want yesterday", got)
 	}
 }
 
 func TestEpisodeDescribe(t *testing.T) {
-	berlin := zone(t, "Europe/Berlin")
-	now := local(t, berlin, "2026-03-04 10:00")
+	berlin := careZone(t, "Europe/Berlin")
+	now := careLocal(t, berlin, "2026-03-04 10:00")
 	cases := []struct {
 		e    Episode
 		want string
@@ -353,9 +353,9 @@ func TestEpisodeDescribe(t *testing.T) {
 		{EpisodeFrom(now, OnsetToday), "today"},
 		{EpisodeFrom(now, OnsetYesterday), "yesterday"},
 		{EpisodeFrom(now, OnsetEarlier), "2 days ago or more"},
-		{EpisodeAt(local(t, berlin, "2026-03-04 07:40")), "today at 07:40"},
-		{EpisodeAt(local(t, berlin, "2026-03-03 22:05")), "yesterday at 22:05"},
-		{EpisodeAt(utc(t, "2026-03-01T23:30:00Z")), "on Mon 2 Mar at 00:30"},
+		{EpisodeAt(careLocal(t, berlin, "2026-03-04 07:40")), "today at 07:40"},
+		{EpisodeAt(careLocal(t, berlin, "2026-03-03 22:05")), "yesterday at 22:05"},
+		{EpisodeAt(careUTC(t, "2026-03-01T23:30:00Z")), "on Mon 2 Mar at 00:30"},
 	}
 	for _, c := range cases {
 		if got := c.e.Describe(now); got != c.want {

@@ -98,10 +98,10 @@ func (e Episode) Describe(now time.Time) string {
 		return "2 days ago or more"
 	}
 	if e.Day {
-		return dayWord(now, e.Began)
+		return careDay(now, e.Began)
 	}
-	if t := e.Began.In(now.Location()); civilDays(now, t) == 0 {
-		return "today " + at(now, t)
+	if t := e.Began.In(now.Location()); careDays(now, t) == 0 {
+		return "today " + careAt(now, t)
 	}
-	return at(now, e.Began)
+	return careAt(now, e.Began)
 }

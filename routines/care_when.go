@@ -8,7 +8,7 @@ import "time"
 
 // civilDays is how many calendar days the date of b is after the date of a,
 // each read in its own location.
-func civilDays(a, b time.Time) int {
+func careDays(a, b time.Time) int {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	da := time.Date(ay, am, ad, 12, 0, 0, 0, time.UTC)
@@ -17,10 +17,10 @@ func civilDays(a, b time.Time) int {
 }
 
 // when says instant t on now's clock.
-func when(now, t time.Time) string {
+func careWhen(now, t time.Time) string {
 	t = t.In(now.Location())
 	clock := t.Format("15:04")
-	switch civilDays(now, t) {
+	switch careDays(now, t) {
 	case 0:
 		return clock
 	case 1:
@@ -33,8 +33,8 @@ func when(now, t time.Time) string {
 
 // dayWord says the calendar day of t (read in t's own location) as seen
 // from now: "today", "yesterday", "tomorrow", or "on Mon 2 Mar".
-func dayWord(now, t time.Time) string {
-	switch civilDays(now, t) {
+func careDay(now, t time.Time) string {
+	switch careDays(now, t) {
 	case 0:
 		return "today"
 	case -1:
@@ -47,14 +47,14 @@ func dayWord(now, t time.Time) string {
 
 // at says instant t on now's clock after a verb: "at 14:30", "yesterday at
 // 23:15", "on Mon 2 Mar at 14:30".
-func at(now, t time.Time) string {
+func careAt(now, t time.Time) string {
 	t = t.In(now.Location())
 	clock := "at " + t.Format("15:04")
-	if d := civilDays(now, t); d >= -1 && d <= 1 {
+	if d := careDays(now, t); d >= -1 && d <= 1 {
 		if d == 0 {
 			return clock
 		}
-		return dayWord(now, t) + " " + clock
+		return careDay(now, t) + " " + clock
 	}
 	return "on " + t.Format("Mon 2 Jan") + " " + clock
 }

@@ -144,7 +144,7 @@ func (c *Coach) CareAt(t time.Time) CareStatus {
 func CareWords(rule routines.CareRule, m CareMoment, length time.Duration) []string {
 	switch m {
 	case CareGetReady:
-		out := []string{fmt.Sprintf("%s for %s. Get ready:", rule.Title, spoken(length))}
+		out := []string{fmt.Sprintf("%s for %s. Get ready:", rule.Title, careSpoken(length))}
 		return append(out, rule.Before...)
 	case CareOn:
 		return []string{rule.On}
@@ -158,7 +158,7 @@ func CareWords(rule routines.CareRule, m CareMoment, length time.Duration) []str
 
 // spoken says a length as a person says it: "15 minutes", "1 minute",
 // "2 minutes 30 seconds", "3 seconds".
-func spoken(d time.Duration) string {
+func careSpoken(d time.Duration) string {
 	d = d.Round(time.Second)
 	m, sec := int(d/time.Minute), int(d%time.Minute/time.Second)
 	unit := func(n int, one string) string {

@@ -21,7 +21,7 @@ func TestAWholeIceApplicationUnderRealTimersRemindsHalfwayAndEndsOnTime(t *testi
 		// any wake off its instant.
 		evs := pace(t, c, start.Add(24*time.Hour))
 		want := "get ready +0s, on +20s, halfway +7m50s, end +15m20s"
-		if got := strings.Join(moments(evs, start), ", "); got != want {
+		if got := strings.Join(careMoments(evs, start), ", "); got != want {
 			t.Errorf("events %s, want %s", got, want)
 		}
 		if now := time.Now(); !now.Equal(start.Add(15*time.Minute+20*s)) || c.CareAt(now).Moment != CareEnd {
@@ -48,7 +48,7 @@ func TestAPausedHeatApplicationUnderRealTimersShiftsHalfwayAndEndByThePause(t *t
 		c.Resume(time.Now())
 		evs = append(evs, pace(t, c, start.Add(time.Hour))...)
 		want := "get ready +0s, on +10s, paused +1m10s, resumed +6m10s, halfway +6m40s, end +8m10s"
-		if got := strings.Join(moments(evs, start), ", "); got != want {
+		if got := strings.Join(careMoments(evs, start), ", "); got != want {
 			t.Errorf("events %s, want %s", got, want)
 		}
 	})

@@ -19,7 +19,7 @@ func carePlan(t testing.TB, rule routines.CareRule, length time.Duration, ready 
 
 // moments lists the care moments among evs with their offsets from start,
 // and the other events by kind.
-func moments(evs []Event, start time.Time) []string {
+func careMoments(evs []Event, start time.Time) []string {
 	var out []string
 	for _, e := range evs {
 		if m := MomentOf(e); m != CareNone {
@@ -116,7 +116,7 @@ func TestACareApplicationAtChosenInstants(t *testing.T) {
 	}
 	evs := c.Events(at(2 * time.Hour))
 	want := []string{"get ready +0s", "on +20s", "halfway +7m50s", "end +15m20s"}
-	if got := moments(evs, t0); strings.Join(got, ", ") != strings.Join(want, ", ") {
+	if got := careMoments(evs, t0); strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("events %v, want %v", got, want)
 	}
 }
@@ -137,12 +137,12 @@ func TestACareApplicationPausesResumesAndStopsAsAnyPlan(t *testing.T) {
 	}
 	evs := c.Events(at(8 * time.Minute))
 	want := "on +0s, paused +3m0s, resumed +5m0s, halfway +7m0s"
-	if got := strings.Join(moments(evs, t0), ", "); got != want {
+	if got := strings.Join(careMoments(evs, t0), ", "); got != want {
 		t.Errorf("events %s, want %s", got, want)
 	}
 	c.Stop(at(9*time.Minute), Pain)
 	evs = c.Events(at(20 * time.Minute))
-	if got := strings.Join(moments(evs, t0), ", "); got != "stopped +9m0s" {
+	if got := strings.Join(careMoments(evs, t0), ", "); got != "stopped +9m0s" {
 		t.Errorf("after stop: %s, want only the stop (no end)", got)
 	}
 	cs := c.CareAt(at(20 * time.Minute))
@@ -161,7 +161,7 @@ func TestStartingACareApplicationBeforeTheGetReadyEnds(t *testing.T) {
 	c.Skip(at(5 * s))
 	evs := c.Events(at(time.Hour))
 	want := "get ready +0s, skipped +5s, on +5s, halfway +2m5s, end +4m5s"
-	if got := strings.Join(moments(evs, t0), ", "); got != want {
+	if got := strings.Join(careMoments(evs, t0), ", "); got != want {
 		t.Errorf("events %s, want %s", got, want)
 	}
 }
