@@ -43,6 +43,12 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readAllCapped(f, size, limit)
+}
+
+// readAllCapped reads f, which OpenRegular opened with size bytes, to its
+// end, refusing more than limit bytes (limit <= 0: no cap).
+func readAllCapped(f *os.File, size, limit int64) ([]byte, error) {
 	buf := make([]byte, 0, size+1)
 	r := io.Reader(f)
 	if limit > 0 {
