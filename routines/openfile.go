@@ -17,6 +17,11 @@ import (
 func OpenRegular(path string, limit int64) (*os.File, int64, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
+		// A socket can't be opened at all ("no such device or address"):
+		// say what it is instead.
+		if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, 0, fmt.Errorf("is %s, not a regular file", fileKind(fi.Mode()))
+		}
 		return nil, 0, err
 	}
 	fi, err := f.Stat()

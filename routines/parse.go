@@ -95,11 +95,18 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 	lines := newLineIndex(data)
 	pos := func(rg unstable.Range) (int, int) { return lines.at(int(rg.Offset)) }
 	// noControl reports a string value's control characters at the first
-	// of them.
-	noControl := func(what string, raw unstable.Range, newlines bool) {
+	// of them. index counts a list's strings from 1; 0 for a lone string.
+	noControl := func(key string, index int, raw unstable.Range, newlines bool) {
 		at, c, n := controlIn(data[raw.Offset:raw.Offset+raw.Length], newlines)
 		if n == 0 {
 			return
+		}
+		what := key
+		switch {
+		case key == "sides":
+			what = fmt.Sprintf("side %d", index)
+		case index > 0:
+			what = fmt.Sprintf("%s line %d", key, index)
 		}
 		line, col := lines.at(int(raw.Offset) + at)
 		also := ""
@@ -138,6 +145,10 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 		key := strings.Join(parts, ".")
 		want, known := keys[key]
 		if !known {
+			if len(probs) >= MaxProblems { // past the list: skip the work of a suggestion
+				more++
+				continue
+			}
 			add(line, col, "unknown key %s%s", quote(key), suggest(key))
 			continue
 		}
@@ -162,7 +173,7 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 			f.str = string(v.Data)
 			// A value with a control character is kept, for the other
 			// checks; its problem keeps the file from loading.
-			noControl(key, v.Raw, multiLine[key])
+			noControl(key, 0, v.Raw, multiLine[key])
 			if multiLine[key] {
 				f.str = strings.ReplaceAll(f.str, "\r\n", "\n")
 			}
@@ -185,11 +196,7 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 			ch := v.Children()
 			for i := 1; ch.Next(); i++ {
 				n := ch.Node()
-				what := fmt.Sprintf("%s line %d", key, i)
-				if key == "sides" {
-					what = fmt.Sprintf("side %d", i)
-				}
-				noControl(what, n.Raw, false)
+				noControl(key, i, n.Raw, false)
 				l, c := pos(n.Raw)
 				f.strs = append(f.strs, string(n.Data))
 				f.strPos = append(f.strPos, [2]int{l, c})
