@@ -34,6 +34,14 @@ func cuesFile(lines int) []byte {
 	return []byte(b.String())
 }
 
+// listFile is a routine file whose cues list holds empty strings, three
+// bytes each, until it is size bytes long: the most values a file can hold.
+func listFile(size int) []byte {
+	head := base + "cues = ["
+	n := (size - len(head) - 2) / 3
+	return []byte(head + strings.Repeat(`"",`, n) + "]\n")
+}
+
 func benchParse(b *testing.B, data []byte) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -49,6 +57,8 @@ func benchParse(b *testing.B, data []byte) {
 func BenchmarkParseRoutine(b *testing.B) {
 	b.Run("keys-at-cap", func(b *testing.B) { benchParse(b, keysFile(MaxFileSize)) })
 	b.Run("keys-at-quarter-cap", func(b *testing.B) { benchParse(b, keysFile(MaxFileSize/4)) })
+	b.Run("empty-strings-at-cap", func(b *testing.B) { benchParse(b, listFile(MaxFileSize)) })
+	b.Run("empty-strings-at-quarter-cap", func(b *testing.B) { benchParse(b, listFile(MaxFileSize/4)) })
 	b.Run("cues-40000-lines", func(b *testing.B) { benchParse(b, cuesFile(40000)) })
 	b.Run("cues-10000-lines", func(b *testing.B) { benchParse(b, cuesFile(10000)) })
 }
