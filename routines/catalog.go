@@ -2,11 +2,8 @@ package routines
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -20,8 +17,10 @@ var DefaultPlan = []string{"knee-to-chest", "arm-raise", "seated-twist", "lying-
 // Catalog is every routine a person can use: the built-ins, with their own
 // files laid over them.
 type Catalog struct {
-	byName map[string]Routine
-	names  []string // DefaultPlan first, then the rest by name
+	byName        map[string]Routine
+	names         []string // DefaultPlan first, then the rest by name
+	skipped       []string // the person's files Load left out
+	folderSkipped bool     // the routines folder itself could not be used
 }
 
 // Builtins reads the routines that ship inside unknot.
@@ -56,7 +55,12 @@ func Builtins() (*Catalog, error) {
 // routines; a file whose routine has a built-in's name replaces it. A dir
 // that does not exist holds no routines. The catalog is returned even when
 // some files have problems, without those files, so that one bad file never
-// stops a session; the problems are returned beside it.
+// stops a session; the problems are returned beside it, and Skipped and
+// SkippedNote on the catalog say what was left out.
+//
+// Only regular files of at most MaxFileSize are read, without blocking: a
+// FIFO, a device, a socket or a link to /dev/zero is a problem at once. A
+// folder or file that every user may write (o+w) is not read at all.
 func Load(dir string) (*Catalog, Problems, error) {
 	c, err := Builtins()
 	if err != nil {
@@ -65,57 +69,58 @@ func Load(dir string) (*Catalog, Problems, error) {
 	if dir == "" {
 		return c, nil, nil
 	}
-	// Read the folder rather than glob it: a folder name holding '[', '*'
-	// or '?' is a pattern to Glob, and would match nothing or other folders.
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	paths, dirProb, exists := scanDir(dir)
+	if !exists {
 		return c, nil, nil
 	}
+	if dirProb != nil {
+		c.skipped = paths
+		c.folderSkipped = len(paths) == 0
+		return c, Problems{*dirProb}, nil
+	}
 	var probs Problems
-	if err != nil {
-		probs = append(probs, Problem{File: dir, Msg: fmt.Sprintf("cannot read the routines folder: %v", unwrapPath(err))})
-	}
-	var paths []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".toml") {
-			paths = append(paths, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(paths)
-	fromFile := map[string]string{}
-	for _, path := range paths {
-		r, ps := ReadRoutineFile(path)
-		if len(ps) > 0 {
-			probs = append(probs, ps...)
+	for _, f := range checkFiles(paths) {
+		if len(f.Problems) > 0 {
+			probs = append(probs, f.Problems...)
+			c.skipped = append(c.skipped, f.Path)
 			continue
 		}
-		if other, dup := fromFile[r.Name]; dup {
-			probs = append(probs, Problem{File: path, Msg: fmt.Sprintf("routine %q is already defined in %s; give one of them another name", r.Name, other)})
-			continue
-		}
-		fromFile[r.Name] = path
-		c.byName[r.Name] = r
+		c.byName[f.Routine.Name] = f.Routine
 	}
 	c.sort()
 	return c, probs, nil
 }
 
-// ReadRoutineFile reads and checks one routine file.
+// ReadRoutineFile reads and checks one routine file: it must be a regular
+// file of at most MaxFileSize that not every user may write.
 func ReadRoutineFile(path string) (Routine, Problems) {
-	data, err := os.ReadFile(path)
+	data, err := readTrusted(path)
 	if err != nil {
-		return Routine{}, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}}
+		return Routine{}, Problems{{File: path, Msg: err.Error()}}
 	}
 	return ParseRoutine(path, data)
 }
 
-// unwrapPath drops the path from a file error: the problem names it already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// Skipped lists the files of the person's routines folder that Load left
+// out, for a problem, in the order read. Their problems are what Load
+// returned beside the catalog.
+func (c *Catalog) Skipped() []string { return append([]string(nil), c.skipped...) }
+
+// SkippedNote is the one line that says Load left something out, for the
+// command line, the home screen and Pick routines, so that a routine never
+// goes missing without a word: "1 routine file skipped: run `unknot
+// routines check` for why". It is "" when nothing was.
+func (c *Catalog) SkippedNote() string {
+	const why = "run `unknot routines check` for why"
+	switch n := len(c.skipped); {
+	case c.folderSkipped:
+		return "your routines folder was skipped: " + why
+	case n == 1:
+		return "1 routine file skipped: " + why
+	case n > 1:
+		return fmt.Sprintf("%d routine files skipped: %s", n, why)
 	}
-	return err
+	return ""
 }
 
 func (c *Catalog) sort() {

@@ -2,6 +2,15 @@
 // it is done on, the breathing pattern that paces its holds, the built-in
 // catalog, and the loading and validation of a person's own routine files.
 //
+// Files are read as things that can hurt: only regular files of at most
+// MaxFileSize, opened without blocking (openfile.go, folder.go); a file or
+// folder every user may write is skipped with the chmod that fixes it;
+// parsing takes time in proportion to the file's size (parse.go,
+// position.go); a control character in any field is a problem at its
+// position, and Printable escapes whatever comes from outside before it is
+// printed (text.go). Durations and minutes are decimal and never round to
+// zero (duration.go).
+//
 // Nothing here knows about a screen or a database. The pacing engine that
 // turns routines into a timeline lives in routines/coach; the durable record
 // lives in routines/history.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The seed corpus is checked in under testdata/fuzz/; these add the
@@ -55,11 +56,20 @@ func FuzzParseRoutine(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	for _, s := range []string{`"\e[41m"`, `"\u009b"`, "\"\u0085\"", `"""a\` + "\n" + `b"""`, "'''\r\nx\r\ny'''", `"\x07"`} {
+		f.Add([]byte(strings.Replace(base, `"Test"`, s, 1) + "summary = " + s + "\ncues = [" + s + "]\n"))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const file = "fuzz.toml"
 		r, probs := ParseRoutine(file, data)
 		lines := bytes.Count(data, []byte("\n")) + 1
+		if len(probs) > MaxProblems+1 {
+			t.Errorf("%d problems, more than %d and a count", len(probs), MaxProblems)
+		}
 		for _, p := range probs {
+			if Printable(p.Error()) != p.Error() {
+				t.Errorf("problem %q would print a control character", p.Error())
+			}
 			if p.File != file {
 				t.Errorf("problem %q names %q, want %q", p.Msg, p.File, file)
 			}
@@ -69,7 +79,8 @@ func FuzzParseRoutine(f *testing.F) {
 			switch {
 			case p.Line == 0:
 				// Only what concerns the whole file has no position.
-				if p.Column != 0 || !strings.HasPrefix(p.Msg, "missing key") {
+				if p.Column != 0 || !strings.HasPrefix(p.Msg, "missing key") && !strings.HasPrefix(p.Msg, "not valid TOML") &&
+					!strings.HasSuffix(p.Msg, "more problems not listed; fix these first") {
 					t.Errorf("problem without a line: %v", p)
 				}
 			case p.Line < 0 || p.Line > lines || p.Column < 1:
@@ -100,6 +111,64 @@ func FuzzParseRoutine(f *testing.F) {
 		}
 		if got := len(r.SideOrder()); got != r.Reps*max(len(r.Sides), 1) {
 			t.Errorf("SideOrder has %d reps for %d reps on %d sides", got, r.Reps, len(r.Sides))
+		}
+		// Accepted: no text in it can change the terminal. Tabs are kept;
+		// line breaks only in the paragraphs.
+		texts := append([]string{r.Name, r.Title, r.Source}, r.Setup...)
+		texts = append(texts, r.Cues...)
+		texts = append(texts, strings.Split(r.Summary, "\n")...)
+		texts = append(texts, strings.Split(r.Caution, "\n")...)
+		control := func(r rune) bool { return r < 0x20 && r != '\t' || r >= 0x7f && r <= 0x9f }
+		for _, s := range texts {
+			if strings.ContainsFunc(s, control) || !utf8.ValidString(s) {
+				t.Errorf("accepted %q, holding a control character", s)
+			}
+		}
+	})
+}
+
+func FuzzPrintable(f *testing.F) {
+	for _, s := range []string{"knee.toml", "red\x1b[41m", "\xff\xfe", "\u009b\u202e", "tab\there", `\x1b`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := Printable(in)
+		if !utf8.ValidString(got) {
+			t.Errorf("Printable(%q) = %q, not UTF-8", in, got)
+		}
+		unsafe := func(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f || isInvisibleFormat(r) }
+		if strings.ContainsFunc(got, unsafe) {
+			t.Errorf("Printable(%q) = %q holds a control character", in, got)
+		}
+		if Printable(got) != got {
+			t.Errorf("Printable(%q) = %q, and again %q", in, got, Printable(got))
+		}
+		if utf8.ValidString(in) && !strings.ContainsFunc(in, unsafe) && got != in {
+			t.Errorf("Printable(%q) = %q changed clean text", in, got)
+		}
+	})
+}
+
+func FuzzParseMinutes(f *testing.F) {
+	for _, s := range []string{"5", "2.5", ".5", "1e-12", "0x1p-2", "0.000001", "180", "NaN"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := ParseMinutes(in)
+		if err != nil {
+			if d != 0 {
+				t.Errorf("ParseMinutes(%q) = %v beside its error", in, d)
+			}
+			if Printable(err.Error()) != err.Error() {
+				t.Errorf("ParseMinutes(%q) error %q would print a control character", in, err)
+			}
+			return
+		}
+		if d <= 0 || d > MaxMinutes || d%time.Millisecond != 0 {
+			t.Errorf("ParseMinutes(%q) = %v: not a whole number of milliseconds in (0, %v]", in, d, MaxMinutes)
+		}
+		if strings.Trim(strings.TrimSpace(in), "0123456789.") != "" {
+			t.Errorf("ParseMinutes(%q) accepted something other than decimal digits", in)
 		}
 	})
 }

@@ -17,6 +17,11 @@ import (
 func OpenRegular(path string, limit int64) (*os.File, int64, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
+		// A socket can't be opened at all ("no such device or address"):
+		// say what it is instead.
+		if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, 0, fmt.Errorf("is %s, not a regular file", fileKind(fi.Mode()))
+		}
 		return nil, 0, err
 	}
 	fi, err := f.Stat()
@@ -43,6 +48,12 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readAllCapped(f, size, limit)
+}
+
+// readAllCapped reads f, which OpenRegular opened with size bytes, to its
+// end, refusing more than limit bytes (limit <= 0: no cap).
+func readAllCapped(f *os.File, size, limit int64) ([]byte, error) {
 	buf := make([]byte, 0, size+1)
 	r := io.Reader(f)
 	if limit > 0 {

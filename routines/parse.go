@@ -3,13 +3,13 @@ package routines
 import (
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
@@ -55,43 +55,72 @@ var keys = map[string]valueKind{
 type field struct {
 	line, col int
 	str       string
-	num       int64
+	num       int64  // clamped to the int64 range
+	raw       string // the number as written
 	flag      bool
 	strs      []string
 	strPos    [][2]int
 }
 
+// multiLine names the fields that may hold line breaks: the paragraphs.
+// Every other field is one line on screen.
+var multiLine = map[string]bool{"summary": true, "caution": true}
+
+// MaxProblems is how many problems of one file are listed; past it, one
+// more line says how many were left out. A file with that many is not a
+// routine file at all.
+const MaxProblems = 50
+
 // ParseRoutine reads one routine file. file names it in problems. It returns
-// every problem it finds, not just the first; the Routine is only usable
-// when there are none.
+// every problem it finds, not just the first, each at its line and column;
+// the Routine is only usable when there are none. It takes time in
+// proportion to the file's size.
 func ParseRoutine(file string, data []byte) (Routine, Problems) {
 	r := Routine{Origin: file}
 	var probs Problems
+	more := 0
 	add := func(line, col int, format string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
-	}
-
-	// Syntax first: a file that is not TOML cannot be checked further. The
-	// decoder's error carries the position.
-	var doc map[string]any
-	if err := toml.Unmarshal(data, &doc); err != nil {
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			line, col := de.Position()
-			add(line, col, "not valid TOML: %s", de.Error())
-		} else {
-			add(0, 0, "not valid TOML: %v", err)
+		if len(probs) >= MaxProblems {
+			more++
+			return
 		}
-		return r, probs
+		probs = append(probs, Problem{File: file, Line: line, Column: col, Msg: Printable(fmt.Sprintf(format, args...))})
 	}
 
+	// The parser checks the syntax as it goes; the decoder (toml.Unmarshal)
+	// is not used, as it looks for a key given twice among all the keys
+	// before it, which takes time in the square of the number of keys.
 	fields := map[string]field{}
+	seen := map[string]int{} // the line each known key is first given on
+	lines := newLineIndex(data)
+	pos := func(rg unstable.Range) (int, int) { return lines.at(int(rg.Offset)) }
+	// noControl reports a string value's control characters at the first
+	// of them. index counts a list's strings from 1; 0 for a lone string.
+	noControl := func(key string, index int, raw unstable.Range, newlines bool) {
+		at, c, n := controlIn(data[raw.Offset:raw.Offset+raw.Length], newlines)
+		if n == 0 {
+			return
+		}
+		what := key
+		switch {
+		case key == "sides":
+			what = fmt.Sprintf("side %d", index)
+		case index > 0:
+			what = fmt.Sprintf("%s line %d", key, index)
+		}
+		line, col := lines.at(int(raw.Offset) + at)
+		also := ""
+		if n > 1 {
+			also = fmt.Sprintf(" (and %d more)", n-1)
+		}
+		if c == '\n' {
+			add(line, col, "%s holds a line break%s; write it on one line", what, also)
+		} else {
+			add(line, col, "%s holds the control character %s%s, which could change the terminal; remove it", what, controlName(c), also)
+		}
+	}
 	var p unstable.Parser
 	p.Reset(data)
-	pos := func(rg unstable.Range) (int, int) {
-		s := p.Shape(rg)
-		return s.Start.Line, s.Start.Column
-	}
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
@@ -116,9 +145,18 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 		key := strings.Join(parts, ".")
 		want, known := keys[key]
 		if !known {
-			add(line, col, "unknown key %q%s", key, suggest(key))
+			if len(probs) >= MaxProblems { // past the list: skip the work of a suggestion
+				more++
+				continue
+			}
+			add(line, col, "unknown key %s%s", quote(key), suggest(key))
 			continue
 		}
+		if firstLine, twice := seen[key]; twice {
+			add(line, col, "%s is given twice (first on line %d); keep one", key, firstLine)
+			continue
+		}
+		seen[key] = line
 		v := e.Value()
 		vl, vc := pos(v.Raw)
 		if v.Kind == unstable.Array { // the parser gives an array no range of its own
@@ -133,27 +171,51 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 		switch want {
 		case kString:
 			f.str = string(v.Data)
+			// A value with a control character is kept, for the other
+			// checks; its problem keeps the file from loading.
+			noControl(key, 0, v.Raw, multiLine[key])
+			if multiLine[key] {
+				f.str = strings.ReplaceAll(f.str, "\r\n", "\n")
+			}
 		case kBool:
 			f.flag = string(v.Data) == "true"
 		case kInt:
-			n, err := strconv.ParseInt(string(v.Data), 0, 64)
+			// The parser has checked the syntax: no leading zeros, and a
+			// sign only on decimals. A number past int64 is clamped, and
+			// refused by the range checks like any other.
+			f.raw = string(v.Data)
+			n, err := strconv.ParseInt(f.raw, 0, 64)
 			if err != nil {
-				add(vl, vc, "%s: %q is too large", key, string(v.Data))
-				continue
+				n = math.MaxInt64
+				if strings.HasPrefix(f.raw, "-") {
+					n = math.MinInt64
+				}
 			}
 			f.num = n
 		case kStrings:
 			ch := v.Children()
-			for ch.Next() {
-				l, c := pos(ch.Node().Raw)
-				f.strs = append(f.strs, string(ch.Node().Data))
+			for i := 1; ch.Next(); i++ {
+				n := ch.Node()
+				noControl(key, i, n.Raw, false)
+				l, c := pos(n.Raw)
+				f.strs = append(f.strs, string(n.Data))
 				f.strPos = append(f.strPos, [2]int{l, c})
 			}
 		}
 		fields[key] = f
 	}
-	if err := p.Error(); err != nil { // already caught by Unmarshal; kept for safety
-		add(0, 0, "not valid TOML: %v", err)
+	if err := p.Error(); err != nil {
+		// A file that is not TOML cannot be checked further: its one
+		// problem is where the parser stopped.
+		probs, more = nil, 0
+		line, col := 0, 0
+		var pe *unstable.ParserError
+		if errors.As(err, &pe) {
+			if off, ok := offsetIn(data, pe.Highlight); ok {
+				line, col = lines.at(off)
+			}
+		}
+		add(line, col, "not valid TOML: %v", err)
 		return r, probs
 	}
 
@@ -168,6 +230,9 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 		}
 		return a.Column < b.Column
 	})
+	if more > 0 {
+		probs = append(probs, Problem{File: file, Msg: fmt.Sprintf("and %d more problems not listed; fix these first", more)})
+	}
 	return r, probs
 }
 
@@ -193,7 +258,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 	if f, ok := need("name"); ok {
 		r.Name = f.str
 		if !nameRE.MatchString(f.str) || len(f.str) > MaxNameLen {
-			add(f.line, f.col, "name %q must be lower-case letters and digits joined by single '-', at most %d characters, like \"knee-to-chest\"", f.str, MaxNameLen)
+			add(f.line, f.col, "name %s must be lower-case letters and digits joined by single '-', at most %d characters, like \"knee-to-chest\"", quote(f.str), MaxNameLen)
 		}
 	}
 	if f, ok := need("title"); ok {
@@ -210,7 +275,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 	}
 	if f, ok := need("reps"); ok {
 		if f.num < 1 || f.num > MaxReps {
-			add(f.line, f.col, "reps is %d; it must be from 1 to %d (per side)", f.num, MaxReps)
+			add(f.line, f.col, "reps is %s; it must be from 1 to %d (per side)", f.raw, MaxReps)
 		} else {
 			r.Reps = int(f.num)
 		}
@@ -226,37 +291,47 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 		}
 	}
 
+	// Check hold and hold_breaths each, so that a file with both and a bad
+	// value hears about all of it at once.
 	hold, hasHold := fields["hold"]
 	breaths, hasBreaths := fields["hold_breaths"]
+	var holdD time.Duration
+	holdOK, breathsOK := false, false
+	if hasHold {
+		d, err := parseDuration(hold.str)
+		switch {
+		case err != nil:
+			add(hold.line, hold.col, "hold %s %v; write it like \"10s\" or \"1m30s\"", quote(hold.str), err)
+		case d < time.Second || d > MaxHold:
+			add(hold.line, hold.col, "hold %s must be from 1s to %v", quote(hold.str), MaxHold)
+		default:
+			holdD, holdOK = d, true
+		}
+	}
+	if hasBreaths {
+		if breaths.num < 1 || breaths.num > MaxHoldBreaths {
+			add(breaths.line, breaths.col, "hold_breaths is %s; it must be from 1 to %d", breaths.raw, MaxHoldBreaths)
+		} else {
+			breathsOK = true
+		}
+	}
 	switch {
 	case hasHold && hasBreaths:
 		add(breaths.line, breaths.col, "give either hold or hold_breaths, not both")
 	case !hasHold && !hasBreaths:
 		add(0, 0, `missing key "hold" (a duration like "10s") or "hold_breaths" (a number of breaths)`)
-	case hasHold:
-		d, err := time.ParseDuration(hold.str)
-		switch {
-		case err != nil:
-			add(hold.line, hold.col, "hold %q is not a duration; write it like \"10s\" or \"1m30s\"", hold.str)
-		case d < time.Second || d > MaxHold:
-			add(hold.line, hold.col, "hold %q must be from 1s to %v", hold.str, MaxHold)
-		default:
-			r.Hold = d
-		}
-	case hasBreaths:
-		if breaths.num < 1 || breaths.num > MaxHoldBreaths {
-			add(breaths.line, breaths.col, "hold_breaths is %d; it must be from 1 to %d", breaths.num, MaxHoldBreaths)
-		} else {
-			r.HoldBreaths = int(breaths.num)
-		}
+	case holdOK:
+		r.Hold = holdD
+	case breathsOK:
+		r.HoldBreaths = int(breaths.num)
 	}
 	if f, ok := fields["rest"]; ok {
-		d, err := time.ParseDuration(f.str)
+		d, err := parseDuration(f.str)
 		switch {
 		case err != nil:
-			add(f.line, f.col, "rest %q is not a duration; write it like \"3s\"", f.str)
+			add(f.line, f.col, "rest %s %v; write it like \"3s\"", quote(f.str), err)
 		case d < 0 || d > MaxRest:
-			add(f.line, f.col, "rest %q must be from 0s to %v", f.str, MaxRest)
+			add(f.line, f.col, "rest %s must be from 0s to %v", quote(f.str), MaxRest)
 		default:
 			r.Rest = d
 		}
@@ -267,7 +342,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 			side := Side(s)
 			switch {
 			case !side.Valid():
-				add(f.strPos[i][0], f.strPos[i][1], "side %q is not \"left\" or \"right\"", s)
+				add(f.strPos[i][0], f.strPos[i][1], "side %s is not \"left\" or \"right\"", quote(s))
 			case seen[side]:
 				add(f.strPos[i][0], f.strPos[i][1], "side %q is listed twice", s)
 			default:
@@ -287,7 +362,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 	}
 	if f, ok := fields["daily_limit"]; ok {
 		if f.num < 1 || f.num > MaxDailyLimit {
-			add(f.line, f.col, "daily_limit is %d; it must be from 1 to %d (leave it out for no limit)", f.num, MaxDailyLimit)
+			add(f.line, f.col, "daily_limit is %s; it must be from 1 to %d (leave it out for no limit)", f.raw, MaxDailyLimit)
 		} else {
 			r.DailyLimit = int(f.num)
 		}
@@ -378,6 +453,17 @@ func arrayStart(data []byte, k unstable.Range) unstable.Range {
 	return unstable.Range{Offset: uint32(i), Length: 1}
 }
 
+// offsetIn is where part, a piece of data that the parser points at, begins
+// in data: slicing keeps the end of the backing array, so the difference of
+// the capacities is the offset. ok is false if part is not in data.
+func offsetIn(data, part []byte) (int, bool) {
+	off := cap(data) - cap(part)
+	if len(part) == 0 || off < 0 || off+len(part) > len(data) || &data[off] != &part[0] {
+		return 0, false
+	}
+	return off, true
+}
+
 // keyRange is the range of a table header's first key part.
 func keyRange(e *unstable.Node) unstable.Range {
 	it := e.Key()
@@ -387,15 +473,24 @@ func keyRange(e *unstable.Node) unstable.Range {
 	return e.Raw
 }
 
-// suggest offers the known key closest to an unknown one.
-func suggest(key string) string {
+// knownKeys lists the keys a routine file may hold, sorted.
+var knownKeys = func() []string {
 	known := make([]string, 0, len(keys))
 	for k := range keys {
 		known = append(known, k)
 	}
 	sort.Strings(known)
+	return known
+}()
+
+// suggest offers the known key closest to an unknown one.
+func suggest(key string) string {
+	known := knownKeys
 	best, bestD := "", 4
 	for _, k := range known {
+		if len(key)-len(k) >= bestD || len(k)-len(key) >= bestD {
+			continue // too far apart to be close: and a long key costs nothing
+		}
 		if d := distance(key, k); d < bestD {
 			best, bestD = k, d
 		}

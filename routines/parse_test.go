@@ -165,7 +165,9 @@ func TestParseRoutineProblems(t *testing.T) {
 			{2, 11, "title must be a string in quotes, not a list of strings"}, {0, 0, `missing key "title"`}}},
 		{"alternate as a number", `alternate = 1`, "", []want{{5, 13, "alternate must be true or false, not a whole number"}}},
 		{"reps beyond int64", "", "name = \"test\"\ntitle = \"Test\"\nreps = 99999999999999999999\nhold = \"5s\"\n", []want{
-			{3, 8, "not valid TOML"}}},
+			{3, 8, "reps is 99999999999999999999; it must be from 1 to 50"}}},
+		{"reps beyond int64 below", "", "name = \"test\"\ntitle = \"Test\"\nreps = -99999999999999999999\nhold = \"5s\"\n", []want{
+			{3, 8, "reps is -99999999999999999999; it must be from 1 to 50"}}},
 		// Tables have no place in a routine file.
 		{"a table", "[extra]\nx = 1", "", []want{{5, 2, "tables are not part of a routine file"}, {6, 1, `unknown key "x"`}}},
 		{"an array of tables", "[[steps]]", "", []want{{5, 3, "tables are not part of a routine file"}}},
@@ -195,7 +197,7 @@ func TestParseRoutineProblems(t *testing.T) {
 		{"a long cue", "cues = [\"ok\",\n    \"" + long + "\"]", "", []want{{6, 5, "cues line 2 is 201 characters long"}}},
 		// Not TOML at all: one problem, where the parser stopped.
 		{"unterminated string", `caution = "stop`, "", []want{{5, 16, "not valid TOML"}}},
-		{"a key twice", `reps = 3`, "", []want{{5, 1, "not valid TOML: toml: key reps is already defined"}}},
+		{"a key twice", `reps = 3`, "", []want{{5, 1, "reps is given twice (first on line 3); keep one"}}},
 		{"empty file", "", " ", []want{{0, 0, `missing key "name"`}, {0, 0, `missing key "title"`}, {0, 0, `missing key "reps"`}, {0, 0, `missing key "hold"`}}},
 	}
 	for _, tt := range tests {

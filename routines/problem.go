@@ -15,15 +15,17 @@ type Problem struct {
 	Msg    string
 }
 
-// Error formats the problem as file:line:column: message.
+// Error formats the problem as file:line:column: message, one line, with
+// the file name and message passed through Printable: it is safe to print.
 func (p Problem) Error() string {
+	file, msg := Printable(p.File), Printable(p.Msg)
 	switch {
 	case p.Line > 0 && p.Column > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", file, p.Line, p.Column, msg)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", file, p.Line, msg)
 	default:
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+		return fmt.Sprintf("%s: %s", file, msg)
 	}
 }
 
