@@ -47,10 +47,11 @@ const (
 	NotStopped StopReason = iota
 	Quit                  // the person chose to end it
 	Pain                  // "stop, it hurts"
+	Interrupt             // a signal or a lost terminal ended the run
 )
 
 func (r StopReason) String() string {
-	names := [...]string{"not stopped", "quit", "pain"}
+	names := [...]string{"not stopped", "quit", "pain", "interrupt"}
 	if r >= 0 && int(r) < len(names) {
 		return names[r]
 	}

@@ -1,0 +1,53 @@
+package coach
+
+import (
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// Outcome is how the run ended as of instant t, in the domain's words, the
+// same in every front end: stopped for pain is Pain, a signal is
+// Interrupted, a quit before the plan's end is Stopped, and a plan that
+// ran to its end is Completed. Breathing with no set end has no end to
+// fall short of: quitting it is Completed. A run still under way at t
+// reads as Interrupted (what it would be if the process ended now).
+func (c *Coach) Outcome(t time.Time) routines.Outcome {
+	switch {
+	case c.stopped && c.reason == Pain:
+		return routines.Pain
+	case c.stopped && c.reason == Interrupt:
+		return routines.Interrupted
+	case c.stopped && c.plan.Open:
+		return routines.Completed
+	case c.stopped:
+		return routines.Stopped
+	case c.Finished(t):
+		return routines.Completed
+	}
+	return routines.Interrupted
+}
+
+// TallyIndex is the index in Tallies of the routine and side that segment
+// seg holds, or -1 when seg is not a stretch.
+func (c *Coach) TallyIndex(seg Segment) int {
+	if seg.Kind != Stretch {
+		return -1
+	}
+	n := 0
+	seen := map[[2]any]int{}
+	for _, s := range c.plan.Segments {
+		if s.Kind != Stretch {
+			continue
+		}
+		key := [2]any{s.Routine, s.Side}
+		if _, ok := seen[key]; !ok {
+			seen[key] = n
+			n++
+		}
+	}
+	if i, ok := seen[[2]any{seg.Routine, seg.Side}]; ok {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,30 @@
+package routines
+
+import "time"
+
+// Journal is where runs are recorded as they happen. routines/history
+// provides one backed by the history file; the screens and the plain front
+// end only ever see this interface. No call blocks or fails: a journal
+// queues what it is given, writes it in order, retries what can't go
+// through yet, and keeps what it can't write at all, so a slow or broken
+// disk never stalls pacing and nothing a person did is dropped.
+type Journal interface {
+	// Begin starts the record of one run at instant at (keep its
+	// location: the run belongs to the local date of at). planned lists the
+	// routines and sides to come with their planned reps, in plan order;
+	// painBefore is the check-in before, or nil.
+	Begin(kind Kind, at time.Time, planned []Exercise, painBefore *int) RunLog
+	// Trouble is a lasting problem with the record so far (the history
+	// can't be written, or is waiting on another unknot), for a screen to
+	// say once; nil while all is well.
+	Trouble() error
+}
+
+// RunLog is the record of one run under way.
+type RunLog interface {
+	SetReps(i, done int) // reps done of planned[i]
+	SetBreaths(n int)    // whole breaths done
+	SetPainBefore(v int) // the check-in before, 0-10
+	SetPainAfter(v int)  // the check-in after, 0-10
+	Finish(at time.Time, o Outcome)
+}

@@ -1,0 +1,126 @@
+// Package journaltest is an in-memory routines.Journal for tests: it keeps
+// every run and every call, in order, so a test can check what a screen or
+// the plain front end recorded without a database.
+package journaltest
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// Journal keeps runs in memory. The zero value is ready to use; it is
+// safe for use by several goroutines.
+type Journal struct {
+	mu    sync.Mutex
+	runs  []*Run
+	calls []string
+
+	// Fail, when set, is what Trouble reports: the journal then behaves
+	// as a history that can't be written.
+	Fail error
+}
+
+// Run is one recorded run.
+type Run struct {
+	j          *Journal
+	Kind       routines.Kind
+	Started    time.Time
+	Ended      time.Time
+	Outcome    routines.Outcome // "" until finished
+	Exercises  []routines.Exercise
+	Breaths    int
+	PainBefore *int
+	PainAfter  *int
+	Finishes   int
+}
+
+// Begin starts a run.
+func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exercise, painBefore *int) routines.RunLog {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	r := &Run{j: j, Kind: kind, Started: at, Exercises: append([]routines.Exercise(nil), planned...)}
+	if painBefore != nil {
+		v := *painBefore
+		r.PainBefore = &v
+	}
+	j.runs = append(j.runs, r)
+	j.calls = append(j.calls, fmt.Sprintf("begin %s", kind))
+	return r
+}
+
+// Trouble reports Fail.
+func (j *Journal) Trouble() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.Fail
+}
+
+// Runs is a copy of every run so far.
+func (j *Journal) Runs() []Run {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	out := make([]Run, len(j.runs))
+	for i, r := range j.runs {
+		out[i] = *r
+		out[i].Exercises = append([]routines.Exercise(nil), r.Exercises...)
+	}
+	return out
+}
+
+// Calls is every call so far, in order: "begin session", "reps 0 3",
+// "breaths 4", "pain before 6", "pain after 2", "finish completed".
+func (j *Journal) Calls() []string {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return append([]string(nil), j.calls...)
+}
+
+func (r *Run) note(format string, args ...any) {
+	r.j.calls = append(r.j.calls, fmt.Sprintf(format, args...))
+}
+
+// SetReps records reps done of planned[i].
+func (r *Run) SetReps(i, done int) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("reps %d %d", i, done)
+	if i >= 0 && i < len(r.Exercises) {
+		r.Exercises[i].RepsDone = done
+	}
+}
+
+// SetBreaths records whole breaths done.
+func (r *Run) SetBreaths(n int) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("breaths %d", n)
+	r.Breaths = n
+}
+
+// SetPainBefore records the check-in before.
+func (r *Run) SetPainBefore(v int) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("pain before %d", v)
+	r.PainBefore = &v
+}
+
+// SetPainAfter records the check-in after.
+func (r *Run) SetPainAfter(v int) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("pain after %d", v)
+	r.PainAfter = &v
+}
+
+// Finish records the end.
+func (r *Run) Finish(at time.Time, o routines.Outcome) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("finish %s", o)
+	r.Finishes++
+	r.Ended, r.Outcome = at, o
+}
