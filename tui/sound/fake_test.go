@@ -139,15 +139,16 @@ func (f *fakes) starts() int {
 }
 
 // heldUntilGone returns a channel closed when the hanging player pid dies.
+// Call it while the player lives: it opens the player's FIFO at once.
 func (f *fakes) heldUntilGone(pid int) <-chan struct{} {
+	f.t.Helper()
+	r, err := os.Open(filepath.Join(f.dir, "held-"+strconv.Itoa(pid)))
+	if err != nil {
+		f.t.Fatal(err)
+	}
 	gone := make(chan struct{})
 	go func() {
 		defer close(gone)
-		r, err := os.Open(filepath.Join(f.dir, "held-"+strconv.Itoa(pid)))
-		if err != nil {
-			f.t.Error(err)
-			return
-		}
 		defer r.Close()
 		var b [1]byte
 		for {
