@@ -157,7 +157,7 @@ func TestACrashingPlayerFallsBackToTheBellOnce(t *testing.T) {
 	f.next()
 	l.bell(t) // the failed cue still rings
 	msg := l.notice(t)
-	want := "sound: pw-play failed (exit status 1: no sound server here); using the terminal bell"
+	want := "sound: pw-play failed: no sound server here; using the terminal bell"
 	if msg != want || p.Notice() != want {
 		t.Errorf("notice %q (Notice() %q), want %q", msg, p.Notice(), want)
 	}
@@ -370,5 +370,39 @@ func TestSetModeCyclesAndGivesTheNewModeItsOwnChance(t *testing.T) {
 	p.Play(Exhale, "out")
 	if e := f.next(); e.name != "espeak-ng" || e.last() != "out" {
 		t.Errorf("ran %s %q", e.name, e.args)
+	}
+}
+
+// espeak-ng exits 0 when it cannot open the sound device; its stderr
+// says so, and that counts as a failure.
+func TestAVoiceThatSaysErrorButExitsZeroFallsBack(t *testing.T) {
+	f := fakePlayers(t, map[string]string{"espeak-ng": `echo "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default" >&2
+echo "error: No such file or directory" >&2
+exit 0`})
+	l := newListener()
+	p := New(l.options(Voice))
+	defer p.Close()
+	p.Play(Inhale, "breathe in")
+	f.next()
+	l.bell(t)
+	if msg := l.notice(t); msg != "sound: espeak-ng failed: No such file or directory; using the terminal bell" {
+		t.Errorf("notice %q", msg)
+	}
+}
+
+func TestTheNoticeQuotesWhatThePlayerSaid(t *testing.T) {
+	cases := map[string]string{
+		// aplay 1.2.8 on this machine, which has no sound card:
+		"ALSA lib confmisc.c:855:(parse_card) cannot find card '0'\nALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default\naplay: main:831: audio open error: No such file or directory\n": "audio open error: No such file or directory",
+		"": "exit status 1",
+		"Connection failure: Connection refused\n": "Connection failure: Connection refused",
+		strings.Repeat("x", 100):                   strings.Repeat("x", 57) + "...",
+	}
+	for stderr, want := range cases {
+		var e stderrTail
+		e.Write([]byte(stderr))
+		if got := e.reason(errors.New("exit status 1")); got != want {
+			t.Errorf("stderr %q: reason %q, want %q", stderr, got, want)
+		}
 	}
 }

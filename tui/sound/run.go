@@ -3,6 +3,7 @@ package sound
 import (
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -27,7 +28,7 @@ type run struct {
 	expect   time.Duration // how long its sound lasts
 	limit    time.Duration // its timeout
 	timer    *time.Timer
-	stderr   *firstLine
+	stderr   *stderrTail
 	ended    bool // ended by us: a newer cue, Silence, SetMode or Close
 	timedOut bool
 	exited   bool
@@ -75,7 +76,7 @@ func (p *Player) launch(req request) (ring bool) {
 		}
 		args, expect, grace = voiceArgs(p.be.name, words, p.volume), SpeechTime(words), voiceGrace
 	}
-	r := &run{name: p.be.name, cue: req.cue, gen: p.gen, expect: expect, limit: expect + grace, stderr: &firstLine{}}
+	r := &run{name: p.be.name, cue: req.cue, gen: p.gen, expect: expect, limit: expect + grace, stderr: &stderrTail{}}
 	if p.timeout > 0 {
 		r.limit = p.timeout
 	}
@@ -141,7 +142,10 @@ func (p *Player) wait(r *run) {
 	case r.timedOut:
 		p.fail(fmt.Sprintf("%s did not finish within %v", r.name, r.limit.Round(100*time.Millisecond)))
 	case err != nil:
-		p.fail(r.name + " failed (" + err.Error() + r.stderr.suffix() + ")")
+		p.fail(r.name + " failed: " + r.stderr.reason(err))
+		ring = r.cue != LeadIn && p.volume > 0
+	case r.stderr.saysError():
+		p.fail(r.name + " failed: " + r.stderr.reason(nil))
 		ring = r.cue != LeadIn && p.volume > 0
 	default:
 		p.overdue = 0
@@ -153,25 +157,56 @@ func (p *Player) wait(r *run) {
 	p.tell()
 }
 
-// firstLine keeps the start of what a player wrote to stderr, to quote in
-// the notice.
-type firstLine struct{ b []byte }
+// stderrTail keeps the end of what a player wrote to stderr: its last line
+// is usually the one that says what went wrong.
+type stderrTail struct{ b []byte }
 
-func (f *firstLine) Write(b []byte) (int, error) {
-	if room := 200 - len(f.b); room > 0 {
-		f.b = append(f.b, b[:min(room, len(b))]...)
+const tailSize = 512
+
+func (e *stderrTail) Write(b []byte) (int, error) {
+	e.b = append(e.b, b...)
+	if len(e.b) > tailSize {
+		e.b = e.b[len(e.b)-tailSize:]
 	}
 	return len(b), nil
 }
 
-func (f *firstLine) suffix() string {
-	line, _, _ := strings.Cut(strings.TrimSpace(string(f.b)), "\n")
-	line = strings.TrimSpace(line)
-	if len(line) > 80 {
-		line = line[:77] + "..."
+// lastLine is the last non-empty line without the program's own prefixes
+// ("aplay: main:831: "), cut to fit a notice.
+func (e *stderrTail) lastLine() string {
+	lines := strings.Split(strings.TrimSpace(string(e.b)), "\n")
+	line := strings.TrimSpace(lines[len(lines)-1])
+	for {
+		loc := prefix.FindStringIndex(line)
+		if loc == nil || loc[1] == len(line) {
+			break
+		}
+		line = line[loc[1]:]
 	}
-	if line == "" {
-		return ""
+	if len(line) > 60 {
+		line = line[:57] + "..."
 	}
-	return ": " + line
+	return line
+}
+
+// prefix is a "name:" or "function:line:" a program puts before a message.
+var prefix = regexp.MustCompile(`^[A-Za-z0-9_.-]+(:[0-9]+)?:[ \t]*`)
+
+// saysError tells a player that failed but exited 0 (espeak-ng does, when
+// it cannot open the sound device): a stderr line starting "error".
+func (e *stderrTail) saysError() bool {
+	for _, line := range strings.Split(string(e.b), "\n") {
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(line)), "error") {
+			return true
+		}
+	}
+	return false
+}
+
+// reason says why a player failed: what it wrote, else how it exited.
+func (e *stderrTail) reason(err error) string {
+	if line := e.lastLine(); line != "" || err == nil {
+		return line
+	}
+	return err.Error()
 }
