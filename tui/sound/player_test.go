@@ -257,10 +257,12 @@ func TestCloseEndsThePlayerAndReapsIt(t *testing.T) {
 	p.Play(End, "well done")
 	e := f.next()
 	gone := f.heldUntilGone(e.pid)
-	if err := p.Close(); err != nil {
+	closed := make(chan error, 1)
+	go func() { closed <- p.Close() }()
+	within(t, gone, "Close ends the voice") // it would sleep 30 s
+	if err := <-closed; err != nil {
 		t.Fatal(err)
 	}
-	within(t, gone, "Close ends the voice")
 	if err := syscall.Kill(e.pid, 0); !errors.Is(err, syscall.ESRCH) {
 		t.Errorf("pid %d still exists after Close (a zombie?): %v", e.pid, err)
 	}
