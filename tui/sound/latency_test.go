@@ -2,6 +2,7 @@ package sound
 
 import (
 	"os"
+	"os/exec"
 	"slices"
 	"strconv"
 	"testing"
@@ -30,7 +31,26 @@ func TestPlayLatency(t *testing.T) {
 		p.Play(Cues[i%len(Cues)], "")
 		delays = append(delays, f.next().at.Sub(at))
 	}
+	report(t, "Play -> fake player's first line", delays)
+
+	// The floor: the same script started directly, no Player in between.
+	path, _ := lookPath("pw-play")
+	delays = delays[:0]
+	for range n {
+		at := time.Now()
+		cmd := exec.Command(path, "/dev/null")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delays = append(delays, f.next().at.Sub(at))
+		cmd.Wait()
+	}
+	report(t, "exec.Cmd.Start -> the same first line", delays)
+}
+
+func report(t *testing.T, what string, delays []time.Duration) {
+	n := len(delays)
 	slices.Sort(delays)
-	t.Logf("Play -> fake player's first line, %d cues: min %v, median %v, p90 %v, p99 %v, max %v",
-		n, delays[0], delays[n/2], delays[n*9/10], delays[n*99/100], delays[n-1])
+	t.Logf("%s, %d cues: min %v, median %v, p90 %v, p99 %v, max %v",
+		what, n, delays[0], delays[n/2], delays[n*9/10], delays[n*99/100], delays[n-1])
 }
