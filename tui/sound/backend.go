@@ -25,36 +25,39 @@ type backend struct {
 // LookPath finds a program by name, like exec.LookPath.
 type LookPath func(name string) (string, error)
 
-// resolve picks the backend for mode m; notice says why a chosen mode
-// could not be honoured ("" when it was, and for auto's quiet fallback).
-func resolve(m Mode, look LookPath) (b backend, notice string) {
+// resolve picks the backends for mode m, best first: the players or voices
+// found on PATH (the next takes over when one fails), else the bell.
+// notice says why a chosen mode could not be honoured ("" when it was,
+// and for auto's quiet fallback to the bell).
+func resolve(m Mode, look LookPath) (bs []backend, notice string) {
 	switch m {
 	case Off:
-		return backend{kind: Off}, ""
+		return []backend{{kind: Off}}, ""
 	case Bell:
-		return backend{kind: Bell}, ""
+		return []backend{{kind: Bell}}, ""
 	case Voice:
-		if name, path, ok := first(Voices, look); ok {
-			return backend{kind: Voice, name: name, path: path}, ""
+		if bs := found(Voice, Voices, look); len(bs) > 0 {
+			return bs, ""
 		}
-		return backend{kind: Bell}, "sound: no voice found (install speech-dispatcher or espeak-ng); using the terminal bell"
+		return []backend{{kind: Bell}}, "sound: no voice found (install speech-dispatcher or espeak-ng); using the terminal bell"
 	}
-	if name, path, ok := first(TonePlayers, look); ok {
-		return backend{kind: Tones, name: name, path: path}, ""
+	if bs := found(Tones, TonePlayers, look); len(bs) > 0 {
+		return bs, ""
 	}
 	if m == Tones {
-		return backend{kind: Bell}, "sound: no player for tones found (" + strings.Join(TonePlayers, ", ") + "); using the terminal bell"
+		return []backend{{kind: Bell}}, "sound: no player for tones found (" + strings.Join(TonePlayers, ", ") + "); using the terminal bell"
 	}
-	return backend{kind: Bell}, ""
+	return []backend{{kind: Bell}}, ""
 }
 
-func first(names []string, look LookPath) (name, path string, ok bool) {
+func found(kind Mode, names []string, look LookPath) []backend {
+	var bs []backend
 	for _, n := range names {
 		if p, err := look(n); err == nil && p != "" {
-			return n, p, true
+			bs = append(bs, backend{kind: kind, name: n, path: p})
 		}
 	}
-	return "", "", false
+	return bs
 }
 
 // toneArgs are the arguments that make player name play the WAV at file.

@@ -2,6 +2,7 @@ package sound
 
 import (
 	"io"
+	"strings"
 	"sync"
 	"time"
 )
@@ -65,7 +66,9 @@ type Player struct {
 	volume  int
 	gen     int // bumped by SetMode: failures of older players are stale
 	be      backend
-	broken  string // why the backend failed; "" while it works
+	spare   []backend // found on PATH after be: the next takes over if be fails
+	tried   []string  // players that failed before be
+	broken  string    // why the last backend failed; "" while one works
 	notice  string
 	told    bool
 	cur     *run
@@ -150,7 +153,9 @@ func (p *Player) SetMode(m Mode) {
 	p.mu.Lock()
 	p.endCurrent()
 	p.mode, p.gen = m, p.gen+1
-	p.be, p.notice = resolve(m, p.look)
+	var bs []backend
+	bs, p.notice = resolve(m, p.look)
+	p.be, p.spare, p.tried = bs[0], bs[1:], nil
 	p.broken, p.told, p.overdue = "", false, 0
 	p.mu.Unlock()
 	p.box.Lock()
@@ -251,13 +256,31 @@ func (p *Player) ring() {
 	}
 }
 
-// fail marks the backend failed, so the bell stands in from now on, and
-// words the notice; the caller holds p.mu. Only the first failure counts.
+// fail reports that the player failed: the next one found on PATH takes
+// over, or, when none is left, the bell stands in from now on and the
+// notice says why, once. The caller holds p.mu.
 func (p *Player) fail(why string) {
 	if p.broken != "" {
 		return
 	}
+	if len(p.spare) > 0 {
+		p.tried = append(p.tried, p.be.name)
+		p.be, p.spare = p.spare[0], p.spare[1:]
+		p.gen++ // what the failed player does from now on is stale
+		p.overdue = 0
+		return
+	}
 	p.broken = why
-	p.notice = "sound: " + why + "; using the terminal bell"
+	p.notice = "sound: " + why
+	if len(p.tried) > 0 {
+		p.notice += " (and " + strings.Join(p.tried, ", ") + " before it)"
+	}
+	p.notice += "; using the terminal bell"
 	p.told = false
+}
+
+// failAll is a failure no other player would mend: the bell stands in.
+func (p *Player) failAll(why string) {
+	p.spare = nil
+	p.fail(why)
 }

@@ -408,3 +408,57 @@ func TestTheNoticeQuotesWhatThePlayerSaid(t *testing.T) {
 		}
 	}
 }
+
+// pw-play may be installed where no PipeWire runs: the next player found
+// takes over without a word, and only when every one has failed does the
+// bell stand in, with one notice naming them.
+func TestTheNextPlayerTakesOverBeforeTheBell(t *testing.T) {
+	f := fakePlayers(t, map[string]string{"pw-play": crash, "paplay": crash, "aplay": succeed})
+	l := newListener()
+	p := New(l.options(Auto))
+	defer p.Close()
+	p.Play(Inhale, "")
+	if e := f.next(); e.name != "pw-play" {
+		t.Fatalf("ran %s first", e.name)
+	}
+	l.bell(t) // the missed inhale still rings
+	p.Play(Hold, "")
+	if e := f.next(); e.name != "paplay" {
+		t.Fatalf("ran %s second, want paplay", e.name)
+	}
+	l.bell(t)
+	p.Play(Exhale, "")
+	if e := f.next(); e.name != "aplay" || !strings.HasSuffix(e.last(), "exhale-40.wav") {
+		t.Fatalf("ran %s %q third, want aplay -q exhale", e.name, e.args)
+	}
+	if p.Using() != "tones (aplay)" || p.Notice() != "" {
+		t.Errorf("using %q, notice %q", p.Using(), p.Notice())
+	}
+	p.Close()
+	if len(l.notices) != 0 || len(l.bells) != 0 {
+		t.Errorf("%d notices and %d more bells while a player still worked", len(l.notices), len(l.bells))
+	}
+}
+
+func TestWhenEveryPlayerFailsOneNoticeNamesThem(t *testing.T) {
+	f := fakePlayers(t, map[string]string{"pw-play": crash, "afplay": crash})
+	l := newListener()
+	p := New(l.options(Tones))
+	defer p.Close()
+	p.Play(Inhale, "")
+	f.next()
+	l.bell(t)
+	p.Play(Exhale, "")
+	f.next()
+	l.bell(t)
+	want := "sound: afplay failed: no sound server here (and pw-play before it); using the terminal bell"
+	if msg := l.notice(t); msg != want {
+		t.Errorf("notice %q, want %q", msg, want)
+	}
+	p.Play(End, "")
+	l.bell(t)
+	p.Close()
+	if n := f.starts(); n != 2 || len(l.notices) != 0 {
+		t.Errorf("%d starts and %d more notices; want 2 and 0", n, len(l.notices))
+	}
+}

@@ -65,7 +65,7 @@ func (p *Player) launch(req request) (ring bool) {
 	case kind == Tones:
 		file, err := p.wavs.file(req.cue, p.volume, p.tempDir)
 		if err != nil {
-			p.fail("could not write the tone to play: " + err.Error())
+			p.failAll("could not write the tone to play: " + err.Error())
 			return bellCue
 		}
 		args, expect, grace = toneArgs(p.be.name, file), Length(req.cue), toneGrace

@@ -76,7 +76,7 @@ func (p *Player) prepare() {
 	defer p.mu.Unlock()
 	if p.be.kind == Tones && p.broken == "" && p.volume > 0 && (p.wavs.paths == nil || p.wavs.volume != p.volume) {
 		if err := p.wavs.render(p.volume, p.tempDir); err != nil {
-			p.fail("could not write the tones to play: " + err.Error())
+			p.failAll("could not write the tones to play: " + err.Error())
 		}
 	}
 }
