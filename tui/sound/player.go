@@ -166,8 +166,11 @@ func (p *Player) SetMode(m Mode) {
 // SetVolume changes the volume (0-100) for the cues that follow.
 func (p *Player) SetVolume(v int) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.volume = clampVolume(v)
+	p.mu.Unlock()
+	p.box.Lock()
+	p.poke() // the worker renders the tones at the new volume
+	p.box.Unlock()
 }
 
 // Mode is the mode chosen (auto stays auto; see Using for what it found).

@@ -178,3 +178,15 @@ func TestInhaleRisesExhaleFalls(t *testing.T) {
 		t.Error("Synth is not deterministic")
 	}
 }
+
+// BenchmarkSynthAllCues is the work done when the volume changes: every
+// cue rendered once.
+//
+//	go test -run '^$' -bench SynthAllCues -benchtime 200x ./tui/sound/
+func BenchmarkSynthAllCues(b *testing.B) {
+	for b.Loop() {
+		for _, c := range Cues {
+			Synth(c, DefaultVolume)
+		}
+	}
+}
