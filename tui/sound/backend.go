@@ -39,13 +39,13 @@ func resolve(m Mode, look LookPath) (bs []backend, notice string) {
 		if bs := found(Voice, Voices, look); len(bs) > 0 {
 			return bs, ""
 		}
-		return []backend{{kind: Bell}}, "sound: no voice found (install speech-dispatcher or espeak-ng); using the terminal bell"
+		return []backend{{kind: Bell}}, "sound: no voice found (install speech-dispatcher or espeak-ng); using the bell"
 	}
 	if bs := found(Tones, TonePlayers, look); len(bs) > 0 {
 		return bs, ""
 	}
 	if m == Tones {
-		return []backend{{kind: Bell}}, "sound: no player for tones found (" + strings.Join(TonePlayers, ", ") + "); using the terminal bell"
+		return []backend{{kind: Bell}}, "sound: no player for tones found (" + strings.Join(TonePlayers, ", ") + "); using the bell"
 	}
 	return []backend{{kind: Bell}}, ""
 }

@@ -274,11 +274,10 @@ func (p *Player) fail(why string) {
 		return
 	}
 	p.broken = why
-	p.notice = "sound: " + why
+	p.notice = "sound: " + why + "; using the bell"
 	if len(p.tried) > 0 {
-		p.notice += " (and " + strings.Join(p.tried, ", ") + " before it)"
+		p.notice = "sound: " + strings.Join(p.tried, ", ") + " failed, then " + why + "; using the bell"
 	}
-	p.notice += "; using the terminal bell"
 	p.told = false
 }
 

@@ -157,7 +157,7 @@ func TestACrashingPlayerFallsBackToTheBellOnce(t *testing.T) {
 	f.next()
 	l.bell(t) // the failed cue still rings
 	msg := l.notice(t)
-	want := "sound: pw-play failed: no sound server here; using the terminal bell"
+	want := "sound: pw-play failed: no sound server here; using the bell"
 	if msg != want || p.Notice() != want {
 		t.Errorf("notice %q (Notice() %q), want %q", msg, p.Notice(), want)
 	}
@@ -188,7 +188,7 @@ func TestAHangingPlayerTimesOutToTheBellOnce(t *testing.T) {
 	p.Play(Inhale, "")
 	e := f.next()
 	gone := f.heldUntilGone(e.pid)
-	if msg := l.notice(t); msg != "sound: paplay did not finish within 1s; using the terminal bell" {
+	if msg := l.notice(t); msg != "sound: paplay did not finish within 1s; using the bell" {
 		t.Errorf("notice %q", msg)
 	}
 	within(t, gone, "the hung player is ended")
@@ -331,9 +331,9 @@ func TestAutoAndMissingPlayers(t *testing.T) {
 		{Auto, only("afplay"), "tones (afplay)", ""},
 		{Auto, only("say"), "bell", ""},
 		{Auto, none, "bell", ""},
-		{Tones, none, "bell", "sound: no player for tones found (pw-play, paplay, aplay, afplay); using the terminal bell"},
+		{Tones, none, "bell", "sound: no player for tones found (pw-play, paplay, aplay, afplay); using the bell"},
 		{Voice, only("espeak"), "voice (espeak)", ""},
-		{Voice, only("aplay"), "bell", "sound: no voice found (install speech-dispatcher or espeak-ng); using the terminal bell"},
+		{Voice, only("aplay"), "bell", "sound: no voice found (install speech-dispatcher or espeak-ng); using the bell"},
 		{Bell, only("pw-play"), "bell", ""},
 	}
 	for _, c := range cases {
@@ -387,7 +387,7 @@ exit 0`})
 	p.Play(Inhale, "breathe in")
 	f.next()
 	l.bell(t)
-	if msg := l.notice(t); msg != "sound: espeak-ng failed: No such file or directory; using the terminal bell" {
+	if msg := l.notice(t); msg != "sound: espeak-ng failed: No such file or directory; using the bell" {
 		t.Errorf("notice %q", msg)
 	}
 }
@@ -451,7 +451,7 @@ func TestWhenEveryPlayerFailsOneNoticeNamesThem(t *testing.T) {
 	p.Play(Exhale, "")
 	f.next()
 	l.bell(t)
-	want := "sound: afplay failed: no sound server here (and pw-play before it); using the terminal bell"
+	want := "sound: pw-play failed, then afplay failed: no sound server here; using the bell"
 	if msg := l.notice(t); msg != want {
 		t.Errorf("notice %q, want %q", msg, want)
 	}
