@@ -1,3 +1,5 @@
+//go:build unix
+
 package sound
 
 import (
@@ -7,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/unknot/unknot/tui/sound/soundtest"
 )
 
 // TestPlayLatency measures, without asserting, how long it takes from
@@ -20,16 +24,16 @@ func TestPlayLatency(t *testing.T) {
 	if n <= 0 {
 		t.Skip("a measurement, not a check: set UNKNOT_SOUND_LATENCY=200 to run it")
 	}
-	f := fakePlayers(t, map[string]string{"pw-play": succeed})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed})
 	p := New(newListener().options(Tones))
 	defer p.Close()
 	p.Play(LeadIn, "") // the first start pays for rendering the tones
-	f.next()
+	f.Next()
 	delays := make([]time.Duration, 0, n)
 	for i := range n {
 		at := time.Now()
 		p.Play(Cues[i%len(Cues)], "")
-		delays = append(delays, f.next().at.Sub(at))
+		delays = append(delays, f.Next().At.Sub(at))
 	}
 	report(t, "Play -> fake player's first line", delays)
 
@@ -42,7 +46,7 @@ func TestPlayLatency(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		delays = append(delays, f.next().at.Sub(at))
+		delays = append(delays, f.Next().At.Sub(at))
 		cmd.Wait()
 	}
 	report(t, "exec.Cmd.Start -> the same first line", delays)

@@ -1,3 +1,5 @@
+//go:build unix
+
 package sound
 
 import (
@@ -10,10 +12,12 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/unknot/unknot/tui/sound/soundtest"
 )
 
 func TestTonesPlayEachCueFromAPrivateFile(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": succeed, "aplay": succeed})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed, "aplay": soundtest.Succeed})
 	l := newListener()
 	p := New(l.options(Tones))
 	defer p.Close()
@@ -24,22 +28,22 @@ func TestTonesPlayEachCueFromAPrivateFile(t *testing.T) {
 	var dir string
 	for _, c := range Cues {
 		p.Play(c, "ignored by tones")
-		e := f.next()
-		if e.name != "pw-play" || len(e.args) != 1 {
-			t.Fatalf("%v: ran %s %q, want pw-play FILE", c, e.name, e.args)
+		e := f.Next()
+		if e.Name != "pw-play" || len(e.Args) != 1 {
+			t.Fatalf("%v: ran %s %q, want pw-play FILE", c, e.Name, e.Args)
 		}
-		file := e.last()
+		file := e.Last()
 		got, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatalf("%v: the player's file is gone: %v", c, err)
 		}
-		if !bytes.Equal(got, Synth(c, DefaultVolume)) || e.size != len(got) {
-			t.Errorf("%v: the player got %d bytes (file %d) that are not the cue's WAV", c, e.size, len(got))
+		if !bytes.Equal(got, Synth(c, DefaultVolume)) || e.Size != len(got) {
+			t.Errorf("%v: the player got %d bytes (file %d) that are not the cue's WAV", c, e.Size, len(got))
 		}
-		if other, dup := sums[e.sum]; dup {
+		if other, dup := sums[e.Sum]; dup {
 			t.Errorf("%v was played with the same file contents as %v", c, other)
 		}
-		sums[e.sum] = c
+		sums[e.Sum] = c
 		fi, _ := os.Stat(file)
 		di, _ := os.Stat(filepath.Dir(file))
 		if fi.Mode().Perm() != 0o600 || di.Mode().Perm() != 0o700 {
@@ -56,7 +60,7 @@ func TestTonesPlayEachCueFromAPrivateFile(t *testing.T) {
 	if n := len(l.bells); n != 0 {
 		t.Errorf("the bell rang %d times while the tones played", n)
 	}
-	if n := f.starts(); n != len(Cues) {
+	if n := f.Starts(); n != len(Cues) {
 		t.Errorf("%d players started for %d cues", n, len(Cues))
 	}
 }
@@ -64,53 +68,53 @@ func TestTonesPlayEachCueFromAPrivateFile(t *testing.T) {
 func TestEachTonePlayerGetsItsOwnArguments(t *testing.T) {
 	for _, name := range TonePlayers {
 		t.Run(name, func(t *testing.T) {
-			f := fakePlayers(t, map[string]string{name: succeed})
+			f := soundtest.Install(t, map[string]string{name: soundtest.Succeed})
 			p := New(newListener().options(Auto))
 			defer p.Close()
 			p.Play(Exhale, "")
-			e := f.next()
+			e := f.Next()
 			want := 1
 			if name == "aplay" {
 				want = 2
-				if e.args[0] != "-q" {
-					t.Errorf("aplay %q: want -q FILE", e.args)
+				if e.Args[0] != "-q" {
+					t.Errorf("aplay %q: want -q FILE", e.Args)
 				}
 			}
-			if e.name != name || len(e.args) != want || !strings.HasSuffix(e.last(), "exhale-40.wav") {
-				t.Errorf("ran %s %q", e.name, e.args)
+			if e.Name != name || len(e.Args) != want || !strings.HasSuffix(e.Last(), "exhale-40.wav") {
+				t.Errorf("ran %s %q", e.Name, e.Args)
 			}
 		})
 	}
 }
 
 func TestVolumeReachesTheTones(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"paplay": succeed})
+	f := soundtest.Install(t, map[string]string{"paplay": soundtest.Succeed})
 	p := New(newListener().options(Tones))
 	defer p.Close()
 	p.SetVolume(80)
 	p.Play(Inhale, "")
-	if e := f.next(); e.size != len(Synth(Inhale, 80)) || !strings.HasSuffix(e.last(), "inhale-80.wav") {
-		t.Fatalf("at volume 80 the player got %q (%d bytes)", e.last(), e.size)
+	if e := f.Next(); e.Size != len(Synth(Inhale, 80)) || !strings.HasSuffix(e.Last(), "inhale-80.wav") {
+		t.Fatalf("at volume 80 the player got %q (%d bytes)", e.Last(), e.Size)
 	}
-	loud, _ := os.ReadFile(f.nextPath(t, p, Inhale))
+	loud, _ := os.ReadFile(nextPath(f, p, Inhale))
 	if !bytes.Equal(loud, Synth(Inhale, 80)) {
 		t.Error("the file played at volume 80 is not Synth(Inhale, 80)")
 	}
 	p.SetVolume(0)
 	p.Play(Inhale, "")
 	p.Close()
-	if n := f.starts(); n != 2 {
+	if n := f.Starts(); n != 2 {
 		t.Errorf("%d players started; volume 0 must start none", n)
 	}
 }
 
-func (f *fakes) nextPath(t *testing.T, p *Player, c Cue) string {
+func nextPath(f *soundtest.Fakes, p *Player, c Cue) string {
 	p.Play(c, "")
-	return f.next().last()
+	return f.Next().Last()
 }
 
 func TestVoiceSpeaksTheWords(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"spd-say": succeed, "espeak-ng": succeed, "pw-play": succeed})
+	f := soundtest.Install(t, map[string]string{"spd-say": soundtest.Succeed, "espeak-ng": soundtest.Succeed, "pw-play": soundtest.Succeed})
 	l := newListener()
 	p := New(l.options(Voice))
 	defer p.Close()
@@ -119,18 +123,18 @@ func TestVoiceSpeaksTheWords(t *testing.T) {
 	}
 	for _, words := range []string{"breathe in", "breathe out", "rep 3 of 10"} {
 		p.Play(Inhale, words)
-		e := f.next()
-		if e.name != "spd-say" || e.last() != words || !slices.Contains(e.args, "text") || !slices.Contains(e.args, "-20") {
-			t.Errorf("ran %s %q; want spd-say -P text -i -20 %q", e.name, e.args, words)
+		e := f.Next()
+		if e.Name != "spd-say" || e.Last() != words || !slices.Contains(e.Args, "text") || !slices.Contains(e.Args, "-20") {
+			t.Errorf("ran %s %q; want spd-say -P text -i -20 %q", e.Name, e.Args, words)
 		}
 	}
 	p.Play(Hold, "")            // no words fit: nothing said
 	p.Play(End, "-well done\a") // never an option, never a control code
-	if e := f.next(); e.last() != "well done" {
-		t.Errorf("said %q, want %q", e.last(), "well done")
+	if e := f.Next(); e.Last() != "well done" {
+		t.Errorf("said %q, want %q", e.Last(), "well done")
 	}
 	p.Close()
-	if n := f.starts(); n != 4 {
+	if n := f.Starts(); n != 4 {
 		t.Errorf("%d voices started, want 4", n)
 	}
 	if len(l.bells)+len(l.notices) != 0 {
@@ -139,22 +143,22 @@ func TestVoiceSpeaksTheWords(t *testing.T) {
 }
 
 func TestEspeakWhenNoSpeechDispatcher(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"espeak-ng": succeed, "espeak": succeed})
+	f := soundtest.Install(t, map[string]string{"espeak-ng": soundtest.Succeed, "espeak": soundtest.Succeed})
 	p := New(newListener().options(Voice))
 	defer p.Close()
 	p.Play(Exhale, "out")
-	if e := f.next(); e.name != "espeak-ng" || !slices.Equal(e.args, []string{"-a", "80", "out"}) {
-		t.Errorf("ran %s %q, want espeak-ng -a 80 out", e.name, e.args)
+	if e := f.Next(); e.Name != "espeak-ng" || !slices.Equal(e.Args, []string{"-a", "80", "out"}) {
+		t.Errorf("ran %s %q, want espeak-ng -a 80 out", e.Name, e.Args)
 	}
 }
 
 func TestACrashingPlayerFallsBackToTheBellOnce(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": crash})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Crash})
 	l := newListener()
 	p := New(l.options(Tones))
 	defer p.Close()
 	p.Play(Inhale, "")
-	f.next()
+	f.Next()
 	l.bell(t) // the failed cue still rings
 	msg := l.notice(t)
 	want := "sound: pw-play failed: no sound server here; using the bell"
@@ -170,7 +174,7 @@ func TestACrashingPlayerFallsBackToTheBellOnce(t *testing.T) {
 		t.Errorf("Using() = %q", got)
 	}
 	p.Close()
-	if n := f.starts(); n != 1 {
+	if n := f.Starts(); n != 1 {
 		t.Errorf("the failed player was started %d times, want once", n)
 	}
 	if len(l.notices)+len(l.bells) != 0 {
@@ -179,15 +183,15 @@ func TestACrashingPlayerFallsBackToTheBellOnce(t *testing.T) {
 }
 
 func TestAHangingPlayerTimesOutToTheBellOnce(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"paplay": hang})
+	f := soundtest.Install(t, map[string]string{"paplay": soundtest.Hang})
 	l := newListener()
 	o := l.options(Auto)
 	o.Timeout = time.Second // long enough for the script to log itself on a busy machine
 	p := New(o)
 	defer p.Close()
 	p.Play(Inhale, "")
-	e := f.next()
-	gone := f.heldUntilGone(e.pid)
+	e := f.Next()
+	gone := f.HeldUntilGone(e.Pid)
 	if msg := l.notice(t); msg != "sound: paplay did not finish within 1s; using the bell" {
 		t.Errorf("notice %q", msg)
 	}
@@ -195,18 +199,18 @@ func TestAHangingPlayerTimesOutToTheBellOnce(t *testing.T) {
 	p.Play(Exhale, "")
 	l.bell(t)
 	p.Close()
-	if n := f.starts(); n != 1 || len(l.bells) != 0 || len(l.notices) != 0 {
+	if n := f.Starts(); n != 1 || len(l.bells) != 0 || len(l.notices) != 0 {
 		t.Errorf("%d starts, %d extra bells, %d extra notices; want 1, 0, 0", n, len(l.bells), len(l.notices))
 	}
-	if err := syscall.Kill(e.pid, 0); !errors.Is(err, syscall.ESRCH) {
-		t.Errorf("the hung player (pid %d) is still there after Close: %v", e.pid, err)
+	if err := syscall.Kill(e.Pid, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("the hung player (pid %d) is still there after Close: %v", e.Pid, err)
 	}
 }
 
 // A hung player that the next cue always ends before its timeout is found
 // out too: three times overdue in a row.
 func TestAPlayerOverdueThreeTimesCountsAsHung(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": hang})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Hang})
 	l := newListener()
 	var clock time.Time
 	o := l.options(Tones)
@@ -215,7 +219,7 @@ func TestAPlayerOverdueThreeTimesCountsAsHung(t *testing.T) {
 	defer p.Close()
 	for i := range 3 {
 		p.Play(Inhale, "") // each call of the clock moves it 1 s: overdue
-		f.next()
+		f.Next()
 		if i < 2 && len(l.notices) != 0 {
 			t.Fatalf("notice after %d overdue players: %q", i, <-l.notices)
 		}
@@ -226,23 +230,23 @@ func TestAPlayerOverdueThreeTimesCountsAsHung(t *testing.T) {
 	}
 	l.bell(t)
 	p.Close()
-	if n := f.starts(); n != 3 {
+	if n := f.Starts(); n != 3 {
 		t.Errorf("%d starts, want 3", n)
 	}
 }
 
 func TestANewCueEndsTheOneBeforeAndSilenceEndsIt(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": hang})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Hang})
 	l := newListener()
 	p := New(l.options(Tones))
 	defer p.Close()
 	p.Play(Inhale, "")
-	first := f.next()
-	firstGone := f.heldUntilGone(first.pid)
+	first := f.Next()
+	firstGone := f.HeldUntilGone(first.Pid)
 	p.Play(Exhale, "")
-	second := f.next()
+	second := f.Next()
 	within(t, firstGone, "the inhale ends when the exhale starts")
-	secondGone := f.heldUntilGone(second.pid)
+	secondGone := f.HeldUntilGone(second.Pid)
 	p.Silence()
 	within(t, secondGone, "Silence ends the exhale")
 	p.Close()
@@ -252,45 +256,45 @@ func TestANewCueEndsTheOneBeforeAndSilenceEndsIt(t *testing.T) {
 }
 
 func TestCloseEndsThePlayerAndReapsIt(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"spd-say": hang})
+	f := soundtest.Install(t, map[string]string{"spd-say": soundtest.Hang})
 	p := New(newListener().options(Voice))
 	p.Play(End, "well done")
-	e := f.next()
-	gone := f.heldUntilGone(e.pid)
+	e := f.Next()
+	gone := f.HeldUntilGone(e.Pid)
 	closed := make(chan error, 1)
 	go func() { closed <- p.Close() }()
 	within(t, gone, "Close ends the voice") // it would sleep 30 s
 	if err := <-closed; err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Kill(e.pid, 0); !errors.Is(err, syscall.ESRCH) {
-		t.Errorf("pid %d still exists after Close (a zombie?): %v", e.pid, err)
+	if err := syscall.Kill(e.Pid, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("pid %d still exists after Close (a zombie?): %v", e.Pid, err)
 	}
 	p.Play(Inhale, "breathe in") // after Close: nothing
 	p.Silence()
 	if err := p.Close(); err != nil {
 		t.Errorf("a second Close: %v", err)
 	}
-	if n := f.starts(); n != 1 {
+	if n := f.Starts(); n != 1 {
 		t.Errorf("%d starts, want 1", n)
 	}
 }
 
 func TestOffPlaysNothingAndNeverRings(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": succeed, "spd-say": succeed})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed, "spd-say": soundtest.Succeed})
 	l := newListener()
 	p := New(l.options(Off))
 	for _, c := range Cues {
 		p.Play(c, "words")
 	}
 	p.Close()
-	if n := f.starts(); n != 0 || len(l.bells) != 0 || len(l.notices) != 0 || p.Using() != "off" {
+	if n := f.Starts(); n != 0 || len(l.bells) != 0 || len(l.notices) != 0 || p.Using() != "off" {
 		t.Errorf("off: %d players, %d bells, %d notices, using %q", n, len(l.bells), len(l.notices), p.Using())
 	}
 }
 
 func TestBellRingsForEveryCueButTheLeadIn(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": succeed})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed})
 	var buf syncBuffer
 	p := New(Options{Mode: Bell, Volume: 0, Bell: BellTo(&buf)})
 	for _, c := range Cues {
@@ -300,8 +304,8 @@ func TestBellRingsForEveryCueButTheLeadIn(t *testing.T) {
 		}
 	}
 	p.Close()
-	if got, want := buf.String(), strings.Repeat("\a", len(Cues)-1); got != want || f.starts() != 0 {
-		t.Errorf("bell mode wrote %q and started %d players; want %q and none", got, f.starts(), want)
+	if got, want := buf.String(), strings.Repeat("\a", len(Cues)-1); got != want || f.Starts() != 0 {
+		t.Errorf("bell mode wrote %q and started %d players; want %q and none", got, f.Starts(), want)
 	}
 }
 
@@ -357,12 +361,12 @@ func TestAutoAndMissingPlayers(t *testing.T) {
 }
 
 func TestSetModeCyclesAndGivesTheNewModeItsOwnChance(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": crash, "espeak-ng": succeed})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Crash, "espeak-ng": soundtest.Succeed})
 	l := newListener()
 	p := New(l.options(Tones))
 	defer p.Close()
 	p.Play(Inhale, "")
-	f.next()
+	f.Next()
 	l.notice(t)
 	l.bell(t)
 	p.SetMode(p.Mode().Next())
@@ -370,22 +374,22 @@ func TestSetModeCyclesAndGivesTheNewModeItsOwnChance(t *testing.T) {
 		t.Errorf("after s: mode %v, using %q, notice %q", p.Mode(), p.Using(), p.Notice())
 	}
 	p.Play(Exhale, "out")
-	if e := f.next(); e.name != "espeak-ng" || e.last() != "out" {
-		t.Errorf("ran %s %q", e.name, e.args)
+	if e := f.Next(); e.Name != "espeak-ng" || e.Last() != "out" {
+		t.Errorf("ran %s %q", e.Name, e.Args)
 	}
 }
 
 // espeak-ng exits 0 when it cannot open the sound device; its stderr
 // says so, and that counts as a failure.
 func TestAVoiceThatSaysErrorButExitsZeroFallsBack(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"espeak-ng": `echo "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default" >&2
+	f := soundtest.Install(t, map[string]string{"espeak-ng": `echo "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default" >&2
 echo "error: No such file or directory" >&2
 exit 0`})
 	l := newListener()
 	p := New(l.options(Voice))
 	defer p.Close()
 	p.Play(Inhale, "breathe in")
-	f.next()
+	f.Next()
 	l.bell(t)
 	if msg := l.notice(t); msg != "sound: espeak-ng failed: No such file or directory; using the bell" {
 		t.Errorf("notice %q", msg)
@@ -413,23 +417,23 @@ func TestTheNoticeQuotesWhatThePlayerSaid(t *testing.T) {
 // takes over without a word, and only when every one has failed does the
 // bell stand in, with one notice naming them.
 func TestTheNextPlayerTakesOverBeforeTheBell(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": crash, "paplay": crash, "aplay": succeed})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Crash, "paplay": soundtest.Crash, "aplay": soundtest.Succeed})
 	l := newListener()
 	p := New(l.options(Auto))
 	defer p.Close()
 	p.Play(Inhale, "")
-	if e := f.next(); e.name != "pw-play" {
-		t.Fatalf("ran %s first", e.name)
+	if e := f.Next(); e.Name != "pw-play" {
+		t.Fatalf("ran %s first", e.Name)
 	}
 	l.bell(t) // the missed inhale still rings
 	p.Play(Hold, "")
-	if e := f.next(); e.name != "paplay" {
-		t.Fatalf("ran %s second, want paplay", e.name)
+	if e := f.Next(); e.Name != "paplay" {
+		t.Fatalf("ran %s second, want paplay", e.Name)
 	}
 	l.bell(t)
 	p.Play(Exhale, "")
-	if e := f.next(); e.name != "aplay" || !strings.HasSuffix(e.last(), "exhale-40.wav") {
-		t.Fatalf("ran %s %q third, want aplay -q exhale", e.name, e.args)
+	if e := f.Next(); e.Name != "aplay" || !strings.HasSuffix(e.Last(), "exhale-40.wav") {
+		t.Fatalf("ran %s %q third, want aplay -q exhale", e.Name, e.Args)
 	}
 	if p.Using() != "tones (aplay)" || p.Notice() != "" {
 		t.Errorf("using %q, notice %q", p.Using(), p.Notice())
@@ -441,15 +445,15 @@ func TestTheNextPlayerTakesOverBeforeTheBell(t *testing.T) {
 }
 
 func TestWhenEveryPlayerFailsOneNoticeNamesThem(t *testing.T) {
-	f := fakePlayers(t, map[string]string{"pw-play": crash, "afplay": crash})
+	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Crash, "afplay": soundtest.Crash})
 	l := newListener()
 	p := New(l.options(Tones))
 	defer p.Close()
 	p.Play(Inhale, "")
-	f.next()
+	f.Next()
 	l.bell(t)
 	p.Play(Exhale, "")
-	f.next()
+	f.Next()
 	l.bell(t)
 	want := "sound: pw-play failed, then afplay failed: no sound server here; using the bell"
 	if msg := l.notice(t); msg != want {
@@ -458,7 +462,7 @@ func TestWhenEveryPlayerFailsOneNoticeNamesThem(t *testing.T) {
 	p.Play(End, "")
 	l.bell(t)
 	p.Close()
-	if n := f.starts(); n != 2 || len(l.notices) != 0 {
+	if n := f.Starts(); n != 2 || len(l.notices) != 0 {
 		t.Errorf("%d starts and %d more notices; want 2 and 0", n, len(l.notices))
 	}
 }
