@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,7 +121,7 @@ func TestFutureSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	if !errors.Is(err, ErrFutureSchema) {
 		t.Fatalf("Open: %v, want ErrFutureSchema", err)
 	}
-	for _, want := range []string{filepath.Join(dir, FileName), "version 99", "knows up to 1", "update unknot"} {
+	for _, want := range []string{filepath.Join(dir, FileName), "version 99", fmt.Sprintf("knows up to %d", SchemaVersion), "update unknot"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message %q lacks %q", err, want)
 		}

@@ -7,8 +7,8 @@ import (
 )
 
 // counting is the SQL condition for a session that counts for its day (see
-// Session.Counts): completed, or at least one rep or breath done.
-const counting = `(s.status = 'completed' OR s.breaths > 0 OR
+// Session.Counts): at least one rep or breath done.
+const counting = `(s.breaths > 0 OR
 	EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
 
 // DayCount is how many sessions counted on one date.
