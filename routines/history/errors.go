@@ -106,3 +106,18 @@ func fault(op, path string, err error) error {
 	}
 	return e
 }
+
+// ExitCode is the exit status for err, the same in every command: 0 for
+// nil, 2 for bad input (an import file that is wrong, unreadable or not a
+// regular file, a bad value), 1 for every other failure (the history
+// cannot be opened, read or written).
+func ExitCode(err error) int {
+	var ie *ImportError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ie) || errors.Is(err, ErrBadValue):
+		return 2
+	}
+	return 1
+}

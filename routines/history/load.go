@@ -49,6 +49,8 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 			}
 			x.EndedAt = &t
 		}
+		// A file written by hand may hold anything: read within bounds.
+		x.Breaths = clamp(x.Breaths, 0, MaxBreaths)
 		x.PainBefore = intPtr(before)
 		x.PainAfter = intPtr(after)
 		if x.Status == Running && !ownerAlive(pid, token) {
@@ -85,6 +87,8 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 			name = f[0]
 			names[name] = name
 		}
+		planned = clamp(planned, 0, MaxReps)
+		done = clamp(done, 0, planned)
 		out = append(out, Exercise{Routine: name, Side: f[1], RepsDone: done, RepsPlanned: planned})
 	}
 	return out, nil
@@ -94,7 +98,7 @@ func intPtr(v sql.NullInt64) *int {
 	if !v.Valid {
 		return nil
 	}
-	n := int(v.Int64)
+	n := int(min(max(v.Int64, 0), 10))
 	return &n
 }
 

@@ -13,7 +13,7 @@ import (
 // rawDB opens path with the store's pragmas but none of its checks.
 func rawDB(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,9 @@ const (
 // pragmas are applied to every connection: wait up to 5 s for a lock,
 // write ahead log, fsync on every commit, foreign keys on, and BEGIN
 // IMMEDIATE so that read-then-write never fails with SQLITE_BUSY.
-var pragmas = "_pragma=busy_timeout(" + busyTimeout + ")&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_txlock=immediate"
+func pragmas() string {
+	return "_pragma=busy_timeout(" + busyTimeout + ")&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_txlock=immediate"
+}
 
 // Store is an open history. It is safe for use by several goroutines, and
 // several processes may have the same history open at once.
@@ -86,7 +88,7 @@ func Open(dir string) (*Store, error) {
 	if err := createFile(path, dir); err != nil {
 		return nil, err
 	}
-	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return nil, fault("open the history", path, err)
