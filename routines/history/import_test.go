@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,6 +235,6 @@ func FuzzImport(f *testing.F) {
 		if _, err := s.Overview(time.Now()); err != nil {
 			t.Fatalf("Overview after importing %d: %v", res.Added, err)
 		}
-		fmt.Sprint(res)
+		_ = res
 	})
 }
