@@ -104,9 +104,9 @@ func intPtr(v sql.NullInt64) *int {
 
 // Filter chooses sessions for Sessions and Export.
 type Filter struct {
-	Since Day   // only sessions on this date or later ("" for all)
-	Until Day   // only sessions on this date or earlier ("" for all)
-	Kind  Kind  // only this kind ("" for both)
+	Since  Day   // only sessions on this date or later ("" for all)
+	Until  Day   // only sessions on this date or earlier ("" for all)
+	Kind   Kind  // only this kind ("" for both)
 	Limit  int   // at most this many, newest first (0: all, oldest first)
 	Offset int   // with Limit: skip this many first (paging by page number)
 	Older  int64 // with Limit: only sessions listed after the one with this id (paging by cursor)
