@@ -91,7 +91,8 @@ func fault(op, path string, err error) error {
 		code = se.Code() & 0xff
 	}
 	switch {
-	case code == sqliteFull || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+	case code == sqliteFull || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) ||
+		((code == sqliteIOErr || errors.Is(err, syscall.EIO)) && noSpace(path)):
 		e.Kind, e.Hint = ErrDiskFull, "free some space; what was already saved is safe"
 	case code == sqliteReadOnly || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
 		e.Kind, e.Hint = ErrReadOnly, "make the folder and file writable by you, or set UNKNOT_HOME to a writable folder"

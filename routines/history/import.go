@@ -299,7 +299,7 @@ func syntaxFail(fail func(int64, int, error) error, tr *tracker, err error, elem
 		// would think: scan the value again, from its start, to point at
 		// the very character.
 		off := se.Offset
-		if i := start - tr.base; i >= 0 && i < int64(len(tr.buf)) {
+		if i := tr.index(start); int64(i) == start-tr.base && i < len(tr.buf) {
 			var again *json.SyntaxError
 			if errors.As(json.Unmarshal(tr.buf[i:], new(any)), &again) {
 				off, se = start+again.Offset-1, again
@@ -403,12 +403,13 @@ type tracker struct {
 	r         *bufio.Reader
 	base      int64  // offset of buf[0]
 	buf       []byte // bytes from base to the end of what was read
-	line, col int    // position of base (0-based line, column in runes)
+	start     int    // buf[:start] is forgotten
+	line, col int    // position of buf[start] (0-based line, column in runes)
 	err       error  // a session over MaxSessionBytes
 }
 
 func (t *tracker) Read(p []byte) (int, error) {
-	if len(t.buf) > MaxSessionBytes+128<<10 {
+	if len(t.buf)-t.start > MaxSessionBytes+128<<10 {
 		t.err = fmt.Errorf("is over %d KiB; a session of `unknot history --json` is far smaller", MaxSessionBytes>>10)
 		return 0, t.err
 	}
@@ -436,43 +437,45 @@ func (t *tracker) peekNonSpace(br *bufio.Reader) (byte, error) {
 }
 
 // forget drops what comes before offset off: it will never be pointed at.
+// The bytes are moved down only once the forgotten part is large, so that
+// forgetting is linear in the file, not in the file times the read-ahead.
 func (t *tracker) forget(off int64) {
-	n := int(min(max(off-t.base, 0), int64(len(t.buf))))
-	t.advance(t.buf[:n])
-	t.buf = append(t.buf[:0], t.buf[n:]...)
-	t.base += int64(n)
+	n := int(min(max(off-t.base, int64(t.start)), int64(len(t.buf))))
+	t.line, t.col = lineCol(t.buf[t.start:n], t.line, t.col)
+	t.start = n
+	if t.start >= 64<<10 && t.start >= len(t.buf)/2 {
+		t.buf = append(t.buf[:0], t.buf[t.start:]...)
+		t.base += int64(t.start)
+		t.start = 0
+	}
 }
 
-func (t *tracker) advance(b []byte) {
+// lineCol moves a 0-based line and column over b.
+func lineCol(b []byte, line, col int) (int, int) {
 	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		t.line += bytes.Count(b, []byte("\n"))
-		t.col = utf8.RuneCount(b[i+1:])
-	} else {
-		t.col += utf8.RuneCount(b)
+		return line + bytes.Count(b, []byte("\n")), utf8.RuneCount(b[i+1:])
 	}
+	return line, col + utf8.RuneCount(b)
+}
+
+// index is where offset off sits in buf, within what is remembered.
+func (t *tracker) index(off int64) int {
+	return int(min(max(off-t.base, int64(t.start)), int64(len(t.buf))))
 }
 
 // position is the 1-based line and column of offset off.
 func (t *tracker) position(off int64) (int, int) {
-	n := int(min(max(off-t.base, 0), int64(len(t.buf))))
-	b := t.buf[:n]
-	line, col := t.line, t.col
-	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		line += bytes.Count(b, []byte("\n"))
-		col = utf8.RuneCount(b[i+1:])
-	} else {
-		col += utf8.RuneCount(b)
-	}
+	line, col := lineCol(t.buf[t.start:t.index(off)], t.line, t.col)
 	return line + 1, col + 1
 }
 
 // skipSpace moves off past blanks and the comma between array elements.
 func (t *tracker) skipSpace(off int64) int64 {
-	for i := max(off-t.base, 0); i < int64(len(t.buf)); i++ {
+	for i := t.index(off); i < len(t.buf); i++ {
 		switch t.buf[i] {
 		case ' ', '\t', '\r', '\n', ',':
 		default:
-			return t.base + i
+			return t.base + int64(i)
 		}
 	}
 	return t.base + int64(len(t.buf))
