@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -131,12 +132,12 @@ func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
 type inserter struct {
 	s                    *Store
 	tx                   *sql.Tx
-	exists, taken, store *sql.Stmt
-	ex                   *sql.Stmt
+	exists, store *sql.Stmt
+	ex            map[int]*sql.Stmt // one multi-row insert per number of exercises
 }
 
 func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
-	in := &inserter{s: s, tx: tx}
+	in := &inserter{s: s, tx: tx, ex: map[int]*sql.Stmt{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -147,10 +148,10 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 		return st
 	}
 	in.exists = prep(`SELECT EXISTS (SELECT 1 FROM sessions WHERE started_ns = ? AND kind = ?)`)
-	in.taken = prep(`SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)`)
+	// The file's id where it is free, else the next one.
 	in.store = prep(`INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-		status, pain_before, pain_after, breaths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	in.ex = prep(`INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES (?, ?, ?, ?, ?, ?)`)
+		status, pain_before, pain_after, breaths) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
+		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`)
 	if err != nil {
 		in.close()
 		return nil, err
@@ -159,10 +160,13 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 }
 
 func (in *inserter) close() {
-	for _, st := range []*sql.Stmt{in.exists, in.taken, in.store, in.ex} {
+	for _, st := range []*sql.Stmt{in.exists, in.store} {
 		if st != nil {
 			st.Close()
 		}
+	}
+	for _, st := range in.ex {
+		st.Close()
 	}
 }
 
@@ -173,33 +177,34 @@ func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&exists); err != nil || exists {
 		return false, err
 	}
-	var id any // NULL: the next free id
-	if x.ID > 0 {
-		var taken bool
-		if err := in.taken.QueryRowContext(ctx, x.ID).Scan(&taken); err != nil {
-			return false, err
-		}
-		if !taken {
-			id = x.ID
-		}
-	}
 	var ended any
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
 	}
-	res, err := in.store.ExecContext(ctx, id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt),
+	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt),
 		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths)
 	if err != nil {
 		return false, err
 	}
 	newID, err := res.LastInsertId()
-	if err != nil {
-		return false, err
+	if err != nil || len(x.Exercises) == 0 {
+		return err == nil, err
 	}
-	for i, e := range x.Exercises {
-		if _, err := in.ex.ExecContext(ctx, newID, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned); err != nil {
+	st := in.ex[len(x.Exercises)]
+	if st == nil {
+		q := "INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?),", len(x.Exercises)), ",")
+		if st, err = in.tx.PrepareContext(ctx, q); err != nil {
 			return false, err
 		}
+		in.ex[len(x.Exercises)] = st
+	}
+	args := make([]any, 0, 6*len(x.Exercises))
+	for i, e := range x.Exercises {
+		args = append(args, newID, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned)
+	}
+	if _, err := st.ExecContext(ctx, args...); err != nil {
+		return false, err
 	}
 	return true, nil
 }
