@@ -130,8 +130,8 @@ func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
 
 // inserter adds imported sessions with statements prepared once.
 type inserter struct {
-	s                    *Store
-	tx                   *sql.Tx
+	s             *Store
+	tx            *sql.Tx
 	exists, store *sql.Stmt
 	ex            map[int]*sql.Stmt // one multi-row insert per number of exercises
 }
