@@ -10,6 +10,13 @@ import (
 // than going to the one before, as a music player's back button does.
 const BackGrace = 2 * time.Second
 
+// Credit is the share of a hold that must have run for its rep to count
+// when the hold is cut short: a hold skipped (→) or stopped (q, x) after 80%
+// of it ran counts as done, as if held to its end, and its RepDone is
+// reported at that instant; cut sooner, it counts as skipped (Skip) or not
+// done (Stop). "Back" never credits: the person holds it again.
+const Credit = 0.8
+
 // Pace bounds for breathing alone: 0.5 is twice as fast, 2 twice as slow.
 const (
 	MinPace  = 0.5
@@ -37,14 +44,15 @@ type Coach struct {
 	fresh    bool
 	pending  []Event
 
-	done        map[int]bool // Stretch segments held to their end
+	done        map[int]bool // Stretch segments held to their end (or to Credit of it)
+	cut         map[int]bool // Stretch segments skipped before Credit of them ran
 	breathsDone int
 	basePattern routines.Pattern // the breathing pattern at pace 1
 }
 
 // New starts plan at real instant start.
 func New(plan *Plan, start time.Time) *Coach {
-	c := &Coach{plan: plan, anchor: start, fresh: true, pace: 1, done: map[int]bool{}}
+	c := &Coach{plan: plan, anchor: start, fresh: true, pace: 1, done: map[int]bool{}, cut: map[int]bool{}}
 	if len(plan.Segments) > 0 {
 		c.basePattern = plan.Segments[len(plan.Segments)-1].Pattern
 	}
@@ -178,6 +186,11 @@ func (c *Coach) Skip(t time.Time) {
 		return
 	}
 	c.advance(t)
+	if !c.credit(t) {
+		if i := c.plan.segmentAt(c.offset(t)); c.plan.Segments[i].Kind == Stretch && !c.done[i] {
+			c.cut[i] = true
+		}
+	}
 	i := c.plan.segmentAt(c.offset(t))
 	target := c.plan.Total()
 	if i+1 < len(c.plan.Segments) {
@@ -232,9 +245,26 @@ func (c *Coach) Stop(t time.Time, reason StopReason) {
 		return
 	}
 	c.advance(t)
+	c.credit(t)
 	c.anchorOff, c.anchor = c.offset(t), t
 	c.stopped, c.reason = true, reason
 	c.control(t, Event{Kind: Stopped, Reason: reason})
+}
+
+// credit counts the hold in progress at instant t as done when at least
+// Credit of it ran, reporting its RepDone now; it reports whether it did.
+func (c *Coach) credit(t time.Time) bool {
+	off := c.offset(t)
+	if off >= c.plan.Total() || len(c.plan.Segments) == 0 {
+		return false
+	}
+	i := c.plan.segmentAt(off)
+	s := c.plan.Segments[i]
+	if s.Kind != Stretch || c.done[i] || s.Length <= 0 || float64(off-s.Start) < Credit*float64(s.Length) {
+		return false
+	}
+	c.take(Event{Kind: RepDone, Offset: off, Index: i, Segment: s})
+	return true
 }
 
 // Reason is why the plan was stopped, or NotStopped.

@@ -202,7 +202,7 @@ func TestSkipJumpsToTheNextSegmentWithoutCountingIt(t *testing.T) {
 		{"from a hold to the rest", 10 * s, 18 * s, Rest, 0},
 		{"from a rest to the next hold", 19 * s, 21 * s, Stretch, 0},
 		{"from the last hold of a routine to the next routine", 260 * s, 265 * s, Ready, 0},
-		{"from the last hold of the session to the end", 1000 * s, 1006 * s, Stretch, 45 * s},
+		{"from the last hold of the session to the end", 990 * s, 1006 * s, Stretch, 45 * s},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -333,11 +333,11 @@ func TestStopEndsTheSessionWithItsReason(t *testing.T) {
 	for _, reason := range []StopReason{Quit, Pain} {
 		t.Run(reason.String(), func(t *testing.T) {
 			c := sessionCoach(t)
-			c.Events(at(30 * s))
-			c.Stop(at(30*s), reason)
-			for _, d := range []time.Duration{30 * s, 31 * s, 2000 * s} {
+			c.Events(at(28 * s))
+			c.Stop(at(28*s), reason)
+			for _, d := range []time.Duration{28 * s, 31 * s, 2000 * s} {
 				st := c.At(at(d))
-				if st.Offset != 30*s || !st.Stopped || st.Reason != reason || st.Finished {
+				if st.Offset != 28*s || !st.Stopped || st.Reason != reason || st.Finished {
 					t.Errorf("At(+%v) after Stop: offset %v stopped %v reason %v finished %v", d, st.Offset, st.Stopped, st.Reason, st.Finished)
 				}
 			}
@@ -348,8 +348,8 @@ func TestStopEndsTheSessionWithItsReason(t *testing.T) {
 				t.Error("NextEvent after Stop reports an event")
 			}
 			evs := c.Events(at(2000 * s))
-			if len(evs) != 1 || evs[0].Kind != Stopped || evs[0].Reason != reason || !evs[0].At.Equal(at(30*s)) || evs[0].Offset != 30*s {
-				t.Errorf("Events after Stop = %+v, want only Stopped(%v) at +30s", evs, reason)
+			if len(evs) != 1 || evs[0].Kind != Stopped || evs[0].Reason != reason || !evs[0].At.Equal(at(28*s)) || evs[0].Offset != 28*s {
+				t.Errorf("Events after Stop = %+v, want only Stopped(%v) at +28s", evs, reason)
 			}
 			// After a stop nothing moves any more.
 			c.Resume(at(2000 * s))
@@ -360,7 +360,7 @@ func TestStopEndsTheSessionWithItsReason(t *testing.T) {
 			if evs := c.Events(at(3000 * s)); len(evs) != 0 {
 				t.Errorf("commands after Stop reported %v", kinds(evs))
 			}
-			// Reps held before the stop count: left 1 (8-18) and right 1 (21-31 is cut).
+			// Reps held before the stop count: left 1 (8-18) and right 1 (21-31 is cut at 70%, under the credit).
 			if tl := c.Tallies(); tl[0].Done != 1 || tl[1].Done != 0 {
 				t.Errorf("Tallies after Stop = %+v, want left 1, right 0", tl)
 			}

@@ -11,4 +11,10 @@
 // plan and the real instant the plan was anchored to, never from counting
 // ticks, so a caller that wakes late still learns the scheduled instant and
 // the position is never off by the lateness.
+//
+// A rep counts when its hold ran to the end, or to Credit (80%) of it
+// before a skip or a stop; a hold skipped sooner counts as skipped.
+// Tallies gives, per exercise in plan order, the reps done, skipped and
+// planned; Reps sums them ("12 of 40 reps, 28 skipped"); Outcome is the
+// one word for how the run ended, the same in every mode.
 package coach

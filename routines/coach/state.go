@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -94,40 +95,109 @@ func (c *Coach) At(t time.Time) State {
 	return st
 }
 
-// Tally is how many reps of one routine on one side were held to the end.
+// Tally is what became of the reps of one exercise: one routine on one
+// side, at one place in the plan (a plan that repeats a routine has one
+// Tally for each time it comes).
 type Tally struct {
 	Routine string
 	Side    routines.Side
-	Done    int
+	Done    int // held to their end, or to Credit of the hold
+	Skipped int // skipped (→) before Credit of the hold ran
 	Planned int
 }
 
-// Tallies counts the reps held to their end, per routine and side, in the
-// order they come in the plan. Reps count once even when "back" made the
-// person hold them again. Events must have been taken (Events) for the
-// count to include them.
+// Tallies counts, per exercise in plan order, the reps done and skipped.
+// Index i of the result is index i of the plan handed to the history
+// (history.Journal.Begin, Entry.SetReps). A routine's two sides are two
+// exercises; a routine that comes twice in the plan is two more. Reps
+// count once even when "back" made the person hold them again. Events
+// must have been taken (Events) for the count to include them.
 func (c *Coach) Tallies() []Tally {
 	var out []Tally
 	index := map[[2]any]int{}
-	counted := map[[3]any]bool{}
+	done := map[[3]any]bool{}
+	skipped := map[[3]any]bool{}
 	for i, s := range c.plan.Segments {
 		if s.Kind != Stretch {
 			continue
 		}
-		name := c.plan.Routines[s.Routine].Name
 		key := [2]any{s.Routine, s.Side}
 		j, ok := index[key]
 		if !ok {
 			j = len(out)
 			index[key] = j
-			out = append(out, Tally{Routine: name, Side: s.Side, Planned: s.Reps})
+			out = append(out, Tally{Routine: c.plan.Routines[s.Routine].Name, Side: s.Side, Planned: s.Reps})
 		}
-		if c.done[i] && !counted[[3]any{s.Routine, s.Side, s.Rep}] {
-			counted[[3]any{s.Routine, s.Side, s.Rep}] = true
+		rep := [3]any{s.Routine, s.Side, s.Rep}
+		switch {
+		case c.done[i] && !done[rep]:
+			done[rep] = true
 			out[j].Done++
+			if skipped[rep] { // skipped once, held later
+				skipped[rep] = false
+				out[j].Skipped--
+			}
+		case c.cut[i] && !done[rep] && !skipped[rep]:
+			skipped[rep] = true
+			out[j].Skipped++
 		}
 	}
 	return out
+}
+
+// Reps is how a run's reps went, all exercises together.
+type Reps struct {
+	Done, Skipped, Planned int
+}
+
+// String says it in words: "12 of 40 reps, 28 skipped".
+func (r Reps) String() string {
+	s := fmt.Sprintf("%d of %d reps", r.Done, r.Planned)
+	if r.Planned == 1 {
+		s = fmt.Sprintf("%d of 1 rep", r.Done)
+	}
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped", r.Skipped)
+	}
+	return s
+}
+
+// Reps sums the Tallies.
+func (c *Coach) Reps() Reps {
+	var r Reps
+	for _, t := range c.Tallies() {
+		r.Done += t.Done
+		r.Skipped += t.Skipped
+		r.Planned += t.Planned
+	}
+	return r
+}
+
+// Outcome is how the run stands at instant t, the same word in every mode:
+// Pain or Stopped when stopped for that reason; Completed when the plan ran
+// to its end and something was done (a rep, or a breath when breathing
+// alone); Stopped when it ran to its end with every hold skipped; and
+// Interrupted while it has not ended (a signal ending the program now).
+func (c *Coach) Outcome(t time.Time) routines.Outcome {
+	switch {
+	case c.stopped && c.reason == Pain:
+		return routines.Pain
+	case c.stopped:
+		return routines.Stopped
+	case !c.Finished(t):
+		return routines.Interrupted
+	}
+	c.advance(t)
+	if c.breathingAlone() {
+		if c.breathsDone > 0 {
+			return routines.Completed
+		}
+		return routines.Stopped
+	}
+	if len(c.done) == 0 && c.Reps().Planned > 0 {
+		return routines.Stopped
+	}
+	return routines.Completed
 }
 
 // BreathsDone is how many whole breaths were completed (breathing alone).

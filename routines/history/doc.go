@@ -4,17 +4,27 @@
 //
 // # Recording
 //
-// A screen records a session as it happens; every call is one short
-// transaction, committed and synced before it returns, so a killed process
-// loses at most the rep or breath in progress:
+// A process records through one Journal, whose calls never block and
+// never fail; one goroutine writes each run's latest record, in order, as
+// one short transaction, so a killed process loses at most the rep or
+// breath in progress:
 //
-//	s, err := history.Open(dir)               // or history.OpenDefault()
-//	rec, err := s.Start(history.KindSession, time.Now(), planned, &painBefore)
-//	rec.SetReps("knee-to-chest", "left", 3)   // after each rep held to its end
-//	rec.SetBreaths(12)                        // breathe sessions, after each breath
-//	rec.Finish(time.Now(), history.Completed) // or Stopped, Pain
-//	rec.SetPainAfter(2)                       // the check-in after, if any
-//	s.Close()
+//	j := history.DefaultJournal()             // or NewJournal(dir, open)
+//	e := j.Begin(routines.KindSession, time.Now(), planned, &painBefore)
+//	e.SetReps(i, done)                        // i: index into planned (a plan may repeat a routine)
+//	e.SetBreaths(12)                          // breathe runs, after each breath
+//	e.Finish(time.Now(), routines.Completed)  // or Stopped, Pain, Interrupted
+//	e.SetPainAfter(2)                         // the check-in after, if any
+//	if err := j.Trouble(); err != nil { ... } // say it once: the run is kept
+//	c := j.Close(3 * time.Second)             // print c.Message(), then c.Unsaved
+//
+// A write that cannot go through (another unknot holds the lock past the
+// busy timeout, a full disk) is kept and retried. What is not written when
+// Close's wait ends goes to a pending file beside the history
+// (history-pending-*.jsonl, 0600), which the next Open that can write
+// merges; when that file cannot be written either, Close hands the record
+// back as JSON lines `history import` accepts. Store.Start and its
+// Recorder write synchronously, for tests and tools.
 //
 // A session row holds the pid of the process recording it and a token of
 // that process's start (so a reused pid is not mistaken for it). A session
@@ -25,20 +35,25 @@
 // # Reading
 //
 // A session counts for the date on the wall clock where it started, and
-// for its day (streaks, heat map) when it was completed or got at least one
-// rep or breath done. Queries take the person's date today as a Day, so
+// for its day (streaks, heat map, totals) only when at least one rep or
+// breath was done: a run with every hold skipped, or an ice or heat timer,
+// is listed but not counted. Times keep the offset recorded where they
+// happened; the list shows them as they are, on the clock the day counts on. Queries take the person's date today as a Day, so
 // that tests and time zones stay explicit: DayCounts (the heat map),
 // Streaks, Totals (per routine and side), PainTrend (before against after,
 // and weekly averages), Sessions (the list, paged), TodayCounts (the daily
 // limits), RedFlags (a routine stopped for pain again and again, or pain
 // high for weeks). Overview gathers what the review screen's first frame
-// needs, and WriteSummary prints it as plain text.
+// needs (OverviewSince from a --since date), and WriteSummary prints it as
+// plain text. Counts are bounded (limits.go: MaxBreaths, MaxReps, ...),
+// and values past the bounds in a file written by hand are clamped when
+// read, so no query overflows.
 //
 // # Export and import
 //
 // ExportJSON writes one JSON array, one session to a line, each
 //
-//	{"id", "kind": "session"|"breathe", "started_at", "ended_at" (RFC 3339 or null),
+//	{"id", "kind": "session"|"breathe"|"ice"|"heat", "started_at", "ended_at" (RFC 3339 or null),
 //	 "status": "completed"|"stopped"|"pain"|"interrupted", "pain_before",
 //	 "pain_after" (0-10 or null), "breaths",
 //	 "exercises": [{"routine", "side", "reps_done", "reps_planned"}]}
@@ -46,20 +61,27 @@
 // where side is "left", "right" or "" for a routine without sides, and a
 // session still being recorded by a live process has the status "running".
 // ExportCSV writes the same as one row per exercise (one row for a session
-// without any) under a header. ImportJSON reads exactly what ExportJSON
-// writes, all or nothing, skips sessions already present (same start
-// instant and kind), keeps the ids where they are free, and reports where
-// a bad file is wrong as file:line:column.
+// without any) under a header, names that a spreadsheet would run as a
+// formula escaped. ImportFile and ImportJSON read what ExportJSON writes
+// (or JSON lines, with or without a BOM) as a stream, check every session
+// against the bounds before committing anything, skip sessions already
+// present (same start instant and kind), keep the ids where they are free,
+// and report the first bad session by index and field, with
+// file:line:column.
 //
 // # Faults
 //
 // The folder is made 0700 and the files 0600 whatever the umask. A file
 // that is not a SQLite database, a SQLite database of another program, and
-// a history whose schema (PRAGMA user_version) is newer than this binary
-// knows are refused before anything is written to them. Every fault is an
-// *Error whose text says what failed, on which file, and what to do;
-// errors.Is tells the kinds apart (ErrReadOnly, ErrDiskFull, ErrNotHistory,
-// ErrFutureSchema, ErrLocked, ErrDamaged, ErrIO).
+// a file with a SQLite header and garbage (damaged), and a history whose
+// schema (PRAGMA user_version) is newer than this binary knows are refused
+// before anything is written to them. OpenForReview falls back to reading
+// only when the history cannot be written (read-only, full disk, locked),
+// so it can still be reviewed and exported. Every fault is an *Error whose
+// text says what failed, on which file, and what to do; errors.Is tells
+// the kinds apart (ErrReadOnly, ErrDiskFull, ErrNotHistory,
+// ErrFutureSchema, ErrLocked, ErrDamaged, ErrIO). ExitCode maps any error
+// to the exit status: 2 for bad input (an import file), 1 for the rest.
 //
 // # Schema
 //

@@ -91,7 +91,8 @@ func fault(op, path string, err error) error {
 		code = se.Code() & 0xff
 	}
 	switch {
-	case code == sqliteFull || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+	case code == sqliteFull || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) ||
+		((code == sqliteIOErr || errors.Is(err, syscall.EIO)) && noSpace(path)):
 		e.Kind, e.Hint = ErrDiskFull, "free some space; what was already saved is safe"
 	case code == sqliteReadOnly || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
 		e.Kind, e.Hint = ErrReadOnly, "make the folder and file writable by you, or set UNKNOT_HOME to a writable folder"
@@ -105,4 +106,19 @@ func fault(op, path string, err error) error {
 		e.Kind, e.Hint = ErrIO, "check that the disk is not full or failing; what was already saved is safe"
 	}
 	return e
+}
+
+// ExitCode is the exit status for err, the same in every command: 0 for
+// nil, 2 for bad input (an import file that is wrong, unreadable or not a
+// regular file, a bad value), 1 for every other failure (the history
+// cannot be opened, read or written).
+func ExitCode(err error) int {
+	var ie *ImportError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ie) || errors.Is(err, ErrBadValue):
+		return 2
+	}
+	return 1
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -45,7 +46,8 @@ var CSVHeader = []string{"id", "kind", "started_at", "ended_at", "status", "pain
 
 // ExportCSV writes the sessions flt chooses (oldest first) as CSV with a
 // header: one row per exercise, and one row for a session without any (a
-// breathe session), its exercise columns empty. Empty cells are nulls.
+// breathe session), its exercise columns empty. Empty cells are nulls. A
+// name that a spreadsheet would take for a formula is escaped (csvText).
 func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 	flt.Limit = 0
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -71,7 +73,7 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 			return cw.Write(row)
 		}
 		for _, e := range x.Exercises {
-			row[8], row[9] = e.Routine, e.Side
+			row[8], row[9] = csvText(e.Routine), csvText(e.Side)
 			row[10], row[11] = strconv.Itoa(e.RepsDone), strconv.Itoa(e.RepsPlanned)
 			if err := cw.Write(row); err != nil {
 				return err
@@ -87,6 +89,17 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// csvText keeps a spreadsheet from reading a cell as a formula: text that
+// starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, which spreadsheets show as the text it is (OWASP's advice
+// against CSV injection).
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func optInt(v *int) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,7 +121,7 @@ func TestFutureSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	if !errors.Is(err, ErrFutureSchema) {
 		t.Fatalf("Open: %v, want ErrFutureSchema", err)
 	}
-	for _, want := range []string{filepath.Join(dir, FileName), "version 99", "knows up to 1", "update unknot"} {
+	for _, want := range []string{filepath.Join(dir, FileName), "version 99", fmt.Sprintf("knows up to %d", SchemaVersion), "update unknot"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
@@ -148,5 +149,30 @@ func TestFolderThatIsAFile(t *testing.T) {
 	_, err := Open(dir)
 	if err == nil || !strings.Contains(err.Error(), "not a folder") {
 		t.Errorf("Open of a file as folder: %v", err)
+	}
+}
+
+// A file with the SQLite header and garbage after it is damaged or not a
+// history, never "from a newer unknot", whatever bytes sit where the
+// version would be.
+func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
+	for name, fill := range map[string]byte{"zeros": 0, "ones": 0xff, "sevens": 0x77} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			b := append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{fill}, 4096)...)
+			os.WriteFile(filepath.Join(dir, FileName), b, 0o600)
+			before := snapshot(t, dir)
+			_, err := Open(dir)
+			if err == nil || errors.Is(err, ErrFutureSchema) || !(errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotHistory)) {
+				t.Errorf("Open: %v; want damaged or not a history, never newer", err)
+			}
+			if err != nil && !strings.Contains(err.Error(), "move it aside") && !strings.Contains(err.Error(), "move the file aside") {
+				t.Errorf("message %q does not say what to do", err)
+			}
+			if ExitCode(err) != 1 {
+				t.Errorf("ExitCode = %d, want 1", ExitCode(err))
+			}
+			sameFiles(t, before, snapshot(t, dir))
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -8,22 +9,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/unknot/unknot/routines"
 )
 
-// Imported is what ImportJSON did.
+// Imported is what an import did.
 type Imported struct {
 	Added   int // sessions added
 	Skipped int // sessions already present (same start instant and kind)
 }
 
-// ImportError says where an import file is wrong.
+// ImportError says where an import file is wrong. It is bad input: the
+// file, not the history, is at fault (ExitCode gives 2).
 type ImportError struct {
 	File         string
 	Line, Column int // 1-based; Column counts characters
-	Element      int // 1-based index of the session in the array, 0 if none
+	Element      int // 1-based index of the session in the file, 0 if none
 	Err          error
 }
 
@@ -37,258 +42,483 @@ func (e *ImportError) Error() string {
 
 func (e *ImportError) Unwrap() error { return e.Err }
 
-// The shape ImportJSON reads: what ExportJSON writes. Pointers tell a
-// missing key from a zero.
+// The shape an import reads: what ExportJSON writes. Pointers tell a
+// missing key from a zero; numbers are read as int64 so that any number a
+// file holds is checked against the bounds rather than wrapped.
 type importSession struct {
 	ID         *int64           `json:"id"`
 	Kind       *Kind            `json:"kind"`
 	StartedAt  *string          `json:"started_at"`
 	EndedAt    *string          `json:"ended_at"`
 	Status     *Status          `json:"status"`
-	PainBefore *int             `json:"pain_before"`
-	PainAfter  *int             `json:"pain_after"`
-	Breaths    *int             `json:"breaths"`
+	PainBefore *int64           `json:"pain_before"`
+	PainAfter  *int64           `json:"pain_after"`
+	Breaths    *int64           `json:"breaths"`
 	Exercises  []importExercise `json:"exercises"`
-	_          struct{}         `json:"-"`
 }
 
 type importExercise struct {
 	Routine     *string `json:"routine"`
 	Side        *string `json:"side"`
-	RepsDone    *int    `json:"reps_done"`
-	RepsPlanned *int    `json:"reps_planned"`
+	RepsDone    *int64  `json:"reps_done"`
+	RepsPlanned *int64  `json:"reps_planned"`
+}
+
+// ImportFile imports the file at path (see ImportJSON for what it
+// accepts). A FIFO, a device or a folder is refused without blocking. The
+// file is read twice: once to check every session, and only when all are
+// good, once more to write them in one transaction. Memory does not grow
+// with the file's size.
+func (s *Store) ImportFile(path string) (Imported, error) {
+	f, _, err := routines.OpenRegular(path, 0)
+	if err != nil {
+		return Imported{}, &ImportError{File: path, Line: 1, Column: 1, Err: fmt.Errorf("cannot be read: %w", unwrapPath(err))}
+	}
+	defer f.Close()
+	if err := decodeSessions(f, path, func(int, *Session) error { return nil }); err != nil {
+		return Imported{}, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return Imported{}, &ImportError{File: path, Line: 1, Column: 1, Err: err}
+	}
+	return s.ImportJSON(f, path)
 }
 
 // ImportJSON reads what ExportJSON wrote (name is the file's name, for
 // messages) and adds the sessions not already present, matched on start
-// instant and kind. It is all or nothing: a file with any error changes
-// nothing, and the error, an *ImportError, says where it is wrong. The ids
-// in the file are kept where they are free. A session exported while
-// running is imported as interrupted.
+// instant and kind. It accepts a JSON array of sessions, or sessions one
+// after another (JSON lines: what a run that could not be saved prints),
+// with or without a UTF-8 byte order mark. Every session is checked
+// (limits.go) as it is read, inside one transaction: a file with any error
+// changes nothing, and the error, an *ImportError, names the first bad
+// session by its index and field, and where it is. The ids in the file
+// are kept where they are free. A session exported while running is
+// imported as interrupted. The file is read as a stream: memory stays flat
+// however long it is (one session may be at most MaxSessionBytes).
 func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return Imported{}, fmt.Errorf("history: cannot read %s: %w", name, err)
-	}
-	sessions, err := parseImport(data, name)
-	if err != nil {
+	if err := s.writable(); err != nil {
 		return Imported{}, err
 	}
 	var res Imported
 	ctx := context.Background()
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res = Imported{}
-		for _, x := range sessions {
-			var exists bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sessions
-				WHERE started_ns = ? AND kind = ?)`, x.StartedAt.UnixNano(), x.Kind).Scan(&exists); err != nil {
-				return err
-			}
-			if exists {
-				res.Skipped++
-				continue
-			}
-			var id any // NULL: the next free id
-			if x.ID > 0 {
-				var taken bool
-				if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)`, x.ID).Scan(&taken); err != nil {
-					return err
-				}
-				if !taken {
-					id = x.ID
-				}
-			}
-			var ended any
-			if x.EndedAt != nil {
-				ended = timeText(*x.EndedAt)
-			}
-			out, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-				status, pain_before, pain_after, breaths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), x.Day(), ended,
-				x.Status, x.PainBefore, x.PainAfter, x.Breaths)
-			if err != nil {
-				return err
-			}
-			newID, err := out.LastInsertId()
-			if err != nil {
-				return err
-			}
-			if err := insertExercises(ctx, tx, newID, x.Exercises); err != nil {
-				return err
-			}
-			res.Added++
+		ins, err := s.newInserter(ctx, tx)
+		if err != nil {
+			return err
 		}
-		return nil
+		defer ins.close()
+		return decodeSessions(r, name, func(_ int, x *Session) error {
+			added, err := ins.add(ctx, x)
+			if added {
+				res.Added++
+			} else if err == nil {
+				res.Skipped++
+			}
+			return err
+		})
 	})
 	if err != nil {
+		var ie *ImportError
+		if errors.As(err, &ie) {
+			return Imported{}, err
+		}
 		return Imported{}, fault("import into", s.path, err)
 	}
 	return res, nil
 }
 
-// parseImport reads and checks the whole file before anything is written.
-func parseImport(data []byte, name string) ([]Session, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	fail := func(off int64, elem int, err error) error {
-		line, col := position(data, off)
-		return &ImportError{File: name, Line: line, Column: col, Element: elem, Err: err}
-	}
-	syntax := func(err error, elem int, start int64) error {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			// A Decoder counts from the start of the value; Unmarshal
-			// of the whole file gives the offset in the file.
-			if errors.As(json.Unmarshal(data, new(any)), &se) {
-				return fail(se.Offset-1, elem, errors.New(se.Error()))
-			}
-			return fail(start, elem, errors.New(se.Error()))
-		case errors.As(err, &te):
-			// The offset is just past the value, counted from the start
-			// of the session.
-			return fail(start+te.Offset-1, elem, fmt.Errorf("%s should be %s, not a JSON %s", fieldName(te.Field), te.Type, te.Value))
-		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-			return fail(int64(len(data)), elem, errors.New("the file ends too soon: is it whole?"))
-		}
-		return fail(start, elem, errors.New(trimJSON(err.Error())))
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, syntax(err, 0, 0)
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, fail(0, 0, errors.New("expected a JSON array of sessions, as `unknot history --json` prints"))
-	}
-	var out []Session
-	for dec.More() {
-		elem := len(out) + 1
-		start := skipSpace(data, dec.InputOffset())
-		var x importSession
-		if err := dec.Decode(&x); err != nil {
-			return nil, syntax(err, elem, start)
-		}
-		sess, err := x.check()
-		if err != nil {
-			return nil, fail(start, elem, err)
-		}
-		out = append(out, sess)
-	}
-	if _, err := dec.Token(); err != nil { // the closing ]
-		return nil, syntax(err, 0, dec.InputOffset())
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fail(skipSpace(data, dec.InputOffset()), 0, errors.New("unexpected text after the array"))
-	}
-	return out, nil
+// inserter adds imported sessions with statements prepared once.
+type inserter struct {
+	s             *Store
+	tx            *sql.Tx
+	exists, store *sql.Stmt
+	ex            map[int]*sql.Stmt // one multi-row insert per number of exercises
 }
 
-// check validates one session of an import file.
-func (x importSession) check() (Session, error) {
+func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
+	in := &inserter{s: s, tx: tx, ex: map[int]*sql.Stmt{}}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.PrepareContext(ctx, q)
+		return st
+	}
+	in.exists = prep(`SELECT EXISTS (SELECT 1 FROM sessions WHERE started_ns = ? AND kind = ?)`)
+	// The file's id where it is free, else the next one.
+	in.store = prep(`INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
+		status, pain_before, pain_after, breaths) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
+		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`)
+	if err != nil {
+		in.close()
+		return nil, err
+	}
+	return in, nil
+}
+
+func (in *inserter) close() {
+	for _, st := range []*sql.Stmt{in.exists, in.store} {
+		if st != nil {
+			st.Close()
+		}
+	}
+	for _, st := range in.ex {
+		st.Close()
+	}
+}
+
+// add inserts x unless a session with its start instant and kind is
+// already there (added false, err nil).
+func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
+	var exists bool
+	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&exists); err != nil || exists {
+		return false, err
+	}
+	var ended any
+	if x.EndedAt != nil {
+		ended = timeText(*x.EndedAt)
+	}
+	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt),
+		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths)
+	if err != nil {
+		return false, err
+	}
+	newID, err := res.LastInsertId()
+	if err != nil || len(x.Exercises) == 0 {
+		return err == nil, err
+	}
+	st := in.ex[len(x.Exercises)]
+	if st == nil {
+		q := "INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?),", len(x.Exercises)), ",")
+		if st, err = in.tx.PrepareContext(ctx, q); err != nil {
+			return false, err
+		}
+		in.ex[len(x.Exercises)] = st
+	}
+	args := make([]any, 0, 6*len(x.Exercises))
+	for i, e := range x.Exercises {
+		args = append(args, newID, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned)
+	}
+	if _, err := st.ExecContext(ctx, args...); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// decodeSessions reads sessions from r one at a time, checks each, and
+// hands it to f with its 1-based index. The first problem stops it with an
+// *ImportError.
+func decodeSessions(r io.Reader, name string, f func(int, *Session) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	tr := &tracker{r: br}
+	fail := func(off int64, elem int, err error) error {
+		line, col := tr.position(off)
+		return &ImportError{File: name, Line: line, Column: col, Element: elem, Err: err}
+	}
+	dec := json.NewDecoder(tr)
+	first, err := tr.peekNonSpace(br)
+	switch {
+	case err == io.EOF:
+		return fail(0, 0, errors.New("the file is empty; expected a JSON array of sessions, as `unknot history --json` prints"))
+	case err != nil:
+		return fail(0, 0, fmt.Errorf("cannot be read: %w", unwrapPath(err)))
+	case first != '[' && first != '{':
+		return fail(tr.skipSpace(0), 0, errors.New("expected a JSON array of sessions, as `unknot history --json` prints"))
+	}
+	array := first == '['
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return fail(0, 0, err)
+		}
+	}
+	for elem := 1; ; elem++ {
+		if array && !dec.More() {
+			break
+		}
+		start := tr.skipSpace(dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			if !array && err == io.EOF {
+				return nil
+			}
+			return syntaxFail(fail, tr, err, elem, start)
+		}
+		if err := tr.err; err != nil {
+			return fail(start, elem, err)
+		}
+		x, err := readSession(raw, start, elem, fail)
+		if err != nil {
+			return err
+		}
+		if err := f(elem, x); err != nil {
+			return err
+		}
+		tr.forget(dec.InputOffset())
+	}
+	if _, err := dec.Token(); err != nil { // the closing ]
+		return syntaxFail(fail, tr, err, 0, dec.InputOffset())
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fail(tr.skipSpace(dec.InputOffset()), 0, errors.New("unexpected text after the array"))
+	}
+	return nil
+}
+
+// readSession decodes and checks one session, raw, that starts at offset
+// start of the file.
+func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*Session, error) {
+	if raw[0] != '{' {
+		return nil, fail(start, elem, fmt.Errorf("should be a JSON object {\"kind\": ..., \"started_at\": ...}, not %s", jsonKind(raw[0])))
+	}
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.DisallowUnknownFields()
+	var x importSession
+	if err := d.Decode(&x); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, fail(start+te.Offset-1, elem, fmt.Errorf("%s should be %s, not a JSON %s", fieldName(te.Field), typeName(te.Type.String()), te.Value))
+		}
+		return nil, fail(start, elem, errors.New(trimJSON(err.Error())))
+	}
+	sess, err := x.session()
+	if err != nil {
+		return nil, fail(start, elem, err)
+	}
+	return &sess, nil
+}
+
+func syntaxFail(fail func(int64, int, error) error, tr *tracker, err error, elem int, start int64) error {
+	var se *json.SyntaxError
+	switch {
+	case tr.err != nil:
+		return fail(start, elem, tr.err)
+	case errors.As(err, &se):
+		// The decoder's offsets are not always counted from where one
+		// would think: scan the value again, from its start, to point at
+		// the very character.
+		off := se.Offset
+		if i := tr.index(start); int64(i) == start-tr.base && i < len(tr.buf) {
+			var again *json.SyntaxError
+			if errors.As(json.Unmarshal(tr.buf[i:], new(any)), &again) {
+				off, se = start+again.Offset-1, again
+			}
+		}
+		return fail(off, elem, errors.New(se.Error()))
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return fail(tr.end(), elem, errors.New("the file ends too soon: is it whole?"))
+	}
+	return fail(start, elem, errors.New(trimJSON(err.Error())))
+}
+
+// session turns what was read into a Session and checks it.
+func (x importSession) session() (Session, error) {
 	var s Session
 	switch {
 	case x.Kind == nil:
 		return s, errors.New(`"kind" is missing`)
-	case !validKind(*x.Kind):
-		return s, fmt.Errorf(`"kind" is %q; it must be "session" or "breathe"`, *x.Kind)
 	case x.StartedAt == nil:
 		return s, errors.New(`"started_at" is missing`)
 	case x.Status == nil:
 		return s, errors.New(`"status" is missing`)
-	case !validStatus(*x.Status):
-		return s, fmt.Errorf(`"status" is %q; it must be completed, stopped, pain or interrupted`, *x.Status)
 	}
 	s.Kind, s.Status = *x.Kind, *x.Status
 	if s.Status == Running {
 		s.Status = Interrupted // its process is not this one
 	}
 	var err error
-	if s.StartedAt, err = time.Parse(time.RFC3339Nano, *x.StartedAt); err != nil {
-		return s, fmt.Errorf(`"started_at" is %q, not an RFC 3339 time like 2025-03-01T08:30:00+01:00`, *x.StartedAt)
+	if s.StartedAt, err = parseTime(`"started_at"`, *x.StartedAt); err != nil {
+		return s, err
 	}
 	if x.EndedAt != nil {
-		t, err := time.Parse(time.RFC3339Nano, *x.EndedAt)
+		t, err := parseTime(`"ended_at"`, *x.EndedAt)
 		if err != nil {
-			return s, fmt.Errorf(`"ended_at" is %q, not an RFC 3339 time like 2025-03-01T08:30:00+01:00`, *x.EndedAt)
+			return s, err
 		}
 		s.EndedAt = &t
 	}
-	if err := checkPain(`"pain_before"`, x.PainBefore); err != nil {
-		return s, err
-	}
-	if err := checkPain(`"pain_after"`, x.PainAfter); err != nil {
-		return s, err
-	}
-	s.PainBefore, s.PainAfter = x.PainBefore, x.PainAfter
-	if x.Breaths != nil {
-		if *x.Breaths < 0 {
-			return s, fmt.Errorf(`"breaths" is %d; it cannot be negative`, *x.Breaths)
+	var bad error
+	small := func(what string, v *int64, lo, hi int64) int {
+		if v == nil || bad != nil {
+			return 0
 		}
-		s.Breaths = *x.Breaths
+		if *v < lo || *v > hi {
+			bad = fmt.Errorf("%s is %d; it must be from %d to %d", what, *v, lo, hi)
+			return 0
+		}
+		return int(*v)
+	}
+	opt := func(what string, v *int64) *int {
+		if v == nil {
+			return nil
+		}
+		n := small(what, v, 0, 10)
+		return &n
 	}
 	if x.ID != nil {
-		s.ID = *x.ID
+		s.ID = int64(small(`"id"`, x.ID, 0, 1<<53))
 	}
-	seen := map[[2]string]bool{}
+	s.PainBefore = opt(`"pain_before"`, x.PainBefore)
+	s.PainAfter = opt(`"pain_after"`, x.PainAfter)
+	s.Breaths = small(`"breaths"`, x.Breaths, 0, MaxBreaths)
+	if bad != nil {
+		return s, bad
+	}
+	if len(x.Exercises) > MaxExercises {
+		return s, fmt.Errorf(`"exercises" lists %d; at most %d are allowed`, len(x.Exercises), MaxExercises)
+	}
 	for i, e := range x.Exercises {
-		if e.Routine == nil || *e.Routine == "" {
+		if e.Routine == nil {
 			return s, fmt.Errorf(`exercise %d: "routine" is missing`, i+1)
 		}
 		ex := Exercise{Routine: *e.Routine}
 		if e.Side != nil {
 			ex.Side = *e.Side
 		}
-		if e.RepsDone != nil {
-			ex.RepsDone = *e.RepsDone
+		ex.RepsPlanned = small(fmt.Sprintf(`exercise %d: "reps_planned"`, i+1), e.RepsPlanned, 0, MaxReps)
+		ex.RepsDone = small(fmt.Sprintf(`exercise %d: "reps_done"`, i+1), e.RepsDone, 0, MaxReps)
+		if bad != nil {
+			return s, bad
 		}
-		if e.RepsPlanned != nil {
-			ex.RepsPlanned = *e.RepsPlanned
-		}
-		if !validSide(ex.Side) {
-			return s, fmt.Errorf(`exercise %d: "side" is %q; it must be "left", "right" or ""`, i+1, ex.Side)
-		}
-		if ex.RepsDone < 0 || ex.RepsPlanned < 0 {
-			return s, fmt.Errorf("exercise %d: reps cannot be negative", i+1)
-		}
-		if err := checkExercise(ex); err != nil {
-			return s, fmt.Errorf("exercise %d: %v", i+1, strings.TrimPrefix(err.Error(), ErrBadValue.Error()+": "))
-		}
-		k := [2]string{ex.Routine, ex.Side}
-		if seen[k] {
-			return s, fmt.Errorf("exercise %d: %s %s is listed twice", i+1, ex.Routine, ex.Side)
-		}
-		seen[k] = true
 		s.Exercises = append(s.Exercises, ex)
 	}
-	return s, nil
+	return s, s.check()
 }
 
-// position turns a byte offset into a 1-based line and column.
-func position(data []byte, off int64) (line, col int) {
-	off = min(max(off, 0), int64(len(data)))
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[lineStart:]) + 1
+// parseTime reads an RFC 3339 instant, keeping its offset.
+func parseTime(what, text string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		return t, fmt.Errorf(`%s is %q, not an RFC 3339 time like 2025-03-01T08:30:00+01:00`, what, text)
+	}
+	return t, checkTime(what, t)
+}
+
+// tracker reads for the JSON decoder and keeps the bytes it has handed
+// out since the last session, to say where a problem is (line, column)
+// without keeping the file. It refuses to hold more than one session's
+// worth: a file with one enormous value is refused, not read into memory.
+type tracker struct {
+	r         *bufio.Reader
+	base      int64  // offset of buf[0]
+	buf       []byte // bytes from base to the end of what was read
+	start     int    // buf[:start] is forgotten
+	line, col int    // position of buf[start] (0-based line, column in runes)
+	err       error  // a session over MaxSessionBytes
+}
+
+func (t *tracker) Read(p []byte) (int, error) {
+	if len(t.buf)-t.start > MaxSessionBytes+128<<10 {
+		t.err = fmt.Errorf("is over %d KiB; a session of `unknot history --json` is far smaller", MaxSessionBytes>>10)
+		return 0, t.err
+	}
+	n, err := t.r.Read(p)
+	t.buf = append(t.buf, p[:n]...)
+	return n, err
+}
+
+// peekNonSpace is the first byte that is not blank, without consuming it.
+func (t *tracker) peekNonSpace(br *bufio.Reader) (byte, error) {
+	for i := 1; ; i++ {
+		b, err := br.Peek(i)
+		if len(b) < i {
+			if err == nil || errors.Is(err, bufio.ErrBufferFull) {
+				err = errors.New("it starts with over 64 KiB of blank space")
+			}
+			return 0, err
+		}
+		switch c := b[i-1]; c {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return c, nil
+		}
+	}
+}
+
+// forget drops what comes before offset off: it will never be pointed at.
+// The bytes are moved down only once the forgotten part is large, so that
+// forgetting is linear in the file, not in the file times the read-ahead.
+func (t *tracker) forget(off int64) {
+	n := int(min(max(off-t.base, int64(t.start)), int64(len(t.buf))))
+	t.line, t.col = lineCol(t.buf[t.start:n], t.line, t.col)
+	t.start = n
+	if t.start >= 64<<10 && t.start >= len(t.buf)/2 {
+		t.buf = append(t.buf[:0], t.buf[t.start:]...)
+		t.base += int64(t.start)
+		t.start = 0
+	}
+}
+
+// lineCol moves a 0-based line and column over b.
+func lineCol(b []byte, line, col int) (int, int) {
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		return line + bytes.Count(b, []byte("\n")), utf8.RuneCount(b[i+1:])
+	}
+	return line, col + utf8.RuneCount(b)
+}
+
+// index is where offset off sits in buf, within what is remembered.
+func (t *tracker) index(off int64) int {
+	return int(min(max(off-t.base, int64(t.start)), int64(len(t.buf))))
+}
+
+// position is the 1-based line and column of offset off.
+func (t *tracker) position(off int64) (int, int) {
+	line, col := lineCol(t.buf[t.start:t.index(off)], t.line, t.col)
+	return line + 1, col + 1
 }
 
 // skipSpace moves off past blanks and the comma between array elements.
-func skipSpace(data []byte, off int64) int64 {
-	for off < int64(len(data)) {
-		switch data[off] {
+func (t *tracker) skipSpace(off int64) int64 {
+	for i := t.index(off); i < len(t.buf); i++ {
+		switch t.buf[i] {
 		case ' ', '\t', '\r', '\n', ',':
-			off++
 		default:
-			return off
+			return t.base + int64(i)
 		}
 	}
-	return off
+	return t.base + int64(len(t.buf))
+}
+
+func (t *tracker) end() int64 { return t.base + int64(len(t.buf)) }
+
+func jsonKind(c byte) string {
+	switch {
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "true or false"
+	case c == 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func typeName(t string) string {
+	switch t {
+	case "int64", "int", "*int64":
+		return "a whole number"
+	case "string", "*string", "history.Kind", "routines.Kind", "routines.Outcome", "history.Status":
+		return "a string"
+	case "[]history.importExercise":
+		return "an array of exercises"
+	case "history.importExercise":
+		return "an exercise {\"routine\": ..., \"side\": ..., \"reps_done\": ..., \"reps_planned\": ...}"
+	}
+	return t
 }
 
 func fieldName(f string) string {
 	if f == "" {
-		return "a value"
+		return "the session"
 	}
 	return fmt.Sprintf("%q", f)
 }
@@ -299,4 +529,13 @@ func trimJSON(s string) string {
 		return s[6:]
 	}
 	return s
+}
+
+// unwrapPath drops the path from an *fs.PathError: the message names it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

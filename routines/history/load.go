@@ -49,6 +49,8 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 			}
 			x.EndedAt = &t
 		}
+		// A file written by hand may hold anything: read within bounds.
+		x.Breaths = clamp(x.Breaths, 0, MaxBreaths)
 		x.PainBefore = intPtr(before)
 		x.PainAfter = intPtr(after)
 		if x.Status == Running && !ownerAlive(pid, token) {
@@ -85,6 +87,8 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 			name = f[0]
 			names[name] = name
 		}
+		planned = clamp(planned, 0, MaxReps)
+		done = clamp(done, 0, planned)
 		out = append(out, Exercise{Routine: name, Side: f[1], RepsDone: done, RepsPlanned: planned})
 	}
 	return out, nil
@@ -94,17 +98,18 @@ func intPtr(v sql.NullInt64) *int {
 	if !v.Valid {
 		return nil
 	}
-	n := int(v.Int64)
+	n := int(min(max(v.Int64, 0), 10))
 	return &n
 }
 
 // Filter chooses sessions for Sessions and Export.
 type Filter struct {
-	Since Day   // only sessions on this date or later ("" for all)
-	Until Day   // only sessions on this date or earlier ("" for all)
-	Kind  Kind  // only this kind ("" for both)
-	Limit int   // at most this many, newest first (0: all, oldest first)
-	Older int64 // with Limit: only sessions listed after the one with this id (paging)
+	Since  Day   // only sessions on this date or later ("" for all)
+	Until  Day   // only sessions on this date or earlier ("" for all)
+	Kind   Kind  // only this kind ("" for both)
+	Limit  int   // at most this many, newest first (0: all, oldest first)
+	Offset int   // with Limit: skip this many first (paging by page number)
+	Older  int64 // with Limit: only sessions listed after the one with this id (paging by cursor)
 }
 
 func (f Filter) where() (string, []any) {
@@ -134,7 +139,7 @@ func (s *Store) each(ctx context.Context, flt Filter, f func(*Session) error) er
 	where, args := flt.where()
 	order, limit := "ASC", ""
 	if flt.Limit > 0 {
-		order, limit = "DESC", fmt.Sprintf(" LIMIT %d", flt.Limit)
+		order, limit = "DESC", fmt.Sprintf(" LIMIT %d OFFSET %d", flt.Limit, max(flt.Offset, 0))
 	}
 	q := `SELECT ` + sessionCols + ` FROM sessions s` + where +
 		` ORDER BY s.started_ns ` + order + `, s.id ` + order + limit
@@ -142,8 +147,12 @@ func (s *Store) each(ctx context.Context, flt Filter, f func(*Session) error) er
 }
 
 // Sessions lists the sessions flt chooses with all their details: with a
-// Limit, the newest first (the review screen's list; pass the last id seen
-// as Older for the next page); without, all of them, oldest first.
+// Limit, the newest first (the review screen's list: pass the last id seen
+// as Older, or the count already shown as Offset, for the next page; Count
+// says how many there are); without, all of them, oldest first. Each
+// session's StartedAt and EndedAt keep the offset recorded where it
+// happened: format them as they are (never .Local() or .In(viewer)) to show
+// the wall-clock time of that place, the same clock its Day counts on.
 func (s *Store) Sessions(flt Filter) ([]Session, error) {
 	var out []Session
 	err := s.each(context.Background(), flt, func(x *Session) error {
@@ -154,6 +163,16 @@ func (s *Store) Sessions(flt Filter) ([]Session, error) {
 		return nil, fault("read", s.path, err)
 	}
 	return out, nil
+}
+
+// Count is how many sessions flt chooses (Limit, Offset and Older aside):
+// how many pages the review's list has.
+func (s *Store) Count(flt Filter) (int, error) {
+	flt.Older = 0
+	where, args := flt.where()
+	var n int
+	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions`+where, args...).Scan(&n)
+	return n, fault("read", s.path, err)
 }
 
 // Session is the session with id, and false if there is none.

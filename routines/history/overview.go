@@ -11,34 +11,41 @@ const RecentSessions = 50
 // Overview is everything the review screen shows in its first frame.
 type Overview struct {
 	Today       Day
+	Since       Day        // the first date looked at ("": all)
 	Days        []DayCount // the heat map: the last HeatMapDays days
 	Streak      Streak
-	Totals      Totals // ever
+	Totals      Totals // since Since
 	Pain        PainTrend
-	Recent      []Session // newest first
+	Recent      []Session // newest first, at most RecentSessions (the first page)
 	Flags       RedFlags
 	TodayCounts map[string]int // today's count per routine, for the daily limits
-	Sessions    int            // all sessions ever recorded, of any status
+	Sessions    int            // sessions since Since, of any status (page through them with Sessions)
 }
 
 // Overview gathers the review screen's first frame as of instant now (its
-// location decides what "today" is).
-func (s *Store) Overview(now time.Time) (Overview, error) {
-	o := Overview{Today: DayOf(now)}
+// location decides what "today" is), over the whole history.
+func (s *Store) Overview(now time.Time) (Overview, error) { return s.OverviewSince(now, "") }
+
+// OverviewSince is Overview over the sessions on date since or later ("":
+// all): the heat map, totals, pain trend, recent list and session count
+// start there. The streaks, the red flags and today's counts are as of
+// today whatever since says: they are about now.
+func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
+	o := Overview{Today: DayOf(now), Since: since}
 	var err error
-	if o.Days, err = s.DayCounts(o.Today.Add(-(HeatMapDays - 1)), o.Today); err != nil {
+	if o.Days, err = s.DayCounts(max(o.Today.Add(-(HeatMapDays-1)), since), o.Today); err != nil {
 		return o, err
 	}
 	if o.Streak, err = s.Streaks(o.Today); err != nil {
 		return o, err
 	}
-	if o.Totals, err = s.Totals(""); err != nil {
+	if o.Totals, err = s.Totals(since); err != nil {
 		return o, err
 	}
-	if o.Pain, err = s.PainTrend(""); err != nil {
+	if o.Pain, err = s.PainTrend(since); err != nil {
 		return o, err
 	}
-	if o.Recent, err = s.Sessions(Filter{Limit: RecentSessions}); err != nil {
+	if o.Recent, err = s.Sessions(Filter{Since: since, Limit: RecentSessions}); err != nil {
 		return o, err
 	}
 	if o.Flags, err = s.RedFlags(o.Today); err != nil {
@@ -47,6 +54,6 @@ func (s *Store) Overview(now time.Time) (Overview, error) {
 	if o.TodayCounts, err = s.TodayCounts(o.Today); err != nil {
 		return o, err
 	}
-	err = s.db.QueryRow(`SELECT count(*) FROM sessions`).Scan(&o.Sessions)
-	return o, fault("read", s.path, err)
+	o.Sessions, err = s.Count(Filter{Since: since})
+	return o, err
 }

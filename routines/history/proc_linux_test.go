@@ -24,6 +24,7 @@ func init() {
 	children["record"] = childRecord
 	children["diskfull"] = childDiskFull
 	children["readonly"] = childReadOnly
+	children["review"] = childReview
 }
 
 // child starts the test binary as role on dir.
@@ -375,7 +376,7 @@ func TestReadOnlyFolder(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := snapshot(t, dir)
-			msg := openReadOnly(t, base, dir)
+			msg := openReadOnly(t, base, dir, "readonly")
 			t.Log(msg)
 			for _, want := range []string{filepath.Join(dir, FileName), "read-only", "writable"} {
 				if !strings.Contains(msg, want) {
@@ -391,16 +392,18 @@ func TestReadOnlyFolder(t *testing.T) {
 // openReadOnly makes dir read-only and opens it, returning the error
 // message. Root writes through any mode, so as root the opening is done by
 // a child process running as nobody, on a folder nobody owns.
-func openReadOnly(t *testing.T, base, dir string) string {
+func openReadOnly(t *testing.T, base, dir, role string) string {
 	if os.Geteuid() != 0 {
 		if err := os.Chmod(dir, 0o500); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Open(dir)
-		if !errors.Is(err, ErrReadOnly) {
-			t.Fatalf("Open: %v, want ErrReadOnly", err)
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"="+role, "UNKNOT_HISTORY_TEST_DIR="+dir)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("child: %v\n%s", err, out)
 		}
-		return err.Error()
+		return strings.TrimSpace(string(out))
 	}
 	const nobody = 65534
 	// The child must be able to reach its binary and the folder.
@@ -430,11 +433,57 @@ func openReadOnly(t *testing.T, base, dir string) string {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=readonly", "UNKNOT_HISTORY_TEST_DIR="+dir)
+	cmd.Env = append(os.Environ(), childEnv+"="+role, "UNKNOT_HISTORY_TEST_DIR="+dir)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("child as nobody: %v\n%s", err, out)
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// childReview opens a read-only history for review and export.
+func childReview(dir string) error {
+	s, err := OpenForReview(dir)
+	if err != nil {
+		return fmt.Errorf("OpenForReview: %v", err)
+	}
+	defer s.Close()
+	if !errors.Is(s.ReadOnly(), ErrReadOnly) {
+		return fmt.Errorf("ReadOnly() = %v, want the read-only cause", s.ReadOnly())
+	}
+	o, err := s.Overview(time.Now())
+	if err != nil {
+		return fmt.Errorf("Overview: %v", err)
+	}
+	var b strings.Builder
+	if err := s.ExportJSON(&b, Filter{}); err != nil {
+		return fmt.Errorf("ExportJSON: %v", err)
+	}
+	if _, err := s.Start(KindBreathe, time.Now(), nil, nil); !errors.Is(err, ErrReadOnly) {
+		return fmt.Errorf("a write to a read-only store: %v, want ErrReadOnly", err)
+	}
+	say("sessions=%d export=%d bytes reason=%v", o.Sessions, b.Len(), s.ReadOnly())
+	return nil
+}
+
+// A history in a read-only folder can still be reviewed and exported.
+func TestReadOnlyHistoryCanBeReviewed(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "unknot")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec(t, s, KindBreathe, time.Now(), Completed, nil, nil, 9)
+	rec(t, s, KindBreathe, time.Now().Add(time.Minute), Completed, nil, nil, 5)
+	s.Close()
+	before := snapshot(t, dir)
+	msg := openReadOnly(t, base, dir, "review")
+	t.Log(msg)
+	if !strings.Contains(msg, "sessions=2") || !strings.Contains(msg, "read-only") {
+		t.Errorf("review of a read-only history said %q, want its 2 sessions and why it is read-only", msg)
+	}
+	os.Chmod(dir, 0o700)
+	sameFiles(t, before, snapshot(t, dir))
 }

@@ -7,8 +7,8 @@ import (
 )
 
 // counting is the SQL condition for a session that counts for its day (see
-// Session.Counts): completed, or at least one rep or breath done.
-const counting = `(s.status = 'completed' OR s.breaths > 0 OR
+// Session.Counts): at least one rep or breath done.
+const counting = `(s.breaths > 0 OR
 	EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
 
 // DayCount is how many sessions counted on one date.
@@ -112,7 +112,7 @@ type Totals struct {
 func (s *Store) Totals(since Day) (Totals, error) {
 	ctx := context.Background()
 	var t Totals
-	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(e.reps_done), count(*)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(min(e.reps_done, 1000)), count(*)
 		FROM exercises e JOIN sessions s ON s.id = e.session_id
 		WHERE s.day >= ? AND e.reps_done > 0 GROUP BY e.routine, e.side ORDER BY e.routine, e.side`, since)
 	if err != nil {
@@ -132,7 +132,7 @@ func (s *Store) Totals(since Day) (Totals, error) {
 	err = s.db.QueryRowContext(ctx, `SELECT
 		coalesce(sum(s.kind = 'session' AND `+counting+`), 0),
 		coalesce(sum(s.kind = 'breathe' AND `+counting+`), 0),
-		coalesce(sum(s.breaths), 0)
+		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0)
 		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths)
 	return t, fault("read", s.path, err)
 }
@@ -183,7 +183,7 @@ func (p PainTrend) Change() float64 { return p.AvgAfter - p.AvgBefore }
 // PainTrend gathers the check-ins since date since ("" for ever): before
 // against after, and the weekly averages, oldest week first.
 func (s *Store) PainTrend(since Day) (PainTrend, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT day, pain_before, pain_after FROM sessions
+	rows, err := s.db.QueryContext(context.Background(), `SELECT day, min(max(pain_before, 0), 10), min(max(pain_after, 0), 10) FROM sessions
 		WHERE day >= ? AND (pain_before IS NOT NULL OR pain_after IS NOT NULL) ORDER BY day`, since)
 	if err != nil {
 		return PainTrend{}, fault("read", s.path, err)

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
-	"unicode"
 )
 
 // Recorder writes one session as it happens. Every call is its own short
@@ -27,36 +25,26 @@ func (r *Recorder) ID() int64 { return r.id }
 
 // Start records the start of a session at instant at (keep its location:
 // the session belongs to the local date of at). planned lists the routines
-// and sides to come, with their planned reps (RepsDone is normally 0);
-// breathe sessions plan none. painBefore is the check-in, or nil when
-// skipped. The session reads as running while this process lives, and as
-// interrupted if it dies before Finish.
+// and sides to come, in plan order, with their planned reps (RepsDone is
+// normally 0); the same routine and side may come more than once. Other
+// kinds plan none. painBefore is the check-in, or nil when skipped. The
+// session reads as running while this process lives, and as interrupted if
+// it dies before Finish. Most callers want a Journal instead, which never
+// blocks and never loses a write.
 func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *int) (*Recorder, error) {
-	if !validKind(kind) {
-		return nil, fmt.Errorf("history: %w: kind %q is not session or breathe", ErrBadValue, kind)
-	}
-	if err := checkPain("pain before", painBefore); err != nil {
+	x := Session{Kind: kind, StartedAt: at, Status: Running, PainBefore: painBefore, Exercises: planned}
+	if err := x.check(); err != nil {
 		return nil, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
-	for _, e := range planned {
-		if err := checkExercise(e); err != nil {
-			return nil, fmt.Errorf("history: %w", err)
-		}
+	if err := s.writable(); err != nil {
+		return nil, err
 	}
 	ctx := context.Background()
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(kind, started_at, started_ns, day, status, pain_before, owner_pid, owner_token)
-			VALUES (?, ?, ?, ?, 'running', ?, ?, ?)`,
-			kind, timeText(at), at.UnixNano(), DayOf(at), painBefore, s.owner.pid, s.owner.token)
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return insertExercises(ctx, tx, id, planned)
+		var err error
+		id, err = s.insert(ctx, tx, &x, nil, true)
+		return err
 	})
 	if err != nil {
 		return nil, fault("record the start of a session in", s.path, err)
@@ -64,16 +52,59 @@ func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *i
 	return &Recorder{s: s, id: id}, nil
 }
 
-func checkExercise(e Exercise) error {
-	switch {
-	case e.Routine == "":
-		return fmt.Errorf("%w: an exercise has no routine name", ErrBadValue)
-	case strings.ContainsFunc(e.Routine, unicode.IsControl):
-		return fmt.Errorf("%w: routine name %q holds a control character", ErrBadValue, e.Routine)
-	case !validSide(e.Side):
-		return fmt.Errorf("%w: side %q of %s is not left, right or empty", ErrBadValue, e.Side, e.Routine)
-	case e.RepsDone < 0 || e.RepsPlanned < 0:
-		return fmt.Errorf("%w: reps of %s are negative", ErrBadValue, e.Routine)
+// insert adds session x in tx, with id (nil: the next free one), and its
+// exercises; owned marks it as this process's while running.
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, x *Session, id any, owned bool) (int64, error) {
+	var ended, pid, token any
+	if x.EndedAt != nil {
+		ended = timeText(*x.EndedAt)
+	}
+	if owned && x.Status == Running {
+		pid, token = s.owner.pid, s.owner.token
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
+		status, pain_before, pain_after, breaths, owner_pid, owner_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt), ended,
+		x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token)
+	if err != nil {
+		return 0, err
+	}
+	newID, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return newID, insertExercises(ctx, tx, newID, x.Exercises)
+}
+
+// update writes every field of session x over row id in tx, exercises
+// included (matched by position).
+func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *Session, owned bool) error {
+	var ended, pid, token any
+	if x.EndedAt != nil {
+		ended = timeText(*x.EndedAt)
+	}
+	if owned && x.Status == Running {
+		pid, token = s.owner.pid, s.owner.token
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ?, status = ?, pain_before = ?,
+		pain_after = ?, breaths = ?, owner_pid = ?, owner_token = ? WHERE id = ?`,
+		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM exercises WHERE session_id = ? AND pos >= ?`, id, len(x.Exercises)); err != nil {
+		return err
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, pos) DO UPDATE SET routine = excluded.routine,
+		side = excluded.side, reps_done = excluded.reps_done, reps_planned = excluded.reps_planned`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i, e := range x.Exercises {
+		if _, err := st.ExecContext(ctx, id, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -109,37 +140,64 @@ func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// SetRepsAt records that done reps of the exercise at position i of the
+// plan (0-based, as passed to Start) have been done.
+func (r *Recorder) SetRepsAt(i, done int) error {
+	if done < 0 || done > MaxReps {
+		return fmt.Errorf("history: %w: %d reps done; it must be from 0 to %d", ErrBadValue, done, MaxReps)
+	}
+	res, err := r.s.db.ExecContext(context.Background(), `UPDATE exercises SET reps_done = ?
+		WHERE session_id = ? AND pos = ? AND reps_planned >= ?`, done, r.id, i, done)
+	if err != nil {
+		return fault("record a rep in", r.s.path, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("history: %w: exercise %d of session %d is not planned, or plans fewer than %d reps", ErrBadValue, i, r.id, done)
+	}
+	return nil
+}
+
 // SetReps records that done reps of routine on side (left, right, or ""
-// for none) have been held to their end. A routine and side that were not
-// planned are added to the session rather than dropped.
+// for none) have been held to their end: the first planned exercise of
+// that routine and side, or a new one after the last when none was
+// planned. A plan that repeats a routine needs SetRepsAt.
 func (r *Recorder) SetReps(routine, side string, done int) error {
-	if err := checkExercise(Exercise{Routine: routine, Side: side, RepsDone: done}); err != nil {
-		return fmt.Errorf("history: %w", err)
+	if err := checkExercise(Exercise{Routine: routine, Side: side, RepsDone: done, RepsPlanned: max(done, 0)}); err != nil {
+		return fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
 	ctx := context.Background()
-	// One statement, one implicit transaction: update the planned row, or
-	// add a row after the last.
-	_, err := r.s.db.ExecContext(ctx, `INSERT INTO exercises (session_id, pos, routine, side, reps_done)
-		VALUES (?1, (SELECT coalesce(max(pos), -1) + 1 FROM exercises WHERE session_id = ?1), ?2, ?3, ?4)
-		ON CONFLICT (session_id, routine, side) DO UPDATE SET reps_done = excluded.reps_done`,
-		r.id, routine, side, done)
+	err := r.s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE exercises SET reps_done = ?1, reps_planned = max(reps_planned, ?1)
+			WHERE session_id = ?2 AND pos = (SELECT min(pos) FROM exercises WHERE session_id = ?2 AND routine = ?3 AND side = ?4)`,
+			done, r.id, routine, side)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned)
+			VALUES (?1, (SELECT coalesce(max(pos), -1) + 1 FROM exercises WHERE session_id = ?1), ?2, ?3, ?4, ?4)`,
+			r.id, routine, side, done)
+		return err
+	})
 	return fault("record a rep in", r.s.path, err)
 }
 
 // SetBreaths records that n whole breaths have been completed.
 func (r *Recorder) SetBreaths(n int) error {
-	if n < 0 {
-		return fmt.Errorf("history: %w: %d breaths", ErrBadValue, n)
+	if n < 0 || n > MaxBreaths {
+		return fmt.Errorf("history: %w: %d breaths; it must be from 0 to %d", ErrBadValue, n, MaxBreaths)
 	}
 	_, err := r.s.db.ExecContext(context.Background(), `UPDATE sessions SET breaths = ? WHERE id = ?`, n, r.id)
 	return fault("record a breath in", r.s.path, err)
 }
 
 // Finish records the end of the session at instant at, with status
-// Completed, Stopped or Pain. It may be called once.
+// Completed, Stopped, Pain or Interrupted. It may be called once.
 func (r *Recorder) Finish(at time.Time, status Status) error {
 	if !finalStatus(status) {
-		return fmt.Errorf("history: %w: a session ends completed, stopped or pain, not %q", ErrBadValue, status)
+		return fmt.Errorf("history: %w: a session ends completed, stopped, pain or interrupted, not %q", ErrBadValue, status)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

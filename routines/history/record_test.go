@@ -53,7 +53,7 @@ func TestRecordLifecycle(t *testing.T) {
 	}
 	want := Session{ID: r.ID(), Kind: KindSession, StartedAt: start, EndedAt: &end, Status: Stopped,
 		PainBefore: ptr(6), PainAfter: ptr(3), Exercises: []Exercise{
-			ex("knee-to-chest", "left", 2, 3), ex("knee-to-chest", "right", 1, 3), ex("arm-raise", "", 2, 0)}}
+			ex("knee-to-chest", "left", 2, 3), ex("knee-to-chest", "right", 1, 3), ex("arm-raise", "", 2, 2)}}
 	if timeText(got.StartedAt) != "2025-03-01T08:30:00+01:00" {
 		t.Errorf("started_at kept as %s, want the local offset kept", timeText(got.StartedAt))
 	}

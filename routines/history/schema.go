@@ -50,6 +50,47 @@ CREATE TABLE exercises (
 	UNIQUE (session_id, routine, side)
 ) WITHOUT ROWID;
 `},
+	// 2: a plan may hold the same routine and side more than once (each
+	// exercise is told apart by its position); ice and heat runs; every
+	// count bounded (see limits.go). Values past the bounds, which only a
+	// crafted import could have written, are clamped on the way.
+	{to: 2, sql: `
+CREATE TABLE sessions_v2 (
+	id          INTEGER PRIMARY KEY,
+	kind        TEXT    NOT NULL CHECK (kind IN ('session', 'breathe', 'ice', 'heat')),
+	started_at  TEXT    NOT NULL,  -- RFC 3339 with the offset where it happened
+	started_ns  INTEGER NOT NULL,  -- the same instant, Unix nanoseconds
+	day         TEXT    NOT NULL,  -- the local date it started, YYYY-MM-DD
+	ended_at    TEXT,
+	status      TEXT    NOT NULL CHECK (status IN ('running', 'completed', 'stopped', 'pain', 'interrupted')),
+	pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+	pain_after  INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+	breaths     INTEGER NOT NULL DEFAULT 0 CHECK (breaths BETWEEN 0 AND 1000000),
+	owner_pid   INTEGER,           -- the process recording it, while running
+	owner_token TEXT               -- ... and that process's start, against pid reuse
+);
+INSERT INTO sessions_v2 SELECT id, kind, started_at, started_ns, day, ended_at, status,
+	pain_before, pain_after, min(max(breaths, 0), 1000000), owner_pid, owner_token FROM sessions;
+CREATE TABLE exercises_v2 (
+	session_id   INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	pos          INTEGER NOT NULL CHECK (pos >= 0),
+	routine      TEXT    NOT NULL,
+	side         TEXT    NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+	reps_done    INTEGER NOT NULL DEFAULT 0 CHECK (reps_done BETWEEN 0 AND reps_planned),
+	reps_planned INTEGER NOT NULL DEFAULT 0 CHECK (reps_planned BETWEEN 0 AND 1000),
+	PRIMARY KEY (session_id, pos)
+) WITHOUT ROWID;
+INSERT INTO exercises_v2 SELECT session_id, pos, routine, side,
+	min(max(reps_done, 0), max(reps_planned, reps_done, 0), 1000),
+	min(max(reps_planned, reps_done, 0), 1000) FROM exercises;
+DROP TABLE exercises;
+DROP TABLE sessions;
+ALTER TABLE sessions_v2 RENAME TO sessions;
+ALTER TABLE exercises_v2 RENAME TO exercises;
+CREATE INDEX sessions_started ON sessions (started_ns, kind);
+CREATE INDEX sessions_day ON sessions (day);
+CREATE INDEX sessions_running ON sessions (status) WHERE status = 'running';
+`},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -78,7 +119,18 @@ func migrateWith(db *sql.DB, path string, list []migration) error {
 	if v >= target {
 		return nil
 	}
-	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see pragmas)
+	// Rebuilding a table (migration 2) needs foreign keys off, and that
+	// can only be set outside a transaction: one connection does it all.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+	tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see pragmas)
 	if err != nil {
 		return err
 	}
@@ -104,6 +156,13 @@ func migrateWith(db *sql.DB, path string, list []migration) error {
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.to)); err != nil {
 			return err
 		}
+	}
+	var broken int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&broken); err != nil {
+		return err
+	}
+	if broken > 0 {
+		return fmt.Errorf("schema migration to version %d: %d rows refer to nothing", target, broken)
 	}
 	return tx.Commit()
 }

@@ -13,7 +13,7 @@ import (
 // rawDB opens path with the store's pragmas but none of its checks.
 func rawDB(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +40,50 @@ var migrationChecks = map[int]func(t *testing.T, db *sql.DB){
 			}
 		}
 	},
+	2: func(t *testing.T, db *sql.DB) {
+		// The version-1 rows (written before the migration by
+		// migrationFixtures) are kept, absurd values clamped; a plan may
+		// now repeat a routine and side, and ice and heat runs exist.
+		var n, breaths, done, planned int
+		db.QueryRow("SELECT count(*), max(breaths) FROM sessions").Scan(&n, &breaths)
+		if n != 2 || breaths != MaxBreaths {
+			t.Errorf("after migration: %d sessions, max breaths %d; want 2 and %d (clamped)", n, breaths, MaxBreaths)
+		}
+		db.QueryRow("SELECT reps_done, reps_planned FROM exercises WHERE session_id = 1 AND pos = 1").Scan(&done, &planned)
+		if done != 4 || planned != 4 {
+			t.Errorf("unplanned exercise: %d of %d reps, want 4 of 4 (planned raised to what was done)", done, planned)
+		}
+		if _, err := db.Exec(`INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned)
+			VALUES (1, 2, 'knee-to-chest', 'left', 1, 3)`); err != nil {
+			t.Errorf("a repeated routine and side: %v", err)
+		}
+		if _, err := db.Exec(`INSERT INTO sessions (kind, started_at, started_ns, day, status) VALUES
+			('ice', '2025-01-01T08:00:00Z', 1735718400000000000, '2025-01-01', 'completed')`); err != nil {
+			t.Errorf("an ice run: %v", err)
+		}
+		var fk int
+		db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if fk != 1 {
+			t.Error("foreign keys left off after the migration")
+		}
+		if _, err := db.Exec("DELETE FROM sessions WHERE id = 1"); err != nil {
+			t.Fatal(err)
+		}
+		db.QueryRow("SELECT count(*) FROM exercises WHERE session_id = 1").Scan(&n)
+		if n != 0 {
+			t.Errorf("%d exercises outlived their session: the cascade was lost", n)
+		}
+	},
+}
+
+// migrationFixtures fills a file at the version before each migration with
+// what that version could hold.
+var migrationFixtures = map[int]string{
+	1: `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths) VALUES
+		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0),
+		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 9223372036854775807);
+	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
+		(1, 0, 'knee-to-chest', 'left', 3, 3), (1, 1, 'arm-raise', '', 4, 0);`,
 }
 
 func TestEveryMigrationFromTheVersionBefore(t *testing.T) {
@@ -57,6 +101,11 @@ func TestEveryMigrationFromTheVersionBefore(t *testing.T) {
 			db := rawDB(t, path)
 			if m.to > 1 {
 				if err := migrateWith(db, path, migrations[:i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if fill := migrationFixtures[m.to-1]; fill != "" {
+				if _, err := db.Exec(fill); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -63,26 +62,19 @@ func (s Session) Reps() int {
 }
 
 // Counts reports whether the session counts for its day (streaks, the heat
-// map): it was completed, or at least one rep or breath was done.
+// map, the session totals): at least one rep or breath was done. A run that
+// did neither (every hold skipped, stopped before the first breath, an ice
+// or heat timer) does not, whatever its status.
 func (s Session) Counts() bool {
-	return s.Status == Completed || s.Breaths > 0 || s.Reps() > 0
+	return s.Breaths > 0 || s.Reps() > 0
 }
 
-func validKind(k Kind) bool { return k == KindSession || k == KindBreathe }
-
 // finalStatus reports whether st may end a session.
-func finalStatus(st Status) bool { return st == Completed || st == Stopped || st == Pain }
+func finalStatus(st Status) bool { return st.Final() }
 
 func validStatus(st Status) bool { return finalStatus(st) || st == Interrupted || st == Running }
 
 func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
-
-func checkPain(what string, v *int) error {
-	if v != nil && (*v < 0 || *v > 10) {
-		return fmt.Errorf("%s is %d; it must be from 0 to 10", what, *v)
-	}
-	return nil
-}
 
 // timeText is how instants are stored and exported: RFC 3339 with
 // nanoseconds when there are any, in the location they were recorded in.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
@@ -19,6 +20,11 @@ import (
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
 
+// busyTimeout is how long, in milliseconds, a statement waits for another
+// process's lock before it fails (and a Journal keeps the write to retry).
+// A variable so that tests can make it short.
+var busyTimeout = "5000"
+
 // FileName is the name of the history database inside the data folder.
 const FileName = "history.db"
 
@@ -32,7 +38,9 @@ const (
 // pragmas are applied to every connection: wait up to 5 s for a lock,
 // write ahead log, fsync on every commit, foreign keys on, and BEGIN
 // IMMEDIATE so that read-then-write never fails with SQLITE_BUSY.
-const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_txlock=immediate"
+func pragmas() string {
+	return "_pragma=busy_timeout(" + busyTimeout + ")&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_txlock=immediate"
+}
 
 // Store is an open history. It is safe for use by several goroutines, and
 // several processes may have the same history open at once.
@@ -42,7 +50,15 @@ type Store struct {
 
 	owner owner // this process, as the owner of the sessions it records
 
+	ro error // why the store was opened read-only (nil: it can be written)
 }
+
+// ReadOnly is why the store was opened for reading only (a read-only
+// folder or file, a full disk, another unknot holding it), or nil when it
+// can be written. Every write to a read-only store fails with this error.
+func (s *Store) ReadOnly() error { return s.ro }
+
+func (s *Store) writable() error { return s.ro }
 
 // Path is the file the store reads and writes.
 func (s *Store) Path() string { return s.path }
@@ -72,7 +88,7 @@ func Open(dir string) (*Store, error) {
 	if err := createFile(path, dir); err != nil {
 		return nil, err
 	}
-	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: pragmas()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return nil, fault("open the history", path, err)
@@ -85,7 +101,83 @@ func Open(dir string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.mergePending(dir)
 	return s, nil
+}
+
+// OpenForReview opens the history in folder dir to be read and exported:
+// writable when it can be, else read-only (a read-only folder or file, a
+// full disk, another unknot holding a lock), with ReadOnly saying why. A
+// file that is not an unknot history, is damaged or comes from a newer
+// unknot is refused as Open refuses it.
+func OpenForReview(dir string) (*Store, error) {
+	s, err := Open(dir)
+	if err == nil {
+		return s, nil
+	}
+	if !errors.Is(err, ErrReadOnly) && !errors.Is(err, ErrDiskFull) && !errors.Is(err, ErrLocked) && !errors.Is(err, ErrIO) {
+		return nil, err
+	}
+	ro, rerr := OpenReadOnly(dir)
+	if rerr != nil {
+		return nil, err // the first cause says more
+	}
+	ro.ro = err
+	return ro, nil
+}
+
+// OpenReadOnly opens the existing history in folder dir for reading only:
+// nothing is created, migrated or swept, and every write fails.
+func OpenReadOnly(dir string) (*Store, error) {
+	path := filepath.Join(dir, FileName)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fault("open", path, err)
+	}
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	var lastErr error
+	// mode=ro needs the -shm file of a WAL database, which a read-only
+	// folder may not let SQLite make: then the file is read as immutable.
+	for _, q := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		u := url.URL{Scheme: "file", Path: path, RawQuery: q + "&_pragma=busy_timeout(" + busyTimeout + ")&_pragma=query_only(1)"}
+		db, err := sql.Open("sqlite", u.String())
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		db.SetMaxOpenConns(4)
+		s := &Store{db: db, path: path, owner: self(),
+			ro: &Error{Op: "write to", Path: path, Kind: ErrReadOnly, Err: errors.New("opened for reading only"),
+				Hint: "make the folder and file writable by you, or set UNKNOT_HOME to a writable folder"}}
+		v, err := userVersion(context.Background(), db)
+		if err == nil {
+			err = checkVersion(path, v, SchemaVersion)
+			if err == nil && v < SchemaVersion {
+				err = checkReadable(db, path, v)
+			}
+			if err == nil {
+				return s, nil
+			}
+			if e := (*Error)(nil); errors.As(err, &e) {
+				db.Close()
+				return nil, err
+			}
+		}
+		db.Close()
+		lastErr = err
+	}
+	return nil, fault("open", path, lastErr)
+}
+
+// checkReadable refuses to read, without migrating it, a history older
+// than this binary that the queries cannot read: an empty file, or one of
+// another program.
+func checkReadable(db *sql.DB, path string, v int) error {
+	if v == 0 {
+		return notHistory(path, errors.New("an empty or foreign database"))
+	}
+	return nil
 }
 
 // setUp checks the schema version, migrates, tightens the permissions of
@@ -186,8 +278,42 @@ func checkFile(path string) error {
 		return fault("read", path, err)
 	case n < len(head) || !bytes.HasPrefix(head, sqliteMagic):
 		return notHistory(path, errors.New("not a SQLite database"))
+	case !saneHeader(head):
+		return damaged(path, errors.New("it starts like a SQLite database but its header is garbled"))
 	}
-	return checkVersion(path, int(binary.BigEndian.Uint32(head[headerUserVersion:])), SchemaVersion)
+	app := binary.BigEndian.Uint32(head[headerApplicationID:])
+	v := int(binary.BigEndian.Uint32(head[headerUserVersion:]))
+	if app != 0 && app != applicationID {
+		return notHistory(path, fmt.Errorf("a SQLite database of another program (application id %#x)", app))
+	}
+	if app == 0 && v > SchemaVersion {
+		// Every unknot history is marked: a high version without the mark
+		// is someone else's numbering.
+		return notHistory(path, fmt.Errorf("a SQLite database of another program (version %d, no unknot mark)", v))
+	}
+	return checkVersion(path, v, SchemaVersion)
+}
+
+// headerApplicationID is where the file header keeps PRAGMA application_id.
+const headerApplicationID = 68
+
+// saneHeader checks the fields of a SQLite header that every real database
+// has: a page size that is a power of two from 512 to 65536, and the fixed
+// payload fractions 64, 32, 32.
+func saneHeader(h []byte) bool {
+	ps := int(binary.BigEndian.Uint16(h[16:]))
+	if ps == 1 {
+		ps = 65536
+	}
+	if ps < 512 || ps&(ps-1) != 0 {
+		return false
+	}
+	return h[21] == 64 && h[22] == 32 && h[23] == 32
+}
+
+func damaged(path string, err error) error {
+	return &Error{Op: "open", Path: path, Kind: ErrDamaged, Err: err,
+		Hint: "keep a copy of the file, then move it aside (unknot will start a new history); `sqlite3 FILE .recover` may save its records"}
 }
 
 // checkVersion refuses a schema newer than known, the newest this binary

@@ -1,0 +1,374 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// Journal is the process's one recording queue. Its calls never block and
+// never fail: each changes the record kept in memory and wakes one
+// goroutine, which writes the latest record of every run to the history,
+// in the order the runs began. A write that cannot go through now (another
+// unknot holds the history locked, the disk is full) is kept and retried
+// in the background, with growing pauses up to RetryMax. What is still
+// unwritten when Close's wait ends goes to a pending file beside the
+// history (0600), which the next Open that can write merges; when even
+// that file cannot be written, Close hands the record back as JSON lines
+// that `history import` accepts. Nothing a person did is dropped.
+type Journal struct {
+	dir  string
+	open func() (*Store, error)
+
+	mu       sync.Mutex
+	entries  []*Entry // not yet settled, in Begin order
+	trouble  error    // the last lasting problem, nil when the last write went through
+	troubled chan struct{}
+	closed   bool
+	closing  *Closing
+	begun    int
+	store    *Store // set by the worker once opened
+
+	wake    chan struct{} // a change to write
+	settled chan struct{} // the worker found nothing left to write
+	ctx     context.Context
+	cancel  context.CancelFunc
+	done    chan struct{} // the worker has ended
+	started bool
+}
+
+// RetryMin and RetryMax bound the pause between two tries of a write that
+// could not go through.
+const (
+	RetryMin = 100 * time.Millisecond
+	RetryMax = 5 * time.Second
+)
+
+// NewJournal makes the recording queue of the history in folder dir (the
+// folder the pending file goes to); open opens that history, and is called
+// lazily, in the queue's goroutine, at the first write and again after a
+// failure. Use DefaultJournal for the usual folder.
+func NewJournal(dir string, open func() (*Store, error)) *Journal {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Journal{dir: dir, open: open, troubled: make(chan struct{}),
+		wake: make(chan struct{}, 1), settled: make(chan struct{}, 1),
+		ctx: ctx, cancel: cancel, done: make(chan struct{})}
+}
+
+// DefaultJournal is the recording queue of the history in the data folder
+// (routines.DataDir). When no data folder can be found, every run ends
+// "not saved" with its record handed back by Close.
+func DefaultJournal() *Journal {
+	dir, err := routines.DataDir()
+	if err != nil {
+		return NewJournal("", func() (*Store, error) { return nil, err })
+	}
+	return NewJournal(dir, func() (*Store, error) { return Open(dir) })
+}
+
+// Entry is one run being recorded through a Journal. Its methods never
+// block and never fail; values out of bounds are held to them (pain 0 to
+// 10, reps 0 to those planned, breaths 0 to MaxBreaths).
+type Entry struct {
+	j *Journal
+	// guarded by j.mu
+	s        Session
+	ver      int   // changes made
+	saved    int   // changes written
+	id       int64 // the row in the history, 0 before the first write
+	rejected error // the history refuses this record: it is never retried
+}
+
+// Begin records the start of a run at instant at (keep its location: the
+// run belongs to the date on that wall clock). planned lists the routines
+// and sides to come, in plan order, with RepsPlanned set; the same routine
+// and side may come more than once, told apart by index. painBefore is the
+// check-in, or nil when skipped. After Close, the run is not recorded.
+func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exercise, painBefore *int) *Entry {
+	e := &Entry{j: j, s: Session{Kind: kind, StartedAt: at, Status: Running, PainBefore: clampPain(painBefore)}}
+	e.s.Exercises = make([]Exercise, len(planned))
+	for i, x := range planned {
+		x.RepsPlanned = clamp(x.RepsPlanned, 0, MaxReps)
+		x.RepsDone = clamp(x.RepsDone, 0, x.RepsPlanned)
+		e.s.Exercises[i] = x
+	}
+	j.mu.Lock()
+	if !j.closed {
+		e.ver = 1
+		j.begun++
+		j.entries = append(j.entries, e)
+		j.start()
+	}
+	j.mu.Unlock()
+	j.poke()
+	return e
+}
+
+// change applies f to the entry's record and wakes the writer.
+func (e *Entry) change(f func(*Session)) {
+	j := e.j
+	j.mu.Lock()
+	if e.ver == 0 || j.closing != nil {
+		j.mu.Unlock()
+		return // begun or changed after Close
+	}
+	f(&e.s)
+	e.ver++
+	j.mu.Unlock()
+	j.poke()
+}
+
+// SetReps records that done reps of planned exercise i (0-based, as passed
+// to Begin) were done. An i outside the plan changes nothing.
+func (e *Entry) SetReps(i, done int) {
+	e.change(func(s *Session) {
+		if i >= 0 && i < len(s.Exercises) {
+			s.Exercises[i].RepsDone = clamp(done, 0, s.Exercises[i].RepsPlanned)
+		}
+	})
+}
+
+// SetBreaths records that n whole breaths were completed.
+func (e *Entry) SetBreaths(n int) {
+	e.change(func(s *Session) { s.Breaths = clamp(n, 0, MaxBreaths) })
+}
+
+// SetPainBefore records the check-in before the run, 0 to 10.
+func (e *Entry) SetPainBefore(v int) {
+	e.change(func(s *Session) { s.PainBefore = clampPain(&v) })
+}
+
+// SetPainAfter records the check-in after the run, 0 to 10. It may come
+// before or after Finish.
+func (e *Entry) SetPainAfter(v int) {
+	e.change(func(s *Session) { s.PainAfter = clampPain(&v) })
+}
+
+// Finish records the end of the run at instant at, with outcome o
+// (Completed, Stopped, Pain or Interrupted). Only the first Finish counts;
+// an end before the start is taken as the start.
+func (e *Entry) Finish(at time.Time, o routines.Outcome) {
+	if !o.Final() {
+		o = Interrupted
+	}
+	e.change(func(s *Session) {
+		if s.Status != Running {
+			return
+		}
+		if at.Before(s.StartedAt) {
+			at = s.StartedAt
+		}
+		s.EndedAt, s.Status = &at, o
+	})
+}
+
+func clampPain(v *int) *int {
+	if v == nil {
+		return nil
+	}
+	n := clamp(*v, 0, 10)
+	return &n
+}
+
+// Trouble is the lasting problem the history has had so far (a lock held
+// by another unknot past the busy timeout, a read-only folder, a full
+// disk), or nil when the last write went through. It never blocks. Its
+// text says what is wrong and that the run is kept: a screen says it once.
+func (j *Journal) Trouble() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.trouble
+}
+
+// Troubled is closed when the first lasting problem appears: a screen may
+// wait on it rather than ask Trouble at every frame.
+func (j *Journal) Troubled() <-chan struct{} { return j.troubled }
+
+// keptError is a problem with the history while the run is kept.
+type keptError struct{ err error }
+
+func (e *keptError) Error() string {
+	return e.err.Error() + " (this run is kept: unknot keeps trying, and if it must stop first, saves it beside the history)"
+}
+
+func (e *keptError) Unwrap() error { return e.err }
+
+func (j *Journal) setTrouble(err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if err == nil {
+		j.trouble = nil
+		return
+	}
+	if j.trouble == nil {
+		select {
+		case <-j.troubled:
+		default:
+			close(j.troubled)
+		}
+	}
+	j.trouble = &keptError{err}
+}
+
+// start runs the writer once there is something to write. j.mu is held.
+func (j *Journal) start() {
+	if !j.started {
+		j.started = true
+		go j.run()
+	}
+}
+
+func (j *Journal) poke() {
+	select {
+	case j.wake <- struct{}{}:
+	default:
+	}
+}
+
+// run is the writer: it writes whatever changed, retrying after a pause
+// when the history cannot be written now.
+func (j *Journal) run() {
+	defer close(j.done)
+	defer func() {
+		if j.store != nil {
+			j.store.Close()
+		}
+	}()
+	retry := time.NewTimer(time.Hour)
+	retry.Stop()
+	pause := time.Duration(0)
+	for {
+		select {
+		case <-j.ctx.Done():
+			return
+		case <-j.wake:
+		case <-retry.C:
+		}
+		if j.flush() {
+			pause = min(max(pause*2, RetryMin), RetryMax)
+			retry.Reset(pause)
+		} else {
+			pause = 0
+		}
+	}
+}
+
+// work is one entry's record as it stood when taken to be written.
+type work struct {
+	e   *Entry
+	s   Session
+	ver int
+	id  int64
+}
+
+// flush writes every changed record; it reports whether some could not be
+// written and should be tried again.
+func (j *Journal) flush() (again bool) {
+	todo := j.pending()
+	if len(todo) == 0 {
+		j.signalSettled()
+		return false
+	}
+	if j.store == nil {
+		st, err := j.open()
+		if err != nil {
+			j.setTrouble(err)
+			return true
+		}
+		j.mu.Lock()
+		j.store = st
+		j.mu.Unlock()
+	}
+	for _, w := range todo {
+		id, err := j.store.save(j.ctx, &w.s, w.id)
+		j.mu.Lock()
+		switch {
+		case err == nil:
+			w.e.id, w.e.saved = id, w.ver
+		case errors.Is(err, ErrBadValue):
+			w.e.rejected = err
+		}
+		j.mu.Unlock()
+		if err != nil && !errors.Is(err, ErrBadValue) {
+			if j.ctx.Err() == nil {
+				j.setTrouble(err)
+			}
+			return true
+		}
+	}
+	j.setTrouble(nil)
+	j.mu.Lock()
+	kept := j.entries[:0]
+	for _, e := range j.entries {
+		if e.s.Status == Running || e.saved != e.ver || e.rejected != nil {
+			kept = append(kept, e)
+		}
+	}
+	j.entries = kept
+	j.mu.Unlock()
+	if len(j.pending()) == 0 {
+		j.signalSettled()
+	}
+	return false
+}
+
+// pending copies the records that changed since they were last written.
+func (j *Journal) pending() []work {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	var out []work
+	for _, e := range j.entries {
+		if e.saved != e.ver && e.rejected == nil {
+			s := e.s
+			s.Exercises = append([]Exercise(nil), e.s.Exercises...)
+			out = append(out, work{e: e, s: s, ver: e.ver, id: e.id})
+		}
+	}
+	return out
+}
+
+func (j *Journal) signalSettled() {
+	select {
+	case j.settled <- struct{}{}:
+	default:
+	}
+}
+
+// allSaved reports whether every record is written. j.mu is held.
+func (j *Journal) allSaved() bool {
+	for _, e := range j.entries {
+		if e.saved != e.ver || e.rejected != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// save writes record x over row id (0: a new row) in one transaction, and
+// returns the row.
+func (s *Store) save(ctx context.Context, x *Session, id int64) (int64, error) {
+	if err := x.check(); err != nil {
+		return id, fmt.Errorf("history: %w: %v", ErrBadValue, err)
+	}
+	if err := s.writable(); err != nil {
+		return id, err
+	}
+	newID := id
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if id != 0 {
+			return s.update(ctx, tx, id, x, true)
+		}
+		var err error
+		newID, err = s.insert(ctx, tx, x, nil, true)
+		return err
+	})
+	if err != nil {
+		return id, fault("record a run in", s.path, err)
+	}
+	return newID, nil
+}

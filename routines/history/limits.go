@@ -1,0 +1,118 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The bounds of what a history holds. Recording, import and the schema's
+// CHECK constraints all hold values to them, and reading clamps to them, so
+// that no sum a query makes can overflow even over a file written by hand.
+const (
+	// MaxBreaths is the most breaths one run may record: more than eleven
+	// days of breathing at the quickest pace (one breath a second).
+	MaxBreaths = 1_000_000
+	// MaxReps is the most reps one exercise may plan or do (a routine file
+	// allows 50 per side).
+	MaxReps = 1000
+	// MaxExercises is the most exercises (routine and side, in plan order)
+	// one session may hold.
+	MaxExercises = 1000
+	// MaxNameBytes is the longest routine name, in bytes.
+	MaxNameBytes = 200
+	// MinYear and MaxYear bound the dates of a run, inclusive, on the wall
+	// clock where it happened.
+	MinYear = 1970
+	MaxYear = 2100
+	// MaxSessionBytes is the largest one session of an import file may be.
+	MaxSessionBytes = 1 << 20
+)
+
+// check validates a whole session as recording and import take it: the
+// first problem found, in words a person understands, naming the field.
+func (s *Session) check() error {
+	switch {
+	case !s.Kind.Valid():
+		return fmt.Errorf(`"kind" is %q; it must be "session", "breathe", "ice" or "heat"`, s.Kind)
+	case !validStatus(s.Status):
+		return fmt.Errorf(`"status" is %q; it must be "completed", "stopped", "pain" or "interrupted"`, s.Status)
+	}
+	if err := checkTime(`"started_at"`, s.StartedAt); err != nil {
+		return err
+	}
+	if s.EndedAt != nil {
+		if err := checkTime(`"ended_at"`, *s.EndedAt); err != nil {
+			return err
+		}
+		if s.EndedAt.Before(s.StartedAt) {
+			return fmt.Errorf(`"ended_at" (%s) is before "started_at" (%s)`, timeText(*s.EndedAt), timeText(s.StartedAt))
+		}
+	}
+	if err := checkPain(`"pain_before"`, s.PainBefore); err != nil {
+		return err
+	}
+	if err := checkPain(`"pain_after"`, s.PainAfter); err != nil {
+		return err
+	}
+	if s.Breaths < 0 || s.Breaths > MaxBreaths {
+		return fmt.Errorf(`"breaths" is %d; it must be from 0 to %d`, s.Breaths, MaxBreaths)
+	}
+	if len(s.Exercises) > 0 && s.Kind != KindSession {
+		return fmt.Errorf(`"exercises" are listed for a %s run; only stretch sessions ("kind": "session") have them`, s.Kind)
+	}
+	if len(s.Exercises) > MaxExercises {
+		return fmt.Errorf(`"exercises" lists %d; at most %d are allowed`, len(s.Exercises), MaxExercises)
+	}
+	for i, e := range s.Exercises {
+		if err := checkExercise(e); err != nil {
+			return fmt.Errorf("exercise %d: %v", i+1, err)
+		}
+	}
+	return nil
+}
+
+// checkTime holds an instant to the years MinYear to MaxYear.
+func checkTime(what string, t time.Time) error {
+	if y := t.Year(); y < MinYear || y > MaxYear {
+		return fmt.Errorf("%s is in the year %d; dates must be from %d to %d", what, y, MinYear, MaxYear)
+	}
+	if _, off := t.Zone(); off < -24*3600 || off > 24*3600 {
+		return fmt.Errorf("%s has an offset of %d s from UTC; it must be within a day", what, off)
+	}
+	return nil
+}
+
+// checkExercise validates one exercise.
+func checkExercise(e Exercise) error {
+	switch {
+	case e.Routine == "":
+		return errors.New(`"routine" is missing or empty`)
+	case len(e.Routine) > MaxNameBytes:
+		return fmt.Errorf(`"routine" is %d bytes long; at most %d are allowed`, len(e.Routine), MaxNameBytes)
+	case !utf8.ValidString(e.Routine):
+		return errors.New(`"routine" is not valid UTF-8 text`)
+	case strings.ContainsFunc(e.Routine, unicode.IsControl):
+		return fmt.Errorf(`"routine" %q holds a control character`, e.Routine)
+	case !validSide(e.Side):
+		return fmt.Errorf(`"side" is %q; it must be "left", "right" or ""`, e.Side)
+	case e.RepsPlanned < 0 || e.RepsPlanned > MaxReps:
+		return fmt.Errorf(`"reps_planned" is %d; it must be from 0 to %d`, e.RepsPlanned, MaxReps)
+	case e.RepsDone < 0 || e.RepsDone > e.RepsPlanned:
+		return fmt.Errorf(`"reps_done" is %d; it must be from 0 to "reps_planned" (%d)`, e.RepsDone, e.RepsPlanned)
+	}
+	return nil
+}
+
+func checkPain(what string, v *int) error {
+	if v != nil && (*v < 0 || *v > 10) {
+		return fmt.Errorf("%s is %d; it must be from 0 to 10", what, *v)
+	}
+	return nil
+}
+
+// clamp holds n to lo..hi: how absurd values already in a file are read.
+func clamp(n, lo, hi int) int { return min(max(n, lo), hi) }
