@@ -1,15 +1,15 @@
 package tui
 
 import (
-	"fmt"
-	"math"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // BreatheConfig is what `unknot breathe` asks for.
@@ -17,24 +17,25 @@ type BreatheConfig struct {
 	Pattern  routines.Pattern
 	Breaths  int           // a set number of breaths; 0: see Duration
 	Duration time.Duration // as many whole breaths as fill it; both 0: no end
-	Record   StartRecorder // nil: nothing is recorded
 	// Checkin offers "How is your back right now?" on the closing screen,
-	// never before pacing. It needs Record.
+	// never before pacing. It needs a journal to keep the answer.
 	Checkin bool
 }
 
-// CloseAfter is how long the closing screen stays before the program ends
-// by itself (any key ends it sooner).
+// CloseAfter is how long the closing screen stays before it closes by
+// itself (any key closes it sooner).
 const CloseAfter = 6 * time.Second
 
 // Breathe is the breathing pacer screen. Pacing starts when it is made:
 // its very first frame already shows the inhale, and nothing is asked or
-// loaded before it. Use it through a pointer; Update returns the same one.
+// loaded before it.
 type Breathe struct {
-	ctx   *Context
-	cfg   BreatheConfig
-	coach *coach.Coach
-	rec   *record
+	ctx     *Context
+	cfg     BreatheConfig
+	journal routines.Journal
+	log     routines.RunLog // nil without a journal
+	coach   *coach.Coach
+	w, h    int
 
 	start time.Time // when pacing began
 	now   time.Time // the instant the view shows: the last Update's
@@ -46,49 +47,59 @@ type Breathe struct {
 	after  CheckIn // the check-in on the closing screen
 	asking bool    // the closing screen waits for the check-in
 
-	slept  bool   // paused because the computer was asleep
-	done   bool   // over: the closing screen, or quitting
-	status string // how it ended, once done
+	slept bool      // paused because the computer was asleep
+	done  bool      // over: the closing screen
+	run   words.Run // how it went, once done
 }
 
-// wakeMsg is a deadline timer firing. Only the latest generation counts.
-type wakeMsg struct{ gen int }
+// breatheWakeMsg is a deadline timer of one breathe screen firing. Only
+// the latest generation counts.
+type breatheWakeMsg struct {
+	m   *Breathe
+	gen int
+}
 
-// closeMsg ends the closing screen.
-type closeMsg struct{}
+// breatheCloseMsg closes the closing screen after CloseAfter.
+type breatheCloseMsg struct{ m *Breathe }
 
-// recordMsg reports the outcome of a history write.
-type recordMsg struct{ err error }
+// NewBreathe starts pacing now (ctx.Opt.Now); the run is recorded through
+// journal (nil: not recorded).
+func NewBreathe(ctx *Context, cfg BreatheConfig, journal routines.Journal) (*Breathe, error) {
+	return newBreathe(ctx, cfg, journal)
+}
 
-// NewBreathe starts pacing now (ctx.Opt.Now).
-func NewBreathe(ctx *Context, cfg BreatheConfig) (*Breathe, error) {
+func newBreathe(ctx *Context, cfg BreatheConfig, journal routines.Journal) (*Breathe, error) {
 	plan, err := coach.BreathePlan(cfg.Pattern, cfg.Breaths, cfg.Duration)
 	if err != nil {
 		return nil, err
 	}
 	now := ctx.Opt.now()
-	return &Breathe{ctx: ctx, cfg: cfg, coach: coach.New(plan, now), rec: newRecord(cfg.Record),
-		start: now, now: now, last: now}, nil
+	return &Breathe{ctx: ctx, cfg: cfg, journal: journal, coach: coach.New(plan, now),
+		start: now, now: now, last: now, w: 80, h: 23}, nil
 }
 
-// Init rings for the first inhale, asks the terminal for its background
-// (applied when it answers; the first frame does not wait for it), sets
-// the first deadline and opens the history record in the background.
+// Page is PageBreathe.
+func (m *Breathe) Page() Page { return PageBreathe }
+
+// SetSize is the body's size; the shape's steps may change with it.
+func (m *Breathe) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Busy is true while pacing and while the check-in waits: q then ends the
+// breathing (or closes without answering), never the app.
+func (m *Breathe) Busy() bool { return !m.done || m.asking }
+
+// Init opens the record (it never blocks), rings for the first inhale and
+// sets the first deadline.
 func (m *Breathe) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.take(m.now), m.arm(m.now)}
-	if m.ctx.Opt.Theme == "" || m.ctx.Opt.Theme == "auto" {
-		cmds = append(cmds, tea.RequestBackgroundColor)
+	if m.journal != nil && m.log == nil {
+		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, nil)
 	}
-	if m.cfg.Record != nil {
-		rec, at, planned := m.rec, m.start, m.coach.At(m.start).Breaths
-		cmds = append(cmds, func() tea.Msg { return recordMsg{rec.open(at, planned)} })
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(m.take(m.now), m.arm(m.now))
 }
 
 // Update follows the clock: every message first brings the coach up to
 // now, so a late or stale wake-up changes nothing but the moment of drawing.
-func (m *Breathe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	now := m.ctx.Opt.now()
 	var cmds []tea.Cmd
 	if !m.done && !m.coach.Paused() && coach.SuspendGap(m.last, now) > 0 {
@@ -100,21 +111,16 @@ func (m *Breathe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.last, m.now = now, now
 
 	switch msg := msg.(type) {
-	case wakeMsg:
-		if msg.gen == m.gen {
-			cmds = append(cmds, m.take(now), m.arm(now))
+	case breatheWakeMsg:
+		if msg.m != m || msg.gen != m.gen {
 			return m, tea.Batch(cmds...)
 		}
-	case closeMsg:
-		return m, tea.Quit
-	case recordMsg:
-		// A failed write is kept in the record and reported after the
-		// program ends (Close); pacing goes on.
-	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-		cmds = append(cmds, m.arm(now)) // the shape's steps may have changed
-	case tea.BackgroundColorMsg:
-		m.ctx.SetBackground(msg.IsDark())
+		cmds = append(cmds, m.take(now), m.arm(now))
+		return m, tea.Batch(cmds...)
+	case breatheCloseMsg:
+		if msg.m == m && !m.asking {
+			return m, closeScreen
+		}
 	case tea.KeyPressMsg:
 		cmds = append(cmds, m.key(msg, now))
 	}
@@ -124,77 +130,92 @@ func (m *Breathe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key applies a key press at instant now.
 func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
-	if m.done && m.asking {
-		if k.String() == "q" || k.String() == "ctrl+c" {
-			return tea.Quit
-		}
-		m.after = m.after.Update(k)
-		if !m.after.Done() {
-			return nil
-		}
-		m.asking = false
-		if v, ok := m.after.Result(); ok {
-			rec := m.rec
-			return tea.Sequence(func() tea.Msg { return recordMsg{rec.painAfter(v)} }, tea.Quit)
-		}
-		return tea.Quit
-	}
-	if m.done {
-		return tea.Quit // any key closes the closing screen
+	switch {
+	case m.done && m.asking:
+		return m.answer(k)
+	case m.done:
+		return closeScreen // any key closes the closing screen
 	}
 	switch {
 	case key.Matches(k, Keys.Quit):
-		return m.end(now, true)
+		return m.finish(now, coach.Quit)
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
 		m.slept = false
 	case key.Matches(k, Keys.Slower):
-		m.coach.SetPace(now, stepPace(m.coach.Pace(), +1))
+		m.coach.SetPace(now, coach.StepPace(m.coach.Pace(), +1))
 	case key.Matches(k, Keys.Faster):
-		m.coach.SetPace(now, stepPace(m.coach.Pace(), -1))
+		m.coach.SetPace(now, coach.StepPace(m.coach.Pace(), -1))
 	default:
 		return nil
 	}
 	return m.arm(now)
 }
 
-// stepPace moves pace one PaceStep slower (+1) or faster (-1), rounded so
-// that repeated steps do not drift from the tenths.
-func stepPace(pace float64, dir int) float64 {
-	p := math.Round((pace+float64(dir)*coach.PaceStep)*100) / 100
-	return min(max(p, coach.MinPace), coach.MaxPace)
+// answer takes a key of the check-in on the closing screen.
+func (m *Breathe) answer(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() == "q" {
+		m.asking = false
+		return closeScreen
+	}
+	m.after = m.after.Update(k)
+	if !m.after.Done() {
+		return nil
+	}
+	m.asking = false
+	if v, ok := m.after.Result(); ok && m.log != nil {
+		m.log.SetPainAfter(v)
+	}
+	return closeScreen
 }
 
-// end stops pacing at now: the person quit (quit), or the plan ran out.
-func (m *Breathe) end(now time.Time, quit bool) tea.Cmd {
-	if m.done {
+// finish ends pacing at now: the person quit (coach.Quit), or the plan
+// ran out (coach.NotStopped). The closing screen shows; it asks how the
+// back feels when there is a history to keep the answer.
+func (m *Breathe) finish(now time.Time, why coach.StopReason) tea.Cmd {
+	run, ok := m.stop(now, why)
+	if !ok {
 		return nil
+	}
+	if m.cfg.Checkin && m.log != nil && m.journal.Trouble() == nil && run.Breaths > 0 {
+		m.asking, m.after = true, NewCheckIn()
+		return runDone(run)
+	}
+	me := m
+	return tea.Batch(runDone(run), tea.Tick(CloseAfter, func(time.Time) tea.Msg { return breatheCloseMsg{me} }))
+}
+
+// stop ends the run at now for why, records it, and reports it; false if
+// it had already ended.
+func (m *Breathe) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
+	if m.done {
+		return m.run, false
 	}
 	m.done = true
 	m.gen++ // no more wake-ups
-	m.status = StatusCompleted
-	if quit {
-		if !m.coach.Plan().Open {
-			m.status = StatusStopped
-		}
-		m.coach.Stop(now, coach.Quit)
-		m.coach.Events(now)
+	if why != coach.NotStopped {
+		m.coach.Stop(now, why)
 	}
-	rec, n, status := m.rec, m.coach.BreathsDone(), m.status
-	finish := func() tea.Msg { return recordMsg{rec.finish(now, n, status)} }
-	if m.cfg.Checkin && m.cfg.Record != nil && !m.rec.failed() && m.coach.BreathsDone() > 0 {
-		// The closing screen asks how the back feels, and waits for it.
-		m.asking, m.after = true, NewCheckIn()
-		return finish
+	m.coach.Events(now)
+	m.run = words.RunOf(m.coach, routines.KindBreathe, m.start, now)
+	if m.log != nil {
+		m.log.SetBreaths(m.run.Breaths)
+		m.log.Finish(now, m.run.Outcome)
 	}
-	if quit {
-		return tea.Sequence(finish, tea.Quit)
+	return m.run, true
+}
+
+// end is the App's: a signal (Interrupted) or ctrl+c (Stopped).
+func (m *Breathe) end(at time.Time, why routines.Outcome) (words.Run, bool) {
+	reason := coach.Quit
+	if why == routines.Interrupted {
+		reason = coach.Interrupt
 	}
-	return tea.Batch(finish, tea.Tick(CloseAfter, func(time.Time) tea.Msg { return closeMsg{} }))
+	return m.stop(at, reason)
 }
 
 // take drains the coach's events up to now: one bell for any phase change,
-// a history write for each completed breath, the closing screen at the end.
+// a record of each completed breath, the closing screen at the end.
 func (m *Breathe) take(now time.Time) tea.Cmd {
 	if m.done {
 		return nil
@@ -208,15 +229,14 @@ func (m *Breathe) take(now time.Time) tea.Cmd {
 		case coach.BreathDone:
 			breaths = e.Breath
 		case coach.Finished:
-			cmds = append(cmds, m.end(now, false))
+			cmds = append(cmds, m.finish(now, coach.NotStopped))
 		}
 	}
 	if bell && !m.ctx.Opt.NoBell {
 		cmds = append(cmds, tea.Raw("\a"))
 	}
-	if breaths > 0 && m.cfg.Record != nil {
-		rec := m.rec
-		cmds = append(cmds, func() tea.Msg { return recordMsg{rec.setBreaths(breaths)} })
+	if breaths > 0 && m.log != nil {
+		m.log.SetBreaths(breaths)
 	}
 	return tea.Batch(cmds...)
 }
@@ -229,8 +249,8 @@ func (m *Breathe) arm(now time.Time) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	gen := m.gen
-	return tea.Tick(at.Sub(now), func(time.Time) tea.Msg { return wakeMsg{gen} })
+	msg := breatheWakeMsg{m, m.gen}
+	return tea.Tick(at.Sub(now), func(time.Time) tea.Msg { return msg })
 }
 
 // nextChange is the next instant after now at which the coach has an event
@@ -256,7 +276,7 @@ func (m *Breathe) nextChange(now time.Time) (time.Time, bool) {
 	// The phase's seconds: shown rounded up, they change at whole seconds
 	// before the phase ends.
 	left := st.PhaseLength - st.PhaseElapsed
-	if shown := ceilSeconds(left); shown > 1 {
+	if shown := words.SecondsUp(left); shown > 1 {
 		sooner(left - time.Duration(shown-1)*time.Second)
 	}
 	// The elapsed clock: whole seconds of the plan.
@@ -271,49 +291,14 @@ func (m *Breathe) nextChange(now time.Time) (time.Time, bool) {
 	return next, ok
 }
 
-// ceilSeconds is d in whole seconds, rounded up.
-func ceilSeconds(d time.Duration) int {
-	return int((d + time.Second - 1) / time.Second)
-}
-
-// State is what the coach says at the instant the view shows.
-func (m *Breathe) State() coach.State { return m.coach.At(m.now) }
-
-// Done reports whether pacing is over (closing screen or quitting).
-func (m *Breathe) Done() bool { return m.done }
-
-// Status is how the session ended ("" while it runs).
-func (m *Breathe) Status() string { return m.status }
-
-// Summary is one line saying what was done, for after the screen is gone.
-func (m *Breathe) Summary() string {
-	st := m.coach.At(m.now)
-	return fmt.Sprintf("%s in %s.", breathsWord(m.coach.BreathsDone()), Clock(st.Offset.Truncate(time.Second)))
-}
-
-// Close finishes the history record after the program ended: if the
-// screen did not end by itself (a signal closed it), the session is
-// recorded as interrupted at at. It waits for the last write, at most
-// wait, and returns the first history error. Call it once Run returned.
-func (m *Breathe) Close(at time.Time, wait time.Duration) error {
-	status := m.status
-	if !m.done {
-		status = StatusInterrupted
-		m.coach.Stop(at, coach.Quit)
+// Keys are pacing's, the check-in's, or the closing screen's.
+func (m *Breathe) Keys() help.KeyMap {
+	switch {
+	case m.asking:
+		return checkInKeys
+	case m.done:
+		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "close"))}}
 	}
-	if m.cfg.Record == nil {
-		return nil
-	}
-	err := m.rec.wait(wait)
-	if ferr := m.rec.finish(at, m.coach.BreathsDone(), status); err == nil {
-		err = ferr
-	}
-	return err
-}
-
-func breathsWord(n int) string {
-	if n == 1 {
-		return "1 breath"
-	}
-	return fmt.Sprintf("%d breaths", n)
+	stop := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
+	return keyMap{{Keys.Pause, Keys.Slower, Keys.Faster, stop, Keys.Help}}
 }

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // The smallest window the breathe screen draws in.
@@ -22,15 +22,10 @@ const (
 const compactBelow = 18
 
 // View draws the instant of the last Update; it reads no clock.
-func (m *Breathe) View() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	v.WindowTitle = "unknot · breathe"
-	return v
-}
+func (m *Breathe) View() string { return m.render() }
 
 func (m *Breathe) tooSmall() bool {
-	return m.ctx.Width < BreatheMinWidth || m.ctx.Height < BreatheMinHeight
+	return m.w < BreatheMinWidth || m.h < BreatheMinHeight-1
 }
 
 // breatheLayout is what goes on screen, worked out once for the view and
@@ -42,7 +37,7 @@ type breatheLayout struct {
 }
 
 func (m *Breathe) layout(st coach.State) breatheLayout {
-	w, h := m.ctx.Width, m.ctx.Height
+	w, h := m.w, m.h
 	l := breatheLayout{compact: h < compactBelow}
 	l.cue = wrap(m.cue(st), w-4)
 	if m.ctx.Opt.ReducedMotion {
@@ -50,7 +45,7 @@ func (m *Breathe) layout(st coach.State) breatheLayout {
 	}
 	// Room for the tallest cue, so the shape keeps its size when the cue
 	// changes or the screen pauses.
-	text := 3 + cueHeight(w-4) // phase, cue, status, help
+	text := 2 + cueHeight(w-4) // phase, cue, status
 	if !l.compact {
 		text += 3 + 2 // the blank lines between, and a margin above and below
 	}
@@ -59,13 +54,13 @@ func (m *Breathe) layout(st coach.State) breatheLayout {
 }
 
 func (m *Breathe) render() string {
-	s, w, h := m.ctx.Styles, m.ctx.Width, m.ctx.Height
+	s, w, h := m.ctx.Styles, m.w, m.h
 	if m.tooSmall() {
 		return tooSmallView(w, h, BreatheMinWidth, BreatheMinHeight)
 	}
 	st := m.coach.At(m.now)
-	if m.done && m.status != "" && (st.Finished || m.asking) {
-		return place(w, h, m.closing(st))
+	if m.done {
+		return place(w, h, m.closing())
 	}
 	l := m.layout(st)
 	var lines []string
@@ -74,7 +69,7 @@ func (m *Breathe) render() string {
 			lines = append(lines, "")
 		}
 	}
-	secs := s.Big.Render(strconv.Itoa(max(1, ceilSeconds(st.PhaseLength-st.PhaseElapsed))))
+	secs := s.Big.Render(strconv.Itoa(max(1, words.SecondsUp(st.PhaseLength-st.PhaseElapsed))))
 	if m.ctx.Opt.ReducedMotion {
 		lines = append(lines, s.Phase.Render(st.Phase.String()), secs)
 	} else {
@@ -94,7 +89,7 @@ func (m *Breathe) render() string {
 		lines = append(lines, cueStyle.Render(c))
 	}
 	gap()
-	lines = append(lines, s.Subtle.Render(m.statusLine(st)), s.Help.Render(m.help()))
+	lines = append(lines, s.Subtle.Render(m.statusLine(st)))
 	return place(w, h, lines)
 }
 
@@ -125,50 +120,46 @@ func (m *Breathe) statusLine(st coach.State) string {
 	if st.Breaths > 0 {
 		b += fmt.Sprintf(" of %d", st.Breaths)
 	}
-	parts := []string{b, Clock(st.Offset.Truncate(time.Second))}
+	parts := []string{b, words.Clock(st.Offset.Truncate(time.Second))}
 	if p := st.Pace; p != 1 {
-		parts = append(parts, PaceWords(p))
-		if l := strings.Join(parts, " · "); lipgloss.Width(l) > m.ctx.Width-2 {
-			parts[2] = fmt.Sprintf("pace %s×", strconv.FormatFloat(p, 'f', -1, 64))
+		parts = append(parts, words.Pace(p))
+		if l := strings.Join(parts, " · "); lipgloss.Width(l) > m.w-2 {
+			parts[2] = words.ShortPace(p)
 		}
 	}
 	return strings.Join(parts, " · ")
 }
 
-// PaceWords says a pace for people: "pace 1.2× (slower)".
-func PaceWords(p float64) string {
-	way := "slower"
-	if p < 1 {
-		way = "faster"
-	}
-	return fmt.Sprintf("pace %s× (%s)", strconv.FormatFloat(p, 'f', -1, 64), way)
-}
-
-func (m *Breathe) help() string {
-	if m.ctx.Width < 44 {
-		return "space pause · ↑↓ pace · q quit"
-	}
-	return "space pause · ↑ slower · ↓ faster · q quit"
-}
-
-// closing is the short screen after the last breath.
-func (m *Breathe) closing(st coach.State) []string {
+// closing is the short screen after the last breath, or after q: what
+// was done, and the check-in when it asks.
+func (m *Breathe) closing() []string {
 	s := m.ctx.Styles
+	head := "Well done."
+	if m.run.Breaths == 0 {
+		head = "Stopped."
+	}
 	lines := []string{
-		s.Title.Render("Well done."),
+		s.Title.Render(head),
 		"",
-		s.Text.Render(fmt.Sprintf("%s · %s", breathsWord(st.BreathsDone), Clock(st.Offset.Truncate(time.Second)))),
+		s.Text.Render(words.Breaths(m.run.Breaths) + " · " + words.Clock(m.run.Took.Truncate(time.Second))),
 		"",
 	}
-	for _, l := range wrap("Stay still a little longer if you like, then get up slowly.", m.ctx.Width-4) {
+	for _, l := range wrap("Stay still a little longer if you like, then get up slowly.", m.w-4) {
 		lines = append(lines, s.Text.Render(l))
+	}
+	if m.journal != nil {
+		if err := m.journal.Trouble(); err != nil {
+			lines = append(lines, "")
+			for _, l := range wrap("Not saved yet: "+err.Error(), m.w-4) {
+				lines = append(lines, s.Warn.Render(l))
+			}
+		}
 	}
 	if m.asking {
 		lines = append(lines, "")
-		lines = append(lines, strings.Split(m.after.View(m.ctx), "\n")...)
-		return append(lines, "", s.Help.Render("q to close without answering"))
+		lines = append(lines, strings.Split(m.after.View(m.ctx, m.w), "\n")...)
 	}
-	return append(lines, "", s.Help.Render("any key to close"))
+	return lines
 }
 
 // place centres lines, each on its own, in a w × h screen.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -83,7 +84,7 @@ func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn {
 
 // View draws the question, the scale with the chosen number marked (in
 // brackets as well as colour, so it reads without colour), and the keys.
-func (c CheckIn) View(ctx *Context) string {
+func (c CheckIn) View(ctx *Context, width int) string {
 	s := ctx.Styles
 	var scale []string
 	for i := 0; i <= 10; i++ {
@@ -95,7 +96,7 @@ func (c CheckIn) View(ctx *Context) string {
 		}
 	}
 	line := strings.Join(scale, "")
-	if ctx.Width < 36 { // a narrow window: the chosen number alone
+	if width < 36 { // a narrow window: the chosen number alone
 		line = s.Subtle.Render("0 ... 10: ")
 		if c.value >= 0 {
 			line += s.Title.Render(fmt.Sprint(c.value))
@@ -103,17 +104,16 @@ func (c CheckIn) View(ctx *Context) string {
 			line += s.Subtle.Render("?")
 		}
 	}
-	hint := "0 no pain · 10 the worst"
-	keys := "digits or ←/→ · enter ok · s skip"
-	if c.value < 0 {
-		keys = "type a number, or s to skip"
-	}
 	return strings.Join([]string{
 		s.Title.Render(c.Question),
 		"",
 		line,
-		s.Subtle.Render(hint),
-		"",
-		s.Help.Render(keys),
+		s.Subtle.Render("0 no pain · 10 the worst"),
 	}, "\n")
 }
+
+// checkInKeys are a check-in's keys, for the help line.
+var checkInKeys = keyMap{{Keys.Score,
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok")),
+	Keys.Skip,
+	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close"))}}

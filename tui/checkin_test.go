@@ -29,7 +29,7 @@ func TestCheckInKeys(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewCheckIn()
 			for _, k := range tc.keys {
-				c = c.Update(sessKey(k))
+				c = c.Update(keyMsg(k))
 			}
 			if c.Done() != tc.done {
 				t.Fatalf("done = %v, want %v", c.Done(), tc.done)
@@ -47,13 +47,12 @@ func TestCheckInKeys(t *testing.T) {
 
 func TestCheckInViewMarksChoiceWithoutColour(t *testing.T) {
 	ctx := NewContext(Options{Theme: "dark"})
-	c := NewCheckIn().Update(sessKey("6"))
-	v := c.View(ctx)
+	c := NewCheckIn().Update(keyMsg("6"))
+	v := c.View(ctx, 80)
 	if !strings.Contains(v, "[6]") || !strings.Contains(v, CheckInQuestion) {
 		t.Errorf("view lacks the marked choice or the question:\n%s", v)
 	}
-	ctx.Width = 30
-	if v := c.View(ctx); !strings.Contains(v, "0 ... 10: ") || !strings.Contains(v, "6") {
+	if v := c.View(ctx, 30); !strings.Contains(v, "0 ... 10: ") || !strings.Contains(v, "6") {
 		t.Errorf("narrow view lacks the chosen number:\n%s", v)
 	}
 }

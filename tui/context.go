@@ -24,17 +24,17 @@ func (o Options) now() time.Time {
 }
 
 // Context is what every screen shares, handed down instead of kept in
-// globals: the window's size, the theme's styles and the options.
+// globals: the theme's styles and the options. The window's size is the
+// App's, which gives each screen its own with SetSize.
 type Context struct {
-	Width, Height int
-	Styles        Styles
-	Opt           Options
+	Styles Styles
+	Opt    Options
 }
 
 // NewContext starts with the theme the options ask for; "auto" starts dark
 // and changes when the terminal reports a light background.
 func NewContext(opt Options) *Context {
-	return &Context{Width: 80, Height: 24, Styles: NewStyles(opt.Theme != "light"), Opt: opt}
+	return &Context{Styles: NewStyles(opt.Theme != "light"), Opt: opt}
 }
 
 // SetBackground applies the terminal's reported background, unless the

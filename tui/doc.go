@@ -1,8 +1,18 @@
-// Package tui is unknot's front end: the Bubble Tea screens (home, session,
-// breathe, history review, safety), the widgets they share (breath gauge,
-// rep dots, calendar), one key map, one theme, and the plain line-by-line
-// front end for screen readers and pipes.
+// Package tui is unknot's full-screen front end, on Bubble Tea: App, the
+// one model Bubble Tea runs, and the screens it stacks (home, session,
+// breathe, review, pick routines, safety), the widgets they share (breath
+// shape and gauge, big digits, calendar heat map), one key map and one
+// theme.
 //
-// It renders what routines/coach says is happening and turns the coach's
-// events into history writes; it holds no pacing logic of its own.
+// App owns the window size, the background colour, the stack of screens,
+// the help line and ctrl+c. A screen draws its body and asks App, by
+// message, to open a screen, close itself, or keep a finished run for the
+// closing summary; it never quits the program. Navigation is one pure
+// function, Navigate. A screen renders what routines/coach says is
+// happening, wakes only at the coach's deadlines, and records through the
+// domain's routines.Journal (cmd passes the history's), so this package
+// holds no pacing logic and no database.
+//
+// The plain line-by-line front end is tui/plain; the words both say are in
+// tui/words.
 package tui

@@ -3,225 +3,110 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/unknot/unknot/routines"
 )
 
-// HomeChoice is what the person chose on the home screen, for cmd to run:
-// Mode is "session" (Routines: the picked ones, or none for today's plan),
-// "breathe" or "history"; "" means quit. The home screen runs nothing
-// itself: cmd runs the chosen mode as if its command had been typed.
-type HomeChoice struct {
-	Mode     string
-	Routines []string
-}
-
-// homeItem is one line of the home menu.
-type homeItem struct{ label, mode string }
+// homeItem is one line of the home menu: its words and the key that
+// chooses it (Enter on the line is the same key).
+type homeItem struct{ label, key string }
 
 var homeItems = []homeItem{
-	{"Start today's session", "session"},
-	{"Breathe now", "breathe"},
-	{"Pick routines", "pick"},
-	{"History", "history"},
-	{"Safety", "safety"},
-	{"Quit", ""},
+	{"Breathe now", "b"},
+	{"Start today's session", "s"},
+	{"Pick routines", "p"},
+	{"History", "h"},
+	{"Safety", SafetyKey},
+	{"Quit", "q"},
 }
 
-// homePage is which page of the home screen shows.
-type homePage int
-
-const (
-	homeMenu homePage = iota
-	homePick
-	homeSafety
-)
-
-// Home is the screen of `unknot` with no arguments.
+// Home is the screen of `unknot` with no arguments: a menu (one key each,
+// or arrows and Enter), today's counts against the daily limits and the
+// streak. It is read again each time a screen closes back to it.
 type Home struct {
-	ctx      *Context
-	routines []routines.Routine // every routine, the default plan's first
-	today    TodayProvider
-	counts   *TodayCounts // nil until (unless) the history answers
-
-	page   homePage
+	ctx    *Context
+	deps   Deps
+	w, h   int
+	counts *TodayCounts // nil until (unless) the history answers
 	cursor int
-	pickAt int
-	picked map[string]bool
-
-	choice HomeChoice
 }
 
-// NewHome makes the home screen over the catalog's routines; today may be
-// nil (no history yet: no counts, no streak).
-func NewHome(ctx *Context, rs []routines.Routine, today TodayProvider) *Home {
-	return &Home{ctx: ctx, routines: rs, today: today, picked: map[string]bool{}}
-}
+func newHome(ctx *Context, deps Deps) *Home { return &Home{ctx: ctx, deps: deps} }
 
-// Choice is what was chosen; valid once the program ended.
-func (m *Home) Choice() HomeChoice { return m.choice }
+// Page is PageHome.
+func (m *Home) Page() Page { return PageHome }
 
-// Init asks for the background colour and today's counts.
-func (m *Home) Init() tea.Cmd {
-	var cmds []tea.Cmd
-	if m.ctx.Opt.Theme == "auto" || m.ctx.Opt.Theme == "" {
-		cmds = append(cmds, tea.RequestBackgroundColor)
+// Init reads today's counts.
+func (m *Home) Init() tea.Cmd { return loadToday(m, m.deps.Today, m.ctx.Opt.now()) }
+
+func (m *Home) focus() tea.Cmd { return m.Init() }
+
+// SetSize is the body's size.
+func (m *Home) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Busy is false: the home screen's keys are navigation.
+func (m *Home) Busy() bool { return false }
+
+// Keys are the menu's.
+func (m *Home) Keys() help.KeyMap {
+	return keyMap{
+		{Keys.Up, Keys.Down, Keys.Select, key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "breathe")), Keys.Help},
+		{key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "session")), key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick")),
+			key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")), Keys.Safety, Keys.Quit},
 	}
-	cmds = append(cmds, loadToday(m.today, m.ctx.Opt.now()))
-	return tea.Batch(cmds...)
 }
 
-// Update handles one message. The home screen is static: it sets no timer.
-func (m *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update takes today's counts and moves the cursor; Enter is the line's key.
+func (m *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-	case tea.BackgroundColorMsg:
-		m.ctx.SetBackground(msg.IsDark())
 	case todayMsg:
-		if msg.err == nil {
+		if msg.to == m && msg.err == nil {
 			c := msg.counts
 			m.counts = &c
 		}
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		switch {
+		case key.Matches(msg, Keys.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, Keys.Down):
+			m.cursor = min(m.cursor+1, len(homeItems)-1)
+		case key.Matches(msg, Keys.Select), msg.String() == "space":
+			return m, navigate(homeItems[m.cursor].key)
+		}
 	}
 	return m, nil
 }
 
-func (m *Home) key(k tea.KeyPressMsg) tea.Cmd {
-	if k.String() == "ctrl+c" {
-		return tea.Quit
-	}
-	switch m.page {
-	case homeSafety:
-		if key.Matches(k, Keys.Select, Keys.Skip, Keys.Back, Keys.Quit) {
-			m.page = homeMenu
-		}
-	case homePick:
-		switch {
-		case key.Matches(k, Keys.Up):
-			m.pickAt = max(m.pickAt-1, 0)
-		case key.Matches(k, Keys.Down):
-			m.pickAt = min(m.pickAt+1, len(m.routines)-1)
-		case key.Matches(k, Keys.Pause):
-			name := m.routines[m.pickAt].Name
-			m.picked[name] = !m.picked[name]
-		case key.Matches(k, Keys.Select):
-			var names []string
-			for _, r := range m.routines {
-				if m.picked[r.Name] {
-					names = append(names, r.Name)
-				}
-			}
-			if len(names) == 0 {
-				names = []string{m.routines[m.pickAt].Name}
-			}
-			m.choice = HomeChoice{Mode: "session", Routines: names}
-			return tea.Quit
-		case key.Matches(k, Keys.Skip, Keys.Back, Keys.Quit):
-			m.page = homeMenu
-		}
-	case homeMenu:
-		switch {
-		case key.Matches(k, Keys.Up):
-			m.cursor = max(m.cursor-1, 0)
-		case key.Matches(k, Keys.Down):
-			m.cursor = min(m.cursor+1, len(homeItems)-1)
-		case key.Matches(k, Keys.Quit):
-			return tea.Quit
-		case key.Matches(k, Keys.Select), key.Matches(k, Keys.Pause):
-			switch mode := homeItems[m.cursor].mode; mode {
-			case "pick":
-				m.page = homePick
-			case "safety":
-				m.page = homeSafety
-			case "":
-				return tea.Quit
-			default:
-				m.choice = HomeChoice{Mode: mode}
-				return tea.Quit
-			}
-		}
-	}
-	return nil
-}
-
-// View draws the page.
-func (m *Home) View() tea.View {
-	v := tea.NewView(m.Render())
-	v.AltScreen = true
-	v.WindowTitle = "unknot"
-	return v
-}
-
-// Render draws the page as a string.
-func (m *Home) Render() string {
-	w, h := m.ctx.Width, m.ctx.Height
-	if w < MinWidth || h < MinHeight {
-		return tooSmallView(w, h, MinWidth, MinHeight)
+// View draws the menu, today's panel and the notes.
+func (m *Home) View() string {
+	if m.w < MinWidth || m.h < MinHeight-1 {
+		return tooSmallView(m.w, m.h, MinWidth, MinHeight)
 	}
 	s := m.ctx.Styles
-	textW := min(w-4, 64)
-	var bs []part
-	hint := "↑/↓ choose · enter go · q quit"
-	switch m.page {
-	case homeMenu:
-		bs = append(bs, part{s.Title.Render("unknot"), 1})
-		bs = append(bs, part{m.menu(), 0})
-		bs = append(bs, part{m.todayPanel(), 2})
-		bs = append(bs, part{wrapText(s.Subtle, textW, routines.NotAdvice), 3})
-	case homePick:
-		hint = "↑/↓ move · space pick · enter start · esc back"
-		bs = append(bs, part{s.Title.Render("Pick routines"), 1}, part{m.pickList(), 0})
-	case homeSafety:
-		hint = "enter or esc: back"
-		var b strings.Builder
-		_ = WriteSafety(&b)
-		bs = append(bs, part{wrapText(s.Text, textW, strings.TrimRight(b.String(), "\n")), 0})
+	textW := min(m.w-4, 64)
+	bs := []part{{s.Title.Render("unknot"), 1}, {m.menu(), 0}, {m.todayPanel(), 2}}
+	for _, n := range m.deps.Notes {
+		bs = append(bs, part{wrapText(s.Warn, textW, n), 2})
 	}
-	return stackParts(w, h-1, bs) + "\n" + centerLine(w, s.Help.Render(hint))
+	bs = append(bs, part{wrapText(s.Subtle, textW, routines.NotAdvice), 3})
+	return stackParts(m.w, m.h, bs)
 }
 
 func (m *Home) menu() string {
 	s := m.ctx.Styles
 	var lines []string
 	for i, it := range homeItems {
+		label := it.key + "  " + it.label
 		if i == m.cursor {
-			lines = append(lines, s.Accent.Bold(true).Render("> "+it.label))
+			lines = append(lines, s.Accent.Bold(true).Render("> "+label))
 		} else {
-			lines = append(lines, s.Text.Render("  "+it.label))
+			lines = append(lines, s.Text.Render("  "+label))
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (m *Home) pickList() string {
-	s := m.ctx.Styles
-	var lines []string
-	for i, r := range m.routines {
-		box := "[ ]"
-		if m.picked[r.Name] {
-			box = "[x]"
-		}
-		line := box + " " + r.Title + m.countNote(r)
-		if i == m.pickAt {
-			lines = append(lines, s.Accent.Bold(true).Render("> "+line))
-		} else {
-			lines = append(lines, s.Text.Render("  "+line))
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// countNote is "  (1 of 3 today)" for a routine with a daily limit, once
-// the history has answered.
-func (m *Home) countNote(r routines.Routine) string {
-	if m.counts == nil || r.DailyLimit == 0 {
-		return ""
-	}
-	return "  (" + itoa(m.counts.Sessions[r.Name]) + " of " + itoa(r.DailyLimit) + " today)"
 }
 
 // todayPanel is today's count against each daily limit and the streak;
@@ -230,12 +115,14 @@ func (m *Home) todayPanel() string {
 	if m.counts == nil {
 		return ""
 	}
-	s := m.ctx.Styles
 	var lines []string
-	for _, r := range m.routines {
+	for _, r := range m.deps.Routines {
 		if r.DailyLimit > 0 {
 			lines = append(lines, r.Title+": "+itoa(m.counts.Sessions[r.Name])+" of "+itoa(r.DailyLimit)+" today")
 		}
+	}
+	if n := m.counts.Breathe; n > 0 {
+		lines = append(lines, "Breathing: "+itoa(n)+" today")
 	}
 	switch n := m.counts.Streak; {
 	case n == 1:
@@ -243,7 +130,7 @@ func (m *Home) todayPanel() string {
 	case n > 1:
 		lines = append(lines, itoa(n)+" days in a row")
 	}
-	return s.Subtle.Render(strings.Join(lines, "\n"))
+	return m.ctx.Styles.Subtle.Render(strings.Join(lines, "\n"))
 }
 
 func itoa(n int) string {

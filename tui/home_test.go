@@ -1,91 +1,76 @@
 package tui
 
 import (
-	"strings"
 	"testing"
-	"time"
-
-	tea "charm.land/bubbletea/v2"
-	"github.com/unknot/unknot/routines"
 )
 
-type fixedToday TodayCounts
-
-func (f fixedToday) Today(time.Time) (TodayCounts, error) { return TodayCounts(f), nil }
-
-func newHome(t *testing.T, w, h int, today TodayProvider) *Home {
-	t.Helper()
-	c, err := routines.Builtins()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, _ := c.Pick(c.Names()...)
-	clk := newSessClock()
-	m := NewHome(NewContext(Options{Theme: "dark", Now: clk.Now}), rs, today)
-	m.Update(sessWindow(w, h))
-	if cmd := m.Init(); cmd != nil && today != nil {
-		m.Update(cmd()) // the provider's answer
-	}
-	return m
-}
-
 func TestHomeGolden(t *testing.T) {
-	today := fixedToday{Sessions: map[string]int{"knee-to-chest": 3, "arm-raise": 1}, Streak: 4}
+	today := fixedToday{Sessions: map[string]int{"knee-to-chest": 3, "arm-raise": 1}, Breathe: 2, Streak: 4}
 	for _, c := range []struct {
 		name  string
 		w, h  int
 		today TodayProvider
+		notes []string
 	}{
-		{"home_80x24_today", 80, 24, today},
-		{"home_80x24_nohistory", 80, 24, nil},
-		{"home_40x12_today", 40, 12, today},
+		{"home_80x24_today", 80, 24, today, nil},
+		{"home_80x24_nohistory", 80, 24, nil, nil},
+		{"home_80x24_skipped", 80, 24, today, []string{"1 routine file skipped: run `unknot routines check` for why"}},
+		{"home_40x12_today", 40, 12, today, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			m := newHome(t, c.w, c.h, c.today)
-			sessGolden(t, c.name+".txt", stripANSI(m.View().Content))
+			inBubble(t, func(t *testing.T) {
+				h := newHarness(t, appOpts{first: PageHome, w: c.w, h: c.h, deps: Deps{Routines: builtins(t), Today: c.today, Notes: c.notes}})
+				golden(t, c.name+".golden", h.app.View().Content)
+			})
 		})
-	}
-	m := newHome(t, 80, 24, today)
-	view := stripANSI(m.View().Content)
-	for _, w := range []string{"Start today's session", "Knee to chest: 3 of 3 today", "4 days in a row"} {
-		if !strings.Contains(view, w) {
-			t.Errorf("no %q on the home screen:\n%s", w, view)
-		}
 	}
 }
 
-// Each menu line routes to its mode; picking routines returns them.
-func TestHomeChoices(t *testing.T) {
-	cases := []struct {
-		keys []string
-		want string
-		quit bool
-	}{
-		{[]string{"enter"}, "session", true},
-		{[]string{"down", "enter"}, "breathe", true},
-		{[]string{"j", "j", "j", "enter"}, "history", true},
-		{[]string{"down", "down", "enter", "down", "space", "down", "space", "enter"}, "session arm-raise seated-twist", true},
-		{[]string{"down", "down", "down", "down", "enter", "esc", "up", "enter"}, "history", true},
-		{[]string{"q"}, "", true},
-		{[]string{"down", "down", "enter", "esc"}, "", false},
+func TestHomeShowsToday(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		today := fixedToday{Sessions: map[string]int{"knee-to-chest": 3}, Breathe: 2, Streak: 4}
+		h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t), Today: today}})
+		h.must("b  Breathe now", "Knee to chest: 3 of 3 today", "Breathing: 2 today", "4 days in a row")
+	})
+}
+
+// Arrows and Enter reach every item, as its letter does.
+func TestHomeArrowsAndEnter(t *testing.T) {
+	for _, c := range []struct {
+		downs int
+		want  Page
+	}{{0, PageBreathe}, {1, PageSession}, {2, PagePick}, {3, PageReview}, {4, PageSafety}} {
+		inBubble(t, func(t *testing.T) {
+			h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t),
+				Breathe: BreatheConfig{Pattern: pattern(t, "5-1-3")}, Session: SessionConfig{Routines: builtins(t)}}})
+			for range c.downs {
+				h.press("down")
+			}
+			h.press("enter")
+			if p := h.app.Pages(); len(p) != 2 || p[1] != c.want {
+				t.Errorf("%d downs, enter: %v, want home then %v", c.downs, p, c.want)
+			}
+		})
 	}
-	for _, c := range cases {
-		m := newHome(t, 80, 24, nil)
-		var cmd tea.Cmd
-		for _, k := range c.keys {
-			cmd = sessPress(m, k)
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t)}})
+		for range 10 {
+			h.press("down")
 		}
-		ch := m.Choice()
-		got := strings.TrimSpace(ch.Mode + " " + strings.Join(ch.Routines, " "))
-		if got != c.want {
-			t.Errorf("%v: chose %q, want %q", c.keys, got, c.want)
+		h.press("enter")
+		if !h.quit {
+			t.Error("enter on Quit did not end the program")
 		}
-		quit := cmd != nil
-		if quit {
-			_, quit = cmd().(tea.QuitMsg)
-		}
-		if quit != c.quit {
-			t.Errorf("%v: quit %v, want %v", c.keys, quit, c.quit)
-		}
-	}
+	})
+}
+
+// The safety page is one key from home, and back.
+func TestHomeSafety(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t)}})
+		h.press("!")
+		h.must("Stop rule", "See a doctor for")
+		h.press("esc")
+		h.must("Breathe now")
+	})
 }

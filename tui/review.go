@@ -1,77 +1,146 @@
 package tui
 
 import (
+	"errors"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 )
 
-// LoadOverview reads what the review screen shows, as of instant now. cmd
-// passes the store's Overview; tests pass a fixture.
-type LoadOverview func(now time.Time) (history.Overview, error)
+// HistoryReader is what the review screen reads from the history: the
+// overview of its first frame as of instant now, and the sessions after
+// the first offset ones, newest first, a page at a time. cmd passes the
+// store's (with --since applied); tests pass a fixture.
+type HistoryReader interface {
+	Overview(now time.Time) (record.Overview, error)
+	Sessions(offset, limit int) ([]record.Session, error)
+}
+
+// reviewPage is how many sessions the review reads at a time.
+const reviewPage = 100
 
 // Review is the screen of `unknot history`: the calendar, the streaks, the
 // pain trend, the totals and the list of sessions, in one scrollable page.
 // It reads the history in a command, never in Update or View.
 type Review struct {
 	ctx  *Context
-	load LoadOverview
+	load HistoryReader
 	now  time.Time
+	w, h int
 
-	ov     *history.Overview
-	err    error
-	vp     viewport.Model
-	ready  bool
-	quit   bool
-	layout int // the width the content was laid out for
+	ov      *record.Overview
+	err     error
+	list    []record.Session // the sessions read so far, newest first
+	listErr error
+	loading bool // a page of older sessions is being read
+	vp      viewport.Model
+	ready   bool
 }
 
-// reviewLoaded carries the overview once read.
+// reviewMore carries a page of older sessions.
+type reviewMore struct {
+	m    *Review
+	list []record.Session
+	err  error
+}
+
+// reviewLoaded carries the overview once read, to the screen that asked.
 type reviewLoaded struct {
-	ov  history.Overview
+	m   *Review
+	ov  record.Overview
 	err error
 }
 
 // NewReview makes the review screen; it loads when it starts.
-func NewReview(ctx *Context, load LoadOverview) *Review {
-	vp := viewport.New(viewport.WithWidth(ctx.Width), viewport.WithHeight(max(ctx.Height-2, 1)))
-	return &Review{ctx: ctx, load: load, vp: vp, now: ctx.Opt.now()}
+func NewReview(ctx *Context, load HistoryReader) *Review { return newReview(ctx, load) }
+
+func newReview(ctx *Context, load HistoryReader) *Review {
+	vp := viewport.New(viewport.WithWidth(80), viewport.WithHeight(22))
+	return &Review{ctx: ctx, load: load, vp: vp, now: ctx.Opt.now(), w: 80, h: 23}
 }
 
-// Init reads the history and asks the terminal for its background.
+// Page is PageReview.
+func (m *Review) Page() Page { return PageReview }
+
+// Busy is false: q and Esc go back.
+func (m *Review) Busy() bool { return false }
+
+// SetSize is the body's size; the page is laid out again for it.
+func (m *Review) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.relayout(false)
+}
+
+// Keys are scrolling's.
+func (m *Review) Keys() help.KeyMap {
+	scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+	page := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
+	return keyMap{{scroll, page, Keys.Close, Keys.Safety}}
+}
+
+// Init reads the record.
 func (m *Review) Init() tea.Cmd {
+	if m.load == nil {
+		m.ready, m.err = true, errNoHistory
+		m.relayout(true)
+		return nil
+	}
 	load, now := m.load, m.now
-	return tea.Batch(func() tea.Msg {
-		ov, err := load(now)
-		return reviewLoaded{ov, err}
-	}, tea.RequestBackgroundColor)
+	return func() tea.Msg {
+		ov, err := load.Overview(now)
+		return reviewLoaded{m, ov, err}
+	}
 }
 
-// Update handles the loaded overview, the window, the background and keys.
-func (m *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// more reads the next page of older sessions, when the list is scrolled
+// to its end and there are more.
+func (m *Review) more() tea.Cmd {
+	if m.loading || m.ov == nil || m.listErr != nil || len(m.list) >= m.ov.Sessions || !m.vp.AtBottom() {
+		return nil
+	}
+	m.loading = true
+	load, off := m.load, len(m.list)
+	return func() tea.Msg {
+		list, err := load.Sessions(off, reviewPage)
+		return reviewMore{m, list, err}
+	}
+}
+
+// Update handles the loaded overview and keys.
+func (m *Review) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoaded:
+		if msg.m != m {
+			return m, nil
+		}
 		m.ready = true
 		if msg.err != nil {
 			m.err = msg.err
 		} else {
 			m.ov = &msg.ov
+			m.list = msg.ov.Recent
 		}
 		m.relayout(true)
-	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		return m, m.more()
+	case reviewMore:
+		if msg.m != m {
+			return m, nil
+		}
+		m.loading = false
+		m.list, m.listErr = append(m.list, msg.list...), msg.err
+		if len(msg.list) == 0 && msg.err == nil {
+			m.ov.Sessions = len(m.list) // the history shrank meanwhile: stop asking
+		}
 		m.relayout(false)
-	case tea.BackgroundColorMsg:
-		m.ctx.SetBackground(msg.IsDark())
-		m.relayout(false)
+		return m, m.more()
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, Keys.Quit), msg.String() == "esc":
-			m.quit = true
-			return m, tea.Quit
+		case msg.String() == "enter":
+			return m, closeScreen
 		case msg.String() == "g" || msg.String() == "home":
 			m.vp.GotoTop()
 		case msg.String() == "G" || msg.String() == "end":
@@ -79,25 +148,23 @@ func (m *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		default:
 			var cmd tea.Cmd
 			m.vp, cmd = m.vp.Update(msg)
-			return m, cmd
+			return m, tea.Batch(cmd, m.more())
 		}
+		return m, m.more()
 	}
 	return m, nil
 }
 
-// relayout sizes the viewport to the window and lays the page out again.
+// relayout sizes the viewport to the body and lays the page out again.
 func (m *Review) relayout(top bool) {
-	m.vp.SetWidth(m.ctx.Width)
-	m.vp.SetHeight(max(m.ctx.Height-2, 1))
+	m.vp.SetWidth(m.w)
+	m.vp.SetHeight(max(m.h-2, 1))
 	off := m.vp.YOffset()
-	m.vp.SetContent(m.page(m.ctx.Width))
-	m.layout = m.ctx.Width
+	m.vp.SetContent(m.page(m.w))
 	if !top {
 		m.vp.SetYOffset(off)
 	}
 }
 
-// View draws the header, the scrolling page and the keys.
-func (m *Review) View() tea.View {
-	return tea.NewView(m.Render())
-}
+// errNoHistory is what the review says when there is no history to read.
+var errNoHistory = errors.New("no history is available")

@@ -7,7 +7,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/unknot/unknot/routines/history"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // reviewNow is the fixed "now" of the review fixtures: Saturday 21 Nov 2026.
@@ -15,32 +17,54 @@ var reviewNow = time.Date(2026, 11, 21, 18, 30, 0, 0, time.UTC)
 
 func ip(v int) *int { return &v }
 
+// fakeHistory is a HistoryReader over an overview and the whole list of
+// sessions behind it, newest first.
+type fakeHistory struct {
+	ov    record.Overview
+	all   []record.Session
+	err   error
+	pages int // pages of older sessions read
+}
+
+func (f *fakeHistory) Overview(time.Time) (record.Overview, error) { return f.ov, f.err }
+
+func (f *fakeHistory) Sessions(off, n int) ([]record.Session, error) {
+	f.pages++
+	if off >= len(f.all) {
+		return nil, nil
+	}
+	return f.all[off:min(off+n, len(f.all))], nil
+}
+
+// fixtureOverview is the review fixture as a history.
+var fixtureOverview = &fakeHistory{ov: reviewFixture()}
+
 // reviewFixture is a history of a few weeks, built by hand.
-func reviewFixture() history.Overview {
-	today := history.DayOf(reviewNow)
+func reviewFixture() record.Overview {
+	today := record.DayOf(reviewNow)
 	end := func(t time.Time, d time.Duration) *time.Time { e := t.Add(d); return &e }
 	at := func(daysAgo, hour int) time.Time {
 		return time.Date(2026, 11, 21-daysAgo, hour, 15, 0, 0, time.UTC)
 	}
-	recent := []history.Session{
-		{ID: 9, Kind: history.KindSession, StartedAt: at(0, 9), EndedAt: end(at(0, 9), 16*time.Minute+46*time.Second),
-			Status: history.Completed, PainBefore: ip(5), PainAfter: ip(3),
-			Exercises: []history.Exercise{{Routine: "knee-to-chest", Side: "left", RepsDone: 10, RepsPlanned: 10}, {Routine: "knee-to-chest", Side: "right", RepsDone: 10, RepsPlanned: 10}}},
-		{ID: 8, Kind: history.KindBreathe, StartedAt: at(1, 22), EndedAt: end(at(1, 22), 3*time.Minute), Status: history.Stopped, Breaths: 20, PainAfter: ip(4)},
-		{ID: 7, Kind: history.KindSession, StartedAt: at(2, 8), EndedAt: end(at(2, 8), 70*time.Second), Status: history.Pain, PainBefore: ip(6),
-			Exercises: []history.Exercise{{Routine: "seated-twist", Side: "left", RepsDone: 1, RepsPlanned: 3}}},
-		{ID: 6, Kind: history.KindSession, StartedAt: at(4, 8), Status: history.Interrupted,
-			Exercises: []history.Exercise{{Routine: "arm-raise", RepsDone: 4, RepsPlanned: 10}}},
+	recent := []record.Session{
+		{ID: 9, Kind: routines.KindSession, StartedAt: at(0, 9), EndedAt: end(at(0, 9), 16*time.Minute+46*time.Second),
+			Status: routines.Completed, PainBefore: ip(5), PainAfter: ip(3),
+			Exercises: []routines.Exercise{{Routine: "knee-to-chest", Side: "left", RepsDone: 10, RepsPlanned: 10}, {Routine: "knee-to-chest", Side: "right", RepsDone: 10, RepsPlanned: 10}}},
+		{ID: 8, Kind: routines.KindBreathe, StartedAt: at(1, 22), EndedAt: end(at(1, 22), 3*time.Minute), Status: routines.Stopped, Breaths: 20, PainAfter: ip(4)},
+		{ID: 7, Kind: routines.KindSession, StartedAt: at(2, 8), EndedAt: end(at(2, 8), 70*time.Second), Status: routines.Pain, PainBefore: ip(6),
+			Exercises: []routines.Exercise{{Routine: "seated-twist", Side: "left", RepsDone: 1, RepsPlanned: 3}}},
+		{ID: 6, Kind: routines.KindSession, StartedAt: at(4, 8), Status: routines.Interrupted,
+			Exercises: []routines.Exercise{{Routine: "arm-raise", RepsDone: 4, RepsPlanned: 10}}},
 	}
-	return history.Overview{
+	return record.Overview{
 		Today: today,
-		Days: []history.DayCount{
+		Days: []record.DayCount{
 			{Day: today, Sessions: 1}, {Day: today.Add(-1), Sessions: 1}, {Day: today.Add(-2), Sessions: 1},
 			{Day: today.Add(-4), Sessions: 2}, {Day: today.Add(-10), Sessions: 3}, {Day: today.Add(-40), Sessions: 1},
 		},
-		Streak: history.Streak{Current: 3, Longest: 7, Last: today},
-		Totals: history.Totals{
-			Exercises: []history.Total{
+		Streak: record.Streak{Current: 3, Longest: 7, Last: today},
+		Totals: record.Totals{
+			Exercises: []record.Total{
 				{Routine: "knee-to-chest", Side: "left", Reps: 40, Sessions: 4},
 				{Routine: "knee-to-chest", Side: "right", Reps: 38, Sessions: 4},
 				{Routine: "arm-raise", Reps: 24, Sessions: 3},
@@ -48,105 +72,131 @@ func reviewFixture() history.Overview {
 			},
 			Sessions: 6, BreatheSessions: 2, Breaths: 64,
 		},
-		Pain: history.PainTrend{Pairs: 4, AvgBefore: 5.5, AvgAfter: 3.75, Weeks: []history.WeekPain{
+		Pain: record.PainTrend{Pairs: 4, AvgBefore: 5.5, AvgAfter: 3.75, Weeks: []record.WeekPain{
 			{Week: today.Add(-26).Week(), Before: 7, After: 5, NBefore: 2, NAfter: 2},
 			{Week: today.Add(-19).Week(), Before: 6, NBefore: 1},
 			{Week: today.Add(-12).Week(), Before: 5.5, After: 3.5, NBefore: 2, NAfter: 2},
 			{Week: today.Week(), Before: 5, After: 3, NBefore: 1, NAfter: 1},
 		}},
 		Recent:      recent,
-		Flags:       history.RedFlags{PainStops: []history.PainStop{{Routine: "seated-twist", Count: 3, Last: today.Add(-2)}}},
+		Flags:       record.RedFlags{PainStops: []record.PainStop{{Routine: "seated-twist", Count: 3, Last: today.Add(-2)}}},
 		TodayCounts: map[string]int{"knee-to-chest": 1},
 		Sessions:    8,
 	}
 }
 
-// newReview makes a loaded review screen of w×h over ov.
-func newReview(t *testing.T, w, h int, theme string, ov history.Overview, err error) *Review {
+// newReviewApp opens `unknot history` over load at w×h.
+func newReviewApp(t *testing.T, w, h int, theme string, load HistoryReader) *harness {
 	t.Helper()
-	ctx := NewContext(Options{Theme: theme, Now: func() time.Time { return reviewNow }})
-	ctx.Width, ctx.Height = w, h
-	m := NewReview(ctx, func(time.Time) (history.Overview, error) { return ov, err })
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	// Init's first command reads the history; run it as the program would.
-	if m.Init() == nil {
-		t.Fatal("Init starts no load")
-	}
-	load := m.load
-	got, lerr := load(reviewNow)
-	m.Update(reviewLoaded{got, lerr})
-	return m
+	return newHarness(t, appOpts{first: PageReview, w: w, h: h, deps: Deps{Review: load},
+		opt: Options{Theme: theme, Now: func() time.Time { return reviewNow }}})
 }
 
 func TestReviewGolden(t *testing.T) {
 	for _, c := range []struct{ w, h int }{{80, 24}, {120, 40}} {
-		name := "review_" + itoa(c.w) + "x" + itoa(c.h)
-		m := newReview(t, c.w, c.h, "dark", reviewFixture(), nil)
-		sessGolden(t, name+".txt", stripANSI(m.Render()))
-		sessGolden(t, name+"_dark.golden", pin256(m.Render()))
-		light := newReview(t, c.w, c.h, "light", reviewFixture(), nil)
-		sessGolden(t, name+"_light.golden", pin256(light.Render()))
-	}
-}
-
-func TestReviewShowsWhatTheHistorySays(t *testing.T) {
-	m := newReview(t, 120, 200, "dark", reviewFixture(), nil)
-	page := stripANSI(m.Render())
-	for _, want := range []string{
-		"Looking back", "Sat 21 Nov 2026",
-		"Streak 3 days · longest 7 days",
-		"6 stretch sessions · 2 breathing sessions · 64 breaths",
-		"knee-to-chest (left)", "40 reps",
-		"Before 5.5 → after 3.8: 1.8 points lower after a session, on average (4 sessions with both check-ins).",
-		"seated-twist was stopped for pain 3 times lately", "unknot safety",
-		"Sat 21 Nov 09:15", "pain 5→3", "breathing", "20 breaths", "interrupted",
-		"… and 4 older",
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("review lacks %q:\n%s", want, page)
+		for _, theme := range []string{"dark", "light"} {
+			name := "review_" + itoa(c.w) + "x" + itoa(c.h) + "_" + theme
+			t.Run(name, func(t *testing.T) {
+				inBubble(t, func(t *testing.T) {
+					h := newReviewApp(t, c.w, c.h, theme, fixtureOverview)
+					golden(t, name+".golden", h.app.View().Content)
+				})
+			})
 		}
 	}
 }
 
-func TestReviewEmptyAndError(t *testing.T) {
-	empty := stripANSI(newReview(t, 80, 24, "dark", history.Overview{Today: history.DayOf(reviewNow)}, nil).Render())
-	if !strings.Contains(empty, "Nothing is recorded yet") || strings.Contains(empty, "Streak") {
-		t.Errorf("empty history view:\n%s", empty)
-	}
-	broken := stripANSI(newReview(t, 80, 24, "dark", history.Overview{}, errors.New("history.db is not a database")).Render())
-	if !strings.Contains(broken, "could not be read: history.db is not a database") {
-		t.Errorf("error view:\n%s", broken)
-	}
+func TestReviewShowsWhatTheHistorySays(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newReviewApp(t, 120, 200, "dark", fixtureOverview)
+		h.must("Looking back", "Sat 21 Nov 2026",
+			"Streak 3 days · longest 7 days",
+			"6 stretch sessions · 2 breathing sessions · 64 breaths",
+			"knee-to-chest (left)", "40 reps",
+			"Before 5.5 → after 3.8: 1.8 points lower after a session, on average (4 sessions with both check-ins).",
+			"seated-twist was stopped for pain 3 times lately", "unknot safety",
+			"Sat 21 Nov 09:15", "pain 5→3", "breathing", "20 breaths", "interrupted")
+	})
 }
 
-func TestReviewScrollsAndQuits(t *testing.T) {
-	m := newReview(t, 80, 24, "dark", reviewFixture(), nil)
-	first := stripANSI(m.Render())
-	m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
-	paged := stripANSI(m.Render())
-	if paged == first || !strings.Contains(paged, "Sessions, newest first") {
-		t.Errorf("page down did not bring the sessions into view:\n%s", paged)
-	}
-	m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
-	if got := stripANSI(m.Render()); got != first {
-		t.Errorf("g did not go back to the top")
-	}
-	_, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
-	if cmd == nil || !m.quit {
-		t.Fatal("q does not quit")
-	}
-	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Error("q's command is not tea.Quit")
-	}
+func TestReviewEmptyAndError(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newReviewApp(t, 80, 24, "dark", &fakeHistory{ov: record.Overview{Today: record.DayOf(reviewNow)}})
+		h.must("Nothing is recorded yet")
+		h.mustNot("Streak")
+		b := newReviewApp(t, 80, 24, "dark", &fakeHistory{err: errors.New("history.db is not a database")})
+		b.must("could not be read: history.db is not a database")
+	})
+}
+
+func TestReviewScrollsAndCloses(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newReviewApp(t, 80, 24, "dark", fixtureOverview)
+		first := h.screen()
+		h.press("pgdown")
+		if h.screen() == first || !strings.Contains(h.screen(), "Sessions, newest first") {
+			t.Errorf("page down did not bring the sessions into view:\n%s", h.screen())
+		}
+		h.press("g")
+		if h.screen() != first {
+			t.Errorf("g did not go back to the top:\n%s", h.screen())
+		}
+		h.press("q")
+		if !h.quit {
+			t.Error("q did not close `unknot history`")
+		}
+	})
 }
 
 func TestReviewTooSmallRecovers(t *testing.T) {
-	m := newReview(t, 30, 8, "dark", reviewFixture(), nil)
-	if got := stripANSI(m.Render()); !strings.Contains(got, "window too small (need 40×10)") {
-		t.Errorf("tiny window:\n%s", got)
-	}
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if got := stripANSI(m.Render()); !strings.Contains(got, "Looking back") {
-		t.Errorf("after enlarging:\n%s", got)
-	}
+	inBubble(t, func(t *testing.T) {
+		h := newReviewApp(t, 30, 8, "dark", fixtureOverview)
+		h.must("window too small (need 40×10)")
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		h.must("Looking back")
+	})
+}
+
+// The list pages through every session, however many: scrolling to its
+// end reads the next page.
+func TestReviewPagesThroughEverySession(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := reviewFixture()
+		var all []record.Session
+		for i := range 250 {
+			at := reviewNow.Add(-time.Duration(i+1) * 7 * time.Hour)
+			all = append(all, record.Session{ID: int64(1000 - i), Kind: routines.KindBreathe, StartedAt: at, Status: routines.Completed, Breaths: i + 1})
+		}
+		ov.Recent, ov.Sessions = all[:50], len(all)
+		f := &fakeHistory{ov: ov, all: all}
+		h := newReviewApp(t, 80, 24, "dark", f)
+		for range 60 {
+			h.press("end")
+		}
+		h.must("250 breaths")
+		h.mustNot("older: scroll down")
+		if f.pages != 2 {
+			t.Errorf("read %d pages, want 2 (the overview's 50, then 100 and 100)", f.pages)
+		}
+	})
+}
+
+// Each session is listed at the wall-clock time where it happened, the
+// day the calendar counts it for, whatever the viewer's zone.
+func TestReviewListsWallClockTimes(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ny, err := time.LoadLocation("America/New_York")
+		if err != nil {
+			t.Skip("no time zone data on this machine:", err)
+		}
+		ov := reviewFixture()
+		late := time.Date(2026, 11, 20, 23, 30, 0, 0, ny) // 05:30 the next day in Paris
+		ov.Recent = []record.Session{{ID: 1, Kind: routines.KindBreathe, StartedAt: late, Status: routines.Completed, Breaths: 3}}
+		ov.Sessions = 1
+		paris, _ := time.LoadLocation("Europe/Paris")
+		h := newHarness(t, appOpts{first: PageReview, h: 60, w: 120, deps: Deps{Review: &fakeHistory{ov: ov}},
+			opt: Options{Now: func() time.Time { return reviewNow.In(paris) }}})
+		h.must("Fri 20 Nov 23:30")
+		h.mustNot("Sat 21 Nov 05:30")
+	})
 }

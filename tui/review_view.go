@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // reviewMinWidth is the narrowest window the review lays out for.
@@ -15,12 +17,12 @@ const (
 	reviewWide      = 110 // from here the totals stand beside the calendar
 )
 
-// Render is the review screen as a string: the header, the visible part of
-// the page, and the keys.
-func (m *Review) Render() string {
+// View is the review screen's body: the header, the visible part of the
+// page, and where the page is.
+func (m *Review) View() string {
 	s := m.ctx.Styles
-	w, h := m.ctx.Width, m.ctx.Height
-	if w < reviewMinWidth || h < reviewMinHeight {
+	w, h := m.w, m.h
+	if w < reviewMinWidth || h < reviewMinHeight-1 {
 		return tooSmallView(w, h, reviewMinWidth, reviewMinHeight)
 	}
 	title := s.Title.Render("Looking back")
@@ -29,13 +31,11 @@ func (m *Review) Render() string {
 	if !m.ready {
 		return header + "\n" + s.Subtle.Render("Reading your history…")
 	}
-	keys := "↑/↓ scroll · pgup/pgdn page · q close"
-	if m.vp.TotalLineCount() <= m.vp.Height() {
-		keys = "q close"
-	} else {
-		keys += fmt.Sprintf(" · %3.0f%%", m.vp.ScrollPercent()*100)
+	where := ""
+	if m.vp.TotalLineCount() > m.vp.Height() {
+		where = fmt.Sprintf("%3.0f%%", m.vp.ScrollPercent()*100)
 	}
-	return header + "\n" + m.vp.View() + "\n" + s.Help.Render(keys)
+	return header + "\n" + m.vp.View() + "\n" + s.Subtle.Render(where)
 }
 
 // page lays out everything the review shows for a window width wide.
@@ -86,7 +86,7 @@ func (m *Review) calendarSection(width int) string {
 		s.Title.Render("Days with a session"),
 		s.Text.Render(streak),
 		"",
-		HeatMap(s, func(d string) int { return counts[d] }, ov.Today.Time(), width, history.HeatMapDays/7),
+		HeatMap(s, func(d string) int { return counts[d] }, ov.Today.Time(), width, record.HeatMapDays/7),
 		s.Subtle.Render(legend),
 	}, "\n")
 }
@@ -168,7 +168,7 @@ func (m *Review) flagNote(width int) string {
 	for _, p := range f.PainStops {
 		why = append(why, fmt.Sprintf("%s was stopped for pain %s lately", p.Routine, times(p.Count)))
 	}
-	if f.HighWeeks >= history.HighPainWeeks {
+	if f.HighWeeks >= record.HighPainWeeks {
 		why = append(why, fmt.Sprintf("your pain has stayed high for %d weeks", f.HighWeeks))
 	}
 	text := "A gentle note: " + strings.Join(why, ", and ") +
@@ -180,17 +180,21 @@ func (m *Review) flagNote(width int) string {
 func (m *Review) sessionsSection(width int) string {
 	s := m.ctx.Styles
 	lines := []string{s.Title.Render("Sessions, newest first")}
-	loc := m.now.Location()
-	for _, x := range m.ov.Recent {
-		when := x.StartedAt.In(loc).Format("Mon 2 Jan 15:04")
+	for _, x := range m.list {
+		// Each at the wall-clock time where it happened: the day it
+		// counts for on the calendar.
+		when := x.StartedAt.Format("Mon 2 Jan 15:04")
 		what := "stretches"
 		detail := count(x.Reps(), "rep")
-		if x.Kind == history.KindBreathe {
+		switch x.Kind {
+		case routines.KindBreathe:
 			what, detail = "breathing", count(x.Breaths, "breath")
+		case routines.KindIce, routines.KindHeat:
+			what, detail = string(x.Kind), ""
 		}
 		took := ""
 		if x.EndedAt != nil {
-			took = Clock(x.EndedAt.Sub(x.StartedAt))
+			took = words.Clock(x.EndedAt.Sub(x.StartedAt))
 		}
 		pain := ""
 		if x.PainBefore != nil || x.PainAfter != nil {
@@ -198,16 +202,19 @@ func (m *Review) sessionsSection(width int) string {
 		}
 		line := fmt.Sprintf("%-16s  %-9s  %-11s %6s  %-10s %s", when, what, x.Status, took, detail, pain)
 		if lipgloss.Width(line) > width {
-			line = fmt.Sprintf("%s %s %s", x.StartedAt.In(loc).Format("2 Jan 15:04"), what, x.Status)
+			line = fmt.Sprintf("%s %s %s", x.StartedAt.Format("2 Jan 15:04"), what, x.Status)
 		}
 		st := s.Text
-		if x.Status == history.Pain {
+		if x.Status == routines.Pain {
 			st = s.Warn
 		}
 		lines = append(lines, st.Render(strings.TrimRight(line, " ")))
 	}
-	if m.ov.Sessions > len(m.ov.Recent) {
-		lines = append(lines, s.Subtle.Render(fmt.Sprintf("… and %d older: unknot history --csv lists them all", m.ov.Sessions-len(m.ov.Recent))))
+	switch left := m.ov.Sessions - len(m.list); {
+	case m.listErr != nil:
+		lines = append(lines, s.Warn.Render("Older sessions could not be read: "+m.listErr.Error()))
+	case left > 0:
+		lines = append(lines, s.Subtle.Render(fmt.Sprintf("… %d older: scroll down for more", left)))
 	}
 	return strings.Join(lines, "\n")
 }

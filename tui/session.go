@@ -3,11 +3,12 @@ package tui
 import (
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // SessionConfig is what a guided session needs.
@@ -15,12 +16,9 @@ type SessionConfig struct {
 	Routines []routines.Routine
 	Options  coach.Options // zero: coach.DefaultOptions
 
-	Today  TodayProvider // may be nil: no daily-limit prompt
-	Record StartSession  // may be nil: nothing is recorded
-
 	// Checkin asks "How is your back right now?" before pacing starts and
 	// on the summary when the session ends by itself or for pain (not on
-	// quit: q asks nothing). The answers go to the record.
+	// quit: q asks nothing). The answers go to the journal.
 	Checkin bool
 }
 
@@ -39,9 +37,11 @@ const (
 // ready, hold, rest and switch moments, and the summary. All state about
 // time lives in the coach; the screen only asks it what is happening now.
 type Session struct {
-	ctx  *Context
-	cfg  SessionConfig
-	help help.Model
+	ctx     *Context
+	cfg     SessionConfig
+	journal routines.Journal
+	today   TodayProvider
+	w, h    int
 
 	stage stage
 
@@ -50,21 +50,17 @@ type Session struct {
 	choice  int
 
 	coach   *coach.Coach
+	log     routines.RunLog
 	started time.Time
-	ended   time.Time
 	last    time.Time // the last clock reading, to notice a suspend
 	gen     int       // wake-ups carry it; a stale one is ignored
-	log     []coach.Event
 
 	// The check-ins, and the routines left out that wait for the first.
 	before, after CheckIn
 	leave         map[string]bool
-	noHistory     error // the history could not be read: nothing is saved
 
-	rec      recordQueue
-	recorder SessionRecorder // set by the first write, read by the later ones
-	quitting bool            // quit once the history writes are done
-	empty    bool            // everything was left out: nothing to do
+	empty bool      // everything was left out: nothing to do
+	run   words.Run // how it went, once at the summary
 }
 
 // limitRow is a routine at its daily limit.
@@ -73,60 +69,67 @@ type limitRow struct {
 	Done, Limit int
 }
 
-// sessionWakeMsg is a deadline reached; gen says which schedule set it.
-type sessionWakeMsg struct{ gen int }
+// sessionWakeMsg is a deadline of one session screen; gen says which
+// schedule set it.
+type sessionWakeMsg struct {
+	m   *Session
+	gen int
+}
 
-// NewSession makes the session screen.
-func NewSession(ctx *Context, cfg SessionConfig) *Session {
+// NewSession makes the session screen: cfg's routines, recorded through
+// deps.Journal, limits checked against deps.Today.
+func NewSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
+	return newSession(ctx, cfg, deps)
+}
+
+func newSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
 	if cfg.Options == (coach.Options{}) {
 		cfg.Options = coach.DefaultOptions
 	}
-	h := help.New()
-	h.Styles = help.DefaultStyles(ctx.Styles.Dark)
-	return &Session{ctx: ctx, cfg: cfg, help: h}
+	return &Session{ctx: ctx, cfg: cfg, journal: deps.Journal, today: deps.Today, w: 80, h: 23}
 }
 
-// Init asks for the background colour and today's counts, or starts at once
-// when there is no history to ask.
+// Page is PageSession.
+func (m *Session) Page() Page { return PageSession }
+
+// SetSize is the body's size.
+func (m *Session) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Busy is true while a question waits or the coach runs: q then belongs to
+// the session (it ends the run and shows the summary, asking nothing).
+func (m *Session) Busy() bool {
+	switch m.stage {
+	case stageBefore, stageRun:
+		return true
+	case stageEnd:
+		return m.asksAfter()
+	}
+	return false
+}
+
+// Init reads today's counts, or starts at once when there is no history
+// to ask.
 func (m *Session) Init() tea.Cmd {
-	cmds := []tea.Cmd{}
-	if m.ctx.Opt.Theme == "auto" || m.ctx.Opt.Theme == "" {
-		cmds = append(cmds, tea.RequestBackgroundColor)
-	}
 	now := m.ctx.Opt.now()
-	if m.cfg.Today == nil {
-		cmds = append(cmds, m.start(now, nil))
-	} else {
-		cmds = append(cmds, loadToday(m.cfg.Today, now))
+	if m.today == nil {
+		return m.start(now, nil)
 	}
-	return tea.Batch(cmds...)
+	return loadToday(m, m.today, now)
 }
 
 // Update handles one message.
-func (m *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Session) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	now := m.ctx.Opt.now()
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-		m.help.SetWidth(msg.Width)
-		return m, nil
-	case tea.BackgroundColorMsg:
-		m.ctx.SetBackground(msg.IsDark())
-		m.help.Styles = help.DefaultStyles(m.ctx.Styles.Dark)
-		return m, nil
 	case todayMsg:
-		return m, m.gotToday(now, msg)
+		if msg.to == m {
+			return m, m.gotToday(now, msg)
+		}
 	case sessionWakeMsg:
-		if msg.gen != m.gen || m.stage != stageRun {
+		if msg.m != m || msg.gen != m.gen || m.stage != stageRun {
 			return m, nil // set before a pause, skip or back: stale
 		}
 		return m, m.sync(now)
-	case recordedMsg:
-		cmd := m.rec.done(msg.err)
-		if m.quitting && m.rec.idle() {
-			return m, tea.Quit
-		}
-		return m, cmd
 	case tea.ResumeMsg:
 		return m, nil // still paused: space goes on
 	case tea.KeyPressMsg:
@@ -137,20 +140,12 @@ func (m *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key answers a key press in the present stage.
 func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, Keys.Help) {
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	}
 	switch m.stage {
-	case stageLoading:
-		if key.Matches(k, Keys.Quit) {
-			return m.quit()
-		}
 	case stageLimits:
 		return m.limitKey(now, k)
 	case stageBefore:
-		if k.String() == "q" || k.String() == "ctrl+c" {
-			return m.quit()
+		if k.String() == "q" {
+			return closeScreen
 		}
 		m.before = m.before.Update(k)
 		if m.before.Done() {
@@ -160,17 +155,17 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		return m.runKey(now, k)
 	case stageEnd:
 		if m.asksAfter() {
-			if k.String() == "q" || k.String() == "ctrl+c" {
-				return m.quit()
+			if k.String() == "q" {
+				return closeScreen
 			}
 			m.after = m.after.Update(k)
-			if v, ok := m.after.Result(); ok {
-				return m.write(func(r SessionRecorder) error { return r.SetPainAfter(v) })
+			if v, ok := m.after.Result(); ok && m.log != nil {
+				m.log.SetPainAfter(v)
 			}
 			return nil
 		}
-		if key.Matches(k, Keys.Quit, Keys.Select, Keys.Skip) {
-			return m.quit()
+		if key.Matches(k, Keys.Select) {
+			return closeScreen
 		}
 	}
 	return nil
@@ -179,12 +174,12 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 // checkins reports whether this session asks how the back feels: the
 // person wants it and the history is there to keep the answer.
 func (m *Session) checkins() bool {
-	return m.cfg.Checkin && m.cfg.Record != nil && m.noHistory == nil && m.rec.err == nil
+	return m.cfg.Checkin && m.journal != nil && m.journal.Trouble() == nil
 }
 
 // asksAfter reports whether the summary is waiting for the check-in after.
 func (m *Session) asksAfter() bool {
-	if !m.checkins() || m.empty || m.coach == nil || m.coach.Reason() == coach.Quit {
+	if !m.checkins() || m.empty || m.coach == nil || m.log == nil || m.run.Outcome == routines.Stopped || m.run.Outcome == routines.Interrupted {
 		return false
 	}
 	return !m.after.Done()
@@ -204,8 +199,6 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		m.coach.Stop(now, coach.Pain)
 	case key.Matches(k, Keys.Quit):
 		m.coach.Stop(now, coach.Quit)
-		cmd := m.sync(now)
-		return tea.Batch(cmd, m.quit())
 	case k.String() == "ctrl+z":
 		m.coach.Pause(now)
 		return tea.Batch(m.sync(now), tea.Suspend)
@@ -213,15 +206,6 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return m.sync(now)
-}
-
-// quit ends the program once what was done is saved.
-func (m *Session) quit() tea.Cmd {
-	m.quitting = true
-	if m.rec.idle() {
-		return tea.Quit
-	}
-	return nil
 }
 
 // start asks the check-in before, when there is one, then begins the
@@ -235,7 +219,8 @@ func (m *Session) start(now time.Time, leave map[string]bool) tea.Cmd {
 	return m.begin(now, leave)
 }
 
-// begin starts the coach at now without the routines named in leave.
+// begin starts the coach at now without the routines named in leave, and
+// opens the record (it never blocks).
 func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 	var rs []routines.Routine
 	for _, r := range m.cfg.Routines {
@@ -245,50 +230,41 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 	}
 	plan, err := coach.SessionPlan(rs, m.cfg.Options)
 	if err != nil {
-		m.empty, m.stage, m.ended = true, stageEnd, now
+		m.empty, m.stage = true, stageEnd
 		return nil
 	}
 	m.coach = coach.New(plan, now)
 	m.started, m.last, m.stage = now, now, stageRun
-	var rec tea.Cmd
-	if open := m.cfg.Record; open != nil {
-		planned := m.coach.Tallies()
-		painBefore := m.before.Score()
-		rec = m.rec.push(func() error {
-			r, err := open(now, planned, painBefore)
-			m.recorder = r // the queue runs one write at a time, in order
-			return err
-		})
+	if m.journal != nil {
+		m.log = m.journal.Begin(routines.KindSession, now, words.Exercises(m.coach), m.before.Score())
 	}
-	return tea.Batch(rec, m.sync(now))
+	return m.sync(now)
 }
 
 // sync brings the screen up to instant now: a suspend found since the last
 // reading pauses the coach where the machine went to sleep; the coach's
-// events are logged, rung, recorded; and the next wake-up is set.
+// events are rung and recorded; and the next wake-up is set.
 func (m *Session) sync(now time.Time) tea.Cmd {
 	if !m.last.IsZero() && coach.SuspendGap(m.last, now) > 0 && !m.coach.Paused() {
 		m.coach.Pause(m.last)
 	}
 	m.last = now
-	evs := m.coach.Events(now)
-	m.log = append(m.log, evs...)
 	var cmds []tea.Cmd
 	bell := false
-	for _, e := range evs {
+	for _, e := range m.coach.Events(now) {
 		switch e.Kind {
 		case coach.PhaseChanged, coach.Finished:
 			bell = true
 		case coach.RepDone:
 			bell = true
-			cmds = append(cmds, m.recordRep(e))
+			m.recordRep(e)
 		}
 	}
 	if bell && !m.ctx.Opt.NoBell {
 		cmds = append(cmds, tea.Raw("\a"))
 	}
 	if m.coach.Over(now) {
-		cmds = append(cmds, m.end(now))
+		cmds = append(cmds, m.finish(now))
 	} else {
 		m.gen++
 		cmds = append(cmds, m.wake(now))
@@ -296,93 +272,53 @@ func (m *Session) sync(now time.Time) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// recordRep records one rep held to its end: the new count for its
-// routine and side.
-func (m *Session) recordRep(e coach.Event) tea.Cmd {
-	if m.cfg.Record == nil {
-		return nil
+// recordRep records one rep held to its end: the new count for its place
+// in the plan.
+func (m *Session) recordRep(e coach.Event) {
+	if m.log == nil {
+		return
 	}
-	name := m.coach.Plan().Routines[e.Segment.Routine].Name
-	side := e.Segment.Side
-	done := 0
-	for _, t := range m.coach.Tallies() {
-		if t.Routine == name && t.Side == side {
-			done = t.Done
-		}
+	if i := m.coach.TallyIndex(e.Segment); i >= 0 {
+		m.log.SetReps(i, m.coach.Tallies()[i].Done)
 	}
-	return m.write(func(r SessionRecorder) error { return r.SetReps(name, string(side), done) })
 }
 
-// write queues a write to the recorder, once it is open.
-func (m *Session) write(w func(SessionRecorder) error) tea.Cmd {
-	return m.rec.push(func() error {
-		if m.recorder == nil {
-			return nil // it failed to open: already reported
-		}
-		return w(m.recorder)
-	})
-}
-
-// end moves to the summary and records how the session ended.
-func (m *Session) end(now time.Time) tea.Cmd {
+// finish moves to the summary and records how the session ended.
+func (m *Session) finish(now time.Time) tea.Cmd {
 	if m.stage == stageEnd {
 		return nil
 	}
-	m.stage, m.ended = stageEnd, now
-	if m.quitting {
-		m.ended = now
+	m.stage = stageEnd
+	m.run = words.RunOf(m.coach, routines.KindSession, m.started, now)
+	if m.log != nil {
+		m.log.Finish(now, m.run.Outcome)
 	}
-	if m.cfg.Record == nil {
-		return nil
-	}
-	status := m.Status()
-	return m.write(func(r SessionRecorder) error { return r.Finish(now, status) })
+	return runDone(m.run)
 }
 
-// Status is how the session ended: "completed", "stopped" (quit), "pain",
-// or "" while it runs.
-func (m *Session) Status() string {
-	if m.coach == nil {
+// end is the App's: a signal (Interrupted) or ctrl+c (Stopped) ends a
+// session under way.
+func (m *Session) end(at time.Time, why routines.Outcome) (words.Run, bool) {
+	if m.stage != stageRun {
+		return words.Run{}, false
+	}
+	reason := coach.Quit
+	if why == routines.Interrupted {
+		reason = coach.Interrupt
+	}
+	m.coach.Stop(at, reason)
+	m.sync(at)
+	return m.run, true
+}
+
+// notSaved is the one line that says this session isn't being kept, and
+// why; "" while the history takes it.
+func (m *Session) notSaved() string {
+	if m.journal == nil {
 		return ""
 	}
-	switch m.coach.Reason() {
-	case coach.Quit:
-		return "stopped"
-	case coach.Pain:
-		return "pain"
-	}
-	if m.stage == stageEnd {
-		return "completed"
+	if err := m.journal.Trouble(); err != nil {
+		return "This session isn't being saved: " + err.Error()
 	}
 	return ""
-}
-
-// Coach is the running coach, nil before the session starts.
-func (m *Session) Coach() *coach.Coach { return m.coach }
-
-// Log is every coach event so far, in order.
-func (m *Session) Log() []coach.Event { return m.log }
-
-// Elapsed is how long the session took, from start to end.
-func (m *Session) Elapsed() time.Duration {
-	if m.coach == nil || m.ended.IsZero() {
-		return 0
-	}
-	return m.ended.Sub(m.started)
-}
-
-// RecordErr is the first history write that failed, if any.
-func (m *Session) RecordErr() error { return m.rec.err }
-
-// notSaved is the one line that says this session won't be kept, and why;
-// "" while the history takes it.
-func (m *Session) notSaved() string {
-	err := m.noHistory
-	if err == nil {
-		err = m.rec.err
-	}
-	if err == nil || m.cfg.Record == nil {
-		return ""
-	}
-	return "This session won't be saved: " + err.Error()
 }

@@ -22,7 +22,7 @@ type sessionLayout struct {
 }
 
 func (m *Session) layout() sessionLayout {
-	w, h := m.ctx.Width, m.ctx.Height
+	w, h := m.w, m.h
 	return sessionLayout{
 		width: w, height: h,
 		gaugeWidth: min(24, max(w-8, 0)),

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 )
 
 // The choices of the daily-limit prompt, the gentler one first.
@@ -19,7 +18,6 @@ func (m *Session) gotToday(now time.Time, msg todayMsg) tea.Cmd {
 	if m.stage != stageLoading {
 		return nil
 	}
-	m.noHistory = msg.err
 	if msg.err == nil {
 		for _, r := range m.cfg.Routines {
 			if r.DailyLimit > 0 && msg.counts.Sessions[r.Name] >= r.DailyLimit {
@@ -51,8 +49,6 @@ func (m *Session) limitKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		return m.start(now, leave)
-	case key.Matches(k, Keys.Quit):
-		return m.quit()
 	}
 	return nil
 }
@@ -60,7 +56,7 @@ func (m *Session) limitKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 // limitsView is the daily-limit prompt.
 func (m *Session) limitsView() string {
 	s := m.ctx.Styles
-	w := m.ctx.Width
+	w := m.w
 	textW := min(w-4, 60)
 	bs := []part{{s.Title.Render("Already done today"), 0}}
 	for i, r := range m.atLimit {
@@ -80,11 +76,5 @@ func (m *Session) limitsView() string {
 		}
 	}
 	bs = append(bs, part{choices[:len(choices)-1], 0})
-	hint := s.Help.Render("↑/↓ choose · enter go · q quit")
-	body := stackParts(w, m.ctx.Height-1, bs)
-	return body + "\n" + centerLine(w, hint)
-}
-
-func centerLine(w int, s string) string {
-	return lipgloss.PlaceHorizontal(w, lipgloss.Center, s)
+	return stackParts(w, m.h, bs)
 }

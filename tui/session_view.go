@@ -5,42 +5,48 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
 )
-
-// sessionHelp is the session's keys for the help bubble.
-type sessionHelp struct{}
 
 // The short help's words are shorter than the key map's, to fit 40 cells.
 var (
 	shortPause = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause"))
-	shortHurts = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "it hurts"))
+	stopKey    = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
 )
 
-func (sessionHelp) ShortHelp() []key.Binding {
-	return []key.Binding{shortPause, shortHurts, Keys.Help, Keys.Quit}
-}
-
-func (sessionHelp) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{Keys.Pause, Keys.Next, Keys.Back}, {Keys.Hurts, Keys.Quit, Keys.Help}}
+// Keys are the present stage's.
+func (m *Session) Keys() help.KeyMap {
+	switch m.stage {
+	case stageLimits:
+		return keyMap{{Keys.Up, Keys.Down, Keys.Select, Keys.Close}}
+	case stageBefore:
+		return checkInKeys
+	case stageRun:
+		return keyHelp{
+			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
+			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.Back}, {Keys.Hurts, stopKey, Keys.Help}},
+		}
+	case stageEnd:
+		if m.asksAfter() {
+			return checkInKeys
+		}
+		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/q", "close")), Keys.Safety}}
+	}
+	return keyMap{{Keys.Close}}
 }
 
 // View draws the screen at the clock's present instant.
-func (m *Session) View() tea.View {
-	v := tea.NewView(m.Render(m.ctx.Opt.now()))
-	v.AltScreen = true
-	v.WindowTitle = "unknot"
-	return v
-}
+func (m *Session) View() string { return m.Render(m.ctx.Opt.now()) }
 
 // Render draws the screen as it is at instant now.
 func (m *Session) Render(now time.Time) string {
-	w, h := m.ctx.Width, m.ctx.Height
-	if w < MinWidth || h < MinHeight {
+	w, h := m.w, m.h
+	if w < MinWidth || h < MinHeight-1 {
 		return tooSmallView(w, h, MinWidth, MinHeight)
 	}
 	switch m.stage {
@@ -50,7 +56,7 @@ func (m *Session) Render(now time.Time) string {
 		return m.limitsView()
 	case stageBefore:
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
-			m.ctx.Styles.Subtle.Render("Before you start")+"\n\n"+m.before.View(m.ctx))
+			m.ctx.Styles.Subtle.Render("Before you start")+"\n\n"+m.before.View(m.ctx, w))
 	case stageEnd:
 		return m.summaryView()
 	}
@@ -67,7 +73,7 @@ func (m *Session) runView(now time.Time) string {
 	if st.Routine != nil {
 		title = st.Routine.Title
 	}
-	header := spreadLine(l.width, s.Title.Render(title), s.Subtle.Render(Clock(roundUpSecond(st.Left))+" left"))
+	header := spreadLine(l.width, s.Title.Render(title), s.Subtle.Render(words.Clock(roundUpSecond(st.Left))+" left"))
 	if note := m.notSaved(); note != "" && st.Index == 0 {
 		// Said once, while the first routine gets ready; the summary says it again.
 		header += "\n" + wrapText(s.Warn, l.width, note)
@@ -75,9 +81,8 @@ func (m *Session) runView(now time.Time) string {
 	pct := fmt.Sprintf(" %3d%%", int(st.Progress*100))
 	progress := lipgloss.PlaceHorizontal(l.width, lipgloss.Center,
 		progressBar(s, l.barWidth, barCells(st.Offset, st.Total, l.barWidth))+s.Subtle.Render(pct))
-	helpLine := lipgloss.PlaceHorizontal(l.width, lipgloss.Center, m.help.View(sessionHelp{}))
-	footer := progress + "\n" + helpLine
-	bodyH := l.height - 1 - lipgloss.Height(footer)
+	footer := progress
+	bodyH := l.height - lipgloss.Height(header) - lipgloss.Height(footer)
 	body := stackParts(l.width, bodyH, m.moment(st, l))
 	return header + "\n" + body + "\n" + footer
 }
@@ -86,14 +91,14 @@ func (m *Session) runView(now time.Time) string {
 func (m *Session) moment(st coach.State, l sessionLayout) []part {
 	s := m.ctx.Styles
 	seg := st.Segment
-	big := part{s.Big.Render(BigDigits(fmt.Sprint(secondsUp(st.SegmentLeft)))), 1}
+	big := part{s.Big.Render(BigDigits(fmt.Sprint(words.SecondsUp(st.SegmentLeft)))), 1}
 	textW := min(l.width-4, 60)
 	var word string
 	var bs []part
 	switch seg.Kind {
 	case coach.Ready:
 		word = "Get ready"
-		bs = append(bs, part{s.Text.Render(sideRep(seg, "Start with the ")), 3})
+		bs = append(bs, part{s.Text.Render(words.StartSide(seg)), 3})
 		if st.Routine != nil {
 			var steps []string
 			for i, step := range st.Routine.Setup {
@@ -102,12 +107,12 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 			bs = append(bs, part{wrapText(s.Text, textW, strings.Join(steps, "\n")), 1})
 		}
 		if l.small { // the steps matter more than large digits here
-			big = part{s.Big.Render(fmt.Sprintf("Starting in %d", secondsUp(st.SegmentLeft))), 1}
+			big = part{s.Big.Render(fmt.Sprintf("Starting in %d", words.SecondsUp(st.SegmentLeft))), 1}
 		}
 		bs = append(bs, big)
 	case coach.Stretch:
 		word = st.Phase.String()
-		bs = append(bs, part{s.Accent.Bold(true).Render(sideRep(seg, "")), 0}, big)
+		bs = append(bs, part{s.Accent.Bold(true).Render(words.SideRep(seg)), 0}, big)
 		if m.ctx.Opt.ReducedMotion {
 			bs = append(bs, part{s.Subtle.Render(phaseHint(st.Phase, st.PhaseLength)), 2})
 		} else if st.Breathing {
@@ -119,10 +124,10 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 		}
 	case coach.Rest:
 		word = "Rest"
-		bs = append(bs, big, part{s.Subtle.Render(sideRep(seg, "Next: ")), 2})
+		bs = append(bs, big, part{s.Subtle.Render(words.NextSideRep(seg)), 2})
 	case coach.Switch:
 		word = "Switch sides"
-		bs = append(bs, big, part{s.Accent.Bold(true).Render(sideRep(seg, "Now the ")), 0})
+		bs = append(bs, big, part{s.Accent.Bold(true).Render(words.NowSide(seg)), 0})
 	}
 	head := part{s.Phase.Render(word), 0}
 	if st.Paused {
@@ -135,32 +140,9 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 	return append([]part{head}, bs...)
 }
 
-// sideRep says which side and rep: "Left side · rep 1/10", or with a
-// lead-in, "Next: left side · rep 2/10".
-func sideRep(seg coach.Segment, lead string) string {
-	rep := fmt.Sprintf("rep %d/%d", seg.Rep, seg.Reps)
-	side := seg.Side.Label()
-	if lead == "Start with the " {
-		if side == "" {
-			return ""
-		}
-		return lead + side + "."
-	}
-	if side == "" {
-		if lead == "" {
-			return strings.ToUpper(rep[:1]) + rep[1:]
-		}
-		return lead + rep
-	}
-	if lead == "" {
-		side = strings.ToUpper(side[:1]) + side[1:]
-	}
-	return lead + side + " · " + rep
-}
-
 // phaseHint is the breathing phase in words, for --reduced-motion.
 func phaseHint(p routines.Phase, d time.Duration) string {
-	secs := secondsUp(d)
+	secs := words.SecondsUp(d)
 	switch p {
 	case routines.Inhale:
 		return fmt.Sprintf("breathe in slowly, %d s", secs)
@@ -172,5 +154,5 @@ func phaseHint(p routines.Phase, d time.Duration) string {
 
 // roundUpSecond rounds d up to a whole second, as the countdowns show it.
 func roundUpSecond(d time.Duration) time.Duration {
-	return time.Duration(secondsUp(d)) * time.Second
+	return time.Duration(words.SecondsUp(d)) * time.Second
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // minWake keeps two drawing wake-ups from landing closer than this: the
@@ -29,8 +30,8 @@ func (m *Session) wake(now time.Time) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	gen := m.gen
-	return tea.Tick(d, func(time.Time) tea.Msg { return sessionWakeMsg{gen: gen} })
+	msg := sessionWakeMsg{m: m, gen: m.gen}
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
 // nextChange is how long from now until the screen next changes.
@@ -64,21 +65,12 @@ func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
 	return best, true
 }
 
-// secondsUp is d in whole seconds, rounded up: a countdown shows 3 until
-// exactly 2 seconds are left.
-func secondsUp(d time.Duration) int {
-	if d <= 0 {
-		return 0
-	}
-	return int((d + time.Second - 1) / time.Second)
-}
-
-// untilSecond is how long until secondsUp(left) drops by one.
+// untilSecond is how long until words.SecondsUp(left) drops by one.
 func untilSecond(left time.Duration) time.Duration {
 	if left <= 0 {
 		return 0
 	}
-	return left - time.Duration(secondsUp(left)-1)*time.Second
+	return left - time.Duration(words.SecondsUp(left)-1)*time.Second
 }
 
 // barCells is how many of width cells are filled at off of total.

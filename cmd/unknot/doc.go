@@ -2,7 +2,11 @@
 // stretches with hold countdowns, a breathing pacer for when a spasm hits,
 // and a private history to look back on.
 //
-// This package only wires: it parses the command line, finds the files, and
-// hands over to tui (the screens and the plain front end), routines (the
-// domain) and routines/history (the record). It holds no logic of its own.
+// This package only wires: main runs the command tree that newRootCmd
+// builds from explicit constructors (newSessionCmd, newBreatheCmd ...), each
+// handed one factory: the streams, the global flags, and the catalog, the
+// history and the recording queue, each opened on first use and closed
+// only if opened. It hands over to tui (the app and its screens),
+// tui/plain (one line per moment), routines (the domain) and
+// routines/history (the record).
 package main

@@ -101,6 +101,13 @@ func needTmux(t *testing.T) {
 // shows "[exit N]" and stays until the test ends.
 func startTerm(t *testing.T, w, h int, env []string, args ...string) *Term {
 	t.Helper()
+	return startTermThen(t, w, h, env, "", args...)
+}
+
+// startTermThen is startTerm with a shell command run in the pane after
+// the program's exit status is shown (to look at the terminal it left).
+func startTermThen(t *testing.T, w, h int, env []string, then string, args ...string) *Term {
+	t.Helper()
 	needTmux(t)
 	name := fmt.Sprintf("e2e-%d-%d", os.Getpid(), termCount.Add(1))
 	line := []string{"env", "TERM=xterm-256color"}
@@ -111,7 +118,10 @@ func startTerm(t *testing.T, w, h int, env []string, args ...string) *Term {
 	for _, a := range args {
 		line = append(line, shellQuote(a))
 	}
-	script := strings.Join(line, " ") + `; echo "[exit $?]"; sleep 600`
+	script := strings.Join(line, " ") + `; echo "[exit $?]"; ` + then + `; sleep 600`
+	if then == "" {
+		script = strings.Join(line, " ") + `; echo "[exit $?]"; sleep 600`
+	}
 	cmd := exec.Command("tmux", "-L", tmuxSocket, "-f", "/dev/null", "new-session", "-d", "-s", name,
 		"-x", strconv.Itoa(w), "-y", strconv.Itoa(h), script)
 	if out, err := cmd.CombinedOutput(); err != nil {

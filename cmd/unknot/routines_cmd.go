@@ -1,14 +1,18 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
+
 	"github.com/unknot/unknot/routines"
-	"github.com/unknot/unknot/tui"
+	"github.com/unknot/unknot/tui/words"
 )
 
-func newRoutinesCmd(g *globals) *cobra.Command {
+func newRoutinesCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "routines",
 		Short: "List, show and check stretch routines",
@@ -16,21 +20,21 @@ func newRoutinesCmd(g *globals) *cobra.Command {
 			"<config dir>/unknot/routines/ ($UNKNOT_HOME/routines/ when set).\n" +
 			"A file with a built-in's name replaces it.",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return listRoutines(g) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return listRoutines(f) },
 	}
 	cmd.AddCommand(
 		&cobra.Command{
 			Use:   "list",
 			Short: "List every routine and where it comes from",
 			Args:  cobra.NoArgs,
-			RunE:  func(cmd *cobra.Command, _ []string) error { return listRoutines(g) },
+			RunE:  func(cmd *cobra.Command, _ []string) error { return listRoutines(f) },
 		},
 		&cobra.Command{
 			Use:   "show NAME",
-			Short: "Show a routine's steps, hold, reps, sides, breathing and time",
+			Short: "Show how a routine goes, step by step",
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
-				c, err := loadCatalog(g)
+				c, err := f.catalog()
 				if err != nil {
 					return err
 				}
@@ -38,54 +42,58 @@ func newRoutinesCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return asUsage(err)
 				}
-				return tui.WriteRoutine(g.stdout, rs[0])
+				return words.WriteRoutine(f.out, rs[0])
 			},
 		},
 		&cobra.Command{
-			Use:   "check FILE...",
-			Short: "Check routine files and print every problem with its position",
-			Args:  cobra.MinimumNArgs(1),
-			RunE: func(cmd *cobra.Command, args []string) error {
-				var all routines.Problems
-				for _, path := range args {
-					r, probs := routines.ReadRoutineFile(path)
-					if len(probs) > 0 {
-						all = append(all, probs...)
-						continue
-					}
-					fmt.Fprintf(g.stdout, "%s: ok (%s, %s)\n", path, r.Name, tui.Clock(tui.RoutineTime(r)))
-				}
-				if len(all) > 0 {
-					return asUsage(all)
-				}
-				return nil
-			},
+			Use:   "check [FILE|DIR]...",
+			Short: "Check routine files, or your routines folder",
+			Args:  cobra.ArbitraryArgs,
+			RunE:  func(cmd *cobra.Command, args []string) error { return checkRoutines(f, args) },
 		},
 	)
 	return cmd
 }
 
-func listRoutines(g *globals) error {
-	c, err := loadCatalog(g)
+func listRoutines(f *factory) error {
+	c, err := f.catalog()
 	if err != nil {
 		return err
 	}
-	return tui.WriteRoutineList(g.stdout, c)
+	return words.WriteRoutineList(f.out, c)
 }
 
-// loadCatalog reads the built-ins and the person's own routine files. A bad
-// file is reported on stderr and left out; it never stops the others.
-func loadCatalog(g *globals) (*routines.Catalog, error) {
-	dir, err := routines.RoutinesDir()
-	if err != nil {
-		return nil, asUsage(err)
+// checkRoutines checks each path (a folder: each *.toml in it), or the
+// person's routines folder; every problem goes to stderr with its
+// position, and any problem makes the exit status 2.
+func checkRoutines(f *factory, paths []string) error {
+	if len(paths) == 0 {
+		dir, err := routines.RoutinesDir()
+		if err != nil {
+			return asUsage(err)
+		}
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(f.out, "no routine files in %s\n", routines.Printable(dir))
+			return nil
+		}
+		paths = []string{dir}
 	}
-	c, probs, err := routines.Load(dir)
-	if err != nil {
-		return nil, err
+	bad := 0
+	for _, c := range routines.Check(paths...) {
+		switch {
+		case len(c.Problems) > 0:
+			bad++
+			for _, p := range c.Problems {
+				fmt.Fprintln(f.errOut, "unknot: "+p.Error())
+			}
+		case c.Folder:
+			fmt.Fprintf(f.out, "%s: no routine files (*.toml)\n", routines.Printable(c.Path))
+		default:
+			fmt.Fprintf(f.out, "%s: ok (%s, %s)\n", routines.Printable(c.Path), c.Routine.Name, words.Clock(words.RoutineTime(c.Routine)))
+		}
 	}
-	for _, p := range probs {
-		fmt.Fprintf(g.stderr, "unknot: skipping a routine file: %s\n", p.Error())
+	if bad > 0 {
+		return &exitError{code: 2, err: fmt.Errorf("%s with problems: fix them, then run `unknot routines check` again", words.Plural(bad, "file"))}
 	}
-	return c, nil
+	return nil
 }

@@ -109,8 +109,12 @@ func TestBadUserFileIsSkippedNotFatal(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "knee-to-chest") {
 		t.Fatalf("exit %d, out %q", code, out)
 	}
-	if !strings.Contains(errs, "skipping a routine file") || !strings.Contains(errs, "x.toml:1:8") {
-		t.Errorf("stderr should name the bad file and position: %q", errs)
+	if errs != "unknot: 1 routine file skipped: run `unknot routines check` for why\n" {
+		t.Errorf("stderr should say once that a file was skipped and where to look: %q", errs)
+	}
+	code, out, errs = runCLI(t, home, "routines", "check")
+	if code != 2 || !strings.Contains(errs, "x.toml:1:8") {
+		t.Errorf("routines check: exit %d, stderr %q; want the file and position, exit 2", code, errs)
 	}
 }
 

@@ -9,9 +9,11 @@ import (
 // Outcome is how the run ended as of instant t, in the domain's words, the
 // same in every front end: stopped for pain is Pain, a signal is
 // Interrupted, a quit before the plan's end is Stopped, and a plan that
-// ran to its end is Completed. Breathing with no set end has no end to
-// fall short of: quitting it is Completed. A run still under way at t
-// reads as Interrupted (what it would be if the process ended now).
+// ran to its end is Completed, unless every hold in it was skipped (a
+// session tapped through with → is Stopped, not completed). Breathing with
+// no set end has no end to fall short of: quitting it is Completed. A run
+// still under way at t reads as Interrupted (what it would be if the
+// process ended now).
 func (c *Coach) Outcome(t time.Time) routines.Outcome {
 	switch {
 	case c.stopped && c.reason == Pain:
@@ -22,10 +24,14 @@ func (c *Coach) Outcome(t time.Time) routines.Outcome {
 		return routines.Completed
 	case c.stopped:
 		return routines.Stopped
-	case c.Finished(t):
-		return routines.Completed
+	case !c.Finished(t):
+		return routines.Interrupted
 	}
-	return routines.Interrupted
+	c.advance(t)
+	if r := c.Reps(); r.Planned > 0 && r.Done == 0 {
+		return routines.Stopped
+	}
+	return routines.Completed
 }
 
 // TallyIndex is the index in Tallies of the routine and side that segment

@@ -173,32 +173,5 @@ func (c *Coach) Reps() Reps {
 	return r
 }
 
-// Outcome is how the run stands at instant t, the same word in every mode:
-// Pain or Stopped when stopped for that reason; Completed when the plan ran
-// to its end and something was done (a rep, or a breath when breathing
-// alone); Stopped when it ran to its end with every hold skipped; and
-// Interrupted while it has not ended (a signal ending the program now).
-func (c *Coach) Outcome(t time.Time) routines.Outcome {
-	switch {
-	case c.stopped && c.reason == Pain:
-		return routines.Pain
-	case c.stopped:
-		return routines.Stopped
-	case !c.Finished(t):
-		return routines.Interrupted
-	}
-	c.advance(t)
-	if c.breathingAlone() {
-		if c.breathsDone > 0 {
-			return routines.Completed
-		}
-		return routines.Stopped
-	}
-	if len(c.done) == 0 && c.Reps().Planned > 0 {
-		return routines.Stopped
-	}
-	return routines.Completed
-}
-
 // BreathsDone is how many whole breaths were completed (breathing alone).
 func (c *Coach) BreathsDone() int { return c.breathsDone }

@@ -44,7 +44,7 @@
 // and weekly averages), Sessions (the list, paged), TodayCounts (the daily
 // limits), RedFlags (a routine stopped for pain again and again, or pain
 // high for weeks). Overview gathers what the review screen's first frame
-// needs (OverviewSince from a --since date), and WriteSummary prints it as
+// needs (OverviewSince from a --since date), and words.WriteHistory (tui/words) prints it as
 // plain text. Counts are bounded (limits.go: MaxBreaths, MaxReps, ...),
 // and values past the bounds in a file written by hand are clamped when
 // read, so no query overflows.

@@ -388,7 +388,7 @@ func (x importSession) session() (Session, error) {
 		}
 		s.Exercises = append(s.Exercises, ex)
 	}
-	return s, s.check()
+	return s, checkSession(&s)
 }
 
 // parseTime reads an RFC 3339 instant, keeping its offset.

@@ -228,7 +228,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, x := range all {
-			if err := x.check(); err != nil && x.Status != Running {
+			if err := checkSession(&x); err != nil && x.Status != Running {
 				t.Fatalf("accepted %+v: %v", x, err)
 			}
 		}

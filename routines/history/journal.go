@@ -82,6 +82,7 @@ type Entry struct {
 	saved    int   // changes written
 	id       int64 // the row in the history, 0 before the first write
 	rejected error // the history refuses this record: it is never retried
+	listed   bool  // in j.entries: a finished, written entry leaves it until it changes again
 }
 
 // Begin records the start of a run at instant at (keep its location: the
@@ -102,6 +103,7 @@ func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exe
 		e.ver = 1
 		j.begun++
 		j.entries = append(j.entries, e)
+		e.listed = true
 		j.start()
 	}
 	j.mu.Unlock()
@@ -119,6 +121,10 @@ func (e *Entry) change(f func(*Session)) {
 	}
 	f(&e.s)
 	e.ver++
+	if !e.listed { // finished and written, then changed (the check-in after)
+		j.entries = append(j.entries, e)
+		e.listed = true
+	}
 	j.mu.Unlock()
 	j.poke()
 }
@@ -307,6 +313,8 @@ func (j *Journal) flush() (again bool) {
 	for _, e := range j.entries {
 		if e.s.Status == Running || e.saved != e.ver || e.rejected != nil {
 			kept = append(kept, e)
+		} else {
+			e.listed = false
 		}
 	}
 	j.entries = kept
@@ -352,7 +360,7 @@ func (j *Journal) allSaved() bool {
 // save writes record x over row id (0: a new row) in one transaction, and
 // returns the row.
 func (s *Store) save(ctx context.Context, x *Session, id int64) (int64, error) {
-	if err := x.check(); err != nil {
+	if err := checkSession(x); err != nil {
 		return id, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
 	if err := s.writable(); err != nil {

@@ -278,3 +278,37 @@ func TestJournalAfterClose(t *testing.T) {
 		t.Errorf("a run begun after Close was recorded: %+v", all)
 	}
 }
+
+// The check-in after comes once the run is finished and written (the
+// closing screen asks it): it is written too, not dropped.
+func TestJournalPainAfterAFinishedRunIsKept(t *testing.T) {
+	dir := newHistory(t)
+	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
+	start := at(zone(1), 2025, 3, 1, 9, 0)
+	e := j.Begin(KindBreathe, start, nil, nil)
+	e.SetBreaths(4)
+	e.Finish(start.Add(time.Minute), Completed)
+	deadline := time.Now().Add(10 * time.Second)
+	for { // until the finished run is written and leaves the queue
+		s, err := OpenReadOnly(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Sessions(Filter{})
+		s.Close()
+		if len(got) == 1 && got[0].Status == Completed {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the finished run was never written")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	e.SetPainAfter(3)
+	if c := j.Close(time.Minute); !c.Saved {
+		t.Fatalf("Close = %+v", c)
+	}
+	if got := onlySession(t, dir); got.PainAfter == nil || *got.PainAfter != 3 {
+		t.Errorf("pain after = %v, want 3", got.PainAfter)
+	}
+}

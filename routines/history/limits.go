@@ -34,7 +34,7 @@ const (
 
 // check validates a whole session as recording and import take it: the
 // first problem found, in words a person understands, naming the field.
-func (s *Session) check() error {
+func checkSession(s *Session) error {
 	switch {
 	case !s.Kind.Valid():
 		return fmt.Errorf(`"kind" is %q; it must be "session", "breathe", "ice" or "heat"`, s.Kind)

@@ -2,26 +2,6 @@ package history
 
 import "time"
 
-// HeatMapDays is how far back Overview's heat map reaches: 26 weeks.
-const HeatMapDays = 26 * 7
-
-// RecentSessions is how many sessions Overview lists.
-const RecentSessions = 50
-
-// Overview is everything the review screen shows in its first frame.
-type Overview struct {
-	Today       Day
-	Since       Day        // the first date looked at ("": all)
-	Days        []DayCount // the heat map: the last HeatMapDays days
-	Streak      Streak
-	Totals      Totals // since Since
-	Pain        PainTrend
-	Recent      []Session // newest first, at most RecentSessions (the first page)
-	Flags       RedFlags
-	TodayCounts map[string]int // today's count per routine, for the daily limits
-	Sessions    int            // sessions since Since, of any status (page through them with Sessions)
-}
-
 // Overview gathers the review screen's first frame as of instant now (its
 // location decides what "today" is), over the whole history.
 func (s *Store) Overview(now time.Time) (Overview, error) { return s.OverviewSince(now, "") }

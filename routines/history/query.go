@@ -11,12 +11,6 @@ import (
 const counting = `(s.breaths > 0 OR
 	EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
 
-// DayCount is how many sessions counted on one date.
-type DayCount struct {
-	Day      Day
-	Sessions int
-}
-
 // DayCounts lists, oldest first, the dates from from to to (inclusive)
 // with at least one session that counts, and how many: the calendar heat
 // map. Dates without a session are left out.
@@ -36,14 +30,6 @@ func (s *Store) DayCounts(from, to Day) ([]DayCount, error) {
 		out = append(out, d)
 	}
 	return out, fault("read", s.path, rows.Err())
-}
-
-// Streak is how regular the person has been, in days in a row with at
-// least one session that counts.
-type Streak struct {
-	Current int // ending today, or yesterday if today has none yet
-	Longest int // ever
-	Last    Day // the last date with a session ("" if none)
 }
 
 // Streaks measures the current and longest streaks as of date today (the
@@ -89,22 +75,6 @@ func streaks(days []Day, today Day) Streak {
 		st.Current = run
 	}
 	return st
-}
-
-// Total is what was done of one routine on one side.
-type Total struct {
-	Routine  string
-	Side     string // "left", "right" or ""
-	Reps     int    // reps held to their end
-	Sessions int    // sessions in which at least one was
-}
-
-// Totals sums up everything since date since ("" for ever).
-type Totals struct {
-	Exercises       []Total // by routine, then side
-	Sessions        int     // stretch sessions that count
-	BreatheSessions int     // breathe sessions that count
-	Breaths         int     // breaths paced, all sessions together
 }
 
 // Totals sums the reps per routine and side, and the sessions and breaths,
@@ -160,25 +130,17 @@ func (s *Store) TodayCounts(today Day) (map[string]int, error) {
 	return out, fault("read", s.path, rows.Err())
 }
 
-// WeekPain is the average check-in of one week.
-type WeekPain struct {
-	Week          Day     // its Monday
-	Before, After float64 // average before and after sessions (valid when the count is > 0)
-	NBefore       int     // check-ins before
-	NAfter        int     // check-ins after
+// KindToday is how many runs of kind were done on day today: breathing
+// runs with at least one breath, stretch sessions with at least one rep,
+// ice and heat applications however they ended (the home screen's counts).
+func (s *Store) KindToday(today Day, kind Kind) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions s
+		WHERE s.day = ? AND s.kind = ? AND (s.kind IN ('ice', 'heat') OR s.breaths > 0
+			OR EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`,
+		today, kind).Scan(&n)
+	return n, fault("read", s.path, err)
 }
-
-// PainTrend is whether sessions help and how pain moves over weeks.
-type PainTrend struct {
-	Pairs     int     // sessions with a check-in both before and after
-	AvgBefore float64 // over Pairs: average pain before ...
-	AvgAfter  float64 // ... and after
-	Weeks     []WeekPain
-}
-
-// Change is how much a session changes pain on average (negative: it
-// helps), over sessions with both check-ins.
-func (p PainTrend) Change() float64 { return p.AvgAfter - p.AvgBefore }
 
 // PainTrend gathers the check-ins since date since ("" for ever): before
 // against after, and the weekly averages, oldest week first.

@@ -51,7 +51,7 @@ func TestStreaksAcrossMonthAndYearEnds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []DayCount{{"2024-12-30", 1}, {"2024-12-31", 1}, {"2025-01-01", 1}, {"2025-01-02", 1}, {"2025-01-05", 1}}
+	want := []DayCount{{Day: "2024-12-30", Sessions: 1}, {Day: "2024-12-31", Sessions: 1}, {Day: "2025-01-01", Sessions: 1}, {Day: "2025-01-02", Sessions: 1}, {Day: "2025-01-05", Sessions: 1}}
 	if !reflect.DeepEqual(days, want) {
 		t.Errorf("DayCounts = %v, want %v", days, want)
 	}
@@ -84,7 +84,7 @@ func TestDayCountsCountsSessionsPerDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []DayCount{{"2025-06-30", 3}, {"2025-07-01", 1}}; !reflect.DeepEqual(got, want) {
+	if want := []DayCount{{Day: "2025-06-30", Sessions: 3}, {Day: "2025-07-01", Sessions: 1}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("DayCounts = %v, want %v", got, want)
 	}
 	if got, _ := s.DayCounts("2025-07-02", "2025-08-01"); len(got) != 0 {
@@ -107,15 +107,15 @@ func TestTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Totals{Exercises: []Total{
-		{"arm-raise", "", 5, 1},
-		{"knee-to-chest", "left", 5, 2},
-		{"knee-to-chest", "right", 4, 2},
+		{Routine: "arm-raise", Side: "", Reps: 5, Sessions: 1},
+		{Routine: "knee-to-chest", Side: "left", Reps: 5, Sessions: 2},
+		{Routine: "knee-to-chest", Side: "right", Reps: 4, Sessions: 2},
 	}, Sessions: 2, BreatheSessions: 2, Breaths: 27}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Totals:\n got %+v\nwant %+v", got, want)
 	}
 	got, _ = s.Totals("2025-01-02")
-	want = Totals{Exercises: []Total{{"knee-to-chest", "left", 2, 1}, {"knee-to-chest", "right", 1, 1}},
+	want = Totals{Exercises: []Total{{Routine: "knee-to-chest", Side: "left", Reps: 2, Sessions: 1}, {Routine: "knee-to-chest", Side: "right", Reps: 1, Sessions: 1}},
 		Sessions: 1, BreatheSessions: 2, Breaths: 27}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Totals since 2025-01-02:\n got %+v\nwant %+v", got, want)
@@ -286,7 +286,7 @@ func TestSessionsPaging(t *testing.T) {
 	}
 }
 
-func TestOverviewAndSummary(t *testing.T) {
+func TestOverview(t *testing.T) {
 	s, _ := openTemp(t)
 	loc := zone(0)
 	for _, d := range []Day{"2025-03-18", "2025-03-19", "2025-03-20"} {
@@ -300,14 +300,30 @@ func TestOverviewAndSummary(t *testing.T) {
 	if o.Streak.Current != 3 || o.Sessions != 4 || len(o.Recent) != 4 || o.TodayCounts["knee-to-chest"] != 1 || len(o.Days) != 3 {
 		t.Errorf("Overview = %+v", o)
 	}
-	var b stringsBuilder
-	if err := WriteSummary(&b, o, 2); err != nil {
-		t.Fatal(err)
+}
+
+// KindToday counts the runs of one kind done today, not the empty ones,
+// nor yesterday's.
+func TestKindToday(t *testing.T) {
+	s, dir := openTemp(t)
+	day := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
+	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
+	for i, breaths := range []int{3, 0, 5} {
+		e := j.Begin(KindBreathe, day.Add(time.Duration(i)*time.Minute), nil, nil)
+		e.SetBreaths(breaths)
+		e.Finish(day.Add(time.Duration(i)*time.Minute+time.Second), Completed)
 	}
-	for _, want := range []string{"Streak: 3 days now, 3 days at the longest (last: 2025-03-20).",
-		"knee-to-chest (left)", "9 reps in 3 sessions", "2025-03-20 21:00  breathe  completed   30 breaths"} {
-		if !contains(b.String(), want) {
-			t.Errorf("summary lacks %q:\n%s", want, b.String())
-		}
+	e := j.Begin(KindBreathe, day.AddDate(0, 0, -1), nil, nil)
+	e.SetBreaths(4)
+	e.Finish(day.AddDate(0, 0, -1).Add(time.Minute), Completed)
+	if c := j.Close(10 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %+v", c)
+	}
+	n, err := s.KindToday(DayOf(day), KindBreathe)
+	if err != nil || n != 2 {
+		t.Errorf("KindToday = %d, %v; want 2 (the run of 0 breaths and yesterday's don't count)", n, err)
+	}
+	if n, _ := s.KindToday(DayOf(day), KindSession); n != 0 {
+		t.Errorf("sessions today = %d, want 0", n)
 	}
 }

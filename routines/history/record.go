@@ -33,7 +33,7 @@ func (r *Recorder) ID() int64 { return r.id }
 // blocks and never loses a write.
 func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *int) (*Recorder, error) {
 	x := Session{Kind: kind, StartedAt: at, Status: Running, PainBefore: painBefore, Exercises: planned}
-	if err := x.check(); err != nil {
+	if err := checkSession(&x); err != nil {
 		return nil, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
 	if err := s.writable(); err != nil {

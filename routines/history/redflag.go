@@ -5,37 +5,6 @@ import (
 	"sort"
 )
 
-// The thresholds of the red flags. They are deliberately simple: the note
-// they raise is gentle, and points to `unknot safety`.
-const (
-	PainStopWindow = 30 // days looked back for stops for pain
-	PainStopLimit  = 3  // stops for pain of one routine within the window that raise a flag
-	HighPain       = 6  // a weekly average check-in at or above this is high
-	HighPainWeeks  = 3  // weeks in a row of high pain that raise a flag
-)
-
-// PainStop is a routine that was stopped for pain, how often within the
-// window, and when last.
-type PainStop struct {
-	Routine string
-	Count   int
-	Last    Day
-}
-
-// RedFlags are the signs that the person should read the red flags and
-// perhaps see a doctor.
-type RedFlags struct {
-	// PainStops lists the routines stopped for pain at least PainStopLimit
-	// times in the last PainStopWindow days, most often first.
-	PainStops []PainStop
-	// HighWeeks is how many weeks in a row, up to this week or the last,
-	// the average check-in was HighPain or more.
-	HighWeeks int
-}
-
-// Raised reports whether any red flag is up.
-func (r RedFlags) Raised() bool { return len(r.PainStops) > 0 || r.HighWeeks >= HighPainWeeks }
-
 // RedFlags looks for the same routine stopped for pain again and again,
 // and for pain staying high week after week, as of date today. The routine
 // blamed for a stop is the first one not finished when it came.

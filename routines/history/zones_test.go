@@ -65,7 +65,7 @@ func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
 			}
 			defer s.Close()
 			days, err := s.DayCounts(tc.d.Add(-3), tc.d.Add(1))
-			want := []DayCount{{tc.d.Add(-2), 1}, {tc.d.Add(-1), 1}, {tc.d, 2}}
+			want := []DayCount{{Day: tc.d.Add(-2), Sessions: 1}, {Day: tc.d.Add(-1), Sessions: 1}, {Day: tc.d, Sessions: 2}}
 			if err != nil || !sameDays(days, want) {
 				t.Errorf("DayCounts = %v (%v), want %v", days, err, want)
 			}

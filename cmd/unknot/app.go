@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/tui"
+	"github.com/unknot/unknot/tui/words"
+)
+
+// runApp runs the one app with first at the bottom of its stack (home, a
+// session, breathing, the review), with session or breathe in place of
+// the defaults when given. Once it ends, whatever run is still under way
+// (the terminal went away) is recorded as interrupted, and every run of
+// the visit is summed up on the terminal.
+func runApp(f *factory, first tui.Page, session *tui.SessionConfig, breathe *tui.BreatheConfig) error {
+	return runAppWith(f, first, func(d *tui.Deps) {
+		if session != nil {
+			d.Session = *session
+		}
+		if breathe != nil {
+			d.Breathe = *breathe
+		}
+	})
+}
+
+// runAppWith is runApp with the dependencies adjusted by adjust.
+func runAppWith(f *factory, first tui.Page, adjust func(*tui.Deps)) error {
+	deps, err := f.deps()
+	if err != nil {
+		return err
+	}
+	adjust(&deps)
+	app, err := tui.NewApp(tui.NewContext(f.options()), deps, first)
+	if err != nil {
+		return asUsage(err)
+	}
+	err = tui.Run(app, keyboard(f.in), f.out)
+	app.Interrupt(time.Now(), routines.Interrupted)
+	printRuns(f.out, app.Runs())
+	return err
+}
+
+// deps are the screens' dependencies: every routine, today's plan, the
+// default breathing, the journal and the history's two readers.
+func (f *factory) deps() (tui.Deps, error) {
+	c, err := f.catalog()
+	if err != nil {
+		return tui.Deps{}, err
+	}
+	all, err := c.Pick(c.Names()...)
+	if err != nil {
+		return tui.Deps{}, err
+	}
+	plan, err := c.Pick(routines.DefaultPlan...)
+	if err != nil {
+		return tui.Deps{}, err
+	}
+	d := tui.Deps{
+		Routines: all,
+		Session:  tui.SessionConfig{Routines: plan, Checkin: true},
+		Breathe:  tui.BreatheConfig{Pattern: routines.DefaultPattern, Checkin: true},
+		Journal:  f.recorder(),
+		Today:    historyToday{f},
+		Review:   historyReader{f: f},
+	}
+	if note := c.SkippedNote(); note != "" {
+		d.Notes = append(d.Notes, note)
+	}
+	return d, nil
+}
+
+// printRuns sums up each run of the visit in plain lines, with the stop
+// rule and the red flags after a stop for pain.
+func printRuns(w io.Writer, runs []words.Run) {
+	for _, r := range runs {
+		for _, l := range r.Lines() {
+			fmt.Fprintln(w, l)
+		}
+		if r.Outcome == routines.Pain {
+			fmt.Fprintln(w)
+			_ = words.WriteSafety(w)
+		}
+	}
+}
+
+// historyReader reads the review screen's data, from date since on ("":
+// all of it).
+type historyReader struct {
+	f     *factory
+	since history.Day
+}
+
+func (h historyReader) Overview(now time.Time) (history.Overview, error) {
+	s, err := h.f.history()
+	if err != nil {
+		return history.Overview{}, err
+	}
+	return s.OverviewSince(now, h.since)
+}
+
+func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {
+	s, err := h.f.history()
+	if err != nil {
+		return nil, err
+	}
+	return s.Sessions(history.Filter{Since: h.since, Offset: offset, Limit: limit})
+}
+
+// historyToday reads today's counts for the home screen and the limits.
+type historyToday struct{ f *factory }
+
+func (h historyToday) Today(now time.Time) (tui.TodayCounts, error) {
+	s, err := h.f.history()
+	if err != nil {
+		return tui.TodayCounts{}, err
+	}
+	day := history.DayOf(now)
+	counts, err := s.TodayCounts(day)
+	if err != nil {
+		return tui.TodayCounts{}, err
+	}
+	st, err := s.Streaks(day)
+	if err != nil {
+		return tui.TodayCounts{}, err
+	}
+	breathe, err := s.KindToday(day, history.KindBreathe)
+	if err != nil {
+		return tui.TodayCounts{}, err
+	}
+	return tui.TodayCounts{Sessions: counts, Breathe: breathe, Streak: st.Current}, nil
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/tui"
+)
+
+// globalFlags are the flags every command shares.
+type globalFlags struct {
+	plain         bool
+	noBell        bool
+	theme         string
+	reducedMotion bool
+}
+
+// factory is the one dependencies value every command is built with: the
+// streams, the global flags, and what is read from disk, each opened
+// lazily on first use and closed only if it was opened. A command that
+// never records (--version, --help, safety, routines, a bad flag) never
+// creates, migrates or chmods the history or its folder.
+type factory struct {
+	in          io.Reader
+	out, errOut io.Writer
+	flags       globalFlags
+
+	catOnce sync.Once
+	cat     *routines.Catalog
+	catErr  error
+
+	storeOnce sync.Once
+	store     *history.Store
+	storeErr  error
+
+	journal *history.Journal // nil until a run is recorded
+}
+
+func newFactory(in io.Reader, out, errOut io.Writer) *factory {
+	return &factory{in: in, out: out, errOut: errOut}
+}
+
+// catalog reads the built-ins and the person's own routine files, once.
+// Files left out are said in one line, once, with where to look.
+func (f *factory) catalog() (*routines.Catalog, error) {
+	f.catOnce.Do(func() {
+		dir, err := routines.RoutinesDir()
+		if err != nil {
+			f.catErr = asUsage(err)
+			return
+		}
+		f.cat, _, f.catErr = routines.Load(dir)
+		if f.catErr == nil {
+			if note := f.cat.SkippedNote(); note != "" {
+				fmt.Fprintln(f.errOut, "unknot: "+note)
+			}
+		}
+	})
+	return f.cat, f.catErr
+}
+
+// history opens the history for reading and for the review, once. A
+// history that can't be written is still opened to be read.
+func (f *factory) history() (*history.Store, error) {
+	f.storeOnce.Do(func() {
+		dir, err := routines.DataDir()
+		if err != nil {
+			f.storeErr = asUsage(err)
+			return
+		}
+		// A history that can't be opened even to be read (damaged, not
+		// an unknot history, newer) is bad input, as design.md's contract
+		// has it: exit status 2.
+		f.store, err = history.OpenForReview(dir)
+		f.storeErr = asUsage(err)
+	})
+	return f.store, f.storeErr
+}
+
+// recorder is the process's one recording queue, made on first use. It
+// opens the history in the background, never in front of a first frame.
+func (f *factory) recorder() routines.Journal {
+	if f.journal == nil {
+		f.journal = history.DefaultJournal()
+	}
+	return journalSeam{f.journal}
+}
+
+// finish closes what was opened, in order: the recording queue first
+// (waiting a while for the last writes, then saying where the record went
+// if it isn't all in the history), then the history. It returns the exit
+// status, made 1 when a run could not be saved at all.
+func (f *factory) finish(code int) int {
+	if f.journal != nil {
+		c := f.journal.Close(10 * time.Second)
+		if msg := c.Message(); msg != "" {
+			fmt.Fprintln(f.errOut, "unknot: "+msg)
+		}
+		for _, line := range c.Unsaved {
+			fmt.Fprintln(f.out, line)
+		}
+		if !c.Saved && c.Pending == "" && code == 0 {
+			code = 1
+		}
+	}
+	if f.store != nil {
+		_ = f.store.Close()
+	}
+	return code
+}
+
+// journalSeam lets the history's journal serve as the domain's.
+type journalSeam struct{ j *history.Journal }
+
+func (s journalSeam) Begin(kind routines.Kind, at time.Time, planned []routines.Exercise, painBefore *int) routines.RunLog {
+	return s.j.Begin(kind, at, planned, painBefore)
+}
+
+func (s journalSeam) Trouble() error { return s.j.Trouble() }
+
+// options are the screens' options from the global flags.
+func (f *factory) options() tui.Options {
+	return tui.Options{NoBell: f.flags.noBell, ReducedMotion: f.flags.reducedMotion, Theme: f.flags.theme}
+}
+
+// screens reports whether the full-screen app can run: the output is a
+// terminal, and one that can draw (not TERM=dumb, and TERM set).
+func (f *factory) screens() bool {
+	if !isTerminal(f.out) {
+		return false
+	}
+	t := os.Getenv("TERM")
+	return t != "" && t != "dumb"
+}
+
+// dumbTerminal reports whether the output is a terminal that can't draw
+// screens, so a mode falls back to one line per moment.
+func (f *factory) dumbTerminal() bool {
+	return isTerminal(f.out) && !f.screens()
+}
+
+// noScreen is the error of a screen asked for where none can be drawn.
+func noScreen(what string) error {
+	return usageErr("%s needs a terminal and the output is not one: use --plain for one line per moment", what)
+}
+
+// plainNote says why a terminal gets plain lines.
+func plainNote() string {
+	t := os.Getenv("TERM")
+	if t == "" {
+		t = "unset"
+	}
+	return "This terminal (TERM=" + strings.TrimSpace(t) + ") can't draw screens: one line per moment, as with --plain."
+}

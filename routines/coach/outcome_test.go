@@ -1,0 +1,72 @@
+package coach
+
+import (
+	"testing"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// Every way a run ends has one outcome, the same for every front end.
+func TestOutcome(t *testing.T) {
+	long := 10 * time.Minute
+	cases := []struct {
+		name string
+		open bool // breathing with no set end
+		stop StopReason
+		at   time.Duration
+		want routines.Outcome
+	}{
+		{"ran to its end", false, NotStopped, long, routines.Completed},
+		{"still running reads as interrupted", false, NotStopped, time.Second, routines.Interrupted},
+		{"quit before the end", false, Quit, time.Second, routines.Stopped},
+		{"it hurt", false, Pain, time.Second, routines.Pain},
+		{"a signal", false, Interrupt, time.Second, routines.Interrupted},
+		{"quitting open breathing is its end", true, Quit, time.Second, routines.Completed},
+		{"a signal in open breathing", true, Interrupt, time.Second, routines.Interrupted},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := 5
+			if c.open {
+				n = 0
+			}
+			co := breatheCoach(t, routines.DefaultPattern, n)
+			if c.stop != NotStopped {
+				co.Stop(at(c.at), c.stop)
+			}
+			if got := co.Outcome(at(c.at)); got != c.want {
+				t.Errorf("outcome %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+// TallyIndex finds a stretch's place among the tallies; a routine that
+// comes twice has two places.
+func TestTallyIndex(t *testing.T) {
+	r := pick(t)[0]
+	p, err := SessionPlan([]routines.Routine{r, r}, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(p, t0)
+	seen := map[int]bool{}
+	for _, s := range p.Segments {
+		i := c.TallyIndex(s)
+		if s.Kind != Stretch {
+			if i != -1 {
+				t.Errorf("%v segment has tally %d", s.Kind, i)
+			}
+			continue
+		}
+		tl := c.Tallies()[i]
+		if tl.Routine != r.Name || tl.Side != s.Side {
+			t.Errorf("segment %v %s maps to tally %+v", s.Routine, s.Side, tl)
+		}
+		seen[i] = true
+	}
+	if want := 2 * max(len(r.Sides), 1); len(seen) != want {
+		t.Errorf("%d tallies used, want %d (two of each side)", len(seen), want)
+	}
+}

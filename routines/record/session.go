@@ -1,0 +1,46 @@
+package record
+
+import (
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// Running is the status of a session still being recorded by a live
+// process (another terminal); once that process is gone it reads as
+// routines.Interrupted.
+const Running routines.Outcome = "running"
+
+// Session is one recorded session, as the queries return it and as
+// `history --json` prints it.
+type Session struct {
+	ID         int64               `json:"id"`
+	Kind       routines.Kind       `json:"kind"`
+	StartedAt  time.Time           `json:"started_at"`
+	EndedAt    *time.Time          `json:"ended_at"`
+	Status     routines.Outcome    `json:"status"`
+	PainBefore *int                `json:"pain_before"`
+	PainAfter  *int                `json:"pain_after"`
+	Breaths    int                 `json:"breaths"`
+	Exercises  []routines.Exercise `json:"exercises"`
+}
+
+// Day is the date the session counts for.
+func (s Session) Day() Day { return DayOf(s.StartedAt) }
+
+// Reps is the number of reps held to their end, all routines together.
+func (s Session) Reps() int {
+	n := 0
+	for _, e := range s.Exercises {
+		n += e.RepsDone
+	}
+	return n
+}
+
+// Counts reports whether the session counts for its day (streaks, the heat
+// map, the session totals): at least one rep or breath was done. A run that
+// did neither (every hold skipped, stopped before the first breath, an ice
+// or heat timer) does not, whatever its status.
+func (s Session) Counts() bool {
+	return s.Breaths > 0 || s.Reps() > 0
+}

@@ -1,0 +1,278 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
+)
+
+// Deps is everything the screens need from outside, handed in once by cmd:
+// the routines, the default session and breathing, and the history's
+// seams. Any seam may be nil: nothing is recorded, no counts are shown.
+type Deps struct {
+	Routines []routines.Routine // every routine, for pick routines
+	Session  SessionConfig      // the session `s` starts (today's plan)
+	Breathe  BreatheConfig      // the breathing `b` starts
+	Journal  routines.Journal   // where runs are recorded
+	Today    TodayProvider      // today's counts and streak
+	Review   HistoryReader      // the history review's data
+	Notes    []string           // one-line notes for the home screen (skipped routine files)
+}
+
+// App is the one Bubble Tea model of unknot: it owns the window size, the
+// background colour (asked once), the stack of screens, the help line and
+// ctrl+c. Screens ask it, by message, to open a screen or close
+// themselves; closing the last one ends the program. `unknot` starts it
+// with Home at the bottom; `unknot breathe`, `session` and `history` with
+// their own screen, so that closing it ends the program.
+type App struct {
+	ctx   *Context
+	deps  Deps
+	stack []Screen
+	help  help.Model
+
+	width, height int
+	runs          []words.Run // every run that ended, in order
+}
+
+// signalMsg is a signal (TERM, HUP, INT, QUIT) that ends the visit.
+type signalMsg struct{}
+
+// NewApp starts the app with first at the bottom of the stack.
+func NewApp(ctx *Context, deps Deps, first Page) (*App, error) {
+	a := &App{ctx: ctx, deps: deps, help: help.New(), width: 80, height: 24}
+	s, err := a.make(first)
+	if err != nil {
+		return nil, err
+	}
+	a.stack = []Screen{s}
+	a.styleHelp()
+	a.resize()
+	return a, nil
+}
+
+// make builds the screen for page.
+func (a *App) make(p Page) (Screen, error) {
+	switch p {
+	case PageSession:
+		return newSession(a.ctx, a.deps.Session, a.deps), nil
+	case PageBreathe:
+		return newBreathe(a.ctx, a.deps.Breathe, a.deps.Journal)
+	case PageReview:
+		return newReview(a.ctx, a.deps.Review), nil
+	case PagePick:
+		return newPick(a.ctx, a.deps), nil
+	case PageSafety:
+		return newSafety(a.ctx), nil
+	}
+	return newHome(a.ctx, a.deps), nil
+}
+
+// Init asks for the background colour (once per run) and starts the
+// first screen.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.top().Init()}
+	if a.ctx.Opt.Theme == "" || a.ctx.Opt.Theme == "auto" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+
+// Pages is the stack of open screens, bottom first.
+func (a *App) Pages() []Page {
+	ps := make([]Page, len(a.stack))
+	for i, s := range a.stack {
+		ps[i] = s.Page()
+	}
+	return ps
+}
+
+// Runs is every run that ended during the visit, in order.
+func (a *App) Runs() []words.Run { return a.runs }
+
+// Update routes one message: the window and the theme to every screen,
+// keys through navigation to the top screen, screens' requests to the
+// stack, and everything else to the top screen.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.ctx.SetBackground(msg.IsDark())
+		a.styleHelp()
+		a.resize()
+		return a, nil
+	case tea.KeyPressMsg:
+		return a, a.key(msg)
+	case openMsg:
+		return a, a.open(msg.screen, msg.replace)
+	case closeMsg:
+		if len(a.stack) == 0 {
+			return a, nil
+		}
+		return a, a.pop()
+	case navMsg:
+		return a, a.navigate(msg.key)
+	case doneMsg:
+		a.runs = append(a.runs, msg.run)
+		return a, nil
+	case signalMsg:
+		a.Interrupt(a.ctx.Opt.now(), routines.Interrupted)
+		return a, tea.Quit
+	}
+	if len(a.stack) == 0 {
+		return a, nil // the last screen closed: the program is ending
+	}
+	s, cmd := a.top().Update(msg)
+	a.stack[len(a.stack)-1] = s
+	return a, cmd
+}
+
+// key answers a key: ctrl+c ends the visit (what was done is saved), ?
+// shows all the keys, navigation keys move between screens, and the rest
+// go to the top screen.
+func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "ctrl+c":
+		a.Interrupt(a.ctx.Opt.now(), routines.Stopped)
+		return tea.Quit
+	case "?":
+		a.help.ShowAll = !a.help.ShowAll
+		a.resize()
+		return nil
+	}
+	if len(a.stack) == 0 {
+		return nil
+	}
+	if cmd, moved := a.tryNavigate(k.String()); moved {
+		return cmd
+	}
+	s, cmd := a.top().Update(k)
+	a.stack[len(a.stack)-1] = s
+	return cmd
+}
+
+// navigate moves as key says, whatever the top screen does with it.
+func (a *App) navigate(key string) tea.Cmd {
+	if len(a.stack) == 0 {
+		return nil
+	}
+	cmd, _ := a.tryNavigate(key)
+	return cmd
+}
+
+// tryNavigate applies Navigate to the stack; moved is false when key
+// does not navigate.
+func (a *App) tryNavigate(key string) (tea.Cmd, bool) {
+	pages := a.Pages()
+	next := Navigate(pages, a.top().Busy(), key)
+	switch {
+	case len(next) < len(pages):
+		return a.pop(), true
+	case len(next) > len(pages):
+		s, err := a.make(next[len(next)-1])
+		if err != nil {
+			return nil, false
+		}
+		return a.open(s, false), true
+	}
+	return nil, false
+}
+
+// open puts s on top (in place of the top one with replace).
+func (a *App) open(s Screen, replace bool) tea.Cmd {
+	if replace {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+	a.stack = append(a.stack, s)
+	a.resize()
+	return s.Init()
+}
+
+// pop closes the top screen; closing the last one ends the program.
+func (a *App) pop() tea.Cmd {
+	a.stack = a.stack[:len(a.stack)-1]
+	if len(a.stack) == 0 {
+		return tea.Quit
+	}
+	a.resize()
+	if f, ok := a.top().(focuser); ok {
+		return f.focus()
+	}
+	return nil
+}
+
+// Interrupt ends every run still under way at instant at, as why
+// (Interrupted for a signal, Stopped for ctrl+c), records it and keeps it
+// for the closing summary. It is safe to call more than once: cmd calls it
+// again after the program ended, for a terminal that went away.
+func (a *App) Interrupt(at time.Time, why routines.Outcome) {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if r, ok := a.stack[i].(runner); ok {
+			if run, ended := r.end(at, why); ended {
+				a.runs = append(a.runs, run)
+			}
+		}
+	}
+}
+
+// resize gives every screen the body's size: the window less the help.
+func (a *App) resize() {
+	a.help.SetWidth(a.width)
+	h := max(a.height-a.helpHeight(), 1)
+	for _, s := range a.stack {
+		s.SetSize(a.width, h)
+	}
+}
+
+func (a *App) helpHeight() int {
+	if len(a.stack) == 0 {
+		return 1
+	}
+	return max(lipgloss.Height(a.help.View(a.top().Keys())), 1)
+}
+
+func (a *App) styleHelp() {
+	a.help.Styles = help.DefaultStyles(a.ctx.Styles.Dark)
+}
+
+// View is the top screen's body with the help line under it, in the
+// alternate screen for the whole visit.
+func (a *App) View() tea.View {
+	if len(a.stack) == 0 {
+		return tea.NewView("") // the last screen closed: leave the alternate screen
+	}
+	top := a.top()
+	bodyH := max(a.height-a.helpHeight(), 1)
+	body := fitLines(top.View(), bodyH)
+	helpLine := lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.help.View(top.Keys()))
+	v := tea.NewView(body + "\n" + helpLine)
+	v.AltScreen = true
+	v.WindowTitle = "unknot · " + top.Page().String()
+	if top.Page() == PageHome {
+		v.WindowTitle = "unknot"
+	}
+	return v
+}
+
+// fitLines makes s exactly h lines: cut below, padded with empty lines.
+func fitLines(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

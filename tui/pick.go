@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// Pick lets the person choose routines for one session: space marks, Enter
+// starts the marked ones (or the one under the cursor). The session takes
+// its place on the stack, so closing the session goes back home.
+type Pick struct {
+	ctx    *Context
+	deps   Deps
+	w, h   int
+	counts *TodayCounts
+	at     int
+	picked map[string]bool
+}
+
+func newPick(ctx *Context, deps Deps) *Pick {
+	return &Pick{ctx: ctx, deps: deps, picked: map[string]bool{}}
+}
+
+// Page is PagePick.
+func (m *Pick) Page() Page { return PagePick }
+
+// Init reads today's counts, to show each routine's against its limit.
+func (m *Pick) Init() tea.Cmd { return loadToday(m, m.deps.Today, m.ctx.Opt.now()) }
+
+// SetSize is the body's size.
+func (m *Pick) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Busy is false: q and Esc go back.
+func (m *Pick) Busy() bool { return false }
+
+// Keys are the list's.
+func (m *Pick) Keys() help.KeyMap {
+	return keyMap{{Keys.Up, Keys.Down, Keys.Toggle, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), Keys.Close}}
+}
+
+// Update moves, marks and starts.
+func (m *Pick) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case todayMsg:
+		if msg.to == m && msg.err == nil {
+			c := msg.counts
+			m.counts = &c
+		}
+	case tea.KeyPressMsg:
+		rs := m.deps.Routines
+		switch {
+		case len(rs) == 0:
+		case key.Matches(msg, Keys.Up):
+			m.at = max(m.at-1, 0)
+		case key.Matches(msg, Keys.Down):
+			m.at = min(m.at+1, len(rs)-1)
+		case key.Matches(msg, Keys.Toggle):
+			m.picked[rs[m.at].Name] = !m.picked[rs[m.at].Name]
+		case key.Matches(msg, Keys.Select):
+			return m, m.start()
+		}
+	}
+	return m, nil
+}
+
+// start opens a session of the marked routines, in the list's order.
+func (m *Pick) start() tea.Cmd {
+	var chosen []routines.Routine
+	for _, r := range m.deps.Routines {
+		if m.picked[r.Name] {
+			chosen = append(chosen, r)
+		}
+	}
+	if len(chosen) == 0 {
+		chosen = []routines.Routine{m.deps.Routines[m.at]}
+	}
+	cfg := m.deps.Session
+	cfg.Routines = chosen
+	return replaceWith(newSession(m.ctx, cfg, m.deps))
+}
+
+// View draws the list.
+func (m *Pick) View() string {
+	if m.w < MinWidth || m.h < MinHeight-1 {
+		return tooSmallView(m.w, m.h, MinWidth, MinHeight)
+	}
+	s := m.ctx.Styles
+	var lines []string
+	for i, r := range m.deps.Routines {
+		box := "[ ]"
+		if m.picked[r.Name] {
+			box = "[x]"
+		}
+		line := box + " " + r.Title + m.countNote(r)
+		if i == m.at {
+			lines = append(lines, s.Accent.Bold(true).Render("> "+line))
+		} else {
+			lines = append(lines, s.Text.Render("  "+line))
+		}
+	}
+	bs := []part{{s.Title.Render("Pick routines"), 1}, {strings.Join(lines, "\n"), 0}}
+	for _, n := range m.deps.Notes {
+		bs = append(bs, part{wrapText(s.Warn, min(m.w-4, 64), n), 2})
+	}
+	return stackParts(m.w, m.h, bs)
+}
+
+// countNote is "  (1 of 3 today)" for a routine with a daily limit, once
+// the history has answered.
+func (m *Pick) countNote(r routines.Routine) string {
+	if m.counts == nil || r.DailyLimit == 0 {
+		return ""
+	}
+	return "  (" + itoa(m.counts.Sessions[r.Name]) + " of " + itoa(r.DailyLimit) + " today)"
+}

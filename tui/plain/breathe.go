@@ -1,0 +1,91 @@
+package plain
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
+)
+
+// BreatheHint tells a person at a terminal how to steer breathing.
+const BreatheHint = "Enter: pause or go on · s Enter: slower · f Enter: faster · q Enter: quit"
+
+// BreathLine is the line for a breathing phase: "Inhale 5s", with the
+// breath's number on the inhale: "Inhale 5s  (breath 2 of 10)", or
+// "(breath 2)" when there is no set number (planned 0).
+func BreathLine(e coach.Event, planned int) string {
+	l := e.Phase.String() + " " + words.Seconds(e.PhaseLength)
+	if e.Phase == routines.Inhale {
+		if planned > 0 {
+			l += fmt.Sprintf("  (breath %d of %d)", e.Breath, planned)
+		} else {
+			l += fmt.Sprintf("  (breath %d)", e.Breath)
+		}
+	}
+	return l
+}
+
+// breatheLines are the words of breathing alone: each phase, pause and
+// resume, and a pace change. The end is the closing summary's.
+func breatheLines(e coach.Event, c *coach.Coach) []string {
+	switch e.Kind {
+	case coach.PhaseChanged:
+		return []string{BreathLine(e, c.At(e.At).Breaths)}
+	case coach.Paused:
+		return []string{"Paused."}
+	case coach.Resumed:
+		return []string{"Going on."}
+	case coach.PaceChanged:
+		return []string{fmt.Sprintf("%s: %s", words.Capital(words.Pace(e.Pace)), words.Pattern(e.Segment.Pattern))}
+	}
+	return nil
+}
+
+// breatheCommand applies a typed line to breathing: an empty line or p
+// pauses and goes on, s slower, f faster, q quits.
+func breatheCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
+	switch line {
+	case "", "p", "space", "pause":
+		c.Toggle(t)
+	case "s", "slower", "+":
+		c.SetPace(t, coach.StepPace(c.Pace(), +1))
+	case "f", "faster", "-":
+		c.SetPace(t, coach.StepPace(c.Pace(), -1))
+	case "q", "quit":
+		return true
+	}
+	return false
+}
+
+// Breathe paces breathing by plan (coach.BreathePlan), line by line: the
+// first line is written before anything else is done. It returns when the
+// breaths are done, the person quits, or ctx is done (a signal: the run
+// is Interrupted), with how the run went and the first write error. The
+// run is recorded through env.Journal as it goes.
+func Breathe(ctx context.Context, env Env, plan *coach.Plan) (words.Run, error) {
+	start := env.now()
+	c := coach.New(plan, start)
+	w := NewWriter(env.Out)
+	if env.Hint {
+		w.Line(BreatheHint)
+	}
+	var log routines.RunLog
+	if env.Journal != nil {
+		log = env.Journal.Begin(routines.KindBreathe, start, nil, nil)
+	}
+	err := follow(ctx, env, c, w, breatheLines, breatheCommand, func(e coach.Event) {
+		if e.Kind == coach.BreathDone && log != nil {
+			log.SetBreaths(e.Breath)
+		}
+	})
+	end := env.now()
+	run := words.RunOf(c, routines.KindBreathe, start, end)
+	if log != nil {
+		log.SetBreaths(c.BreathsDone())
+		log.Finish(end, run.Outcome)
+	}
+	return run, err
+}

@@ -1,0 +1,91 @@
+package plain
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+)
+
+// Env is what a plain run needs from outside.
+type Env struct {
+	In  io.Reader // typed commands, one a line; nil or EOF: none
+	Out io.Writer
+	Now func() time.Time // nil: time.Now
+	// Hint prints how to steer first (when a person types at a terminal).
+	Hint bool
+	// Journal records the run; nil records nothing.
+	Journal routines.Journal
+	// OnEvent sees every event after its lines are written, at the
+	// event's instant (sound cues). It must not block.
+	OnEvent func(e coach.Event)
+}
+
+func (e Env) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+// lines are the words for one event of c; usually none or one.
+type lines func(e coach.Event, c *coach.Coach) []string
+
+// command applies one typed line (trimmed, lower case) at instant t and
+// reports whether the person asked to quit.
+type command func(line string, c *coach.Coach, t time.Time) (quit bool)
+
+// follow prints the coach's events as they fall due until the plan is
+// over, the person quits (the coach is stopped: Quit), or ctx is done (a
+// signal: the coach is stopped, Interrupt). onEvent sees each event after
+// its lines. It returns the first write error.
+func follow(ctx context.Context, env Env, c *coach.Coach, w *Writer, say lines, do command, onEvent func(coach.Event)) error {
+	typed := readLines(env.In)
+	last := env.now()
+	for {
+		now := env.now()
+		if coach.SuspendGap(last, now) > 0 && !c.Paused() && !c.Over(now) {
+			c.Pause(last) // the computer slept: pause where it was
+			w.Line("The computer was asleep.")
+		}
+		last = now
+		for _, e := range c.Events(now) {
+			for _, l := range say(e, c) {
+				w.Line(l)
+			}
+			onEvent(e)
+			if env.OnEvent != nil {
+				env.OnEvent(e)
+			}
+		}
+		if c.Over(now) || w.Err() != nil {
+			return w.Err()
+		}
+		var timer *time.Timer
+		var fire <-chan time.Time
+		if next, ok := c.NextEvent(now); ok {
+			timer = time.NewTimer(next.Sub(now))
+			fire = timer.C
+		}
+		select {
+		case <-fire:
+		case line, ok := <-typed:
+			if !ok {
+				typed = nil // no more input: go on pacing
+				break
+			}
+			t := env.now()
+			if do(strings.ToLower(strings.TrimSpace(line)), c, t) {
+				c.Stop(t, coach.Quit)
+			}
+		case <-ctx.Done():
+			c.Stop(env.now(), coach.Interrupt)
+		}
+		if timer != nil {
+			timer.Stop()
+		}
+	}
+}

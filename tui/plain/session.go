@@ -1,0 +1,123 @@
+package plain
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
+)
+
+// SessionHint tells a person at a terminal how to steer a session.
+const SessionHint = "Enter: pause or go on · n Enter: next · b Enter: back · x Enter: stop, it hurts · q Enter: quit"
+
+// sessionLines are the words of a guided session: each moment as it
+// begins, each breathing phase, pause, skip, back and a stop.
+func sessionLines(e coach.Event, c *coach.Coach) []string {
+	seg := e.Segment
+	var r routines.Routine
+	if seg.Routine >= 0 && seg.Routine < len(c.Plan().Routines) {
+		r = c.Plan().Routines[seg.Routine]
+	}
+	switch e.Kind {
+	case coach.SegmentStarted:
+		return segmentLines(seg, r)
+	case coach.PhaseChanged:
+		return []string{e.Phase.String() + " " + words.Seconds(e.PhaseLength)}
+	case coach.RoutineDone:
+		return []string{r.Title + ": done."}
+	case coach.Paused:
+		return []string{"Paused."}
+	case coach.Resumed:
+		return []string{"Going on."}
+	case coach.Skipped:
+		return []string{"Skipped ahead."}
+	case coach.WentBack:
+		return []string{"Back."}
+	case coach.Stopped:
+		if e.Reason == coach.Pain {
+			lines := []string{"Stopped. That was the right call.", routines.StopRule, "See a doctor for:"}
+			for _, f := range routines.RedFlags {
+				lines = append(lines, "  - "+f)
+			}
+			return lines
+		}
+	}
+	return nil
+}
+
+// segmentLines announce a moment as it begins.
+func segmentLines(seg coach.Segment, r routines.Routine) []string {
+	switch seg.Kind {
+	case coach.Ready:
+		lines := []string{fmt.Sprintf("%s: get ready, %s.", r.Title, words.Seconds(seg.Length))}
+		for i, s := range r.Setup {
+			lines = append(lines, fmt.Sprintf("  %d. %s", i+1, s))
+		}
+		return lines
+	case coach.Stretch:
+		l := fmt.Sprintf("%s: hold %s.", words.SideRep(seg), words.Seconds(seg.Length))
+		if len(r.Cues) > 0 {
+			l += " " + strings.Join(r.Cues, " ")
+		}
+		return []string{l}
+	case coach.Rest:
+		return []string{fmt.Sprintf("Rest %s. %s.", words.Seconds(seg.Length), words.NextSideRep(seg))}
+	case coach.Switch:
+		return []string{fmt.Sprintf("Switch sides, %s. %s.", words.Seconds(seg.Length), words.NowSide(seg))}
+	}
+	return nil
+}
+
+// sessionCommand applies a typed line to a session: an empty line or p
+// pauses and goes on, n next, b back, x stops because it hurts, q quits.
+func sessionCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
+	switch line {
+	case "", "p", "space", "pause":
+		c.Toggle(t)
+	case "n", "next":
+		c.Skip(t)
+	case "b", "back":
+		c.Back(t)
+	case "x", "hurts", "stop":
+		c.Stop(t, coach.Pain)
+	case "q", "quit":
+		return true
+	}
+	return false
+}
+
+// Session runs a guided session by plan (coach.SessionPlan), line by line.
+// It returns when the plan is over, the person quits or stops for pain,
+// or ctx is done (a signal: the run is Interrupted), with how the run went
+// and the first write error. Each rep is recorded through env.Journal as it
+// is done; painBefore is the check-in before, if one was asked.
+func Session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int) (words.Run, error) {
+	start := env.now()
+	c := coach.New(plan, start)
+	w := NewWriter(env.Out)
+	if env.Hint {
+		w.Line(SessionHint)
+	}
+	var log routines.RunLog
+	if env.Journal != nil {
+		log = env.Journal.Begin(routines.KindSession, start, words.Exercises(c), painBefore)
+	}
+	err := follow(ctx, env, c, w, sessionLines, sessionCommand, func(e coach.Event) {
+		if e.Kind != coach.RepDone || log == nil {
+			return
+		}
+		if i := c.TallyIndex(e.Segment); i >= 0 {
+			log.SetReps(i, c.Tallies()[i].Done)
+		}
+	})
+	end := env.now()
+	run := words.RunOf(c, routines.KindSession, start, end)
+	if log != nil {
+		log.Finish(end, run.Outcome)
+	}
+	return run, err
+}

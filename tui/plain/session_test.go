@@ -1,0 +1,109 @@
+package plain
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/routines/journaltest"
+)
+
+func tinyRoutine() routines.Routine {
+	p, _ := routines.ParsePattern("1-0-1")
+	return routines.Routine{Name: "tiny", Title: "Tiny stretch", Reps: 2, Hold: 2 * time.Second, Rest: time.Second,
+		Sides: []routines.Side{routines.Left, routines.Right}, Pattern: p,
+		Setup: []string{"Lie down."}, Cues: []string{"Breathe slowly."}}
+}
+
+func sessionPlan(t *testing.T, rs ...routines.Routine) *coach.Plan {
+	t.Helper()
+	plan, err := coach.SessionPlan(rs, coach.DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
+// One line per moment and phase, and every rep recorded in order.
+func TestSession(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var out bytes.Buffer
+		j := &journaltest.Journal{}
+		run, err := Session(context.Background(), Env{Out: &out, Journal: j}, sessionPlan(t, tinyRoutine()), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `Tiny stretch: get ready, 8s.
+  1. Lie down.
+Left side · rep 1/2: hold 2s. Breathe slowly.
+Inhale 1s
+Exhale 1s
+Rest 1s. Next: left side · rep 2/2.
+Left side · rep 2/2: hold 2s. Breathe slowly.
+Inhale 1s
+Exhale 1s
+Switch sides, 5s. Now the right side · rep 1/2.
+Right side · rep 1/2: hold 2s. Breathe slowly.
+Inhale 1s
+Exhale 1s
+Rest 1s. Next: right side · rep 2/2.
+Right side · rep 2/2: hold 2s. Breathe slowly.
+Inhale 1s
+Exhale 1s
+Tiny stretch: done.
+`
+		if out.String() != want {
+			t.Errorf("plain output:\n%s\nwant:\n%s", out.String(), want)
+		}
+		if got := strings.Join(run.Lines(), "\n"); got != "Session complete: 4 of 4 reps.\n  Tiny stretch, left: 2 of 2\n  Tiny stretch, right: 2 of 2\nTime: 0:23" {
+			t.Errorf("summary:\n%s", got)
+		}
+		if g := strings.Join(j.Calls(), ", "); g != "begin session, reps 0 1, reps 0 2, reps 1 1, reps 1 2, finish completed" {
+			t.Errorf("journal calls: %s", g)
+		}
+	})
+}
+
+// The same routine twice in a plan: each is its own exercise, each
+// recorded with its reps.
+func TestSessionRepeatedRoutine(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		r := tinyRoutine()
+		r.Sides = nil
+		j := &journaltest.Journal{}
+		if _, err := Session(context.Background(), Env{Out: io.Discard, Journal: j}, sessionPlan(t, r, r), nil); err != nil {
+			t.Fatal(err)
+		}
+		got := j.Runs()[0].Exercises
+		if len(got) != 2 || got[0].RepsDone != 2 || got[1].RepsDone != 2 {
+			t.Errorf("exercises %+v; want two of tiny, 2 reps each", got)
+		}
+	})
+}
+
+// A signal mid-session records interrupted with the reps done so far, and
+// the summary says interrupted, never complete.
+func TestSessionInterrupted(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 12*time.Second) // after rep 1, mid rep 2
+		defer cancel()
+		j := &journaltest.Journal{}
+		run, err := Session(ctx, Env{Out: io.Discard, Journal: j}, sessionPlan(t, tinyRoutine()), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h := run.Headline(); h != "Session interrupted: 1 of 4 reps." {
+			t.Errorf("headline %q", h)
+		}
+		r := j.Runs()[0]
+		if r.Outcome != routines.Interrupted || r.Exercises[0].RepsDone != 1 || r.Ended.Sub(r.Started) != 12*time.Second {
+			t.Errorf("recorded %+v", r)
+		}
+	})
+}

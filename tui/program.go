@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// FPS is the most frames a second the renderer draws.
+//
+// Why 10: Bubble Tea's renderer wakes on a ticker at the frame rate and
+// writes only what changed, but even an idle tick costs about 0.15 ms here
+// (measured: a minute of pacing took 0.75 s of CPU at 50 fps, 0.46 s at 20
+// and 0.32 s at 10). View is not called per frame: it is called after each
+// Update, and Updates come only from our own wake-ups.
+//
+// Our own wake-ups are deadlines, never a fast fixed ticker and never
+// counted: a screen asks the coach for the instant of the next event
+// (coach.NextEvent) and works out the next instant its rendered view
+// changes, and sets one timer for the earliest of them. Each timer message
+// carries its screen and a generation; pause, resume, a pace change or a
+// resize start a new generation, so a timer set before them is ignored
+// when it fires. A paused or static screen sets no timer at all.
+const FPS = 10
+
+// ProgramOptions are the options the app runs with: its input and output,
+// the frame rate, and the caller's extra options last so that tests can
+// override them (tea.WithWindowSize, tea.WithColorProfile ...). A nil in
+// disables input, and with it every terminal query. unknot handles
+// signals itself (see Run), so Bubble Tea's own handler is always off.
+func ProgramOptions(in io.Reader, out io.Writer, extra ...tea.ProgramOption) []tea.ProgramOption {
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(FPS), tea.WithoutSignalHandler()}
+	return append(opts, extra...)
+}
+
+// Signals are the signals that end a visit gracefully: the runs under way
+// are recorded as interrupted and the terminal is given back.
+var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// Run runs the app full screen until it ends. The terminal is always
+// restored: on a normal end, on ctrl+c (a key: the runs are stopped and
+// saved), on a signal of Signals (the runs are recorded interrupted; if
+// the program can't end within two seconds, say because the terminal is
+// gone, it is killed and the caller still gets the app back), and on a
+// panic in Update, View or a command (Bubble Tea recovers, restores the
+// terminal and returns an error wrapping tea.ErrProgramPanic).
+func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
+	prepaint(a, out)
+	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, Signals...)
+	go func() {
+		select {
+		case <-sig:
+			p.Send(signalMsg{})
+		case <-done:
+			return
+		}
+		select {
+		case <-time.After(2 * time.Second):
+			p.Kill()
+		case <-done:
+		}
+	}()
+	defer func() {
+		signal.Stop(sig)
+		close(done)
+	}()
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return err
+	}
+	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
+		err = nil
+	}
+	return err
+}
+
+// run runs the app without prepaint or signals: for tests under
+// testing/synctest, where the runtime's signal goroutine must not touch
+// the bubble.
+func run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
+	_, err := tea.NewProgram(a, ProgramOptions(in, out, extra...)...).Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		err = nil
+	}
+	return err
+}

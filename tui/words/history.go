@@ -1,0 +1,86 @@
+package words
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
+)
+
+// WriteHistory writes a short plain-text review of o: the streaks, the
+// totals, the pain trend, the red flags and at most last of the recent
+// sessions, each at the wall-clock time where it happened. It is what
+// `unknot history` prints without a screen.
+func WriteHistory(w io.Writer, o record.Overview, last int) error {
+	var b strings.Builder
+	if o.Sessions == 0 {
+		b.WriteString("No sessions yet. Start one with `unknot session` or `unknot breathe`.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	fmt.Fprintf(&b, "Streak: %s now, %s at the longest", Plural(o.Streak.Current, "day"), Plural(o.Streak.Longest, "day"))
+	if o.Streak.Last != "" {
+		fmt.Fprintf(&b, " (last: %s)", o.Streak.Last)
+	}
+	b.WriteString(".\n")
+	fmt.Fprintf(&b, "Sessions: %s, %s (%s).\n", Plural(o.Totals.Sessions, "stretch session"),
+		Plural(o.Totals.BreatheSessions, "breathing session"), Plural(o.Totals.Breaths, "breath"))
+	for _, t := range o.Totals.Exercises {
+		name := routines.Printable(t.Routine)
+		if t.Side != "" {
+			name += " (" + t.Side + ")"
+		}
+		fmt.Fprintf(&b, "  %-28s %s in %s\n", name, Plural(t.Reps, "rep"), Plural(t.Sessions, "session"))
+	}
+	if o.Pain.Pairs > 0 {
+		fmt.Fprintf(&b, "Pain: %.1f before and %.1f after, on average over %s with both check-ins.\n",
+			o.Pain.AvgBefore, o.Pain.AvgAfter, Plural(o.Pain.Pairs, "session"))
+	}
+	for _, p := range o.Flags.PainStops {
+		fmt.Fprintf(&b, "Note: %s was stopped for pain %d times in %d days. Please read `unknot safety`.\n",
+			routines.Printable(p.Routine), p.Count, record.PainStopWindow)
+	}
+	if o.Flags.HighWeeks >= record.HighPainWeeks {
+		fmt.Fprintf(&b, "Note: your pain has stayed high for %d weeks. Please read `unknot safety`.\n", o.Flags.HighWeeks)
+	}
+	if n := min(last, len(o.Recent)); n > 0 {
+		b.WriteString("Last sessions:\n")
+		for _, s := range o.Recent[:n] {
+			fmt.Fprintf(&b, "  %s  %-8s %-11s %s\n", s.StartedAt.Format("2006-01-02 15:04"), s.Kind, s.Status, describe(s))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// describe is one session's details in a few words.
+func describe(s record.Session) string {
+	var parts []string
+	if s.Kind == routines.KindBreathe {
+		parts = append(parts, Plural(s.Breaths, "breath"))
+	} else {
+		done, planned := 0, 0
+		for _, e := range s.Exercises {
+			done += e.RepsDone
+			planned += e.RepsPlanned
+		}
+		parts = append(parts, fmt.Sprintf("%d of %d reps", done, planned))
+	}
+	if s.EndedAt != nil {
+		parts = append(parts, s.EndedAt.Sub(s.StartedAt).Round(time.Second).String())
+	}
+	if s.PainBefore != nil || s.PainAfter != nil {
+		parts = append(parts, "pain "+painText(s.PainBefore)+" → "+painText(s.PainAfter))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func painText(v *int) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprint(*v)
+}

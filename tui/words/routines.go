@@ -1,0 +1,101 @@
+package words
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+)
+
+// WriteRoutineList prints every routine in the catalog, one a line, with
+// where it comes from.
+func WriteRoutineList(w io.Writer, c *routines.Catalog) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tTITLE\tTIME\tFROM")
+	for _, name := range c.Names() {
+		r, _ := c.Get(name)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, r.Title, Clock(RoutineTime(r)), routines.Printable(r.Origin))
+	}
+	return tw.Flush()
+}
+
+// RoutineTime is how long one routine takes in a session, get-ready included.
+func RoutineTime(r routines.Routine) time.Duration {
+	p, err := coach.SessionPlan([]routines.Routine{r}, coach.DefaultOptions)
+	if err != nil {
+		return 0
+	}
+	return p.Total()
+}
+
+// WriteRoutine prints everything about one routine: what it is, how it is
+// paced, and the steps.
+func WriteRoutine(w io.Writer, r routines.Routine) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s)\n", r.Title, r.Name)
+	if r.Summary != "" {
+		fmt.Fprintf(&b, "%s\n", r.Summary)
+	}
+	b.WriteString("\n")
+	hold := fmt.Sprintf("%v", r.HoldDuration())
+	if r.HoldBreaths > 0 {
+		hold = fmt.Sprintf("%d breaths of %s (%v)", r.HoldBreaths, r.Pattern, r.HoldDuration())
+	}
+	sides := "none (both at once)"
+	if len(r.Sides) > 0 {
+		var s []string
+		for _, side := range r.Sides {
+			s = append(s, string(side))
+		}
+		sides = strings.Join(s, ", ")
+		if r.Alternate {
+			sides += ", alternating"
+		} else if len(r.Sides) > 1 {
+			sides += ", one side then the other"
+		}
+	}
+	limit := "none"
+	if r.DailyLimit > 0 {
+		limit = fmt.Sprintf("%d sessions a day", r.DailyLimit)
+	}
+	perSide := ""
+	if len(r.Sides) > 0 {
+		perSide = " per side"
+	}
+	rows := [][2]string{
+		{"Hold", hold},
+		{"Reps", fmt.Sprintf("%d%s", r.Reps, perSide)},
+		{"Rest", fmt.Sprintf("%v between reps", r.Rest)},
+		{"Sides", sides},
+		{"Breathing", fmt.Sprintf("%s (inhale-hold-exhale, seconds)", r.Pattern)},
+		{"Daily limit", limit},
+		{"Total time", Clock(RoutineTime(r))},
+	}
+	if r.Source != "" {
+		rows = append(rows, [2]string{"Source", r.Source})
+	}
+	rows = append(rows, [2]string{"From", routines.Printable(r.Origin)})
+	for _, row := range rows {
+		fmt.Fprintf(&b, "  %-12s %s\n", row[0]+":", row[1])
+	}
+	list := func(title string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n%s\n", title)
+		for i, l := range lines {
+			fmt.Fprintf(&b, "  %d. %s\n", i+1, l)
+		}
+	}
+	list("Get ready", r.Setup)
+	list("During the hold", r.Cues)
+	if r.Caution != "" {
+		fmt.Fprintf(&b, "\nCare: %s\n", r.Caution)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,116 @@
+package words
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+)
+
+// Run is how one run went, as the closing summary tells it.
+type Run struct {
+	Kind    routines.Kind
+	Outcome routines.Outcome
+	Took    time.Duration
+	Breaths int // breathe runs: whole breaths done
+
+	// Sessions: each routine and side in plan order, and how many reps
+	// were passed over with → or N (not done, not left undone by a stop).
+	Exercises []routines.Exercise
+	Skipped   int
+	Titles    map[string]string // routine name -> title
+
+	// Finished is whether the plan ran to its end (a session tapped
+	// through with → did, and is over, not ended early).
+	Finished bool
+}
+
+// Reps is the reps done and planned, all routines together.
+func (r Run) Reps() (done, planned int) {
+	for _, e := range r.Exercises {
+		done += e.RepsDone
+		planned += e.RepsPlanned
+	}
+	return done, planned
+}
+
+// Headline is the run's one-line outcome, true to what was done: a session
+// whose every hold was skipped is never "complete".
+func (r Run) Headline() string {
+	if r.Kind == routines.KindBreathe {
+		what := fmt.Sprintf("%s in %s", Breaths(r.Breaths), Clock(r.Took.Truncate(time.Second)))
+		switch r.Outcome {
+		case routines.Interrupted:
+			return "Breathing interrupted: " + what + "."
+		case routines.Stopped:
+			return "Breathing stopped: " + what + "."
+		}
+		return "Breathing: " + what + "."
+	}
+	done, planned := r.Reps()
+	reps := fmt.Sprintf("%d of %d reps", done, planned)
+	if r.Skipped > 0 {
+		reps += fmt.Sprintf(", %d skipped", r.Skipped)
+	}
+	switch r.Outcome {
+	case routines.Pain:
+		return "Stopped because it hurt: " + reps + "."
+	case routines.Stopped:
+		if r.Finished {
+			return "Session over: " + reps + "."
+		}
+		return "Session ended early: " + reps + "."
+	case routines.Interrupted:
+		return "Session interrupted: " + reps + "."
+	}
+	if done == planned && planned > 0 {
+		return "Session complete: " + reps + "."
+	}
+	return "Session over: " + reps + "."
+}
+
+// Lines are the closing summary: the headline, each routine and side of a
+// session, and the time taken.
+func (r Run) Lines() []string {
+	lines := []string{r.Headline()}
+	if r.Kind == routines.KindBreathe {
+		return lines
+	}
+	for _, e := range r.Exercises {
+		side := e.Side
+		if side == "" {
+			side = "reps"
+		}
+		title := r.Titles[e.Routine]
+		if title == "" {
+			title = e.Routine
+		}
+		lines = append(lines, fmt.Sprintf("  %s, %s: %d of %d", title, side, e.RepsDone, e.RepsPlanned))
+	}
+	return append(lines, "Time: "+Clock(r.Took))
+}
+
+// RunOf is how the run that c paces went, from started to ended, with the
+// outcome the coach gives at ended.
+func RunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
+	r := Run{Kind: kind, Outcome: c.Outcome(ended), Took: ended.Sub(started), Breaths: c.BreathsDone(),
+		Titles: map[string]string{}}
+	for _, rt := range c.Plan().Routines {
+		r.Titles[rt.Name] = rt.Title
+	}
+	r.Exercises = Exercises(c)
+	r.Skipped = c.Reps().Skipped
+	r.Finished = c.Finished(ended)
+	return r
+}
+
+// Exercises are the coach's tallies in the history's shape, in plan order.
+func Exercises(c *coach.Coach) []routines.Exercise {
+	ts := c.Tallies()
+	out := make([]routines.Exercise, len(ts))
+	for i, t := range ts {
+		out[i] = routines.Exercise{Routine: t.Routine, Side: string(t.Side), RepsDone: t.Done, RepsPlanned: t.Planned}
+	}
+	return out
+}
