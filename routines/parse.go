@@ -22,6 +22,8 @@ const (
 	MaxTitleLen    = 60
 	MaxTextLen     = 200
 	MaxLines       = 12
+	MaxRepTime     = time.Minute
+	MaxDirections  = 4
 )
 
 var nameRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -47,6 +49,8 @@ var keys = map[string]valueKind{
 	"reps": kInt, "hold": kString, "hold_breaths": kInt, "rest": kString,
 	"sides": kStrings, "alternate": kBool, "pattern": kString, "daily_limit": kInt,
 	"setup": kStrings, "cues": kStrings, "caution": kString,
+	"position": kString, "rep_time": kString, "directions": kStrings, "rep_name": kString,
+	"max_reps": kInt, "max_hold_breaths": kInt,
 }
 
 // field is one key's value as read from the file, with its position.
@@ -150,40 +154,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 		}
 	}
 
-	// Check hold and hold_breaths each, so that a file with both and a bad
-	// value hears about all of it at once.
-	hold, hasHold := fields["hold"]
-	breaths, hasBreaths := fields["hold_breaths"]
-	var holdD time.Duration
-	holdOK, breathsOK := false, false
-	if hasHold {
-		d, err := parseDuration(hold.str)
-		switch {
-		case err != nil:
-			add(hold.line, hold.col, "hold %s %v; write it like \"10s\" or \"1m30s\"", quote(hold.str), err)
-		case d < time.Second || d > MaxHold:
-			add(hold.line, hold.col, "hold %s must be from 1s to %v", quote(hold.str), MaxHold)
-		default:
-			holdD, holdOK = d, true
-		}
-	}
-	if hasBreaths {
-		if breaths.num < 1 || breaths.num > MaxHoldBreaths {
-			add(breaths.line, breaths.col, "hold_breaths is %s; it must be from 1 to %d", breaths.raw, MaxHoldBreaths)
-		} else {
-			breathsOK = true
-		}
-	}
-	switch {
-	case hasHold && hasBreaths:
-		add(breaths.line, breaths.col, "give either hold or hold_breaths, not both")
-	case !hasHold && !hasBreaths:
-		add(0, 0, `missing key "hold" (a duration like "10s") or "hold_breaths" (a number of breaths)`)
-	case holdOK:
-		r.Hold = holdD
-	case breathsOK:
-		r.HoldBreaths = int(breaths.num)
-	}
+	checkHold(r, fields, add)
 	if f, ok := fields["rest"]; ok {
 		d, err := parseDuration(f.str)
 		switch {
@@ -250,6 +221,10 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 	}
 	r.Setup = lines("setup")
 	r.Cues = lines("cues")
+	checkPosition(r, fields, add)
+	checkDirections(r, fields, add)
+	checkGrowth(r, fields, add)
+	checkPlaceholders(r, fields, add)
 }
 
 // kindOf maps a TOML value node to the shape of a key.
