@@ -86,3 +86,35 @@ func (r Routine) SideOrder() []Side {
 	}
 	return out
 }
+
+// Turn is one rep in the order a routine is done: its side, its direction
+// (a rep-only routine's "forward", "back"; "" otherwise) and its number,
+// counted from 1 per side and direction.
+type Turn struct {
+	Side      Side
+	Direction string
+	Rep       int
+}
+
+// Order lists every rep of r in the order done: SideOrder for a routine
+// with sides (or none), and for a rep-only routine with directions, Reps
+// in the first direction, then Reps in the next.
+func (r Routine) Order() []Turn {
+	if len(r.Directions) > 0 {
+		out := make([]Turn, 0, r.Reps*len(r.Directions))
+		for _, d := range r.Directions {
+			for k := range r.Reps {
+				out = append(out, Turn{Direction: d, Rep: k + 1})
+			}
+		}
+		return out
+	}
+	sides := r.SideOrder()
+	out := make([]Turn, len(sides))
+	count := map[Side]int{}
+	for i, s := range sides {
+		count[s]++
+		out[i] = Turn{Side: s, Rep: count[s]}
+	}
+	return out
+}

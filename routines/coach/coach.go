@@ -134,7 +134,9 @@ func (c *Coach) NextEvent(t time.Time) (time.Time, bool) {
 		s := c.plan.Segments[i]
 		to := s.End()
 		if s.Breathing() {
-			to = min(to, off+s.Pattern.Cycle())
+			// The next phase change is at most a breath after the
+			// settle (or after off, when past it).
+			to = min(to, max(off, s.breathStart())+s.Pattern.Cycle())
 		}
 		if evs := c.plan.scheduled(off, max(to, off), false); len(evs) > 0 {
 			return c.instant(evs[0].Offset), true
