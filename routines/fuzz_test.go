@@ -110,7 +110,9 @@ func FuzzParseRoutine(f *testing.F) {
 			t.Errorf("accepted pattern %v for a routine with rep time %v", r.Pattern, r.RepTime)
 		}
 		// Every hold ends as an exhale ends: the pacing fills it exactly.
-		if settle, breaths := r.Pacing(); !r.RepOnly() && settle+time.Duration(breaths)*r.Pattern.Cycle() != r.HoldDuration() {
+		if settle, breaths := r.Pacing(); !r.RepOnly() && (settle < 0 ||
+			breaths > 0 && settle+time.Duration(breaths)*r.Pattern.Cycle()-r.Pattern[HoldOut] != r.HoldDuration() ||
+			breaths == 0 && settle != r.HoldDuration()) {
 			t.Errorf("pacing %v + %d breaths does not fill the hold %v", settle, breaths, r.HoldDuration())
 		}
 		if lo, hi := r.LevelRange(); r.AtLevel(hi).Reps > MaxReps || r.AtLevel(hi).HoldBreaths > MaxHoldBreaths || r.AtLevel(lo).Reps < 1 {

@@ -57,8 +57,8 @@ var keys = map[string]valueKind{
 type field struct {
 	line, col int
 	str       string
-	num       int64  // clamped to the int64 range
-	raw       string // the number as written
+	num       int64   // clamped to the int64 range
+	raw       string  // the number as written
 	real      float64 // a kNumber; NaN when it is not one
 	flag      bool
 	strs      []string

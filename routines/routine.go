@@ -42,11 +42,13 @@ type Routine struct {
 const BuiltIn = "built-in"
 
 // HoldDuration is how long one rep is held: Hold, or HoldBreaths whole
-// breaths of the routine's pattern; for a rep-only routine, RepTime.
+// breaths of the routine's pattern, the last ending with its exhale (a
+// four-part pattern's pause after the exhale is left off it); for a
+// rep-only routine, RepTime.
 func (r Routine) HoldDuration() time.Duration {
 	switch {
 	case r.HoldBreaths > 0:
-		return time.Duration(r.HoldBreaths) * r.Pattern.Cycle()
+		return breathsLength(r.HoldBreaths, r.Pattern)
 	case r.RepOnly():
 		return r.RepTime
 	}

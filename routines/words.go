@@ -17,7 +17,9 @@ func Fill(line string, side Side, direction string) string {
 // CuesFor is r's cues with the side and direction of the rep filled in:
 // what a screen shows during a hold or a move. side is NoSide and
 // direction "" for a routine without them.
-func (r Routine) CuesFor(side Side, direction string) []string { return fillAll(r.Cues, side, direction) }
+func (r Routine) CuesFor(side Side, direction string) []string {
+	return fillAll(r.Cues, side, direction)
+}
 
 // SetupFor is r's setup with the side and direction of the first rep
 // filled in: what a screen shows while getting ready.

@@ -188,6 +188,27 @@ func (c *Coach) Skip(t time.Time) {
 	c.jump(t, target, Skipped)
 }
 
+// SkipRoutine jumps at instant t past the rest of the present routine, to
+// the get-ready of the next one (or to the end, from the last): the "N"
+// key. What was left out is not counted as done. It does nothing while
+// breathing alone.
+func (c *Coach) SkipRoutine(t time.Time) {
+	if c.Over(t) || c.breathingAlone() {
+		return
+	}
+	c.advance(t)
+	i := c.plan.segmentAt(c.offset(t))
+	ri := c.plan.Segments[i].Routine
+	target := c.plan.Total()
+	for j := i + 1; j < len(c.plan.Segments); j++ {
+		if c.plan.Segments[j].Routine != ri {
+			target = c.plan.Segments[j].Start
+			break
+		}
+	}
+	c.jump(t, target, Skipped)
+}
+
 // Back jumps at instant t to the start of the present segment, or to the
 // start of the one before when the present one began under BackGrace ago.
 func (c *Coach) Back(t time.Time) {
