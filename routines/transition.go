@@ -22,6 +22,8 @@ func Transition(from, to Position) []string {
 	}
 	var lines []string
 	switch {
+	case to == AnyPosition && from == Lying:
+		lines = []string{"Bend your knees and roll slowly onto your side.", "Take your time getting into position; no sudden turns."}
 	case to == AnyPosition:
 		lines = []string{"Take your time getting into position.", "Move slowly; no sudden turns."}
 	case from == AnyPosition && to == Lying, from == Standing && to == Lying:
