@@ -11,8 +11,12 @@ import (
 //go:embed builtin/*.toml
 var builtinFS embed.FS
 
-// DefaultPlan is the order of the daily session when no routine is named.
-var DefaultPlan = []string{"knee-to-chest", "arm-raise", "seated-twist", "lying-twist"}
+// DefaultPlan names the routines of the daily session when no routine is
+// named and config.toml gives no session, in the order DefaultSession
+// uses with the built-ins: the floor first, then the chair, so a person gets
+// down once and up once. shoulder-rolls is in the catalog but not here:
+// it is for a stiff neck, asked for by name.
+var DefaultPlan = []string{"knee-to-chest", "lying-twist", "arm-raise", "seated-twist"}
 
 // Catalog is every routine a person can use: the built-ins, with their own
 // files laid over them.

@@ -15,7 +15,10 @@ func TestBuiltinsHoldTheFactsOfTheSourceArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// content.md: the four routines, with the gentler reading where the
-	// articles leave a range (10 s holds, 5 breaths, 3 reps a side).
+	// articles leave a range (10 s holds, 5 breaths, 3 reps a side), a
+	// gentle start that progression grows to the sources' maximums
+	// (knee-to-chest 10 reps a leg and arm-raise 10 reps, 001; 10 breaths a
+	// hold, 002), and the positions (arm-raise sitting: the gentler reading).
 	tests := []struct {
 		name        string
 		reps        int
@@ -26,11 +29,14 @@ func TestBuiltinsHoldTheFactsOfTheSourceArticles(t *testing.T) {
 		alternate   bool
 		dailyLimit  int
 		sourceHolds []string
+		position    Position
+		maxReps     int
+		maxBreaths  int
 	}{
-		{"knee-to-chest", 10, 10 * s, 0, 10 * s, []Side{Left, Right}, true, 3, []string{"001"}},
-		{"arm-raise", 10, 10 * s, 0, 10 * s, nil, false, 4, []string{"001"}},
-		{"seated-twist", 3, 0, 5, 45 * s, []Side{Left, Right}, true, 0, []string{"000", "002"}},
-		{"lying-twist", 3, 0, 5, 45 * s, []Side{Left, Right}, true, 0, []string{"000", "002"}},
+		{"knee-to-chest", 5, 10 * s, 0, 10 * s, []Side{Left, Right}, true, 3, []string{"001"}, Lying, 10, 0},
+		{"arm-raise", 5, 10 * s, 0, 10 * s, nil, false, 4, []string{"001"}, Sitting, 10, 0},
+		{"seated-twist", 3, 0, 5, 45 * s, []Side{Left, Right}, true, 0, []string{"000", "002"}, Sitting, 0, 10},
+		{"lying-twist", 3, 0, 5, 45 * s, []Side{Left, Right}, true, 0, []string{"000", "002"}, Lying, 0, 10},
 	}
 	if got := c.Names(); !slices.Equal(got[:4], DefaultPlan) {
 		t.Errorf("Names() = %v, want the default plan first", got)
@@ -45,6 +51,9 @@ func TestBuiltinsHoldTheFactsOfTheSourceArticles(t *testing.T) {
 				!slices.Equal(r.Sides, tt.sides) || r.Alternate != tt.alternate || r.DailyLimit != tt.dailyLimit {
 				t.Errorf("%s: reps %d hold %v breaths %d (%v) sides %v alternate %v limit %d", tt.name,
 					r.Reps, r.Hold, r.HoldBreaths, r.HoldDuration(), r.Sides, r.Alternate, r.DailyLimit)
+			}
+			if r.Position != tt.position || r.MaxReps != tt.maxReps || r.MaxHoldBreaths != tt.maxBreaths {
+				t.Errorf("%s: position %v, max reps %d, max breaths %d", tt.name, r.Position, r.MaxReps, r.MaxHoldBreaths)
 			}
 			if r.Pattern != DefaultPattern {
 				t.Errorf("%s breathes %v, want the default 5-1-3", tt.name, r.Pattern)
@@ -64,6 +73,43 @@ func TestBuiltinsHoldTheFactsOfTheSourceArticles(t *testing.T) {
 	}
 }
 
+// builtinNames is Names() of the built-ins with extra routines of a
+// person's own: the default plan first, then the rest by name.
+func builtinNames(extra ...string) []string {
+	rest := append([]string{"shoulder-rolls"}, extra...)
+	slices.Sort(rest)
+	return append(slices.Clone(DefaultPlan), rest...)
+}
+
+func TestShoulderRollsAreTenRollsEachWayOutsideTheDefaultSession(t *testing.T) {
+	c, err := Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := c.Get("shoulder-rolls")
+	if !ok {
+		t.Fatal("no built-in shoulder-rolls")
+	}
+	// Seed 000: forward, up, back and down 10 times, then 10 the other way;
+	// a rep-only routine, no hold, no breathing pattern to follow.
+	if !r.RepOnly() || r.Reps != 10 || r.MaxReps != 10 || !slices.Equal(r.Directions, []string{"forward", "back"}) ||
+		r.RepTime != 4*s || !r.Pattern.IsZero() || r.Rep() != "roll" || r.Position != Sitting || !strings.Contains(r.Source, "000") {
+		t.Errorf("shoulder-rolls = %+v", r)
+	}
+	order := r.Order()
+	if len(order) != 20 || order[0] != (Turn{Direction: "forward", Rep: 1}) || order[19] != (Turn{Direction: "back", Rep: 10}) {
+		t.Errorf("Order() = %v, want 10 forward then 10 back", order)
+	}
+	if got := r.CuesFor(NoSide, "back")[0]; got != "Roll both shoulders back, up and round, in a slow, wide circle." {
+		t.Errorf("first cue rolling back = %q", got)
+	}
+	for _, d := range DefaultSession(c) {
+		if d.Name == r.Name {
+			t.Errorf("shoulder-rolls is in the default session")
+		}
+	}
+}
+
 func TestPickReturnsTheNamedRoutinesInOrder(t *testing.T) {
 	c, err := Builtins()
 	if err != nil {
@@ -76,7 +122,7 @@ func TestPickReturnsTheNamedRoutinesInOrder(t *testing.T) {
 	}{
 		{nil, DefaultPlan, ""},
 		{[]string{"arm-raise", "knee-to-chest", "arm-raise"}, []string{"arm-raise", "knee-to-chest", "arm-raise"}, ""},
-		{[]string{"arm-raise", "toe-touch"}, nil, `no routine named "toe-touch"; known routines: knee-to-chest, arm-raise`},
+		{[]string{"arm-raise", "toe-touch"}, nil, `no routine named "toe-touch"; known routines: knee-to-chest, lying-twist, arm-raise, seated-twist, shoulder-rolls`},
 	}
 	for _, tt := range tests {
 		rs, err := c.Pick(tt.names...)
@@ -129,30 +175,30 @@ func TestLoadLaysTheUsersFilesOverTheBuiltins(t *testing.T) {
 		wantKnee  string // the origin of knee-to-chest: BuiltIn or a file name
 		wantProbs []string
 	}{
-		{name: "no folder", files: nil, wantNames: DefaultPlan, wantKnee: BuiltIn},
-		{name: "an empty folder", files: map[string]string{}, wantNames: DefaultPlan, wantKnee: BuiltIn},
+		{name: "no folder", files: nil, wantNames: builtinNames(), wantKnee: BuiltIn},
+		{name: "an empty folder", files: map[string]string{}, wantNames: builtinNames(), wantKnee: BuiltIn},
 		{name: "a new routine comes after the default plan",
 			files:     map[string]string{"neck.toml": userNeck, "notes.txt": "not a routine"},
-			wantNames: append(slices.Clone(DefaultPlan), "neck-tilt"), wantKnee: BuiltIn},
+			wantNames: builtinNames("neck-tilt"), wantKnee: BuiltIn},
 		{name: "a file with a built-in's name replaces it",
 			files:     map[string]string{"my-knee.toml": userKnee},
-			wantNames: DefaultPlan, wantKnee: "my-knee.toml"},
+			wantNames: builtinNames(), wantKnee: "my-knee.toml"},
 		{name: "two files with one name: the first by file name stays",
 			files:     map[string]string{"a.toml": userKnee, "b.toml": userKnee},
-			wantNames: DefaultPlan, wantKnee: "a.toml",
+			wantNames: builtinNames(), wantKnee: "a.toml",
 			wantProbs: []string{`b.toml: routine "knee-to-chest" is already defined in `}},
 		{name: "a bad file leaves the built-in in place and the rest loaded",
 			files:     map[string]string{"knee.toml": strings.Replace(userKnee, "reps = 5", "reps = 0", 1), "neck.toml": userNeck},
-			wantNames: append(slices.Clone(DefaultPlan), "neck-tilt"), wantKnee: BuiltIn,
+			wantNames: builtinNames("neck-tilt"), wantKnee: BuiltIn,
 			wantProbs: []string{"knee.toml:3:8: reps is 0"}},
 		{name: "an unreadable file", files: map[string]string{"dir.toml": ""},
-			wantNames: DefaultPlan, wantKnee: BuiltIn, wantProbs: []string{"dir.toml: cannot read: "}},
+			wantNames: builtinNames(), wantKnee: BuiltIn, wantProbs: []string{"dir.toml: cannot read: "}},
 		{name: "a folder whose name looks like a pattern", dirName: "my [routines]",
 			files:     map[string]string{"neck.toml": userNeck},
-			wantNames: append(slices.Clone(DefaultPlan), "neck-tilt"), wantKnee: BuiltIn},
+			wantNames: builtinNames("neck-tilt"), wantKnee: BuiltIn},
 		{name: "a folder named with a star", dirName: "*",
 			files:     map[string]string{"neck.toml": userNeck},
-			wantNames: append(slices.Clone(DefaultPlan), "neck-tilt"), wantKnee: BuiltIn},
+			wantNames: builtinNames("neck-tilt"), wantKnee: BuiltIn},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,7 +260,7 @@ func TestLoadOfNoFolderIsTheBuiltins(t *testing.T) {
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("Load(\"\") = %v, %v", probs, err)
 	}
-	if !slices.Equal(c.Names(), DefaultPlan) {
+	if !slices.Equal(c.Names(), builtinNames()) {
 		t.Errorf("Names() = %v", c.Names())
 	}
 }
@@ -270,7 +316,7 @@ func TestLoadFromAFileInsteadOfAFolderSaysSoAndKeepsTheBuiltins(t *testing.T) {
 	if len(probs) != 1 || probs[0].File != path || !strings.Contains(probs[0].Msg, "cannot read the routines folder: not a directory") {
 		t.Errorf("problems %v, want one saying the folder cannot be read", probs)
 	}
-	if !slices.Equal(c.Names(), DefaultPlan) {
+	if !slices.Equal(c.Names(), builtinNames()) {
 		t.Errorf("Names() = %v, want the built-ins", c.Names())
 	}
 }

@@ -85,7 +85,7 @@ func TestLoadSkipsWhatIsNotARegularFileAtOnceAndKeepsTheRest(t *testing.T) {
 	}
 
 	c, probs := loadWithin(t, dir)
-	if got, want := c.Names(), append(slices.Clone(DefaultPlan), "neck-tilt"); !slices.Equal(got, want) {
+	if got, want := c.Names(), builtinNames("neck-tilt"); !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want the built-ins and neck-tilt", got)
 	}
 	for path, says := range map[string]string{
@@ -176,7 +176,7 @@ func TestLoadSkipsWhatEveryUserMayWriteAndSaysHowToFixIt(t *testing.T) {
 		if len(probs) != 1 || probs[0].File != dir || !strings.Contains(probs[0].Msg, "chmod o-w "+dir) {
 			t.Fatalf("problems %v, want one for the folder with: chmod o-w %s", probs, dir)
 		}
-		if !slices.Equal(c.Names(), DefaultPlan) {
+		if !slices.Equal(c.Names(), builtinNames()) {
 			t.Errorf("Names() = %v, want only the built-ins", c.Names())
 		}
 		if k, _ := c.Get("knee-to-chest"); k.Origin != BuiltIn {
@@ -191,7 +191,7 @@ func TestLoadSkipsWhatEveryUserMayWriteAndSaysHowToFixIt(t *testing.T) {
 		if err := os.Chmod(dir, 0o770); err != nil {
 			t.Fatal(err)
 		}
-		if c, probs := loadWithin(t, dir); len(probs) != 0 || len(c.Names()) != len(DefaultPlan)+1 {
+		if c, probs := loadWithin(t, dir); len(probs) != 0 || len(c.Names()) != len(builtinNames())+1 {
 			t.Errorf("a group-writable folder: problems %v, names %v", probs, c.Names())
 		}
 	})

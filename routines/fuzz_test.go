@@ -97,24 +97,46 @@ func FuzzParseRoutine(f *testing.F) {
 		if r.Reps < 1 || r.Reps > MaxReps {
 			t.Errorf("accepted %d reps", r.Reps)
 		}
-		if (r.Hold == 0) == (r.HoldBreaths == 0) || r.HoldDuration() <= 0 {
-			t.Errorf("accepted hold %v and %d breaths", r.Hold, r.HoldBreaths)
+		given := 0
+		for _, d := range []time.Duration{r.Hold, time.Duration(r.HoldBreaths), r.RepTime} {
+			if d != 0 {
+				given++
+			}
+		}
+		if given != 1 || r.HoldDuration() <= 0 {
+			t.Errorf("accepted hold %v, %d breaths and rep time %v", r.Hold, r.HoldBreaths, r.RepTime)
+		}
+		if r.RepOnly() != r.Pattern.IsZero() {
+			t.Errorf("accepted pattern %v for a routine with rep time %v", r.Pattern, r.RepTime)
+		}
+		// Every hold ends as an exhale ends: the pacing fills it exactly.
+		if settle, breaths := r.Pacing(); !r.RepOnly() && (settle < 0 ||
+			breaths > 0 && settle+time.Duration(breaths)*r.Pattern.Cycle()-r.Pattern[HoldOut] != r.HoldDuration() ||
+			breaths == 0 && settle != r.HoldDuration()) {
+			t.Errorf("pacing %v + %d breaths does not fill the hold %v", settle, breaths, r.HoldDuration())
+		}
+		if lo, hi := r.LevelRange(); r.AtLevel(hi).Reps > MaxReps || r.AtLevel(hi).HoldBreaths > MaxHoldBreaths || r.AtLevel(lo).Reps < 1 {
+			t.Errorf("levels %d..%d leave the bounds", lo, hi)
 		}
 		if r.Rest < 0 || r.Rest > MaxRest || r.DailyLimit < 0 || r.DailyLimit > MaxDailyLimit {
 			t.Errorf("accepted rest %v, daily limit %d", r.Rest, r.DailyLimit)
 		}
-		if back, err := ParsePattern(r.Pattern.String()); err != nil || back != r.Pattern {
+		if back, err := ParsePattern(r.Pattern.String()); !r.RepOnly() && (err != nil || back != r.Pattern) {
 			t.Errorf("accepted pattern %v does not parse back: %v", r.Pattern, err)
 		}
 		if r.Alternate && len(r.Sides) < 2 {
 			t.Errorf("accepted alternate with sides %v", r.Sides)
+		}
+		if got := len(r.Order()); got != r.Reps*max(len(r.Sides), 1)*max(len(r.Directions), 1) {
+			t.Errorf("Order has %d reps for %d reps on %d sides in %d directions", got, r.Reps, len(r.Sides), len(r.Directions))
 		}
 		if got := len(r.SideOrder()); got != r.Reps*max(len(r.Sides), 1) {
 			t.Errorf("SideOrder has %d reps for %d reps on %d sides", got, r.Reps, len(r.Sides))
 		}
 		// Accepted: no text in it can change the terminal. Tabs are kept;
 		// line breaks only in the paragraphs.
-		texts := append([]string{r.Name, r.Title, r.Source}, r.Setup...)
+		texts := append([]string{r.Name, r.Title, r.Source, r.RepName}, r.Setup...)
+		texts = append(texts, r.Directions...)
 		texts = append(texts, r.Cues...)
 		texts = append(texts, strings.Split(r.Summary, "\n")...)
 		texts = append(texts, strings.Split(r.Caution, "\n")...)

@@ -1,12 +1,9 @@
 package routines
 
 import (
-	"errors"
 	"fmt"
-	"math"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +22,8 @@ const (
 	MaxTitleLen    = 60
 	MaxTextLen     = 200
 	MaxLines       = 12
+	MaxRepTime     = time.Minute
+	MaxDirections  = 4
 )
 
 var nameRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -37,10 +36,11 @@ const (
 	kInt
 	kBool
 	kStrings
+	kNumber // a whole or decimal number
 )
 
 func (k valueKind) String() string {
-	return [...]string{"a string in quotes", "a whole number", "true or false", `a list of strings, like ["a", "b"]`}[k]
+	return [...]string{"a string in quotes", "a whole number", "true or false", `a list of strings, like ["a", "b"]`, "a number"}[k]
 }
 
 // keys are the keys a routine file may hold, with their shape.
@@ -49,17 +49,22 @@ var keys = map[string]valueKind{
 	"reps": kInt, "hold": kString, "hold_breaths": kInt, "rest": kString,
 	"sides": kStrings, "alternate": kBool, "pattern": kString, "daily_limit": kInt,
 	"setup": kStrings, "cues": kStrings, "caution": kString,
+	"position": kString, "rep_time": kString, "directions": kStrings, "rep_name": kString,
+	"max_reps": kInt, "max_hold_breaths": kInt,
 }
 
 // field is one key's value as read from the file, with its position.
 type field struct {
 	line, col int
 	str       string
-	num       int64  // clamped to the int64 range
-	raw       string // the number as written
+	num       int64   // clamped to the int64 range
+	raw       string  // the number as written
+	real      float64 // a kNumber; NaN when it is not one
 	flag      bool
 	strs      []string
 	strPos    [][2]int
+
+	keyLine, keyCol int // where the key itself is
 }
 
 // multiLine names the fields that may hold line breaks: the paragraphs.
@@ -77,163 +82,21 @@ const MaxProblems = 50
 // proportion to the file's size.
 func ParseRoutine(file string, data []byte) (Routine, Problems) {
 	r := Routine{Origin: file}
-	var probs Problems
-	more := 0
-	add := func(line, col int, format string, args ...any) {
-		if len(probs) >= MaxProblems {
-			more++
-			return
-		}
-		probs = append(probs, Problem{File: file, Line: line, Column: col, Msg: Printable(fmt.Sprintf(format, args...))})
+	l := &problemList{file: file}
+	fields, ok := readFields(l, data, routineSchema)
+	if !ok {
+		return r, l.list()
 	}
+	checkRoutine(&r, fields, l.add)
+	return r, l.list()
+}
 
-	// The parser checks the syntax as it goes; the decoder (toml.Unmarshal)
-	// is not used, as it looks for a key given twice among all the keys
-	// before it, which takes time in the square of the number of keys.
-	fields := map[string]field{}
-	seen := map[string]int{} // the line each known key is first given on
-	lines := newLineIndex(data)
-	pos := func(rg unstable.Range) (int, int) { return lines.at(int(rg.Offset)) }
-	// noControl reports a string value's control characters at the first
-	// of them. index counts a list's strings from 1; 0 for a lone string.
-	noControl := func(key string, index int, raw unstable.Range, newlines bool) {
-		at, c, n := controlIn(data[raw.Offset:raw.Offset+raw.Length], newlines)
-		if n == 0 {
-			return
-		}
-		what := key
-		switch {
-		case key == "sides":
-			what = fmt.Sprintf("side %d", index)
-		case index > 0:
-			what = fmt.Sprintf("%s line %d", key, index)
-		}
-		line, col := lines.at(int(raw.Offset) + at)
-		also := ""
-		if n > 1 {
-			also = fmt.Sprintf(" (and %d more)", n-1)
-		}
-		if c == '\n' {
-			add(line, col, "%s holds a line break%s; write it on one line", what, also)
-		} else {
-			add(line, col, "%s holds the control character %s%s, which could change the terminal; remove it", what, controlName(c), also)
-		}
-	}
-	var p unstable.Parser
-	p.Reset(data)
-	for p.NextExpression() {
-		e := p.Expression()
-		switch e.Kind {
-		case unstable.Table, unstable.ArrayTable:
-			line, col := pos(keyRange(e))
-			add(line, col, "tables are not part of a routine file; write every key at the top level")
-			continue
-		case unstable.KeyValue:
-		default:
-			continue
-		}
-		var parts []string
-		it := e.Key()
-		var first unstable.Range
-		for i := 0; it.Next(); i++ {
-			if i == 0 {
-				first = it.Node().Raw
-			}
-			parts = append(parts, string(it.Node().Data))
-		}
-		line, col := pos(first)
-		key := strings.Join(parts, ".")
-		want, known := keys[key]
-		if !known {
-			if len(probs) >= MaxProblems { // past the list: skip the work of a suggestion
-				more++
-				continue
-			}
-			add(line, col, "unknown key %s%s", quote(key), suggest(key))
-			continue
-		}
-		if firstLine, twice := seen[key]; twice {
-			add(line, col, "%s is given twice (first on line %d); keep one", key, firstLine)
-			continue
-		}
-		seen[key] = line
-		v := e.Value()
-		vl, vc := pos(v.Raw)
-		if v.Kind == unstable.Array { // the parser gives an array no range of its own
-			vl, vc = pos(arrayStart(data, first))
-		}
-		f := field{line: vl, col: vc}
-		got, ok := kindOf(v)
-		if !ok || got != want {
-			add(vl, vc, "%s must be %s, not %s", key, want, describe(v))
-			continue
-		}
-		switch want {
-		case kString:
-			f.str = string(v.Data)
-			// A value with a control character is kept, for the other
-			// checks; its problem keeps the file from loading.
-			noControl(key, 0, v.Raw, multiLine[key])
-			if multiLine[key] {
-				f.str = strings.ReplaceAll(f.str, "\r\n", "\n")
-			}
-		case kBool:
-			f.flag = string(v.Data) == "true"
-		case kInt:
-			// The parser has checked the syntax: no leading zeros, and a
-			// sign only on decimals. A number past int64 is clamped, and
-			// refused by the range checks like any other.
-			f.raw = string(v.Data)
-			n, err := strconv.ParseInt(f.raw, 0, 64)
-			if err != nil {
-				n = math.MaxInt64
-				if strings.HasPrefix(f.raw, "-") {
-					n = math.MinInt64
-				}
-			}
-			f.num = n
-		case kStrings:
-			ch := v.Children()
-			for i := 1; ch.Next(); i++ {
-				n := ch.Node()
-				noControl(key, i, n.Raw, false)
-				l, c := pos(n.Raw)
-				f.strs = append(f.strs, string(n.Data))
-				f.strPos = append(f.strPos, [2]int{l, c})
-			}
-		}
-		fields[key] = f
-	}
-	if err := p.Error(); err != nil {
-		// A file that is not TOML cannot be checked further: its one
-		// problem is where the parser stopped.
-		probs, more = nil, 0
-		line, col := 0, 0
-		var pe *unstable.ParserError
-		if errors.As(err, &pe) {
-			if off, ok := offsetIn(data, pe.Highlight); ok {
-				line, col = lines.at(off)
-			}
-		}
-		add(line, col, "not valid TOML: %v", err)
-		return r, probs
-	}
-
-	checkRoutine(&r, fields, add)
-	sort.SliceStable(probs, func(i, j int) bool {
-		a, b := probs[i], probs[j]
-		if (a.Line == 0) != (b.Line == 0) {
-			return b.Line == 0 // problems of the whole file last
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
-	})
-	if more > 0 {
-		probs = append(probs, Problem{File: file, Msg: fmt.Sprintf("and %d more problems not listed; fix these first", more)})
-	}
-	return r, probs
+// routineSchema is the shape of a routine file.
+var routineSchema = schema{
+	keys:      keys,
+	multiLine: multiLine,
+	known:     knownKeys,
+	tables:    "tables are not part of a routine file; write every key at the top level",
 }
 
 // checkRoutine fills r from the fields and reports every impossible value.
@@ -291,40 +154,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 		}
 	}
 
-	// Check hold and hold_breaths each, so that a file with both and a bad
-	// value hears about all of it at once.
-	hold, hasHold := fields["hold"]
-	breaths, hasBreaths := fields["hold_breaths"]
-	var holdD time.Duration
-	holdOK, breathsOK := false, false
-	if hasHold {
-		d, err := parseDuration(hold.str)
-		switch {
-		case err != nil:
-			add(hold.line, hold.col, "hold %s %v; write it like \"10s\" or \"1m30s\"", quote(hold.str), err)
-		case d < time.Second || d > MaxHold:
-			add(hold.line, hold.col, "hold %s must be from 1s to %v", quote(hold.str), MaxHold)
-		default:
-			holdD, holdOK = d, true
-		}
-	}
-	if hasBreaths {
-		if breaths.num < 1 || breaths.num > MaxHoldBreaths {
-			add(breaths.line, breaths.col, "hold_breaths is %s; it must be from 1 to %d", breaths.raw, MaxHoldBreaths)
-		} else {
-			breathsOK = true
-		}
-	}
-	switch {
-	case hasHold && hasBreaths:
-		add(breaths.line, breaths.col, "give either hold or hold_breaths, not both")
-	case !hasHold && !hasBreaths:
-		add(0, 0, `missing key "hold" (a duration like "10s") or "hold_breaths" (a number of breaths)`)
-	case holdOK:
-		r.Hold = holdD
-	case breathsOK:
-		r.HoldBreaths = int(breaths.num)
-	}
+	checkHold(r, fields, add)
 	if f, ok := fields["rest"]; ok {
 		d, err := parseDuration(f.str)
 		switch {
@@ -391,6 +221,10 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 	}
 	r.Setup = lines("setup")
 	r.Cues = lines("cues")
+	checkPosition(r, fields, add)
+	checkDirections(r, fields, add)
+	checkGrowth(r, fields, add)
+	checkPlaceholders(r, fields, add)
 }
 
 // kindOf maps a TOML value node to the shape of a key.
@@ -484,8 +318,7 @@ var knownKeys = func() []string {
 }()
 
 // suggest offers the known key closest to an unknown one.
-func suggest(key string) string {
-	known := knownKeys
+func suggest(key string, known []string) string {
 	best, bestD := "", 4
 	for _, k := range known {
 		if len(key)-len(k) >= bestD || len(k)-len(key) >= bestD {

@@ -225,7 +225,7 @@ func TestParseRoutineAcceptsValuesAtTheirLimits(t *testing.T) {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	if r.HoldDuration() != 30*4*time.Minute {
-		t.Errorf("HoldDuration() = %v, want 30 breaths of 4m = 2h", r.HoldDuration())
+	if r.HoldDuration() != 30*4*time.Minute-time.Minute {
+		t.Errorf("HoldDuration() = %v, want 30 breaths of 4m, the last ending with its exhale = 1h59m", r.HoldDuration())
 	}
 }

@@ -1,28 +1,41 @@
 package routines
 
-import "sort"
+// Position is how the body is placed for a routine: what a person must get
+// into before it starts. Getting up or down is the hard part of a session
+// in a spasm (seeds 000, 003), so a session is ordered to change position
+// as little as possible, and a change gets a longer, guided get-ready.
+type Position string
 
-// lineIndex finds the line and column of a byte offset in a file in
-// O(log lines), after one pass over the file: the parser's own Shape counts
-// from the start of the file on every call, which made reading a file take
-// time in the square of its size.
-type lineIndex struct {
-	starts []int // the offset at which each line begins
-}
+// The positions a routine file may name. The zero value means the file did
+// not say.
+const (
+	AnyPosition Position = ""
+	Lying       Position = "lying"
+	Sitting     Position = "sitting"
+	Standing    Position = "standing"
+)
 
-func newLineIndex(data []byte) lineIndex {
-	starts := []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, i+1)
+// Positions lists the positions in the order a session moves through them:
+// from the floor up, so a person gets down once and up once.
+var Positions = []Position{Lying, Sitting, Standing}
+
+// Valid reports whether p is a position a routine file may name.
+func (p Position) Valid() bool { return p == Lying || p == Sitting || p == Standing }
+
+// rank is p's place in Positions; a routine that names none comes last.
+func (p Position) rank() int {
+	for i, q := range Positions {
+		if p == q {
+			return i
 		}
 	}
-	return lineIndex{starts: starts}
+	return len(Positions)
 }
 
-// at is the 1-based line and column (in bytes, as the TOML decoder counts
-// them) of offset.
-func (x lineIndex) at(offset int) (line, col int) {
-	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
-	return i + 1, offset - x.starts[i] + 1
+// String is the position as a person reads it: "lying", or "any position".
+func (p Position) String() string {
+	if p == AnyPosition {
+		return "any position"
+	}
+	return string(p)
 }

@@ -142,7 +142,9 @@ func (c *Coach) NextEvent(t time.Time) (time.Time, bool) {
 		s := c.plan.Segments[i]
 		to := s.End()
 		if s.Breathing() {
-			to = min(to, off+s.Pattern.Cycle())
+			// The next phase change is at most a breath after the
+			// settle (or after off, when past it).
+			to = min(to, max(off, s.breathStart())+s.Pattern.Cycle())
 		}
 		if evs := c.plan.scheduled(off, max(to, off), false); len(evs) > 0 {
 			return c.instant(evs[0].Offset), true
@@ -195,6 +197,27 @@ func (c *Coach) Skip(t time.Time) {
 	target := c.plan.Total()
 	if i+1 < len(c.plan.Segments) {
 		target = c.plan.Segments[i+1].Start
+	}
+	c.jump(t, target, Skipped)
+}
+
+// SkipRoutine jumps at instant t past the rest of the present routine, to
+// the get-ready of the next one (or to the end, from the last): the "N"
+// key. What was left out is not counted as done. It does nothing while
+// breathing alone.
+func (c *Coach) SkipRoutine(t time.Time) {
+	if c.Over(t) || c.breathingAlone() {
+		return
+	}
+	c.advance(t)
+	i := c.plan.segmentAt(c.offset(t))
+	ri := c.plan.Segments[i].Routine
+	target := c.plan.Total()
+	for j := i + 1; j < len(c.plan.Segments); j++ {
+		if c.plan.Segments[j].Routine != ri {
+			target = c.plan.Segments[j].Start
+			break
+		}
 	}
 	c.jump(t, target, Skipped)
 }

@@ -14,7 +14,7 @@ func at(d time.Duration) time.Time { return t0.Add(d) }
 
 func sessionCoach(t testing.TB) *Coach {
 	t.Helper()
-	p, err := SessionPlan(pick(t), DefaultOptions)
+	p, err := SessionPlan(fixed(t), fixedOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,6 +28,7 @@ type view struct {
 	rep, reps int
 	side      routines.Side
 	left      time.Duration // SegmentLeft: the time left in the hold
+	settling  bool
 	breathing bool
 	phase     routines.Phase
 	elapsed   time.Duration // PhaseElapsed
@@ -39,7 +40,7 @@ type view struct {
 
 func viewOf(st State) view {
 	v := view{kind: st.Segment.Kind, rep: st.Segment.Rep, reps: st.Segment.Reps, side: st.Segment.Side,
-		left: st.SegmentLeft, breathing: st.Breathing, phase: st.Phase, elapsed: st.PhaseElapsed,
+		left: st.SegmentLeft, settling: st.Settling, breathing: st.Breathing, phase: st.Phase, elapsed: st.PhaseElapsed,
 		progress: st.PhaseProgress, breath: st.Breath, overall: st.Progress, finished: st.Finished}
 	if st.Routine != nil {
 		v.routine = st.Routine.Name
@@ -55,11 +56,12 @@ func (v view) same(w view) bool {
 	return a == b && near(v.progress, w.progress) && near(v.overall, w.overall)
 }
 
-// The default session (see TestSessionPlanOfTheDefaultPlanChainsTheRoutines):
+// The fixed session (see TestSessionPlanOfTheFixedSessionChainsTheRoutines):
 // knee-to-chest 0-265 s (Ready 0-8, left rep 1 held 8-18, Rest 18-21, right
 // rep 1 held 21-31 ...), arm-raise 265-400, seated-twist 400-703,
-// lying-twist 703-1006. Holds breathe 5-1-3: Inhale 0-5, Hold 5-6, Exhale
-// 6-9, then the next breath.
+// lying-twist 703-1006. A 10 s hold settles for 1 s, then breathes one
+// whole 5-1-3 breath: Settle 0-1, Inhale 1-6, Hold 6-7, Exhale 7-10, so it
+// ends as the exhale ends. A twist's hold is 5 whole breaths, no settle.
 var atTests = []struct {
 	name string
 	d    time.Duration
@@ -67,29 +69,31 @@ var atTests = []struct {
 }{
 	{"the start: get ready", 0, view{kind: Ready, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 8 * s}},
 	{"halfway through the ready", 4 * s, view{kind: Ready, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 4 * s, overall: 4.0 / 1006}},
-	{"first hold begins with an inhale", 8 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 10 * s,
-		breathing: true, phase: routines.Inhale, breath: 1, overall: 8.0 / 1006}},
-	{"halfway through the first inhale", 10500 * ms, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 7500 * ms,
-		breathing: true, phase: routines.Inhale, elapsed: 2500 * ms, progress: 0.5, breath: 1, overall: 10.5 / 1006}},
-	{"the hold in the breath", 13*s + 250*ms, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 4750 * ms,
-		breathing: true, phase: routines.Hold, elapsed: 250 * ms, progress: 0.25, breath: 1, overall: 13.25 / 1006}},
-	{"the exhale", 15 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 3 * s,
-		breathing: true, phase: routines.Exhale, elapsed: 1 * s, progress: 1.0 / 3, breath: 1, overall: 15.0 / 1006}},
-	{"a second breath starts in a 10 s hold", 17 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 1 * s,
-		breathing: true, phase: routines.Inhale, breath: 2, overall: 17.0 / 1006}},
-	{"the last instant of the hold", 18*s - 1, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 1,
-		breathing: true, phase: routines.Inhale, elapsed: 1*s - 1, progress: float64(1*s-1) / float64(5*s), breath: 2, overall: float64(18*s-1) / float64(1006*s)}},
+	{"first hold begins with a settle", 8 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 10 * s,
+		settling: true, overall: 8.0 / 1006}},
+	{"the last instant of the settle", 9*s - 1, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 9*s + 1,
+		settling: true, overall: float64(9*s-1) / float64(1006*s)}},
+	{"the first inhale after the settle", 9 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 9 * s,
+		breathing: true, phase: routines.Inhale, breath: 1, overall: 9.0 / 1006}},
+	{"halfway through the first inhale", 11500 * ms, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 6500 * ms,
+		breathing: true, phase: routines.Inhale, elapsed: 2500 * ms, progress: 0.5, breath: 1, overall: 11.5 / 1006}},
+	{"the hold in the breath", 14*s + 250*ms, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 3750 * ms,
+		breathing: true, phase: routines.Hold, elapsed: 250 * ms, progress: 0.25, breath: 1, overall: 14.25 / 1006}},
+	{"the exhale", 16 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 2 * s,
+		breathing: true, phase: routines.Exhale, elapsed: 1 * s, progress: 1.0 / 3, breath: 1, overall: 16.0 / 1006}},
+	{"the hold ends as the exhale ends", 18*s - 1, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: L, left: 1,
+		breathing: true, phase: routines.Exhale, elapsed: 3*s - 1, progress: float64(3*s-1) / float64(3*s), breath: 1, overall: float64(18*s-1) / float64(1006*s)}},
 	{"rest announces the right side", 18 * s, view{kind: Rest, routine: "knee-to-chest", rep: 1, reps: 10, side: R, left: 3 * s, overall: 18.0 / 1006}},
 	{"first right hold", 21 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 1, reps: 10, side: R, left: 10 * s,
-		breathing: true, phase: routines.Inhale, breath: 1, overall: 21.0 / 1006}},
-	{"second left hold", 34 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 2, reps: 10, side: L, left: 10 * s,
-		breathing: true, phase: routines.Inhale, breath: 1, overall: 34.0 / 1006}},
-	// The last right hold of knee-to-chest: 8 + 19*13 = 255 s.
+		settling: true, overall: 21.0 / 1006}},
+	{"second left hold", 35 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 2, reps: 10, side: L, left: 9 * s,
+		breathing: true, phase: routines.Inhale, breath: 1, overall: 35.0 / 1006}},
+	// The last right hold of knee-to-chest: 8 + 19*13 = 255 s; its inhale 256-261.
 	{"last knee hold", 260 * s, view{kind: Stretch, routine: "knee-to-chest", rep: 10, reps: 10, side: R, left: 5 * s,
-		breathing: true, phase: routines.Hold, breath: 1, overall: 260.0 / 1006}},
+		breathing: true, phase: routines.Inhale, elapsed: 4 * s, progress: 0.8, breath: 1, overall: 260.0 / 1006}},
 	{"arm-raise ready, no side", 265 * s, view{kind: Ready, routine: "arm-raise", rep: 1, reps: 10, side: NS, left: 8 * s, overall: 265.0 / 1006}},
 	{"arm-raise rep 2", 286 * s, view{kind: Stretch, routine: "arm-raise", rep: 2, reps: 10, side: NS, left: 10 * s,
-		breathing: true, phase: routines.Inhale, breath: 1, overall: 286.0 / 1006}},
+		settling: true, overall: 286.0 / 1006}},
 	// Seated twist: Ready 400-408, left rep 1 held 408-453 (5 breaths of 9 s).
 	{"fifth breath of a twist, exhaling", 452 * s, view{kind: Stretch, routine: "seated-twist", rep: 1, reps: 3, side: L, left: 1 * s,
 		breathing: true, phase: routines.Exhale, elapsed: 2 * s, progress: 2.0 / 3, breath: 5, overall: 452.0 / 1006}},
@@ -147,27 +151,27 @@ func kinds(evs []Event) []string {
 
 func TestPauseFreezesTimeUntilResume(t *testing.T) {
 	c := sessionCoach(t)
-	c.Events(at(10 * s))
-	c.Pause(at(10 * s)) // 2 s into the first hold
-	for _, d := range []time.Duration{10 * s, 11 * s, 100 * s, time.Hour} {
+	c.Events(at(11 * s))
+	c.Pause(at(11 * s)) // 3 s into the first hold, 2 s into its inhale
+	for _, d := range []time.Duration{11 * s, 12 * s, 100 * s, time.Hour} {
 		st := c.At(at(d))
-		if st.Offset != 10*s || st.SegmentLeft != 8*s || !st.Paused || st.Phase != routines.Inhale || st.PhaseElapsed != 2*s {
-			t.Errorf("paused, At(+%v): offset %v left %v paused %v phase %v+%v; want frozen at 10s, 8s left, Inhale+2s",
+		if st.Offset != 11*s || st.SegmentLeft != 7*s || !st.Paused || st.Phase != routines.Inhale || st.PhaseElapsed != 2*s {
+			t.Errorf("paused, At(+%v): offset %v left %v paused %v phase %v+%v; want frozen at 11s, 7s left, Inhale+2s",
 				d, st.Offset, st.SegmentLeft, st.Paused, st.Phase, st.PhaseElapsed)
 		}
 	}
 	if _, ok := c.NextEvent(at(50 * s)); ok {
 		t.Error("NextEvent while paused reports an event; nothing is due until resumed")
 	}
-	if evs := c.Events(at(time.Hour)); len(evs) != 1 || evs[0].Kind != Paused || !evs[0].At.Equal(at(10*s)) || evs[0].Offset != 10*s {
-		t.Fatalf("Events while paused = %v, want only Paused at +10s", evs)
+	if evs := c.Events(at(time.Hour)); len(evs) != 1 || evs[0].Kind != Paused || !evs[0].At.Equal(at(11*s)) || evs[0].Offset != 11*s {
+		t.Fatalf("Events while paused = %v, want only Paused at +11s", evs)
 	}
 	c.Pause(at(time.Hour)) // a second pause is nothing
 	c.Resume(at(100 * s))
-	// The hold goes on where it stopped: its Hold phase (5 s in) is 3 s later.
+	// The hold goes on where it stopped: its Hold phase (at 14 s) is 3 s later.
 	st := c.At(at(103 * s))
-	if st.Offset != 13*s || st.Phase != routines.Hold || st.Paused {
-		t.Errorf("resumed, At(+103s): offset %v phase %v paused %v; want 13s Hold running", st.Offset, st.Phase, st.Paused)
+	if st.Offset != 14*s || st.Phase != routines.Hold || st.Paused {
+		t.Errorf("resumed, At(+103s): offset %v phase %v paused %v; want 14s Hold running", st.Offset, st.Phase, st.Paused)
 	}
 	next, ok := c.NextEvent(at(100 * s))
 	if !ok || !next.Equal(at(103*s)) {
@@ -175,7 +179,7 @@ func TestPauseFreezesTimeUntilResume(t *testing.T) {
 	}
 	evs := c.Events(at(103 * s))
 	if len(evs) != 2 || evs[0].Kind != Resumed || !evs[0].At.Equal(at(100*s)) ||
-		evs[1].Kind != PhaseChanged || evs[1].Phase != routines.Hold || !evs[1].At.Equal(at(103*s)) || evs[1].Offset != 13*s {
+		evs[1].Kind != PhaseChanged || evs[1].Phase != routines.Hold || !evs[1].At.Equal(at(103*s)) || evs[1].Offset != 14*s {
 		t.Errorf("Events after resume = %+v, want Resumed at +100s then Hold at +103s", evs)
 	}
 	// Toggle pauses and resumes too, and a resume without a pause is nothing.
@@ -185,7 +189,7 @@ func TestPauseFreezesTimeUntilResume(t *testing.T) {
 		t.Error("Toggle did not pause a running coach")
 	}
 	c.Toggle(at(110 * s))
-	if c.Paused() || c.At(at(110*s)).Offset != 14*s {
+	if c.Paused() || c.At(at(110*s)).Offset != 15*s {
 		t.Errorf("Toggle did not resume where it paused: offset %v", c.At(at(110*s)).Offset)
 	}
 }
@@ -412,9 +416,9 @@ func TestEventsOfAWholeSessionComeInOrderOnceEach(t *testing.T) {
 	// Counted from the facts: 42 holds (20+10+6+6); 4 routines; the
 	// segments: knee 1+20+19, arm 1+10+9, twists 1+6+5 each = 104; sides
 	// switch at every knee hold but the first (19) and every twist hold but
-	// the first (5+5); phases: 4 per 10 s hold (Inhale, Hold, Exhale,
-	// Inhale) * 30, 15 per 45 s hold * 12 = 300.
-	want := map[EventKind]int{RepDone: 42, RoutineDone: 4, SegmentStarted: 84, SideSwitched: 29, PhaseChanged: 300, Finished: 1}
+	// the first (5+5); phases: 3 per 10 s hold (a 1 s settle, then Inhale,
+	// Hold, Exhale: no phase cut short) * 30, 15 per 45 s hold * 12 = 270.
+	want := map[EventKind]int{RepDone: 42, RoutineDone: 4, SegmentStarted: 84, SideSwitched: 29, PhaseChanged: 270, Finished: 1}
 	for k, n := range want {
 		if count[k] != n {
 			t.Errorf("%d %v events, want %d", count[k], k, n)
@@ -448,13 +452,17 @@ func TestEventsAtARoutineBoundaryComeEndsFirst(t *testing.T) {
 		t.Errorf("the rep done is %v rep %d, the segment started %v of routine %d", evs[0].Segment.Side, evs[0].Segment.Rep, evs[2].Segment.Kind, evs[2].Segment.Routine)
 	}
 	// At a side change: rep done, segment started (Rest), and at the next
-	// hold segment started, side switched, phase changed.
+	// hold segment started, side switched; its first inhale follows the
+	// 1 s settle.
 	c = sessionCoach(t)
 	c.Events(at(20 * s))
 	got := kinds(c.Events(at(21 * s)))
-	want = []string{"segment started", "side switched", "phase changed Inhale"}
-	if len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+	want = []string{"segment started", "side switched"}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("events at the first right hold = %v, want %v", got, want)
+	}
+	if got := kinds(c.Events(at(22 * s))); len(got) != 1 || got[0] != "phase changed Inhale" {
+		t.Errorf("events 1 s into the first right hold = %v, want the inhale after the settle", got)
 	}
 }
 
@@ -462,11 +470,11 @@ func TestNextEventIsTheNextScheduledInstant(t *testing.T) {
 	tests := []struct {
 		now, next time.Duration
 	}{
-		{0, 8 * s},         // the first hold
-		{8 * s, 13 * s},    // Hold
-		{13 * s, 14 * s},   // Exhale
-		{14 * s, 17 * s},   // Inhale of breath 2
-		{17 * s, 18 * s},   // rep done, rest
+		{0, 8 * s},         // the first hold, settling
+		{8 * s, 9 * s},     // Inhale, after the settle
+		{9 * s, 14 * s},    // Hold
+		{14 * s, 15 * s},   // Exhale
+		{15 * s, 18 * s},   // rep done, rest, as the exhale ends
 		{17*s + 1, 18 * s}, // any instant between
 		{18 * s, 21 * s},   // next hold
 		// The last hold of lying-twist: 1006 - 45 = 961 s; its breaths

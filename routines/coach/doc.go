@@ -2,7 +2,10 @@
 // to breathe) into a Plan, a timeline of segments, and a Coach answers what
 // is happening at any instant of that plan: which segment, which breathing
 // phase and how far through it, how long the hold has left, which rep and
-// side, how far through the whole session.
+// side (or direction, for a routine of moves), how far through the whole
+// session. A hold settles first and then breathes whole breaths, so it ends
+// as an exhale ends; a get-ready that changes position is longer and
+// carries its guiding words (Segment.Transition).
 //
 // The package is pure. It owns no clock, starts no goroutine, does no I/O
 // and knows no screen: every question and every command (pause, resume,

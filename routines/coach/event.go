@@ -14,11 +14,11 @@ type EventKind int
 // Scheduled events come from the plan as time passes; control events come
 // from the person (pause, skip ...) at the instant they act.
 const (
-	SegmentStarted EventKind = iota // a Ready, Stretch, Rest, Switch or Breathe segment begins
+	SegmentStarted EventKind = iota // a Ready, Stretch, Move, Rest, Switch or Breathe segment begins
 	SideSwitched                    // a Stretch begins on the other side than the one before it
 	PhaseChanged                    // a breathing phase begins
 	BreathDone                      // a whole breath is complete (breathing alone)
-	RepDone                         // a Stretch was held to its end
+	RepDone                         // a Stretch was held (or a Move done) to its end
 	RoutineDone                     // the last segment of a routine ended
 	Finished                        // the plan ended
 
@@ -129,7 +129,7 @@ func (p *Plan) scheduled(from, to time.Duration, inclusive bool) []Event {
 		if s.Breathing() {
 			evs = append(evs, p.breathEvents(i, from, to, in)...)
 		}
-		if s.Kind == Stretch {
+		if s.Kind == Stretch || s.Kind == Move {
 			emit(Event{Kind: RepDone, Offset: s.End(), Index: i, Segment: s})
 		}
 		if s.Routine >= 0 && (i == len(p.Segments)-1 || p.Segments[i+1].Routine != s.Routine) {
@@ -154,24 +154,26 @@ func (p *Plan) breathEvents(i int, from, to time.Duration, in func(time.Duration
 	s := p.Segments[i]
 	cycle := s.Pattern.Cycle()
 	spans := s.Pattern.Spans()
-	// u is time inside the pattern: u = off - s.Start + s.Lead.
-	uFrom := max(from-s.Start+s.Lead, s.Lead)
-	uTo := min(to-s.Start+s.Lead, s.Lead+s.Length)
+	// u is time inside the pattern: u = off - start + s.Lead, where the
+	// paced breathing starts after the settle.
+	start, length := s.breathStart(), s.Length-s.Settle
+	uFrom := max(from-start+s.Lead, s.Lead)
+	uTo := min(to-start+s.Lead, s.Lead+length)
 	var evs []Event
 	for k := uFrom / cycle; k*cycle <= uTo; k++ {
 		base := k * cycle
 		if s.Kind == Breathe && k > 0 && base > s.Lead {
-			off := s.Start + base - s.Lead
+			off := start + base - s.Lead
 			if in(off) {
 				evs = append(evs, Event{Kind: BreathDone, Offset: off, Index: i, Segment: s, Breath: s.BreathsBefore + int(k)})
 			}
 		}
 		for _, sp := range spans {
 			u := base + sp.Start
-			if u < s.Lead || u >= s.Lead+s.Length {
+			if u < s.Lead || u >= s.Lead+length {
 				continue
 			}
-			off := s.Start + u - s.Lead
+			off := start + u - s.Lead
 			if in(off) {
 				evs = append(evs, Event{Kind: PhaseChanged, Offset: off, Index: i, Segment: s,
 					Phase: sp.Phase, PhaseLength: sp.Length, Breath: s.BreathsBefore + int(k) + 1})

@@ -21,6 +21,11 @@ type State struct {
 	SegmentElapsed time.Duration
 	SegmentLeft    time.Duration // for a Stretch: the time left in the hold
 
+	// Settling: a Stretch is in its settle, before the first paced breath
+	// (Segment.Settle): easing into the stretch, breathing freely.
+	Settling   bool
+	SettleLeft time.Duration // how long the settle has left
+
 	Breathing     bool           // a breathing phase is running
 	Phase         routines.Phase // the phase now
 	PhaseElapsed  time.Duration
@@ -61,6 +66,9 @@ func (c *Coach) At(t time.Time) State {
 		st.Routine = &p.Routines[s.Routine]
 	}
 	st.SegmentElapsed = off - s.Start
+	if s.Kind == Stretch && off < s.breathStart() {
+		st.SettleLeft = s.breathStart() - off
+	}
 	st.SegmentLeft = s.End() - off
 	if !p.Open {
 		st.Left = total - off
@@ -68,9 +76,10 @@ func (c *Coach) At(t time.Time) State {
 			st.Progress = float64(off) / float64(total)
 		}
 	}
-	if s.Breathing() && !st.Finished {
+	st.Settling = s.Kind == Stretch && off < s.breathStart() && !st.Finished
+	if s.Breathing() && !st.Finished && !st.Settling {
 		cycle := s.Pattern.Cycle()
-		u := off - s.Start + s.Lead
+		u := off - s.breathStart() + s.Lead
 		in := u % cycle
 		st.Breathing = true
 		st.Breath = s.BreathsBefore + int(u/cycle) + 1

@@ -46,7 +46,7 @@ func wait(d time.Duration) { <-time.NewTimer(d).C }
 
 func TestWholeSessionUnderRealTimersLandsEveryPhaseOnSchedule(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		p, err := SessionPlan(pick(t), DefaultOptions)
+		p, err := SessionPlan(fixed(t), fixedOptions)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,14 +55,15 @@ func TestWholeSessionUnderRealTimersLandsEveryPhaseOnSchedule(t *testing.T) {
 		evs := pace(t, c, start.Add(24*time.Hour))
 
 		// The instants every segment and every breathing phase must begin
-		// at, worked out from the facts (defaultSession): within a hold the
-		// 5-1-3 phases begin 0, 5 and 6 s into each 9 s breath.
+		// at, worked out from the facts (defaultSession): a hold settles for
+		// what is left over from whole 9 s breaths (1 s of a 10 s hold), then
+		// the 5-1-3 phases begin 0, 5 and 6 s into each breath.
 		var wantSegs, wantPhases []time.Time
 		var off time.Duration
 		for _, g := range defaultSession() {
 			wantSegs = append(wantSegs, start.Add(off))
 			if g.kind == Stretch {
-				for b := time.Duration(0); b < g.length; b += 9 * s {
+				for b := g.length % (9 * s); b < g.length; b += 9 * s {
 					for _, ph := range []time.Duration{0, 5 * s, 6 * s} {
 						if b+ph < g.length {
 							wantPhases = append(wantPhases, start.Add(off+b+ph))
