@@ -14,8 +14,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
 	"github.com/unknot/unknot/routines/journaltest"
 )
+
+// testPlanOptions are the tests' pauses: every get-ready 8 s, the longer
+// one for a change of position included, so that instants stay simple.
+var testPlanOptions = coach.Options{Ready: 8 * time.Second, Switch: 5 * time.Second}
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
 
@@ -53,6 +58,9 @@ func newHarness(t *testing.T, o appOpts) *harness {
 		h.journal = j
 	} else if !o.noJour && o.deps.Journal == nil {
 		o.deps.Journal = h.journal
+	}
+	if o.deps.Session.Options == (coach.Options{}) {
+		o.deps.Session.Options = testPlanOptions
 	}
 	if o.opt.Theme == "" {
 		o.opt.Theme = "dark"

@@ -51,7 +51,7 @@ func TestProgramHomeSession(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		j := &journaltest.Journal{}
 		app, err := NewApp(NewContext(Options{Theme: "dark"}), Deps{Journal: j,
-			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}}}, PageHome)
+			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions}}, PageHome)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -25,7 +25,7 @@ func newSessionApp(t *testing.T, opt Options, w, h int, deps Deps, rs ...routine
 func TestSessionGolden(t *testing.T) {
 	oneSide := builtin(t, "knee-to-chest")
 	oneSide.Name, oneSide.Alternate, oneSide.Reps = "knee-one-side", false, 2
-	plan, err := coach.SessionPlan([]routines.Routine{oneSide}, coach.DefaultOptions)
+	plan, err := coach.SessionPlan([]routines.Routine{oneSide}, testPlanOptions)
 	if err != nil {
 		t.Fatal(err)
 	}

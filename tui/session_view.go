@@ -98,10 +98,14 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 	switch seg.Kind {
 	case coach.Ready:
 		word = "Get ready"
+		if move := seg.Transition(); len(move) > 0 {
+			// A change of position: slowly, rolling to the side first.
+			bs = append(bs, part{wrapText(s.Warn, textW, strings.Join(move, "\n")), 2})
+		}
 		bs = append(bs, part{s.Text.Render(words.StartSide(seg)), 3})
 		if st.Routine != nil {
 			var steps []string
-			for i, step := range st.Routine.Setup {
+			for i, step := range seg.Words(*st.Routine) {
 				steps = append(steps, fmt.Sprintf("%d. %s", i+1, step))
 			}
 			bs = append(bs, part{wrapText(s.Text, textW, strings.Join(steps, "\n")), 1})
@@ -110,17 +114,28 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 			big = part{s.Big.Render(fmt.Sprintf("Starting in %d", words.SecondsUp(st.SegmentLeft))), 1}
 		}
 		bs = append(bs, big)
-	case coach.Stretch:
+	case coach.Stretch, coach.Move:
 		word = st.Phase.String()
-		bs = append(bs, part{s.Accent.Bold(true).Render(words.SideRep(seg)), 0}, big)
-		if m.ctx.Opt.ReducedMotion {
+		count := words.SideRep(seg)
+		switch {
+		case seg.Kind == coach.Move && st.Routine != nil:
+			word, count = "Move", words.Capital(seg.RepText(*st.Routine))
+		case st.Settling:
+			word = "Settle in"
+		}
+		bs = append(bs, part{s.Accent.Bold(true).Render(count), 0}, big)
+		switch {
+		case !st.Breathing:
+		case m.ctx.Opt.ReducedMotion:
 			bs = append(bs, part{s.Subtle.Render(phaseHint(st.Phase, st.PhaseLength)), 2})
-		} else if st.Breathing {
+		default:
 			bs = append(bs, part{Gauge(s, l.gaugeWidth, st.Phase, st.PhaseProgress), 2})
 		}
-		if r := st.Routine; r != nil && len(r.Cues) > 0 {
-			cue := r.Cues[cueIndex(st.SegmentElapsed, seg.Length, len(r.Cues))]
-			bs = append(bs, part{wrapText(s.Text.Align(lipgloss.Center), textW, cue), 3})
+		if r := st.Routine; r != nil {
+			if cues := seg.Words(*r); len(cues) > 0 {
+				cue := cues[cueIndex(st.SegmentElapsed, seg.Length, len(cues))]
+				bs = append(bs, part{wrapText(s.Text.Align(lipgloss.Center), textW, cue), 3})
+			}
 		}
 	case coach.Rest:
 		word = "Rest"
@@ -134,7 +149,7 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 		head = part{s.Paused.Render("Paused") + s.Subtle.Render(" · space to go on"), 0}
 	}
 	// The moment's word leads, except in a hold, where side and rep lead.
-	if seg.Kind == coach.Stretch {
+	if seg.Kind == coach.Stretch || seg.Kind == coach.Move {
 		return append(bs[:2:2], append([]part{head}, bs[2:]...)...)
 	}
 	return append([]part{head}, bs...)

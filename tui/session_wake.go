@@ -50,7 +50,7 @@ func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
 	if st.Breathing && l.gaugeWidth > 0 && !m.ctx.Opt.ReducedMotion {
 		consider(untilGaugeCell(st.Phase, st.PhaseElapsed, st.PhaseLength, l.gaugeWidth))
 	}
-	if st.Segment.Kind == coach.Stretch && st.Routine != nil {
+	if (st.Segment.Kind == coach.Stretch || st.Segment.Kind == coach.Move) && st.Routine != nil {
 		consider(untilCue(st.SegmentElapsed, st.Segment.Length, len(st.Routine.Cues)))
 	}
 	if best != math.MaxInt64 {

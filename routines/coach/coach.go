@@ -189,7 +189,7 @@ func (c *Coach) Skip(t time.Time) {
 	}
 	c.advance(t)
 	if !c.credit(t) {
-		if i := c.plan.segmentAt(c.offset(t)); c.plan.Segments[i].Kind == Stretch && !c.done[i] {
+		if i := c.plan.segmentAt(c.offset(t)); c.plan.Segments[i].counted() && !c.done[i] {
 			c.cut[i] = true
 		}
 	}
@@ -210,13 +210,18 @@ func (c *Coach) SkipRoutine(t time.Time) {
 		return
 	}
 	c.advance(t)
+	c.credit(t) // a hold that had run 80% counts, as with →
 	i := c.plan.segmentAt(c.offset(t))
 	ri := c.plan.Segments[i].Routine
 	target := c.plan.Total()
-	for j := i + 1; j < len(c.plan.Segments); j++ {
-		if c.plan.Segments[j].Routine != ri {
-			target = c.plan.Segments[j].Start
+	for j := i; j < len(c.plan.Segments); j++ {
+		s := c.plan.Segments[j]
+		if s.Routine != ri {
+			target = s.Start
 			break
+		}
+		if s.counted() && !c.done[j] {
+			c.cut[j] = true // the rest of the routine: skipped, not done
 		}
 	}
 	c.jump(t, target, Skipped)
@@ -283,7 +288,7 @@ func (c *Coach) credit(t time.Time) bool {
 	}
 	i := c.plan.segmentAt(off)
 	s := c.plan.Segments[i]
-	if s.Kind != Stretch || c.done[i] || s.Length <= 0 || float64(off-s.Start) < Credit*float64(s.Length) {
+	if !s.counted() || c.done[i] || s.Length <= 0 || float64(off-s.Start) < Credit*float64(s.Length) {
 		return false
 	}
 	c.take(Event{Kind: RepDone, Offset: off, Index: i, Segment: s})

@@ -34,25 +34,25 @@ func (c *Coach) Outcome(t time.Time) routines.Outcome {
 	return routines.Completed
 }
 
-// TallyIndex is the index in Tallies of the routine and side that segment
-// seg holds, or -1 when seg is not a stretch.
+// TallyIndex is the index in Tallies of the routine, side and direction
+// that segment seg holds, or -1 when seg is not a rep (a hold or a move).
 func (c *Coach) TallyIndex(seg Segment) int {
-	if seg.Kind != Stretch {
+	if !seg.counted() {
 		return -1
 	}
 	n := 0
-	seen := map[[2]any]int{}
+	seen := map[[3]any]int{}
 	for _, s := range c.plan.Segments {
-		if s.Kind != Stretch {
+		if !s.counted() {
 			continue
 		}
-		key := [2]any{s.Routine, s.Side}
+		key := [3]any{s.Routine, s.Side, s.Direction}
 		if _, ok := seen[key]; !ok {
 			seen[key] = n
 			n++
 		}
 	}
-	if i, ok := seen[[2]any{seg.Routine, seg.Side}]; ok {
+	if i, ok := seen[[3]any{seg.Routine, seg.Side, seg.Direction}]; ok {
 		return i
 	}
 	return -1

@@ -70,3 +70,38 @@ func TestTallyIndex(t *testing.T) {
 		t.Errorf("%d tallies used, want %d (two of each side)", len(seen), want)
 	}
 }
+
+// N skips the rest of the routine: every rep left counts as skipped, and
+// a hold that had run most of its length still counts as done.
+func TestSkipRoutineCountsTheRestSkipped(t *testing.T) {
+	r := pick(t)[0]
+	p, err := SessionPlan([]routines.Routine{r, pick(t)[1]}, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(p, t0)
+	var first Segment
+	for _, s := range p.Segments {
+		if s.Kind == Stretch {
+			first = s
+			break
+		}
+	}
+	at90 := first.Start + first.Length*9/10
+	c.Events(at(at90))
+	c.SkipRoutine(at(at90))
+	c.Events(at(at90))
+	st := c.At(at(at90))
+	if st.Routine == nil || st.Routine.Name != pick(t)[1].Name {
+		t.Fatalf("after N the session is at %v, want the next routine", st.Routine)
+	}
+	var done, skipped, planned int
+	for _, tl := range c.Tallies() {
+		if tl.Routine == r.Name {
+			done, skipped, planned = done+tl.Done, skipped+tl.Skipped, planned+tl.Planned
+		}
+	}
+	if done != 1 || skipped != planned-1 {
+		t.Errorf("after N at 90%% of the first hold: %d done, %d skipped of %d; want 1 and %d", done, skipped, planned, planned-1)
+	}
+}

@@ -108,9 +108,10 @@ func (c *Coach) At(t time.Time) State {
 // side, at one place in the plan (a plan that repeats a routine has one
 // Tally for each time it comes).
 type Tally struct {
-	Routine string
-	Side    routines.Side
-	Done    int // held to their end, or to Credit of the hold
+	Routine   string
+	Side      routines.Side
+	Direction string // a rep-only routine's way ("forward", "back"), or ""
+	Done      int    // held to their end, or to Credit of the hold
 	Skipped int // skipped (→) before Credit of the hold ran
 	Planned int
 }
@@ -123,21 +124,21 @@ type Tally struct {
 // must have been taken (Events) for the count to include them.
 func (c *Coach) Tallies() []Tally {
 	var out []Tally
-	index := map[[2]any]int{}
-	done := map[[3]any]bool{}
-	skipped := map[[3]any]bool{}
+	index := map[[3]any]int{}
+	done := map[[4]any]bool{}
+	skipped := map[[4]any]bool{}
 	for i, s := range c.plan.Segments {
-		if s.Kind != Stretch {
+		if !s.counted() {
 			continue
 		}
-		key := [2]any{s.Routine, s.Side}
+		key := [3]any{s.Routine, s.Side, s.Direction}
 		j, ok := index[key]
 		if !ok {
 			j = len(out)
 			index[key] = j
-			out = append(out, Tally{Routine: c.plan.Routines[s.Routine].Name, Side: s.Side, Planned: s.Reps})
+			out = append(out, Tally{Routine: c.plan.Routines[s.Routine].Name, Side: s.Side, Direction: s.Direction, Planned: s.Reps})
 		}
-		rep := [3]any{s.Routine, s.Side, s.Rep}
+		rep := [4]any{s.Routine, s.Side, s.Direction, s.Rep}
 		switch {
 		case c.done[i] && !done[rep]:
 			done[rep] = true
@@ -153,6 +154,10 @@ func (c *Coach) Tallies() []Tally {
 	}
 	return out
 }
+
+// counted reports whether segment s is a rep the tallies count: a hold,
+// or one move of a rep-only routine.
+func (s Segment) counted() bool { return s.Kind == Stretch || s.Kind == Move }
 
 // Reps is how a run's reps went, all exercises together.
 type Reps struct {

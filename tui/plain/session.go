@@ -54,14 +54,24 @@ func segmentLines(seg coach.Segment, r routines.Routine) []string {
 	switch seg.Kind {
 	case coach.Ready:
 		lines := []string{fmt.Sprintf("%s: get ready, %s.", r.Title, words.Seconds(seg.Length))}
-		for i, s := range r.Setup {
+		lines = append(lines, seg.Transition()...)
+		for i, s := range seg.Words(r) {
 			lines = append(lines, fmt.Sprintf("  %d. %s", i+1, s))
 		}
 		return lines
 	case coach.Stretch:
 		l := fmt.Sprintf("%s: hold %s.", words.SideRep(seg), words.Seconds(seg.Length))
-		if len(r.Cues) > 0 {
-			l += " " + strings.Join(r.Cues, " ")
+		if seg.Settle > 0 {
+			l = fmt.Sprintf("%s: hold %s, settle in for %s.", words.SideRep(seg), words.Seconds(seg.Length), words.Seconds(seg.Settle))
+		}
+		if cues := seg.Words(r); len(cues) > 0 {
+			l += " " + strings.Join(cues, " ")
+		}
+		return []string{l}
+	case coach.Move:
+		l := fmt.Sprintf("%s: %s.", words.Capital(seg.RepText(r)), words.Seconds(seg.Length))
+		if cues := seg.Words(r); len(cues) > 0 {
+			l += " " + strings.Join(cues, " ")
 		}
 		return []string{l}
 	case coach.Rest:

@@ -23,7 +23,7 @@ func tinyRoutine() routines.Routine {
 
 func sessionPlan(t *testing.T, rs ...routines.Routine) *coach.Plan {
 	t.Helper()
-	plan, err := coach.SessionPlan(rs, coach.DefaultOptions)
+	plan, err := coach.SessionPlan(rs, coach.Options{Ready: 8 * time.Second, Switch: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +40,9 @@ func TestSession(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := `Tiny stretch: get ready, 8s.
+Take your time getting into position.
+Move slowly; no sudden turns.
+If a muscle tightens, press your fingertips on it and wait for it to ease.
   1. Lie down.
 Left side · rep 1/2: hold 2s. Breathe slowly.
 Inhale 1s

@@ -2,6 +2,7 @@ package words
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -18,6 +19,7 @@ type Run struct {
 	// Sessions: each routine and side in plan order, and how many reps
 	// were passed over with → or N (not done, not left undone by a stop).
 	Exercises []routines.Exercise
+	Ways      []string // beside Exercises: a rep-only routine's direction, or ""
 	Skipped   int
 	Titles    map[string]string // routine name -> title
 
@@ -77,8 +79,11 @@ func (r Run) Lines() []string {
 	if r.Kind == routines.KindBreathe {
 		return lines
 	}
-	for _, e := range r.Exercises {
+	for i, e := range r.Exercises {
 		side := e.Side
+		if i < len(r.Ways) && r.Ways[i] != "" {
+			side = strings.TrimSpace(side + " " + r.Ways[i])
+		}
 		if side == "" {
 			side = "reps"
 		}
@@ -100,6 +105,9 @@ func RunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
 		r.Titles[rt.Name] = rt.Title
 	}
 	r.Exercises = Exercises(c)
+	for _, t := range c.Tallies() {
+		r.Ways = append(r.Ways, t.Direction)
+	}
 	r.Skipped = c.Reps().Skipped
 	r.Finished = c.Finished(ended)
 	return r
