@@ -112,8 +112,8 @@ type Tally struct {
 	Side      routines.Side
 	Direction string // a rep-only routine's way ("forward", "back"), or ""
 	Done      int    // held to their end, or to Credit of the hold
-	Skipped int // skipped (→) before Credit of the hold ran
-	Planned int
+	Skipped   int    // skipped (→) before Credit of the hold ran
+	Planned   int
 }
 
 // Tallies counts, per exercise in plan order, the reps done and skipped.
