@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -23,6 +24,7 @@ type Deps struct {
 	Today    TodayProvider      // today's counts and streak
 	Review   HistoryReader      // the history review's data
 	Notes    []string           // one-line notes for the home screen (skipped routine files)
+	Sound    Sound              // the cue player; nil: the bell on each phase change
 }
 
 // App is the one Bubble Tea model of unknot: it owns the window size, the
@@ -39,6 +41,10 @@ type App struct {
 
 	width, height int
 	runs          []words.Run // every run that ended, in order
+
+	notice    string // a line above the help, for a while
+	noticeGen int
+	send      atomic.Pointer[func(tea.Msg)] // the running program's Send, for Ring and Notice
 }
 
 // signalMsg is a signal (TERM, HUP, INT, QUIT) that ends the visit.
@@ -63,7 +69,7 @@ func (a *App) make(p Page) (Screen, error) {
 	case PageSession:
 		return newSession(a.ctx, a.deps.Session, a.deps), nil
 	case PageBreathe:
-		return newBreathe(a.ctx, a.deps.Breathe, a.deps.Journal)
+		return newBreathe(a.ctx, a.deps.Breathe, a.deps)
 	case PageReview:
 		return newReview(a.ctx, a.deps.Review), nil
 	case PagePick:
@@ -129,6 +135,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case signalMsg:
 		a.Interrupt(a.ctx.Opt.now(), routines.Interrupted)
 		return a, tea.Quit
+	case bellMsg:
+		if a.ctx.Opt.NoBell {
+			return a, nil
+		}
+		return a, tea.Raw("\a")
+	case noticeMsg:
+		return a, a.showNotice(msg.text, msg.for_)
+	case noticeGoneMsg:
+		if msg.gen == a.noticeGen && a.notice != "" {
+			a.notice = ""
+			a.resize()
+		}
+		return a, nil
 	}
 	if len(a.stack) == 0 {
 		return a, nil // the last screen closed: the program is ending
@@ -236,10 +255,14 @@ func (a *App) resize() {
 }
 
 func (a *App) helpHeight() int {
-	if len(a.stack) == 0 {
-		return 1
+	n := 0
+	if a.notice != "" {
+		n = 1
 	}
-	return max(lipgloss.Height(a.help.View(a.top().Keys())), 1)
+	if len(a.stack) == 0 {
+		return n + 1
+	}
+	return n + max(lipgloss.Height(a.help.View(a.top().Keys())), 1)
 }
 
 func (a *App) styleHelp() {
@@ -256,6 +279,10 @@ func (a *App) View() tea.View {
 	bodyH := max(a.height-a.helpHeight(), 1)
 	body := fitLines(top.View(), bodyH)
 	helpLine := lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.help.View(top.Keys()))
+	if a.notice != "" {
+		note := lipgloss.NewStyle().MaxWidth(a.width).Render(a.notice)
+		helpLine = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.ctx.Styles.Warn.Render(note)) + "\n" + helpLine
+	}
 	v := tea.NewView(body + "\n" + helpLine)
 	v.AltScreen = true
 	v.WindowTitle = "unknot · " + top.Page().String()

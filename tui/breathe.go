@@ -34,6 +34,7 @@ type Breathe struct {
 	cfg     BreatheConfig
 	journal routines.Journal
 	log     routines.RunLog // nil without a journal
+	sound   Sound           // nil: the bell
 	coach   *coach.Coach
 	w, h    int
 
@@ -63,18 +64,18 @@ type breatheWakeMsg struct {
 type breatheCloseMsg struct{ m *Breathe }
 
 // NewBreathe starts pacing now (ctx.Opt.Now); the run is recorded through
-// journal (nil: not recorded).
-func NewBreathe(ctx *Context, cfg BreatheConfig, journal routines.Journal) (*Breathe, error) {
-	return newBreathe(ctx, cfg, journal)
+// deps.Journal (nil: not recorded) and heard through deps.Sound.
+func NewBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
+	return newBreathe(ctx, cfg, deps)
 }
 
-func newBreathe(ctx *Context, cfg BreatheConfig, journal routines.Journal) (*Breathe, error) {
+func newBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
 	plan, err := coach.BreathePlan(cfg.Pattern, cfg.Breaths, cfg.Duration)
 	if err != nil {
 		return nil, err
 	}
 	now := ctx.Opt.now()
-	return &Breathe{ctx: ctx, cfg: cfg, journal: journal, coach: coach.New(plan, now),
+	return &Breathe{ctx: ctx, cfg: cfg, journal: deps.Journal, sound: deps.Sound, coach: coach.New(plan, now),
 		start: now, now: now, last: now, w: 80, h: 23}, nil
 }
 
@@ -142,6 +143,11 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
 		m.slept = false
+		if m.coach.Paused() && m.sound != nil {
+			m.sound.Silence()
+		}
+	case key.Matches(k, Keys.Sound):
+		return nextSoundMode(m.sound)
 	case key.Matches(k, Keys.Slower):
 		m.coach.SetPace(now, coach.StepPace(m.coach.Pace(), +1))
 	case key.Matches(k, Keys.Faster):
@@ -220,20 +226,16 @@ func (m *Breathe) take(now time.Time) tea.Cmd {
 	if m.done {
 		return nil
 	}
-	var cmds []tea.Cmd
-	bell, breaths := false, 0
-	for _, e := range m.coach.Events(now) {
+	evs := m.coach.Events(now)
+	cmds := []tea.Cmd{cueEvents(m.sound, m.ctx.Opt.NoBell, m.coach, evs)}
+	breaths := 0
+	for _, e := range evs {
 		switch e.Kind {
-		case coach.PhaseChanged:
-			bell = true
 		case coach.BreathDone:
 			breaths = e.Breath
 		case coach.Finished:
 			cmds = append(cmds, m.finish(now, coach.NotStopped))
 		}
-	}
-	if bell && !m.ctx.Opt.NoBell {
-		cmds = append(cmds, tea.Raw("\a"))
 	}
 	if breaths > 0 && m.log != nil {
 		m.log.SetBreaths(breaths)
@@ -300,5 +302,8 @@ func (m *Breathe) Keys() help.KeyMap {
 		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "close"))}}
 	}
 	stop := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
-	return keyMap{{Keys.Pause, Keys.Slower, Keys.Faster, stop, Keys.Help}}
+	return keyHelp{
+		short: []key.Binding{Keys.Pause, Keys.Slower, Keys.Faster, stop, Keys.Help},
+		full:  [][]key.Binding{{Keys.Pause, Keys.Slower, Keys.Faster}, {Keys.Sound, stop, Keys.Help}},
+	}
 }

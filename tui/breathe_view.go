@@ -71,14 +71,14 @@ func (m *Breathe) render() string {
 	}
 	secs := s.Big.Render(strconv.Itoa(max(1, words.SecondsUp(st.PhaseLength-st.PhaseElapsed))))
 	if m.ctx.Opt.ReducedMotion {
-		lines = append(lines, s.Phase.Render(st.Phase.String()), secs)
+		lines = append(lines, s.PhaseStyle(st.Phase).Render(st.Phase.String()), secs)
 	} else {
 		if l.shape.Radius > 0 {
 			level := ShapeLevel(st.Phase, st.PhaseElapsed, st.PhaseLength, l.shape.Steps())
 			lines = append(lines, m.shapeLines(l.shape, level)...)
 			gap()
 		}
-		lines = append(lines, s.Phase.Render(st.Phase.String())+"  "+secs)
+		lines = append(lines, s.PhaseStyle(st.Phase).Render(st.Phase.String())+"  "+secs)
 	}
 	gap()
 	cueStyle := s.Text
@@ -102,13 +102,14 @@ func (m *Breathe) cue(st coach.State) string {
 	case st.Paused:
 		return pausedCues[0]
 	}
-	return breatheCues[(max(st.Breath, 1)-1)/breathsPerCue%len(breatheCues)]
+	set := phaseCues(st.Phase)
+	return set[(max(st.Breath, 1)-1)/breathsPerCue%len(set)]
 }
 
 // cueHeight is the most lines any cue takes at width.
 func cueHeight(width int) int {
 	n := 0
-	for _, c := range append(breatheCues, pausedCues...) {
+	for _, c := range allCues() {
 		n = max(n, len(wrap(c, width)))
 	}
 	return n

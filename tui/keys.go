@@ -21,6 +21,7 @@ type KeyMap struct {
 	Toggle key.Binding
 	Skip   key.Binding
 	Score  key.Binding
+	Sound  key.Binding
 }
 
 // Keys is the key map, as design.md lays it out.
@@ -40,6 +41,7 @@ var Keys = KeyMap{
 	Select: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
 	Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick")),
 	Skip:   key.NewBinding(key.WithKeys("s", "esc"), key.WithHelp("s", "skip")),
+	Sound:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sound")),
 	Score:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "left", "right"), key.WithHelp("0-10 ←/→", "score")),
 }
 

@@ -52,6 +52,9 @@ var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, sysca
 func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
 	prepaint(a, out)
 	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
+	send := p.Send
+	a.send.Store(&send)
+	defer a.send.Store(nil)
 	sig := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	signal.Notify(sig, Signals...)
@@ -86,7 +89,11 @@ func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error 
 // testing/synctest, where the runtime's signal goroutine must not touch
 // the bubble.
 func run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
-	_, err := tea.NewProgram(a, ProgramOptions(in, out, extra...)...).Run()
+	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
+	send := p.Send
+	a.send.Store(&send)
+	defer a.send.Store(nil)
+	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		err = nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/sound"
 	"github.com/unknot/unknot/tui/words"
 )
 
@@ -41,6 +42,7 @@ type Session struct {
 	cfg     SessionConfig
 	journal routines.Journal
 	today   TodayProvider
+	sound   Sound // nil: the bell
 	w, h    int
 
 	stage stage
@@ -61,6 +63,11 @@ type Session struct {
 
 	empty bool      // everything was left out: nothing to do
 	run   words.Run // how it went, once at the summary
+
+	// The 3-2-1 before a get-ready ends: the get-ready seen last and the
+	// time it had left then.
+	leadSeg  int
+	leadLeft time.Duration
 }
 
 // limitRow is a routine at its daily limit.
@@ -86,7 +93,8 @@ func newSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
 	if cfg.Options == (coach.Options{}) {
 		cfg.Options = coach.DefaultOptions
 	}
-	return &Session{ctx: ctx, cfg: cfg, journal: deps.Journal, today: deps.Today, w: 80, h: 23}
+	return &Session{ctx: ctx, cfg: cfg, journal: deps.Journal, today: deps.Today, sound: deps.Sound, w: 80, h: 23,
+		leadSeg: -1}
 }
 
 // Page is PageSession.
@@ -191,6 +199,11 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
+		if m.coach.Paused() && m.sound != nil {
+			m.sound.Silence()
+		}
+	case key.Matches(k, Keys.Sound):
+		return nextSoundMode(m.sound)
 	case key.Matches(k, Keys.Next):
 		m.coach.Skip(now)
 	case key.Matches(k, Keys.Back):
@@ -249,19 +262,13 @@ func (m *Session) sync(now time.Time) tea.Cmd {
 		m.coach.Pause(m.last)
 	}
 	m.last = now
-	var cmds []tea.Cmd
-	bell := false
-	for _, e := range m.coach.Events(now) {
-		switch e.Kind {
-		case coach.PhaseChanged, coach.Finished:
-			bell = true
-		case coach.RepDone:
-			bell = true
+	evs := m.coach.Events(now)
+	m.leadIn(now)
+	cmds := []tea.Cmd{cueEvents(m.sound, m.ctx.Opt.NoBell, m.coach, evs)}
+	for _, e := range evs {
+		if e.Kind == coach.RepDone {
 			m.recordRep(e)
 		}
-	}
-	if bell && !m.ctx.Opt.NoBell {
-		cmds = append(cmds, tea.Raw("\a"))
 	}
 	if m.coach.Over(now) {
 		cmds = append(cmds, m.finish(now))
@@ -270,6 +277,22 @@ func (m *Session) sync(now time.Time) tea.Cmd {
 		cmds = append(cmds, m.wake(now))
 	}
 	return tea.Batch(cmds...)
+}
+
+// leadIn plays the soft 3-2-1 as a get-ready's last seconds begin.
+func (m *Session) leadIn(now time.Time) {
+	st := m.coach.At(now)
+	if st.Segment.Kind != coach.Ready || st.Paused || st.Stopped {
+		m.leadSeg = -1
+		return
+	}
+	if st.Index != m.leadSeg {
+		m.leadSeg, m.leadLeft = st.Index, st.Segment.Length
+	}
+	if k := words.CrossedLeadIn(st.Segment.Length, m.leadLeft, st.SegmentLeft); k > 0 && m.sound != nil {
+		m.sound.Play(sound.LeadIn, sound.LeadInWords(k))
+	}
+	m.leadLeft = st.SegmentLeft
 }
 
 // recordRep records one rep held to its end: the new count for its place

@@ -29,7 +29,7 @@ func (m *Session) Keys() help.KeyMap {
 	case stageRun:
 		return keyHelp{
 			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.Back}, {Keys.Hurts, stopKey, Keys.Help}},
+			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Help}},
 		}
 	case stageEnd:
 		if m.asksAfter() {
@@ -123,6 +123,10 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 		case st.Settling:
 			word = "Settle in"
 		}
+		if r := st.Routine; r != nil && r.HoldBreaths > 0 && seg.Kind == coach.Stretch && st.Breathing {
+			// A hold given in breaths counts breaths, not seconds.
+			big = part{s.Big.Render(fmt.Sprintf("breath %d of %d", min(st.Breath, r.HoldBreaths), r.HoldBreaths)), 1}
+		}
 		bs = append(bs, part{s.Accent.Bold(true).Render(count), 0}, big)
 		switch {
 		case !st.Breathing:
@@ -145,6 +149,9 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 		bs = append(bs, big, part{s.Accent.Bold(true).Render(words.NowSide(seg)), 0})
 	}
 	head := part{s.Phase.Render(word), 0}
+	if st.Breathing && (seg.Kind == coach.Stretch) && !st.Settling {
+		head = part{s.PhaseStyle(st.Phase).Render(word), 0}
+	}
 	if st.Paused {
 		head = part{s.Paused.Render("Paused") + s.Subtle.Render(" · space to go on"), 0}
 	}

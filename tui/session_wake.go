@@ -59,6 +59,9 @@ func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
 	if at, ok := m.coach.NextEvent(now); ok {
 		best = min(best, max(at.Sub(now), 0)) // ... the coach's events cannot
 	}
+	if d, ok := words.NextLeadIn(st); ok && m.sound != nil {
+		best = min(best, d) // nor the lead-in's ticks
+	}
 	if best == math.MaxInt64 {
 		return 0, false
 	}

@@ -4,6 +4,8 @@ import (
 	"image/color"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/unknot/unknot/routines"
 )
 
 // Styles are every style the screens use, for one background. Soft colours:
@@ -16,7 +18,9 @@ type Styles struct {
 	Title  lipgloss.Style // a routine's title, a screen's heading
 	Text   lipgloss.Style // ordinary words
 	Subtle lipgloss.Style // secondary words: totals, hints
-	Phase  lipgloss.Style // the breathing phase word: Inhale, Hold, Exhale
+	Phase  lipgloss.Style // a moment's word: Get ready, Rest, Hold
+	Inhale lipgloss.Style // the Inhale word: its own colour ...
+	Exhale lipgloss.Style // ... and the Exhale's another, so a glance tells them apart
 	Big    lipgloss.Style // the large countdown
 	Accent lipgloss.Style // what is happening now
 	Warn   lipgloss.Style // limits, cautions, the stop rule
@@ -30,7 +34,7 @@ type Styles struct {
 
 // palette is one background's colours.
 type palette struct {
-	text, subtle, accent, breath, warn, empty color.Color
+	text, subtle, accent, breath, out, warn, empty color.Color
 }
 
 var (
@@ -39,6 +43,7 @@ var (
 		subtle: lipgloss.Color("#7B8494"),
 		accent: lipgloss.Color("#88C0D0"),
 		breath: lipgloss.Color("#8FBCBB"),
+		out:    lipgloss.Color("#B48EAD"),
 		warn:   lipgloss.Color("#E5B98A"),
 		empty:  lipgloss.Color("#3B4252"),
 	}
@@ -47,6 +52,7 @@ var (
 		subtle: lipgloss.Color("#6B7280"),
 		accent: lipgloss.Color("#2C6E80"),
 		breath: lipgloss.Color("#3A7D7B"),
+		out:    lipgloss.Color("#7A4F7A"),
 		warn:   lipgloss.Color("#9A5B13"),
 		empty:  lipgloss.Color("#D8DEE9"),
 	}
@@ -65,6 +71,8 @@ func NewStyles(dark bool) Styles {
 		Text:       base.Foreground(p.text),
 		Subtle:     base.Foreground(p.subtle),
 		Phase:      base.Foreground(p.breath).Bold(true),
+		Inhale:     base.Foreground(p.breath).Bold(true),
+		Exhale:     base.Foreground(p.out).Bold(true),
 		Big:        base.Foreground(p.text).Bold(true),
 		Accent:     base.Foreground(p.accent),
 		Warn:       base.Foreground(p.warn),
@@ -73,4 +81,16 @@ func NewStyles(dark bool) Styles {
 		GaugeEmpty: base.Foreground(p.empty),
 		Help:       base.Foreground(p.subtle),
 	}
+}
+
+// PhaseStyle is the style of a breathing phase's word: inhale and exhale
+// each have their own colour (and without colour their own word).
+func (s Styles) PhaseStyle(p routines.Phase) lipgloss.Style {
+	switch p {
+	case routines.Inhale:
+		return s.Inhale
+	case routines.Exhale:
+		return s.Exhale
+	}
+	return s.Phase
 }

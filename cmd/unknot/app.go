@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -34,10 +35,21 @@ func runAppWith(f *factory, first tui.Page, adjust func(*tui.Deps)) error {
 		return err
 	}
 	adjust(&deps)
+	var running atomic.Pointer[tui.App] // for the player's bell and notices, from its goroutine
+	deps.Sound = f.sounds(func() {
+		if a := running.Load(); a != nil {
+			a.Ring()
+		}
+	}, func(s string) {
+		if a := running.Load(); a != nil {
+			a.Notice(s)
+		}
+	})
 	app, err := tui.NewApp(tui.NewContext(f.options()), deps, first)
 	if err != nil {
 		return asUsage(err)
 	}
+	running.Store(app)
 	err = tui.Run(app, keyboard(f.in), f.out)
 	app.Interrupt(time.Now(), routines.Interrupted)
 	printRuns(f.out, app.Runs())

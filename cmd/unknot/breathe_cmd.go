@@ -119,7 +119,7 @@ func runPlainBreathe(f *factory, cfg tui.BreatheConfig) error {
 	if f.dumbTerminal() && !f.flags.plain {
 		plain.NewWriter(f.out).Line(plainNote())
 	}
-	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder()}
+	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
 	run, err := plain.Breathe(ctx, env, plan)
 	printRuns(f.out, []words.Run{run})
 	return err

@@ -11,6 +11,7 @@ import (
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
 	"github.com/unknot/unknot/tui"
+	"github.com/unknot/unknot/tui/sound"
 )
 
 // globalFlags are the flags every command shares.
@@ -19,6 +20,8 @@ type globalFlags struct {
 	noBell        bool
 	theme         string
 	reducedMotion bool
+	sound         sound.Mode
+	volume        int
 }
 
 // factory is the one dependencies value every command is built with: the
@@ -40,6 +43,7 @@ type factory struct {
 	storeErr  error
 
 	journal *history.Journal // nil until a run is recorded
+	player  *sound.Player    // nil until a run is paced
 }
 
 func newFactory(in io.Reader, out, errOut io.Writer) *factory {
@@ -97,10 +101,17 @@ func (f *factory) recorder() routines.Journal {
 // if it isn't all in the history), then the history. It returns the exit
 // status, made 1 when a run could not be saved at all.
 func (f *factory) finish(code int) int {
+	if f.player != nil {
+		_ = f.player.Drain(3 * time.Second) // the end chime plays out; any other cue ends
+	}
 	if f.journal != nil {
 		c := f.journal.Close(10 * time.Second)
 		if msg := c.Message(); msg != "" {
-			fmt.Fprintln(f.errOut, "unknot: "+msg)
+			if c.Saved {
+				fmt.Fprintln(f.errOut, msg) // where it went: news, not an error
+			} else {
+				fmt.Fprintln(f.errOut, "unknot: "+msg)
+			}
 		}
 		for _, line := range c.Unsaved {
 			fmt.Fprintln(f.out, line)
@@ -113,6 +124,33 @@ func (f *factory) finish(code int) int {
 		_ = f.store.Close()
 	}
 	return code
+}
+
+// sounds is the process's cue player, made on first use: the mode and
+// volume of the flags; its bell goes to ring, and what it can't play is
+// said once through notice.
+func (f *factory) sounds(ring func(), notice func(string)) *sound.Player {
+	if f.player == nil {
+		if f.flags.noBell {
+			ring = nil
+		}
+		f.player = sound.New(sound.Options{Mode: f.flags.sound, Volume: f.flags.volume, Bell: ring, OnNotice: notice})
+	}
+	return f.player
+}
+
+// plainSounds is the cue player of the plain front end: the bell goes to
+// the terminal, if there is one (never into a pipe or a file), and a
+// player that fails is said once on stderr.
+func (f *factory) plainSounds() *sound.Player {
+	var ring func()
+	switch {
+	case isTerminal(f.out):
+		ring = sound.BellTo(f.out)
+	case isTerminal(f.errOut):
+		ring = sound.BellTo(f.errOut)
+	}
+	return f.sounds(ring, func(s string) { fmt.Fprintln(f.errOut, "unknot: "+s) })
 }
 
 // journalSeam lets the history's journal serve as the domain's.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/tui"
+	"github.com/unknot/unknot/tui/sound"
 )
 
 // newRootCmd builds the whole command tree, in one place.
@@ -30,6 +31,16 @@ func newRootCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&f.flags.noBell, "no-bell", false, "no bell on each phase change")
 	fl.StringVar(&f.flags.theme, "theme", "auto", "colours: auto, light or dark")
 	fl.BoolVar(&f.flags.reducedMotion, "reduced-motion", false, "words instead of animations")
+	fl.Var(&f.flags.sound, "sound", "cues: auto, tones, voice, bell or off")
+	f.flags.volume = sound.DefaultVolume
+	fl.Func("volume", "how loud tones and voice are, 0-100 (40)", func(s string) error {
+		v, err := sound.ParseVolume(s)
+		if err != nil {
+			return asUsage(err)
+		}
+		f.flags.volume = v
+		return nil
+	})
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		switch f.flags.theme {
 		case "auto", "light", "dark":

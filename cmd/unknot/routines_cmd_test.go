@@ -54,9 +54,12 @@ func TestRoutinesShowPrintsEverythingAboutARoutine(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	// 10 reps a side, alternating: 8 s ready + 20 holds of 10 s + 19 rests of 3 s = 265 s.
-	for _, want := range []string{"Knee to chest", "Hold:        10s", "10 per side", "left, right, alternating",
-		"5-1-3", "3 sessions a day", "Total time:  4:25", "Source:      001", "Get ready", "During the hold"} {
+	// 5 reps a side, alternating: a 30 s get-ready (getting down to the
+	// floor) + 10 holds of 10 s + 9 rests of 3 s = 157 s.
+	for _, want := range []string{"Knee to chest", "Position:    lying", "settle 1s, then 1 breath of 5-1-3",
+		"5 per side, growing to 10 at most", "left, right, alternating",
+		"5-1-3", "3 sessions a day", "Total time:  2:37", "Source:      001", "Get ready", "During the hold",
+		"Draw your left or right knee"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}

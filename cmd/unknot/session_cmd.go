@@ -86,7 +86,7 @@ func runPlainSession(f *factory, rs []routines.Routine) error {
 	if f.dumbTerminal() && !f.flags.plain {
 		w.Line(plainNote())
 	}
-	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder()}
+	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
 	run, err := plain.Session(ctx, env, plan, nil)
 	printRuns(f.out, []words.Run{run})
 	return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // Env is what a plain run needs from outside.
@@ -19,9 +20,9 @@ type Env struct {
 	Hint bool
 	// Journal records the run; nil records nothing.
 	Journal routines.Journal
-	// OnEvent sees every event after its lines are written, at the
-	// event's instant (sound cues). It must not block.
-	OnEvent func(e coach.Event)
+	// Sound plays each moment's cue at its instant (nil: none). Its
+	// Play must not block.
+	Sound words.Sounder
 }
 
 func (e Env) now() time.Time {
@@ -57,8 +58,14 @@ func follow(ctx context.Context, env Env, c *coach.Coach, w *Writer, say lines, 
 				w.Line(l)
 			}
 			onEvent(e)
-			if env.OnEvent != nil {
-				env.OnEvent(e)
+			if env.Sound == nil {
+				continue
+			}
+			if h, ok := words.Cue(e, c); ok {
+				env.Sound.Play(h.Cue, h.Words)
+			}
+			if e.Kind == coach.Paused {
+				env.Sound.Silence()
 			}
 		}
 		if c.Over(now) || w.Err() != nil {

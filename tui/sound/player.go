@@ -286,3 +286,24 @@ func (p *Player) failAll(why string) {
 	p.spare = nil
 	p.fail(why)
 }
+
+// Drain lets an end chime asked for last start and play to its end, for
+// at most wait, then closes the player: the chime of a run that ran its
+// course is heard whole, not cut by the program ending. Any other cue is
+// ended at once, as Close does (quitting silences).
+func (p *Player) Drain(wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	for time.Now().Before(deadline) {
+		p.box.Lock()
+		pending := p.pending
+		p.box.Unlock()
+		p.mu.Lock()
+		chime := p.cur != nil && p.cur.cue == End
+		p.mu.Unlock()
+		if !(pending != nil && pending.cue == End) && !chime {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return p.Close()
+}

@@ -41,10 +41,7 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 		fmt.Fprintf(&b, "%s\n", r.Summary)
 	}
 	b.WriteString("\n")
-	hold := fmt.Sprintf("%v", r.HoldDuration())
-	if r.HoldBreaths > 0 {
-		hold = fmt.Sprintf("%d breaths of %s (%v)", r.HoldBreaths, r.Pattern, r.HoldDuration())
-	}
+	hold := r.PacingNote()
 	sides := "none (both at once)"
 	if len(r.Sides) > 0 {
 		var s []string
@@ -66,9 +63,18 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 	if len(r.Sides) > 0 {
 		perSide = " per side"
 	}
+	reps := fmt.Sprintf("%d%s", r.Reps, perSide)
+	if r.MaxReps > r.Reps {
+		reps += fmt.Sprintf(", growing to %d at most", r.MaxReps)
+	}
+	pos := string(r.Position)
+	if pos == "" {
+		pos = "not given"
+	}
 	rows := [][2]string{
+		{"Position", pos},
 		{"Hold", hold},
-		{"Reps", fmt.Sprintf("%d%s", r.Reps, perSide)},
+		{"Reps", reps},
 		{"Rest", fmt.Sprintf("%v between reps", r.Rest)},
 		{"Sides", sides},
 		{"Breathing", fmt.Sprintf("%s (inhale-hold-exhale, seconds)", r.Pattern)},
@@ -91,11 +97,30 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 			fmt.Fprintf(&b, "  %d. %s\n", i+1, l)
 		}
 	}
-	list("Get ready", r.Setup)
-	list("During the hold", r.Cues)
+	// {side} and {direction} read as the choice they stand for.
+	both := routines.Side(strings.Join(sideNames(r.Sides), " or "))
+	ways := strings.Join(r.Directions, " or ")
+	list("Get ready", fillEach(r.Setup, both, ways))
+	list("During the hold", fillEach(r.Cues, both, ways))
 	if r.Caution != "" {
 		fmt.Fprintf(&b, "\nCare: %s\n", r.Caution)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func sideNames(ss []routines.Side) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return out
+}
+
+func fillEach(lines []string, side routines.Side, direction string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = routines.Fill(l, side, direction)
+	}
+	return out
 }
