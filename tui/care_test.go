@@ -250,3 +250,17 @@ func TestCareClock(t *testing.T) {
 		t.Errorf("careSpoken: %q", s)
 	}
 }
+
+// The review gives ice and heat a row of their own; the calendar of
+// stretching and breathing is the history's day counts, which leave them
+// out (routines/history tests that).
+func TestReviewCountsIceAndHeatApart(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := reviewFixture()
+		ov.Totals.Ice, ov.Totals.Heat = 3, 1
+		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
+		h.must("6 stretch sessions · 2 breathing sessions · 64 breaths", "Ice and heat: 3 ice packs · 1 heat pack")
+		h2 := newReviewApp(t, 120, 200, "dark", fixtureOverview)
+		h2.mustNot("Ice and heat:")
+	})
+}

@@ -38,15 +38,15 @@ func newCareCmd(f *factory, runF func(careRequest) error) *cobra.Command {
 	o := &careOptions{}
 	cmd := &cobra.Command{
 		Use:   "care [ice|heat]",
-		Short: "Ice or heat, timed; without a kind, what the sources suggest now",
+		Short: "Ice or heat, timed, or the plan for now",
 		Long: "Times one application of ice or heat: what to do before, a calm countdown, a\n" +
-			"reminder halfway to check your skin, and a clear end (a bell and a notification,\n" +
-			"for when you are in another room). Without a kind, it says what the sources\n" +
-			"suggest now: ice in the first 48 hours at most every 2 hours, then moist heat at\n" +
-			"most every 4 hours, and when the next is due. It asks once when the spasm\n" +
-			"started, and remembers.\n\n" +
-			"Keep a thin towel between your skin and the ice or heat; never sleep on a heating\n" +
-			"pad; stop at once if the skin burns, blisters or goes numb.\n\n" +
+			"reminder halfway to check your skin, and a clear end (a bell and a\n" +
+			"notification, for when you are in another room). Without a kind, it says\n" +
+			"what the sources suggest now: ice in the first 48 hours at most every 2\n" +
+			"hours, then moist heat at most every 4 hours, and when the next is due. It\n" +
+			"asks once when the spasm started, and remembers.\n\n" +
+			"Keep a thin towel between your skin and the ice or heat; never sleep on a\n" +
+			"heating pad; stop at once if the skin burns, blisters or goes numb.\n\n" +
 			"Keys: space pause · enter it's on · q stop · ! safety · w who says what.",
 		Example: examples(
 			"unknot care", "the plan for now, and start what is due",
@@ -68,8 +68,8 @@ func newCareCmd(f *factory, runF func(careRequest) error) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&o.minutes, "minutes", "m", "", "how long it stays on (ice up to 25, heat up to 20; 15 if unsure)")
-	fl.BoolVar(&o.sources, "sources", false, "say which source says what about ice and heat, and where they differ")
+	fl.StringVarP(&o.minutes, "minutes", "m", "", "minutes on: ice up to 25, heat up to 20 (15)")
+	fl.BoolVar(&o.sources, "sources", false, "which source says what, and where they differ")
 	return cmd
 }
 

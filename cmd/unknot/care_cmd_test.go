@@ -208,3 +208,20 @@ func TestE2ECareScreen(t *testing.T) {
 		t.Errorf("exit status %d:\n%s", code, s.Screen())
 	}
 }
+
+// care --help fits 80 columns, and says the safety rules.
+func TestCareHelpFits(t *testing.T) {
+	code, out, _ := runCLI(t, "", "care", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(strings.TrimRight(l, " "))); n > 80 {
+			t.Errorf("a line of %d columns: %q", n, l)
+		}
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	if !strings.Contains(flat, "never sleep on a heating pad") || !strings.Contains(flat, "burns, blisters or goes numb") {
+		t.Errorf("care --help has not the safety rules:\n%s", out)
+	}
+}
