@@ -144,9 +144,6 @@ func (h historyToday) Today(now time.Time) (tui.TodayCounts, error) {
 	if err != nil {
 		return tui.TodayCounts{}, err
 	}
-	care, err := careToday(s, now)
-	if err != nil {
-		return tui.TodayCounts{}, err
-	}
+	care, _ := careToday(s, now) // a history that can't say (read-only at an older schema) shows no care note, the rest still
 	return tui.TodayCounts{Sessions: counts, Breathe: breathe, Streak: st.Current, Care: care}, nil
 }
