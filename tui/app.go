@@ -27,6 +27,7 @@ type Deps struct {
 	Review   HistoryReader      // the history review's data
 	Notes    []string           // one-line notes for the home screen (skipped routine files)
 	Sound    Sound              // the cue player; nil: the bell on each phase change
+	Care     CareDeps           // ice and heat: what `c` and `unknot care` open, the plan's record, notifications
 }
 
 // App is the one Bubble Tea model of unknot: it owns the window size, the
@@ -80,6 +81,8 @@ func (a *App) make(p Page) (Screen, error) {
 		return newPick(a.ctx, a.deps), nil
 	case PageSafety:
 		return newSafety(a.ctx), nil
+	case PageCare:
+		return newCare(a.ctx, a.deps)
 	}
 	return newHome(a.ctx, a.deps), nil
 }

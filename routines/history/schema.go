@@ -91,6 +91,21 @@ CREATE INDEX sessions_started ON sessions (started_ns, kind);
 CREATE INDEX sessions_day ON sessions (day);
 CREATE INDEX sessions_running ON sessions (status) WHERE status = 'running';
 `},
+	// 3: episodes of spasm, for the care plan (ice in the first 48 hours,
+	// heat after). A new table only: nothing is rebuilt or dropped, so the
+	// sessions and their exercises are untouched.
+	{to: 3, sql: `
+CREATE TABLE episodes (
+	id          INTEGER PRIMARY KEY,
+	began_at    TEXT    NOT NULL,  -- RFC 3339 with the offset where it was said
+	began_ns    INTEGER NOT NULL,  -- the same instant, Unix nanoseconds
+	day_only    INTEGER NOT NULL DEFAULT 0 CHECK (day_only IN (0, 1)),    -- only the day is known
+	or_earlier  INTEGER NOT NULL DEFAULT 0 CHECK (or_earlier IN (0, 1)),  -- "2 days ago or more"
+	recorded_at TEXT    NOT NULL,  -- when the person said it
+	recorded_ns INTEGER NOT NULL
+);
+CREATE INDEX episodes_recorded ON episodes (recorded_ns);
+`},
 }
 
 // SchemaVersion is the newest schema this binary knows.
