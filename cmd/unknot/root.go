@@ -42,6 +42,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		return nil
 	})
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		f.changed = cmd.Flags().Changed
 		switch f.flags.theme {
 		case "auto", "light", "dark":
 			return nil
@@ -55,6 +56,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newHistoryCmd(f),
 		newRoutinesCmd(f),
 		newSafetyCmd(f),
+		newConfigCmd(f),
 	)
 	return root
 }
