@@ -80,9 +80,9 @@ func (f *factory) deps() (tui.Deps, error) {
 		Session:  tui.SessionConfig{Routines: plan, Checkin: set.Checkin, Recent: f.recentRuns},
 		Breathe: tui.BreatheConfig{Pattern: set.Pattern, Pace: set.Pace, Checkin: set.Checkin,
 			SavePace: f.savePace},
-		Journal:  f.recorder(),
-		Today:    historyToday{f},
-		Review:   historyReader{f: f},
+		Journal: f.recorder(),
+		Today:   historyToday{f},
+		Review:  historyReader{f: f},
 	}
 	if note := c.SkippedNote(); note != "" {
 		d.Notes = append(d.Notes, note)
