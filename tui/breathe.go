@@ -20,6 +20,13 @@ type BreatheConfig struct {
 	// Checkin offers "How is your back right now?" on the closing screen,
 	// never before pacing. It needs a journal to keep the answer.
 	Checkin bool
+	// Pace is the pace breathing starts at (config.toml's pace): 1 or 0
+	// the pattern as written, 1.2 a fifth slower (routines.MinPace to
+	// routines.MaxPace).
+	Pace float64
+	// SavePace keeps a pace chosen with ↑/↓ for next time: the closing
+	// screen offers it (k) when the pace was changed. Nil: not offered.
+	SavePace func(pace float64) error
 }
 
 // CloseAfter is how long the closing screen stays before it closes by
@@ -57,6 +64,11 @@ type Breathe struct {
 	slept bool      // paused because the computer was asleep
 	done  bool      // over: the closing screen
 	run   words.Run // how it went, once done
+
+	alsoAfter routines.RunLog // a session stopped for pain: the check-in after answers it too
+
+	kept    string // what keeping the pace did, on the closing screen ("" before k)
+	keptErr bool   // ... and whether it failed
 }
 
 // breatheWakeMsg is a deadline timer of one breathe screen firing. Only
@@ -81,8 +93,31 @@ func newBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
 		return nil, err
 	}
 	now := ctx.Opt.now()
-	return &Breathe{ctx: ctx, cfg: cfg, journal: deps.Journal, sound: deps.Sound, coach: coach.New(plan, now),
+	c := coach.New(plan, now)
+	if cfg.Pace > 0 && cfg.Pace != 1 {
+		c.SetPace(now, cfg.Pace)
+	}
+	if cfg.Pace <= 0 {
+		cfg.Pace = 1
+	}
+	return &Breathe{ctx: ctx, cfg: cfg, journal: deps.Journal, sound: deps.Sound, coach: c,
 		start: now, now: now, last: now, w: 80, h: 23}, nil
+}
+
+// offersPace reports whether the closing screen offers to keep the pace:
+// it was changed with ↑/↓, and there is somewhere to keep it.
+func (m *Breathe) offersPace() bool {
+	return m.done && m.cfg.SavePace != nil && m.kept == "" && m.coach.Pace() != m.cfg.Pace
+}
+
+// keepPace keeps the pace in use for next time, and says how it went.
+func (m *Breathe) keepPace() {
+	p := m.coach.Pace()
+	if err := m.cfg.SavePace(p); err != nil {
+		m.kept, m.keptErr = "The pace was not kept: "+err.Error(), true
+		return
+	}
+	m.kept = "Kept: breathing starts at " + paceWords(p) + " from now on."
 }
 
 // Page is PageBreathe.
@@ -125,7 +160,7 @@ func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		cmds = append(cmds, m.take(now), m.arm(now))
 		return m, tea.Batch(cmds...)
 	case breatheCloseMsg:
-		if msg.m == m && !m.asking {
+		if msg.m == m && !m.asking && !m.offersPace() {
 			return m, closeScreen
 		}
 	case tea.KeyPressMsg:
@@ -137,6 +172,10 @@ func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // key applies a key press at instant now.
 func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
+	if m.done && key.Matches(k, Keys.KeepPace) && m.offersPace() {
+		m.keepPace()
+		return nil
+	}
 	switch {
 	case m.done && m.asking:
 		return m.answer(k)
@@ -175,8 +214,13 @@ func (m *Breathe) answer(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.asking = false
-	if v, ok := m.after.Result(); ok && m.log != nil {
-		m.log.SetPainAfter(v)
+	if v, ok := m.after.Result(); ok {
+		if m.log != nil {
+			m.log.SetPainAfter(v)
+		}
+		if m.alsoAfter != nil {
+			m.alsoAfter.SetPainAfter(v)
+		}
 	}
 	return closeScreen
 }
@@ -302,8 +346,12 @@ func (m *Breathe) nextChange(now time.Time) (time.Time, bool) {
 // Keys are pacing's, the check-in's, or the closing screen's.
 func (m *Breathe) Keys() help.KeyMap {
 	switch {
+	case m.asking && m.offersPace():
+		return keyMap{append([]key.Binding{Keys.KeepPace}, checkInKeys[0]...)}
 	case m.asking:
 		return checkInKeys
+	case m.offersPace():
+		return keyMap{{Keys.KeepPace, key.NewBinding(key.WithKeys("enter"), key.WithHelp("any other key", "close"))}}
 	case m.done:
 		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "close"))}}
 	}

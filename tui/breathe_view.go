@@ -180,6 +180,22 @@ func (m *Breathe) closing() []string {
 			}
 		}
 	}
+	switch {
+	case m.offersPace():
+		lines = append(lines, "")
+		for _, l := range wrap("You breathed at "+paceWords(m.coach.Pace())+". Press k to start at it next time.", m.w-4) {
+			lines = append(lines, s.Accent.Render(l))
+		}
+	case m.kept != "":
+		st := s.Subtle
+		if m.keptErr {
+			st = s.Warn
+		}
+		lines = append(lines, "")
+		for _, l := range wrap(m.kept, m.w-4) {
+			lines = append(lines, st.Render(l))
+		}
+	}
 	if m.asking {
 		lines = append(lines, "")
 		lines = append(lines, strings.Split(m.after.View(m.ctx, m.w), "\n")...)
@@ -270,4 +286,13 @@ func (m *Breathe) shapeLines(b BreathShape, level int) drawing {
 	}
 	m.shapes[k] = d
 	return d
+}
+
+// paceWords is a pace in words: "pace 1.2× (slower)", or "the pattern's
+// own pace" for 1.
+func paceWords(p float64) string {
+	if p == 1 {
+		return "the pattern's own pace"
+	}
+	return words.Pace(p)
 }

@@ -33,6 +33,7 @@ type Review struct {
 	w, h int
 
 	ov      *record.Overview
+	levels  []RoutineLevel
 	err     error
 	list    []record.Session // the sessions read so far, newest first
 	listErr error
@@ -50,9 +51,24 @@ type reviewMore struct {
 
 // reviewLoaded carries the overview once read, to the screen that asked.
 type reviewLoaded struct {
-	m   *Review
-	ov  record.Overview
-	err error
+	m      *Review
+	ov     record.Overview
+	err    error
+	levels []RoutineLevel
+}
+
+// LevelReader is a HistoryReader that also knows each routine's present
+// level (gentle progression), for a line of the totals.
+type LevelReader interface {
+	Levels() ([]RoutineLevel, error)
+}
+
+// RoutineLevel is one routine's present level: steps from its file, and
+// what that sets ("6 reps per side").
+type RoutineLevel struct {
+	Title  string
+	Level  int
+	Amount string
 }
 
 // NewReview makes the review screen; it loads when it starts.
@@ -92,7 +108,11 @@ func (m *Review) Init() tea.Cmd {
 	load, now := m.load, m.now
 	return func() tea.Msg {
 		ov, err := load.Overview(now)
-		return reviewLoaded{m, ov, err}
+		msg := reviewLoaded{m: m, ov: ov, err: err}
+		if lr, ok := load.(LevelReader); ok && err == nil {
+			msg.levels, _ = lr.Levels() // a line of the totals: without it the review still shows
+		}
+		return msg
 	}
 }
 
@@ -123,6 +143,7 @@ func (m *Review) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		} else {
 			m.ov = &msg.ov
 			m.list = msg.ov.Recent
+			m.levels = msg.levels
 		}
 		m.relayout(true)
 		return m, m.more()

@@ -113,6 +113,12 @@ func (m *Review) totalsSection() string {
 			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %5d reps  %s", name, e.Reps, s.Subtle.Render(count(e.Sessions, "session")))))
 		}
 	}
+	if len(m.levels) > 0 {
+		lines = append(lines, "", s.Title.Render("Levels now"))
+		for _, l := range m.levels {
+			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %s  %s", l.Title, l.Amount, s.Subtle.Render(levelWords(l.Level)))))
+		}
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -252,4 +258,15 @@ func times(n int) string {
 		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
+}
+
+// levelWords says a level: "as written", "1 step up", "2 steps back".
+func levelWords(n int) string {
+	switch {
+	case n == 0:
+		return "as written"
+	case n > 0:
+		return count(n, "step") + " up"
+	}
+	return count(-n, "step") + " back"
 }

@@ -21,6 +21,15 @@ type SessionConfig struct {
 	// on the summary when the session ends by itself or for pain (not on
 	// quit: q asks nothing). The answers go to the journal.
 	Checkin bool
+
+	// Recent reads a routine's recent sessions from the history, newest
+	// first (history.Store.RecentRuns), for gentle progression: each
+	// routine is done at the level its last session used, and
+	// routines.Progress's offer (one step more, or back after a pain stop)
+	// is shown before pacing starts, to accept with one key. Nil: every
+	// routine as its file gives it, nothing offered. It is called from a
+	// tea.Cmd, never from Update or View.
+	Recent func(routine string) ([]routines.PastRun, error)
 }
 
 // stage is where the session screen is.
@@ -30,6 +39,7 @@ const (
 	stageLoading stage = iota // asking the history about today
 	stageLimits               // some routines are at their daily limit
 	stageBefore               // the check-in before pacing starts
+	stageOffer                // progression offers one step more or back
 	stageRun                  // the coach is running (or paused)
 	stageEnd                  // finished, quit or stopped for pain: the summary
 )
@@ -40,6 +50,7 @@ const (
 type Session struct {
 	ctx     *Context
 	cfg     SessionConfig
+	deps    Deps // for breathing after a stop for pain
 	journal routines.Journal
 	today   TodayProvider
 	sound   Sound // nil: the bell
@@ -68,6 +79,11 @@ type Session struct {
 	// time it had left then.
 	leadSeg  int
 	leadLeft time.Duration
+
+	// Gentle progression: each routine's level and what is offered, in
+	// the order of the plan; the row chosen on the offer screen.
+	levels   []levelRow
+	offerRow int
 }
 
 // limitRow is a routine at its daily limit.
@@ -93,7 +109,7 @@ func newSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
 	if cfg.Options == (coach.Options{}) {
 		cfg.Options = coach.DefaultOptions
 	}
-	return &Session{ctx: ctx, cfg: cfg, journal: deps.Journal, today: deps.Today, sound: deps.Sound, w: 80, h: 23,
+	return &Session{ctx: ctx, cfg: cfg, deps: deps, journal: deps.Journal, today: deps.Today, sound: deps.Sound, w: 80, h: 23,
 		leadSeg: -1}
 }
 
@@ -107,7 +123,7 @@ func (m *Session) SetSize(w, h int) { m.w, m.h = w, h }
 // the session (it ends the run and shows the summary, asking nothing).
 func (m *Session) Busy() bool {
 	switch m.stage {
-	case stageBefore, stageRun:
+	case stageBefore, stageRun, stageOffer:
 		return true
 	case stageEnd:
 		return m.asksAfter()
@@ -115,23 +131,24 @@ func (m *Session) Busy() bool {
 	return false
 }
 
-// Init reads today's counts, or starts at once when there is no history
-// to ask.
+// Init reads today's counts and each routine's recent sessions, or starts
+// at once when there is no history to ask.
 func (m *Session) Init() tea.Cmd {
 	now := m.ctx.Opt.now()
-	if m.today == nil {
+	if m.today == nil && m.cfg.Recent == nil {
 		return m.start(now, nil)
 	}
-	return loadToday(m, m.today, now)
+	return loadSession(m, now)
 }
 
 // Update handles one message.
 func (m *Session) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	now := m.ctx.Opt.now()
 	switch msg := msg.(type) {
-	case todayMsg:
-		if msg.to == m {
-			return m, m.gotToday(now, msg)
+	case sessionLoaded:
+		if msg.to == m && m.stage == stageLoading {
+			m.levels = msg.levels
+			return m, m.gotToday(now, msg.today)
 		}
 	case sessionWakeMsg:
 		if msg.m != m || msg.gen != m.gen || m.stage != stageRun {
@@ -157,11 +174,16 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.before = m.before.Update(k)
 		if m.before.Done() {
-			return m.begin(now, m.leave)
+			return m.offer(now, m.leave)
 		}
+	case stageOffer:
+		return m.offerKey(now, k)
 	case stageRun:
 		return m.runKey(now, k)
 	case stageEnd:
+		if m.offersBreathing() && key.Matches(k, Keys.BreatheNow) && (!m.asksAfter() || m.after.value < 0) {
+			return m.breatheNow()
+		}
 		if m.asksAfter() {
 			if k.String() == "q" {
 				return closeScreen
@@ -204,6 +226,8 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, Keys.Sound):
 		return nextSoundMode(m.sound)
+	case key.Matches(k, Keys.SkipRoutine):
+		m.coach.SkipRoutine(now)
 	case key.Matches(k, Keys.Next):
 		m.coach.Skip(now)
 	case key.Matches(k, Keys.Back):
@@ -229,7 +253,7 @@ func (m *Session) start(now time.Time, leave map[string]bool) tea.Cmd {
 		m.stage = stageBefore
 		return nil
 	}
-	return m.begin(now, leave)
+	return m.offer(now, leave)
 }
 
 // begin starts the coach at now without the routines named in leave, and
@@ -238,7 +262,7 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 	var rs []routines.Routine
 	for _, r := range m.cfg.Routines {
 		if !leave[r.Name] {
-			rs = append(rs, r)
+			rs = append(rs, m.atLevel(r))
 		}
 	}
 	plan, err := coach.SessionPlan(rs, m.cfg.Options)
@@ -250,6 +274,7 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 	m.started, m.last, m.stage = now, now, stageRun
 	if m.journal != nil {
 		m.log = m.journal.Begin(routines.KindSession, now, words.Exercises(m.coach), m.before.Score())
+		m.recordLevels(rs)
 	}
 	return m.sync(now)
 }

@@ -26,12 +26,39 @@ func (m *Session) Keys() help.KeyMap {
 		return keyMap{{Keys.Up, Keys.Down, Keys.Select, Keys.Close}}
 	case stageBefore:
 		return checkInKeys
+	case stageOffer:
+		ks := []key.Binding{}
+		for _, i := range m.offers() {
+			if m.levels[i].Offer.Step > 0 {
+				ks = append(ks, Keys.StepUp)
+				break
+			}
+		}
+		for _, i := range m.offers() {
+			if m.levels[i].Offer.Step < 0 {
+				ks = append(ks, Keys.StepDown)
+				break
+			}
+		}
+		if len(m.offers()) > 1 {
+			ks = append(ks, Keys.Up, Keys.Down)
+		}
+		return keyMap{append(ks, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), stopKey)}
 	case stageRun:
 		return keyHelp{
 			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Help}},
+			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Help}},
 		}
 	case stageEnd:
+		if m.offersBreathing() {
+			ks := []key.Binding{Keys.BreatheNow}
+			if m.asksAfter() {
+				ks = append(ks, checkInKeys[0]...)
+			} else {
+				ks = append(ks, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
+			}
+			return keyMap{ks}
+		}
 		if m.asksAfter() {
 			return checkInKeys
 		}
@@ -57,6 +84,8 @@ func (m *Session) Render(now time.Time) string {
 	case stageBefore:
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
 			m.ctx.Styles.Subtle.Render("Before you start")+"\n\n"+m.before.View(m.ctx, w))
+	case stageOffer:
+		return m.offerView()
 	case stageEnd:
 		return m.summaryView()
 	}

@@ -28,6 +28,9 @@ func (m *Session) summaryView() string {
 			part{wrapText(s.Text, textW, routines.StopRule), 1},
 			part{strings.Join(flags, "\n"), 3})
 		bs = append(bs, part{s.Subtle.Render(m.run.Headline()), 2})
+		if m.offersBreathing() {
+			bs = append(bs, part{s.Accent.Bold(true).Render("Slow breathing helps now: press Enter to breathe."), 0})
+		}
 	default:
 		bs = append(bs, part{s.Title.Render(m.heading()), 0})
 		bs = append(bs, part{wrapText(s.Text, textW, m.run.Headline()), 1})

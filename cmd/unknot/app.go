@@ -67,18 +67,23 @@ func (f *factory) deps() (tui.Deps, error) {
 	if err != nil {
 		return tui.Deps{}, err
 	}
-	plan, err := c.Pick(routines.DefaultPlan...)
+	set, err := f.settings()
+	if err != nil {
+		return tui.Deps{}, err
+	}
+	plan, err := f.sessionRoutines(c)
 	if err != nil {
 		return tui.Deps{}, err
 	}
 	d := tui.Deps{
 		Routines: all,
-		Session:  tui.SessionConfig{Routines: plan, Checkin: true},
-		Breathe:  tui.BreatheConfig{Pattern: routines.DefaultPattern, Checkin: true},
-		Journal:  f.recorder(),
-		Today:    historyToday{f},
-		Review:   historyReader{f: f},
-		Care:     tui.CareDeps{Planner: historyCare{f}, Notify: desktopNotifier(), Terminal: terminalNotifier(f.out)},
+		Session:  tui.SessionConfig{Routines: plan, Checkin: set.Checkin, Recent: f.recentRuns},
+		Breathe: tui.BreatheConfig{Pattern: set.Pattern, Pace: set.Pace, Checkin: set.Checkin,
+			SavePace: f.savePace},
+		Journal: f.recorder(),
+		Today:   historyToday{f},
+		Review:  historyReader{f: f},
+		Care:    tui.CareDeps{Planner: historyCare{f}, Notify: desktopNotifier(), Terminal: terminalNotifier(f.out)},
 	}
 	if note := c.SkippedNote(); note != "" {
 		d.Notes = append(d.Notes, note)
@@ -113,6 +118,32 @@ func (h historyReader) Overview(now time.Time) (history.Overview, error) {
 		return history.Overview{}, err
 	}
 	return s.OverviewSince(now, h.since)
+}
+
+// Levels is each routine's present level, for the review: the routines
+// done at least once, in the catalog's order.
+func (h historyReader) Levels() ([]tui.RoutineLevel, error) {
+	s, err := h.f.history()
+	if err != nil {
+		return nil, err
+	}
+	c, err := h.f.catalog()
+	if err != nil {
+		return nil, err
+	}
+	var out []tui.RoutineLevel
+	for _, n := range c.Names() {
+		runs, err := s.RecentRuns(n, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(runs) == 0 {
+			continue
+		}
+		r, _ := c.Get(n)
+		out = append(out, tui.RoutineLevel{Title: r.Title, Level: runs[0].Level, Amount: r.AtLevel(runs[0].Level).Amount()})
+	}
+	return out, nil
 }
 
 func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {

@@ -22,7 +22,7 @@ const maxBreaths = 1000
 type breatheOptions struct {
 	pattern, breaths, minutes string
 	noCheckin                 bool
-	nSet, mSet                bool
+	nSet, mSet, pSet          bool
 }
 
 // newBreatheCmd builds `unknot breathe`; runF, when given, gets the
@@ -47,6 +47,7 @@ func newBreatheCmd(f *factory, runF func(tui.BreatheConfig) error) *cobra.Comman
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.nSet, o.mSet = cmd.Flags().Changed("breaths"), cmd.Flags().Changed("minutes")
+			o.pSet = cmd.Flags().Changed("pattern")
 			cfg, err := o.config()
 			if err != nil {
 				return err
@@ -54,7 +55,7 @@ func newBreatheCmd(f *factory, runF func(tui.BreatheConfig) error) *cobra.Comman
 			if runF != nil {
 				return runF(cfg)
 			}
-			return runBreathe(f, cfg)
+			return runBreathe(f, o, cfg)
 		},
 	}
 	fl := cmd.Flags()
@@ -96,8 +97,21 @@ func (o *breatheOptions) config() (tui.BreatheConfig, error) {
 	return cfg, nil
 }
 
-// runBreathe paces on the screen, or line by line.
-func runBreathe(f *factory, cfg tui.BreatheConfig) error {
+// runBreathe paces on the screen, or line by line, with config.toml's
+// pattern (unless -p gave one), pace and check-in (--no-checkin wins).
+func runBreathe(f *factory, o *breatheOptions, cfg tui.BreatheConfig) error {
+	set, err := f.settings()
+	if err != nil {
+		return err
+	}
+	if !o.pSet {
+		cfg.Pattern = set.Pattern
+		if _, err := coach.BreathePlan(cfg.Pattern, cfg.Breaths, cfg.Duration); err != nil {
+			return asUsage(err)
+		}
+	}
+	cfg.Pace, cfg.SavePace = set.Pace, f.savePace
+	cfg.Checkin = cfg.Checkin && set.Checkin
 	if f.flags.plain || f.dumbTerminal() {
 		return runPlainBreathe(f, cfg)
 	}
@@ -119,7 +133,7 @@ func runPlainBreathe(f *factory, cfg tui.BreatheConfig) error {
 	if f.dumbTerminal() && !f.flags.plain {
 		plain.NewWriter(f.out).Line(plainNote())
 	}
-	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
+	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds(), Pace: cfg.Pace}
 	run, err := plain.Breathe(ctx, env, plan)
 	printRuns(f.out, []words.Run{run})
 	return err

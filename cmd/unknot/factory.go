@@ -42,6 +42,12 @@ type factory struct {
 	store     *history.Store
 	storeErr  error
 
+	setOnce    sync.Once
+	set        routines.Settings
+	setErr     error
+	configPath string
+	changed    changedFlag // which flags the command line gave
+
 	journal *history.Journal // nil until a run is recorded
 	player  *sound.Player    // nil until a run is paced
 }

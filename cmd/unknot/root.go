@@ -43,6 +43,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		return nil
 	})
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		f.changed = cmd.Flags().Changed
 		switch f.flags.theme {
 		case "auto", "light", "dark":
 			return nil
@@ -57,6 +58,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newRoutinesCmd(f),
 		newSafetyCmd(f),
 		newCareCmd(f, nil),
+		newConfigCmd(f),
 	)
 	return root
 }

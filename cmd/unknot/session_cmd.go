@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os/signal"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -27,10 +28,15 @@ func newSessionCmd(f *factory, runF func(*sessionOptions) error) *cobra.Command 
 		Use:   "session",
 		Short: "The guided stretch session",
 		Long: "Walks you through gentle stretches: get ready, hold while you breathe, rest,\n" +
-			"switch sides. Without -r: today's plan (knee-to-chest, arm-raise,\n" +
-			"seated-twist, lying-twist).\n\n" +
-			"Keys: space pause · → or n next · ← or b back · x stop, it hurts ·\n" +
-			"q stop (saves what was done) · ! safety · ? all keys.",
+			"switch sides. Without -r: config.toml's session (see: unknot config), else\n" +
+			"today's plan (knee-to-chest, lying-twist, seated-twist, arm-raise: lying\n" +
+			"first, so you get up as little as possible).\n\n" +
+			"A routine done in full without pain in its last three sessions is offered\n" +
+			"one step more (+), after a pain stop one step back (-); nothing changes\n" +
+			"unless you take it.\n\n" +
+			"Keys: space pause · → or n next · N skip the routine · ← or b back ·\n" +
+			"x stop, it hurts (then Enter: breathe) · q stop (saves what was done) ·\n" +
+			"! safety · ? all keys.",
 		Example: examples(
 			"unknot session", "the daily session",
 			"unknot session -r arm-raise", "one routine",
@@ -55,30 +61,41 @@ func runSession(f *factory, o *sessionOptions) error {
 	if err != nil {
 		return err
 	}
-	names := o.names
-	if len(names) == 0 {
-		names = routines.DefaultPlan
-	}
-	rs, err := c.Pick(names...)
+	set, err := f.settings()
 	if err != nil {
-		return asUsage(err)
+		return err
 	}
+	var rs []routines.Routine
+	if len(o.names) > 0 {
+		if rs, err = c.Pick(o.names...); err != nil {
+			return asUsage(err)
+		}
+	} else if rs, err = f.sessionRoutines(c); err != nil {
+		return err
+	}
+	checkin := set.Checkin && !o.noCheckin
 	if f.flags.plain || f.dumbTerminal() {
-		return runPlainSession(f, rs)
+		return runPlainSession(f, rs, checkin)
 	}
 	if !f.screens() {
 		return noScreen("the session screen")
 	}
-	cfg := tui.SessionConfig{Routines: rs, Checkin: !o.noCheckin}
+	cfg := tui.SessionConfig{Routines: rs, Checkin: checkin, Recent: f.recentRuns}
 	return runApp(f, tui.PageSession, &cfg, nil)
 }
 
-// runPlainSession runs a session one line per moment; a signal ends it as
-// interrupted, with what was done kept.
-func runPlainSession(f *factory, rs []routines.Routine) error {
-	plan, err := coach.SessionPlan(rs, coach.DefaultOptions)
-	if err != nil {
+// runPlainSession runs a session one line per moment, with the screen's
+// safety: at a terminal the daily-limit question and the check-ins are
+// numbered prompts; with no terminal on stdin nothing is asked and a
+// routine at its daily limit is left out, said in one line. A signal ends
+// it as interrupted, with what was done kept.
+func runPlainSession(f *factory, rs []routines.Routine, checkin bool) error {
+	if _, err := coach.SessionPlan(rs, coach.DefaultOptions); err != nil {
 		return asUsage(err)
+	}
+	var today map[string]int
+	if t, err := (historyToday{f}).Today(time.Now()); err == nil {
+		today = t.Sessions
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), tui.Signals...)
 	defer stop()
@@ -86,8 +103,11 @@ func runPlainSession(f *factory, rs []routines.Routine) error {
 	if f.dumbTerminal() && !f.flags.plain {
 		w.Line(plainNote())
 	}
-	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
-	run, err := plain.Session(ctx, env, plan, nil)
-	printRuns(f.out, []words.Run{run})
+	ask := isTerminal(f.in)
+	env := plain.Env{In: f.in, Out: f.out, Hint: ask, Journal: f.recorder(), Sound: f.plainSounds()}
+	run, ran, err := plain.Guided(ctx, env, plain.Setup{Routines: rs, Today: today, Ask: ask, Checkin: checkin, Recent: f.recentRuns})
+	if ran {
+		printRuns(f.out, []words.Run{run})
+	}
 	return err
 }

@@ -15,6 +15,7 @@
 //	e.SetBreaths(12)                          // breathe runs, after each breath
 //	e.Finish(time.Now(), routines.Completed)  // or Stopped, Pain, Interrupted
 //	e.SetPainAfter(2)                         // the check-in after, if any
+//	e.SetLevel("knee-to-chest", 1)            // the level a routine is done at (progression)
 //	if err := j.Trouble(); err != nil { ... } // say it once: the run is kept
 //	c := j.Close(3 * time.Second)             // print c.Message(), then c.Unsaved
 //
@@ -43,7 +44,13 @@
 // Streaks, Totals (per routine and side), PainTrend (before against after,
 // and weekly averages), Sessions (the list, paged), TodayCounts (the daily
 // limits), RedFlags (a routine stopped for pain again and again, or pain
-// high for weeks). Overview gathers what the review screen's first frame
+// high for weeks), RecentRuns and Levels (gentle progression: a routine's
+// last sessions, newest first, as routines.Progress reads them, and its
+// present level). A routine's level is kept in its own table, levels
+// (session, routine, level; schema version 3), one row per routine of a
+// session; a session without one did the routine at level 0. Levels are
+// not part of the export (below): an imported history starts every
+// routine again at its file's amounts, the gentler way to be wrong. Overview gathers what the review screen's first frame
 // needs (OverviewSince from a --since date), and words.WriteHistory (tui/words) prints it as
 // plain text. Counts are bounded (limits.go: MaxBreaths, MaxReps, ...),
 // and values past the bounds in a file written by hand are clamped when

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 
@@ -78,11 +79,12 @@ type Entry struct {
 	j *Journal
 	// guarded by j.mu
 	s        Session
-	ver      int   // changes made
-	saved    int   // changes written
-	id       int64 // the row in the history, 0 before the first write
-	rejected error // the history refuses this record: it is never retried
-	listed   bool  // in j.entries: a finished, written entry leaves it until it changes again
+	ver      int            // changes made
+	saved    int            // changes written
+	id       int64          // the row in the history, 0 before the first write
+	rejected error          // the history refuses this record: it is never retried
+	listed   bool           // in j.entries: a finished, written entry leaves it until it changes again
+	levels   map[string]int // routine -> the level it is done at (SetLevel)
 }
 
 // Begin records the start of a run at instant at (keep its location: the
@@ -136,6 +138,18 @@ func (e *Entry) SetReps(i, done int) {
 		if i >= 0 && i < len(s.Exercises) {
 			s.Exercises[i].RepsDone = clamp(done, 0, s.Exercises[i].RepsPlanned)
 		}
+	})
+}
+
+// SetLevel records that routine is done at level (steps from its file,
+// routines.Progress) in this run: the plan used, kept with the session.
+func (e *Entry) SetLevel(routine string, level int) {
+	level = clamp(level, -MaxLevel, MaxLevel)
+	e.change(func(*Session) {
+		if e.levels == nil {
+			e.levels = map[string]int{}
+		}
+		e.levels[routine] = level
 	})
 }
 
@@ -266,10 +280,11 @@ func (j *Journal) run() {
 
 // work is one entry's record as it stood when taken to be written.
 type work struct {
-	e   *Entry
-	s   Session
-	ver int
-	id  int64
+	e      *Entry
+	s      Session
+	levels map[string]int
+	ver    int
+	id     int64
 }
 
 // flush writes every changed record; it reports whether some could not be
@@ -291,7 +306,7 @@ func (j *Journal) flush() (again bool) {
 		j.mu.Unlock()
 	}
 	for _, w := range todo {
-		id, err := j.store.save(j.ctx, &w.s, w.id)
+		id, err := j.store.save(j.ctx, &w.s, w.levels, w.id)
 		j.mu.Lock()
 		switch {
 		case err == nil:
@@ -334,7 +349,7 @@ func (j *Journal) pending() []work {
 		if e.saved != e.ver && e.rejected == nil {
 			s := e.s
 			s.Exercises = append([]Exercise(nil), e.s.Exercises...)
-			out = append(out, work{e: e, s: s, ver: e.ver, id: e.id})
+			out = append(out, work{e: e, s: s, levels: maps.Clone(e.levels), ver: e.ver, id: e.id})
 		}
 	}
 	return out
@@ -359,7 +374,7 @@ func (j *Journal) allSaved() bool {
 
 // save writes record x over row id (0: a new row) in one transaction, and
 // returns the row.
-func (s *Store) save(ctx context.Context, x *Session, id int64) (int64, error) {
+func (s *Store) save(ctx context.Context, x *Session, levels map[string]int, id int64) (int64, error) {
 	if err := checkSession(x); err != nil {
 		return id, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
@@ -369,11 +384,16 @@ func (s *Store) save(ctx context.Context, x *Session, id int64) (int64, error) {
 	newID := id
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if id != 0 {
-			return s.update(ctx, tx, id, x, true)
+			if err := s.update(ctx, tx, id, x, true); err != nil {
+				return err
+			}
+		} else {
+			var err error
+			if newID, err = s.insert(ctx, tx, x, nil, true); err != nil {
+				return err
+			}
 		}
-		var err error
-		newID, err = s.insert(ctx, tx, x, nil, true)
-		return err
+		return writeLevels(ctx, tx, newID, levels)
 	})
 	if err != nil {
 		return id, fault("record a run in", s.path, err)

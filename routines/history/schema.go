@@ -106,6 +106,20 @@ CREATE TABLE episodes (
 );
 CREATE INDEX episodes_recorded ON episodes (recorded_ns);
 `},
+	// 4: the level each routine of a session was done at (gentle
+	// progression, routines.Progress): steps from its file, 0 as written.
+	// A session with no row for a routine did it at level 0 (every
+	// session before this step). A table of its own, not a column of
+	// exercises, so that a level is one per routine and the export's
+	// format stays as it was.
+	{to: 4, sql: `
+CREATE TABLE levels (
+	session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	routine    TEXT    NOT NULL,
+	level      INTEGER NOT NULL CHECK (level BETWEEN -1000 AND 1000),
+	PRIMARY KEY (session_id, routine)
+) WITHOUT ROWID;
+`},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -74,6 +74,32 @@ var migrationChecks = map[int]func(t *testing.T, db *sql.DB){
 			t.Errorf("%d exercises outlived their session: the cascade was lost", n)
 		}
 	},
+	4: func(t *testing.T, db *sql.DB) {
+		// The version-3 session is kept and reads at level 0 (no row); a
+		// level is one per routine of a session, bounded, and goes with
+		// its session.
+		var n int
+		db.QueryRow("SELECT count(*) FROM sessions").Scan(&n)
+		if n != 1 {
+			t.Errorf("%d sessions after the migration, want 1", n)
+		}
+		if _, err := db.Exec(`INSERT INTO levels (session_id, routine, level) VALUES (1, 'knee-to-chest', 2)`); err != nil {
+			t.Fatalf("a level: %v", err)
+		}
+		if _, err := db.Exec(`INSERT INTO levels (session_id, routine, level) VALUES (1, 'knee-to-chest', 3)`); err == nil {
+			t.Error("two levels for one routine of one session")
+		}
+		if _, err := db.Exec(`INSERT INTO levels (session_id, routine, level) VALUES (1, 'arm-raise', 5000)`); err == nil {
+			t.Error("a level past MaxLevel was taken")
+		}
+		if _, err := db.Exec("DELETE FROM sessions WHERE id = 1"); err != nil {
+			t.Fatal(err)
+		}
+		db.QueryRow("SELECT count(*) FROM levels").Scan(&n)
+		if n != 0 {
+			t.Errorf("%d levels outlived their session", n)
+		}
+	},
 }
 
 func init() {
@@ -129,6 +155,10 @@ var migrationFixtures = map[int]string{
 		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 9223372036854775807);
 	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
 		(1, 0, 'knee-to-chest', 'left', 3, 3), (1, 1, 'arm-raise', '', 4, 0);`,
+	3: `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths) VALUES
+		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0);
+	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
+		(1, 0, 'knee-to-chest', 'left', 3, 3);`,
 }
 
 func TestEveryMigrationFromTheVersionBefore(t *testing.T) {

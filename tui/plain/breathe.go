@@ -68,6 +68,9 @@ func breatheCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 func Breathe(ctx context.Context, env Env, plan *coach.Plan) (words.Run, error) {
 	start := env.now()
 	c := coach.New(plan, start)
+	if env.Pace > 0 && env.Pace != 1 {
+		c.SetPace(start, env.Pace)
+	}
 	w := NewWriter(env.Out)
 	if env.Hint {
 		w.Line(BreatheHint)

@@ -23,6 +23,11 @@ type Env struct {
 	// Sound plays each moment's cue at its instant (nil: none). Its
 	// Play must not block.
 	Sound words.Sounder
+	// Pace is the pace breathing starts at (0 or 1: the pattern as
+	// written; config.toml's pace).
+	Pace float64
+
+	typed <-chan string // In's lines, once read by a question before pacing
 }
 
 func (e Env) now() time.Time {
@@ -44,7 +49,10 @@ type command func(line string, c *coach.Coach, t time.Time) (quit bool)
 // signal: the coach is stopped, Interrupt). onEvent sees each event after
 // its lines. It returns the first write error.
 func follow(ctx context.Context, env Env, c *coach.Coach, w *Writer, say lines, do command, onEvent func(coach.Event)) error {
-	typed := readLines(env.In)
+	typed := env.typed
+	if typed == nil {
+		typed = readLines(env.In)
+	}
 	last := env.now()
 	for {
 		now := env.now()

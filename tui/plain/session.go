@@ -12,7 +12,7 @@ import (
 )
 
 // SessionHint tells a person at a terminal how to steer a session.
-const SessionHint = "Enter: pause or go on · n Enter: next · b Enter: back · x Enter: stop, it hurts · q Enter: quit"
+const SessionHint = "Enter: pause or go on · n Enter: next · skip Enter: the rest of the routine · b Enter: back · x Enter: stop, it hurts · q Enter: quit"
 
 // sessionLines are the words of a guided session: each moment as it
 // begins, each breathing phase, pause, skip, back and a stop.
@@ -90,6 +90,8 @@ func sessionCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 		c.Toggle(t)
 	case "n", "next":
 		c.Skip(t)
+	case "skip", "nn":
+		c.SkipRoutine(t)
 	case "b", "back":
 		c.Back(t)
 	case "x", "hurts", "stop":
@@ -106,6 +108,13 @@ func sessionCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 // and the first write error. Each rep is recorded through env.Journal as it
 // is done; painBefore is the check-in before, if one was asked.
 func Session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int) (words.Run, error) {
+	run, _, err := session(ctx, env, plan, painBefore, nil)
+	return run, err
+}
+
+// session is Session, recording levels (routine -> level) with the run
+// when the journal keeps them, and handing back the run's record.
+func session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int, levels map[string]int) (words.Run, routines.RunLog, error) {
 	start := env.now()
 	c := coach.New(plan, start)
 	w := NewWriter(env.Out)
@@ -115,6 +124,11 @@ func Session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int) (w
 	var log routines.RunLog
 	if env.Journal != nil {
 		log = env.Journal.Begin(routines.KindSession, start, words.Exercises(c), painBefore)
+		if ls, ok := log.(levelSetter); ok {
+			for name, l := range levels {
+				ls.SetLevel(name, l)
+			}
+		}
 	}
 	err := follow(ctx, env, c, w, sessionLines, sessionCommand, func(e coach.Event) {
 		if e.Kind != coach.RepDone || log == nil {
@@ -129,5 +143,5 @@ func Session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int) (w
 	if log != nil {
 		log.Finish(end, run.Outcome)
 	}
-	return run, err
+	return run, log, err
 }

@@ -1,0 +1,126 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// MaxLevel bounds a recorded level either way (steps from a routine's
+// file; routines.Progress keeps real ones within a few).
+const MaxLevel = 1000
+
+// writeLevels replaces the levels recorded for session id with levels
+// (routine -> level), in tx. Nil levels leave the session's rows alone.
+func writeLevels(ctx context.Context, tx *sql.Tx, id int64, levels map[string]int) error {
+	if levels == nil {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM levels WHERE session_id = ?`, id); err != nil {
+		return err
+	}
+	for r, l := range levels {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO levels (session_id, routine, level) VALUES (?, ?, ?)`,
+			id, r, clamp(l, -MaxLevel, MaxLevel)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errEnough ends a walk over the sessions early.
+var errEnough = errors.New("enough")
+
+// RecentRuns are the last n stretch sessions (n <= 0: all) that did
+// routine, newest first, as routines.Progress reads them. A session counts
+// for a routine when at least one of its reps was done, or when it was the
+// routine under way as the session ended (the first not done in full): a
+// routine never reached is not counted. Outcome is the session's, so a
+// pain stop brakes every routine done in that session, not only the one
+// under way. Pain not asked or skipped is routines.PainUnknown; the level
+// is the one recorded with the session (0 when none was: the routine as
+// its file gives it). Sessions still running are left out.
+func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
+	ctx := context.Background()
+	var out []routines.PastRun
+	var ids []int64
+	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.kind = 'session' AND s.status != 'running'
+		AND EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.routine = ?)
+		ORDER BY s.started_ns DESC, s.id DESC`
+	err := s.eachSession(ctx, q, []any{routine}, func(x *Session) error {
+		if x.Status == Running {
+			return nil
+		}
+		run, ok := pastRun(x, routine)
+		if !ok {
+			return nil
+		}
+		out, ids = append(out, run), append(ids, x.ID)
+		if n > 0 && len(out) >= n {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return nil, fault("read", s.path, err)
+	}
+	for i, id := range ids {
+		var l int
+		err := s.db.QueryRowContext(ctx, `SELECT level FROM levels WHERE session_id = ? AND routine = ?`, id, routine).Scan(&l)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, fault("read", s.path, err)
+		default:
+			out[i].Level = clamp(l, -MaxLevel, MaxLevel)
+		}
+	}
+	return out, nil
+}
+
+// pastRun is session x as a run of routine; false when x did none of it
+// and was not under way with it when it ended.
+func pastRun(x *Session, routine string) (routines.PastRun, bool) {
+	run := routines.PastRun{Day: x.StartedAt, Outcome: x.Status,
+		PainBefore: routines.PainUnknown, PainAfter: routines.PainUnknown}
+	if x.PainBefore != nil {
+		run.PainBefore = *x.PainBefore
+	}
+	if x.PainAfter != nil {
+		run.PainAfter = *x.PainAfter
+	}
+	underWay := ""
+	for _, e := range x.Exercises {
+		if underWay == "" && e.RepsDone < e.RepsPlanned {
+			underWay = e.Routine
+		}
+		if e.Routine == routine {
+			run.RepsPlanned += e.RepsPlanned
+			run.RepsDone += e.RepsDone
+		}
+	}
+	return run, run.RepsDone > 0 || underWay == routine
+}
+
+// Levels is each of names' present level: the one recorded with its
+// newest session (0 when it has none).
+func (s *Store) Levels(names []string) (map[string]int, error) {
+	out := make(map[string]int, len(names))
+	for _, n := range names {
+		if _, ok := out[n]; ok || strings.TrimSpace(n) == "" {
+			continue
+		}
+		runs, err := s.RecentRuns(n, 1)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = 0
+		if len(runs) > 0 {
+			out[n] = runs[0].Level
+		}
+	}
+	return out, nil
+}
