@@ -136,7 +136,7 @@ func (m *Breathe) Init() tea.Cmd {
 	if m.journal != nil && m.log == nil {
 		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, nil)
 	}
-	return tea.Batch(m.take(m.now), m.arm(m.now))
+	return tea.Batch(m.sync(m.now), m.wake(m.now))
 }
 
 // Update follows the clock: every message first brings the coach up to
@@ -148,7 +148,7 @@ func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		// The computer slept: pause where the person last saw it.
 		m.coach.Pause(m.last)
 		m.slept = true
-		cmds = append(cmds, m.arm(now))
+		cmds = append(cmds, m.wake(now))
 	}
 	m.last, m.now = now, now
 
@@ -157,7 +157,7 @@ func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.m != m || msg.gen != m.gen {
 			return m, tea.Batch(cmds...)
 		}
-		cmds = append(cmds, m.take(now), m.arm(now))
+		cmds = append(cmds, m.sync(now), m.wake(now))
 		return m, tea.Batch(cmds...)
 	case breatheCloseMsg:
 		if msg.m == m && !m.asking && !m.offersPace() {
@@ -166,7 +166,7 @@ func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		cmds = append(cmds, m.key(msg, now))
 	}
-	cmds = append(cmds, m.take(now))
+	cmds = append(cmds, m.sync(now))
 	return m, tea.Batch(cmds...)
 }
 
@@ -200,7 +200,7 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	default:
 		return nil
 	}
-	return m.arm(now)
+	return m.wake(now)
 }
 
 // answer takes a key of the check-in on the closing screen.
@@ -270,9 +270,9 @@ func (m *Breathe) end(at time.Time, why routines.Outcome) (words.Run, bool) {
 	return m.stop(at, reason)
 }
 
-// take drains the coach's events up to now: one bell for any phase change,
+// sync drains the coach's events up to now: one bell for any phase change,
 // a record of each completed breath, the closing screen at the end.
-func (m *Breathe) take(now time.Time) tea.Cmd {
+func (m *Breathe) sync(now time.Time) tea.Cmd {
 	if m.done {
 		return nil
 	}
@@ -293,9 +293,9 @@ func (m *Breathe) take(now time.Time) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// arm starts a new generation and sets one timer for the next instant
+// wake starts a new generation and sets one timer for the next instant
 // anything on screen changes; nothing when paused or over.
-func (m *Breathe) arm(now time.Time) tea.Cmd {
+func (m *Breathe) wake(now time.Time) tea.Cmd {
 	m.gen++
 	at, ok := m.nextChange(now)
 	if !ok {

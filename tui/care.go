@@ -214,7 +214,7 @@ func (m *Care) begin() tea.Cmd {
 	if m.deps.Journal != nil && m.log == nil {
 		m.log = m.deps.Journal.Begin(m.rule.Kind, m.start, nil, nil)
 	}
-	return tea.Batch(m.take(m.now), m.arm(m.now))
+	return tea.Batch(m.sync(m.now), m.wake(m.now))
 }
 
 // advice is the plan for now with what this screen began counted too.
@@ -243,7 +243,7 @@ func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if !m.coach.Paused() && coach.SuspendGap(m.last, now) > 0 {
 			m.coach.Pause(m.last) // the computer slept: pause where it was
 			m.slept = true
-			cmds = append(cmds, m.arm(now))
+			cmds = append(cmds, m.wake(now))
 		}
 		m.last = now
 	}
@@ -253,7 +253,7 @@ func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.m != m || msg.gen != m.gen {
 			return m, tea.Batch(cmds...)
 		}
-		return m, tea.Batch(append(cmds, m.take(now), m.arm(now))...)
+		return m, tea.Batch(append(cmds, m.sync(now), m.wake(now))...)
 	case careLoadedMsg:
 		if msg.m == m {
 			m.loaded(msg, now)
@@ -266,7 +266,7 @@ func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		cmds = append(cmds, m.key(msg, now))
 	}
 	if m.state == carePacing {
-		cmds = append(cmds, m.take(now))
+		cmds = append(cmds, m.sync(now))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -408,12 +408,12 @@ func (m *Care) pacingKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	default:
 		return nil
 	}
-	return tea.Batch(m.take(now), m.arm(now))
+	return tea.Batch(m.sync(now), m.wake(now))
 }
 
-// take drains the coach's events up to now: the cue or the bell at
+// sync drains the coach's events up to now: the cue or the bell at
 // halfway and at the end, the end's notifications, and the end itself.
-func (m *Care) take(now time.Time) tea.Cmd {
+func (m *Care) sync(now time.Time) tea.Cmd {
 	if m.state != carePacing {
 		return nil
 	}
@@ -505,9 +505,9 @@ func (m *Care) end(at time.Time, why routines.Outcome) (words.Run, bool) {
 	return m.stop(at, reason)
 }
 
-// arm sets one timer for the next instant anything on screen changes: the
+// wake sets one timer for the next instant anything on screen changes: the
 // coach's next event, or the countdown's next second.
-func (m *Care) arm(now time.Time) tea.Cmd {
+func (m *Care) wake(now time.Time) tea.Cmd {
 	m.gen++
 	if m.state != carePacing || m.coach.Paused() || m.coach.Over(now) {
 		return nil
