@@ -532,7 +532,7 @@ func (m *Care) Keys() help.KeyMap {
 		return keyMap{{anyKey}}
 	case m.state == careAsking:
 		skip := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "skip"))
-		return keyMap{{key.NewBinding(key.WithKeys("t", "y", "e"), key.WithHelp("t/y/e", "answer")), Keys.Up, Keys.Down, Keys.Select, skip}}
+		return keyMap{{key.NewBinding(key.WithKeys("t", "y", "2", "e"), key.WithHelp("t/y/2", "answer")), Keys.Up, Keys.Down, Keys.Select, skip}}
 	case m.state == carePlan:
 		return keyHelp{
 			short: []key.Binding{careKeys.Start, careKeys.Ice, careKeys.Heat, careKeys.Sources, Keys.Safety, Keys.Close},
