@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -25,6 +27,7 @@ type Deps struct {
 	Review   HistoryReader      // the history review's data
 	Notes    []string           // one-line notes for the home screen (skipped routine files)
 	Sound    Sound              // the cue player; nil: the bell on each phase change
+	Care     CareDeps           // ice and heat: what `c` and `unknot care` open, the plan's record, notifications
 }
 
 // App is the one Bubble Tea model of unknot: it owns the window size, the
@@ -41,6 +44,8 @@ type App struct {
 
 	width, height int
 	runs          []words.Run // every run that ended, in order
+
+	helpKey, helpOut string // the last help line drawn, and what it was drawn for
 
 	notice    string // a line above the help, for a while
 	noticeGen int
@@ -76,6 +81,8 @@ func (a *App) make(p Page) (Screen, error) {
 		return newPick(a.ctx, a.deps), nil
 	case PageSafety:
 		return newSafety(a.ctx), nil
+	case PageCare:
+		return newCare(a.ctx, a.deps)
 	}
 	return newHome(a.ctx, a.deps), nil
 }
@@ -262,7 +269,30 @@ func (a *App) helpHeight() int {
 	if len(a.stack) == 0 {
 		return n + 1
 	}
-	return n + max(lipgloss.Height(a.help.View(a.top().Keys())), 1)
+	return n + max(lipgloss.Height(a.helpView(a.top().Keys())), 1)
+}
+
+// helpView draws the help line of keys, again only when the keys, the
+// window or the theme changed: a pacing screen redraws several times a
+// second with the same keys.
+func (a *App) helpView(keys help.KeyMap) string {
+	var b strings.Builder
+	rows := [][]key.Binding{keys.ShortHelp()}
+	if a.help.ShowAll {
+		rows = keys.FullHelp()
+	}
+	fmt.Fprintf(&b, "%d %v %v|", a.width, a.help.ShowAll, a.ctx.Styles.Dark)
+	for _, row := range rows {
+		for _, k := range row {
+			h := k.Help()
+			b.WriteString(h.Key + "\x00" + h.Desc + "\x00")
+		}
+		b.WriteString("\x01")
+	}
+	if b.String() != a.helpKey {
+		a.helpKey, a.helpOut = b.String(), a.help.View(keys)
+	}
+	return a.helpOut
 }
 
 func (a *App) styleHelp() {
@@ -278,7 +308,7 @@ func (a *App) View() tea.View {
 	top := a.top()
 	bodyH := max(a.height-a.helpHeight(), 1)
 	body := fitLines(top.View(), bodyH)
-	helpLine := lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.help.View(top.Keys()))
+	helpLine := lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.helpView(top.Keys()))
 	if a.notice != "" {
 		note := lipgloss.NewStyle().MaxWidth(a.width).Render(a.notice)
 		helpLine = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.ctx.Styles.Warn.Render(note)) + "\n" + helpLine

@@ -50,7 +50,13 @@ type Breathe struct {
 	last  time.Time // the last instant seen, for suspend detection
 	gen   int       // the generation of the pending wake-up timer
 
-	shapes map[shapeKey][]string // drawings of the shape, by size, level and theme
+	shapes  map[shapeKey]drawing // drawings of the shape, by size, level and theme
+	cueH    struct{ width, lines int }
+	cueWrap struct {
+		text  string
+		width int
+		lines []string
+	}
 
 	after  CheckIn // the check-in on the closing screen
 	asking bool    // the closing screen waits for the check-in

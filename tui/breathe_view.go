@@ -39,13 +39,13 @@ type breatheLayout struct {
 func (m *Breathe) layout(st coach.State) breatheLayout {
 	w, h := m.w, m.h
 	l := breatheLayout{compact: h < compactBelow}
-	l.cue = wrap(m.cue(st), w-4)
+	l.cue = m.wrapped(m.cue(st), w-4)
 	if m.ctx.Opt.ReducedMotion {
 		return l
 	}
 	// Room for the tallest cue, so the shape keeps its size when the cue
 	// changes or the screen pauses.
-	text := 2 + cueHeight(w-4) // phase, cue, status
+	text := 2 + m.cueHeight(w-4) // phase, cue, status
 	if !l.compact {
 		text += 3 + 2 // the blank lines between, and a margin above and below
 	}
@@ -64,21 +64,33 @@ func (m *Breathe) render() string {
 	}
 	l := m.layout(st)
 	var lines []string
+	var widths []int // beside lines: a width already known, or -1
+	add := func(ls []string, ws []int) {
+		lines = append(lines, ls...)
+		for i := range ls {
+			if ws != nil {
+				widths = append(widths, ws[i])
+			} else {
+				widths = append(widths, -1)
+			}
+		}
+	}
 	gap := func() {
 		if !l.compact {
-			lines = append(lines, "")
+			add([]string{""}, nil)
 		}
 	}
 	secs := s.Big.Render(strconv.Itoa(max(1, words.SecondsUp(st.PhaseLength-st.PhaseElapsed))))
 	if m.ctx.Opt.ReducedMotion {
-		lines = append(lines, s.PhaseStyle(st.Phase).Render(st.Phase.String()), secs)
+		add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()), secs}, nil)
 	} else {
 		if l.shape.Radius > 0 {
 			level := ShapeLevel(st.Phase, st.PhaseElapsed, st.PhaseLength, l.shape.Steps())
-			lines = append(lines, m.shapeLines(l.shape, level)...)
+			d := m.shapeLines(l.shape, level)
+			add(d.lines, d.widths)
 			gap()
 		}
-		lines = append(lines, s.PhaseStyle(st.Phase).Render(st.Phase.String())+"  "+secs)
+		add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()) + "  " + secs}, nil)
 	}
 	gap()
 	cueStyle := s.Text
@@ -86,11 +98,11 @@ func (m *Breathe) render() string {
 		cueStyle = s.Paused
 	}
 	for _, c := range l.cue {
-		lines = append(lines, cueStyle.Render(c))
+		add([]string{cueStyle.Render(c)}, nil)
 	}
 	gap()
-	lines = append(lines, s.Subtle.Render(m.statusLine(st)))
-	return place(w, h, lines)
+	add([]string{s.Subtle.Render(m.statusLine(st))}, nil)
+	return placeWidths(w, h, lines, widths)
 }
 
 // cue is the one line of guidance shown: while paused, how to go on;
@@ -106,13 +118,25 @@ func (m *Breathe) cue(st coach.State) string {
 	return set[(max(st.Breath, 1)-1)/breathsPerCue%len(set)]
 }
 
-// cueHeight is the most lines any cue takes at width.
-func cueHeight(width int) int {
+// cueHeight is the most lines any cue takes at width (kept per width).
+func (m *Breathe) cueHeight(width int) int {
+	if m.cueH.width == width && m.cueH.lines > 0 {
+		return m.cueH.lines
+	}
 	n := 0
 	for _, c := range allCues() {
 		n = max(n, len(wrap(c, width)))
 	}
+	m.cueH.width, m.cueH.lines = width, n
 	return n
+}
+
+// wrapped is wrap(text, width), kept for the cue on screen.
+func (m *Breathe) wrapped(text string, width int) []string {
+	if m.cueWrap.text != text || m.cueWrap.width != width || m.cueWrap.lines == nil {
+		m.cueWrap.text, m.cueWrap.width, m.cueWrap.lines = text, width, wrap(text, width)
+	}
+	return m.cueWrap.lines
 }
 
 // statusLine is the breath count, the time breathed and the pace when not 1.
@@ -180,12 +204,16 @@ func (m *Breathe) closing() []string {
 }
 
 // place centres lines, each on its own, in a w × h screen.
-func place(w, h int, lines []string) string {
+func place(w, h int, lines []string) string { return placeWidths(w, h, lines, nil) }
+
+// placeWidths is place with the lines' widths where known (-1: not), so
+// that a drawing kept from frame to frame is not measured again.
+func placeWidths(w, h int, lines []string, widths []int) string {
 	out := make([]string, 0, h)
 	for range max(0, (h-len(lines))/2) {
 		out = append(out, "")
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if len(out) == h {
 			break
 		}
@@ -193,7 +221,14 @@ func place(w, h int, lines []string) string {
 			out = append(out, "")
 			continue
 		}
-		pad := max(0, (w-lipgloss.Width(l))/2)
+		lw := -1
+		if i < len(widths) {
+			lw = widths[i]
+		}
+		if lw < 0 {
+			lw = lipgloss.Width(l)
+		}
+		pad := max(0, (w-lw)/2)
 		out = append(out, strings.Repeat(" ", pad)+l)
 	}
 	return strings.Join(out, "\n")
@@ -228,19 +263,29 @@ type shapeKey struct {
 	dark  bool
 }
 
+// drawing is one drawing of the shape: its lines and their widths.
+type drawing struct {
+	lines  []string
+	widths []int
+}
+
 // shapeLines draws the shape at level, from a cache: the shape has a few
-// dozen drawings at most, and drawing one is most of a frame's cost.
-func (m *Breathe) shapeLines(b BreathShape, level int) []string {
+// dozen drawings at most, and drawing and measuring one was most of a
+// frame's cost.
+func (m *Breathe) shapeLines(b BreathShape, level int) drawing {
 	k := shapeKey{b, level, m.ctx.Styles.Dark}
-	if lines, ok := m.shapes[k]; ok {
-		return lines
+	if d, ok := m.shapes[k]; ok {
+		return d
 	}
 	if m.shapes == nil || len(m.shapes) > 256 {
-		m.shapes = map[shapeKey][]string{} // a resize or theme change: start again
+		m.shapes = map[shapeKey]drawing{} // a resize or theme change: start again
 	}
-	lines := strings.Split(b.Render(level, m.ctx.Styles, 0), "\n")
-	m.shapes[k] = lines
-	return lines
+	d := drawing{lines: strings.Split(b.Render(level, m.ctx.Styles, 0), "\n")}
+	for _, l := range d.lines {
+		d.widths = append(d.widths, lipgloss.Width(l))
+	}
+	m.shapes[k] = d
+	return d
 }
 
 // paceWords is a pace in words: "pace 1.2× (slower)", or "the pattern's

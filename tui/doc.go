@@ -1,6 +1,6 @@
 // Package tui is unknot's full-screen front end, on Bubble Tea: App, the
 // one model Bubble Tea runs, and the screens it stacks (home, session,
-// breathe, review, pick routines, safety), the widgets they share (breath
+// breathe, review, pick routines, safety, ice and heat), the widgets they share (breath
 // shape and gauge, big digits, calendar heat map), one key map and one
 // theme.
 //

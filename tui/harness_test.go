@@ -237,7 +237,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 // builtins are the shipped routines, in the catalog's order.
-func builtins(t *testing.T) []routines.Routine {
+func builtins(t testing.TB) []routines.Routine {
 	t.Helper()
 	c, err := routines.Builtins()
 	if err != nil {
@@ -272,7 +272,7 @@ func tinyRoutine() routines.Routine {
 	}
 }
 
-func pattern(t *testing.T, s string) routines.Pattern {
+func pattern(t testing.TB, s string) routines.Pattern {
 	t.Helper()
 	p, err := routines.ParsePattern(s)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // homeItem is one line of the home menu: its words and the key that
@@ -19,6 +20,7 @@ var homeItems = []homeItem{
 	{"Start today's session", "s"},
 	{"Pick routines", "p"},
 	{"History", "h"},
+	{"Ice or heat", "c"},
 	{"Safety", SafetyKey},
 	{"Quit", "q"},
 }
@@ -55,6 +57,7 @@ func (m *Home) Keys() help.KeyMap {
 	return keyMap{
 		{Keys.Up, Keys.Down, Keys.Select, key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "breathe")), Keys.Help},
 		{key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "session")), key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick")),
+			key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "ice/heat")),
 			key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")), Keys.Safety, Keys.Quit},
 	}
 }
@@ -123,6 +126,9 @@ func (m *Home) todayPanel() string {
 	}
 	if n := m.counts.Breathe; n > 0 {
 		lines = append(lines, "Breathing: "+itoa(n)+" today")
+	}
+	if m.counts.Care != "" {
+		lines = append(lines, words.Capital(m.counts.Care))
 	}
 	switch n := m.counts.Streak; {
 	case n == 1:

@@ -39,7 +39,7 @@ func TestHomeArrowsAndEnter(t *testing.T) {
 	for _, c := range []struct {
 		downs int
 		want  Page
-	}{{0, PageBreathe}, {1, PageSession}, {2, PagePick}, {3, PageReview}, {4, PageSafety}} {
+	}{{0, PageBreathe}, {1, PageSession}, {2, PagePick}, {3, PageReview}, {4, PageCare}, {5, PageSafety}} {
 		inBubble(t, func(t *testing.T) {
 			h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t),
 				Breathe: BreatheConfig{Pattern: pattern(t, "5-1-3")}, Session: SessionConfig{Routines: builtins(t)}}})

@@ -11,10 +11,11 @@ const (
 	PageReview
 	PagePick
 	PageSafety
+	PageCare
 )
 
 func (p Page) String() string {
-	names := [...]string{"home", "session", "breathe", "review", "pick", "safety"}
+	names := [...]string{"home", "session", "breathe", "review", "pick", "safety", "care"}
 	if p >= 0 && int(p) < len(names) {
 		return names[p]
 	}
@@ -28,6 +29,7 @@ var homeKeys = map[string]Page{
 	"s": PageSession,
 	"p": PagePick,
 	"h": PageReview,
+	"c": PageCare,
 }
 
 // SafetyKey opens the stop rule and the red flags from any screen that is
@@ -38,8 +40,8 @@ const SafetyKey = "!"
 // when the top one is busy or not: the whole of unknot's navigation, as a
 // pure function. A busy screen keeps every key. Otherwise q and Esc close
 // the top screen (closing the last one ends the program: the stack comes
-// back empty), ! opens the safety page, and on the home screen b, s, p and
-// h open breathing, the session, pick routines and the history. Any other
+// back empty), ! opens the safety page, and on the home screen b, s, p, c and
+// h open breathing, the session, pick routines, ice or heat and the history. Any other
 // key leaves the stack as it is (the screen may use it).
 func Navigate(stack []Page, busy bool, key string) []Page {
 	if len(stack) == 0 || busy {

@@ -98,6 +98,11 @@ func (m *Review) totalsSection() string {
 	lines := []string{s.Title.Render("Totals")}
 	lines = append(lines, s.Text.Render(fmt.Sprintf("%s · %s · %s",
 		count(t.Sessions, "stretch session"), count(t.BreatheSessions, "breathing session"), count(t.Breaths, "breath"))))
+	if t.Ice > 0 || t.Heat > 0 {
+		// Their own row: ice and heat are not on the calendar of stretching
+		// and breathing.
+		lines = append(lines, s.Text.Render(fmt.Sprintf("Ice and heat: %s · %s", count(t.Ice, "ice pack"), count(t.Heat, "heat pack"))))
+	}
 	if len(t.Exercises) > 0 {
 		lines = append(lines, "")
 		for _, e := range t.Exercises {

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The smallest window the session screen draws in.
@@ -48,21 +50,24 @@ type part struct {
 	prio int
 }
 
-// stack lays blocks out one under the other, centred, in a box of w×h:
-// it leaves out the least needed blocks until they fit, then puts a blank
-// line between them when there is room.
+// stackParts lays blocks out one under the other, centred, in a box of
+// w×h: it leaves out the least needed blocks until they fit, then puts a
+// blank line between them when there is room. Each block keeps its lines
+// left-aligned and is centred as one piece. It is what lipgloss.Place of
+// the blocks, each padded and placed horizontally, gives, to the cell, but
+// measures each line once: a pacing screen draws several times a second.
 func stackParts(w, h int, blocks []part) string {
 	height := func(bs []part) int {
 		n := 0
 		for _, b := range bs {
-			n += lipgloss.Height(b.text)
+			n += strings.Count(b.text, "\n") + 1
 		}
 		return n
 	}
 	var bs []part
 	for _, b := range blocks {
 		if b.text != "" {
-			bs = append(bs, b)
+			bs = append(bs, part{strings.ReplaceAll(b.text, "\t", "    "), b.prio})
 		}
 	}
 	for len(bs) > 0 && height(bs) > h {
@@ -74,15 +79,57 @@ func stackParts(w, h int, blocks []part) string {
 		}
 		bs = append(bs[:drop], bs[drop+1:]...)
 	}
-	sep := "\n"
-	if height(bs)+len(bs)-1 <= h {
-		sep = "\n\n"
-	}
-	parts := make([]string, len(bs))
+	blank := len(bs) > 0 && height(bs)+len(bs)-1 <= h
+	var out []string
+	widest := 0
 	for i, b := range bs {
-		parts[i] = lipgloss.PlaceHorizontal(w, lipgloss.Center, padLines(b.text))
+		if i > 0 && blank {
+			out = append(out, "")
+		}
+		lines := strings.Split(b.text, "\n")
+		widths := make([]int, len(lines))
+		bw := 0
+		for j, l := range lines {
+			widths[j] = ansi.StringWidth(l)
+			bw = max(bw, widths[j])
+		}
+		gap := w - bw
+		left, right := 0, 0
+		if gap > 0 {
+			left = gap - int(math.Round(float64(gap)*0.5))
+			right = gap - left
+		}
+		for j, l := range lines {
+			out = append(out, spaces(left)+l+spaces(bw-widths[j]+right))
+		}
+		widest = max(widest, bw+left+right)
 	}
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(parts, sep))
+	if len(bs) == 0 {
+		out, widest = []string{spaces(w)}, w
+	}
+	gap := h - len(out)
+	if gap <= 0 {
+		return strings.Join(out, "\n")
+	}
+	top := gap - int(math.Round(float64(gap)*0.5))
+	empty := spaces(widest)
+	all := make([]string, 0, h)
+	for range top {
+		all = append(all, empty)
+	}
+	all = append(all, out...)
+	for len(all) < h {
+		all = append(all, empty)
+	}
+	return strings.Join(all, "\n")
+}
+
+// spaces is n blanks (none for n <= 0).
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat(" ", n)
 }
 
 // wrap folds text to width cells.
@@ -103,17 +150,4 @@ func spreadLine(width int, left, right string) string {
 		return lipgloss.NewStyle().MaxWidth(width).Render(left)
 	}
 	return left + strings.Repeat(" ", gap) + right
-}
-
-// padLines pads every line of s to the widest, so a block centres as one
-// piece, its lines left-aligned.
-func padLines(s string) string {
-	lines := strings.Split(s, "\n")
-	w := lipgloss.Width(s)
-	for i, l := range lines {
-		if gap := w - lipgloss.Width(l); gap > 0 {
-			lines[i] = l + strings.Repeat(" ", gap)
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -19,12 +19,14 @@ func (m *Session) summaryView() string {
 		bs = append(bs, part{s.Title.Render("Nothing left for today"), 0},
 			part{wrapText(s.Text, textW, "Rest is good too. Gentle walks help."), 1})
 	case m.run.Outcome == routines.Pain:
+		flags := []string{s.Title.Render("See a doctor for")}
+		for _, f := range routines.RedFlags {
+			flags = append(flags, wrapText(s.Text, textW, "- "+f))
+		}
+		// The red flags go together or not at all (then ! shows them).
 		bs = append(bs, part{s.Warn.Bold(true).Render("Stopped. That was the right call."), 0},
 			part{wrapText(s.Text, textW, routines.StopRule), 1},
-			part{s.Title.Render("See a doctor for"), 3})
-		for i, f := range routines.RedFlags {
-			bs = append(bs, part{wrapText(s.Text, textW, "- "+f), 4 + i})
-		}
+			part{strings.Join(flags, "\n"), 3})
 		bs = append(bs, part{s.Subtle.Render(m.run.Headline()), 2})
 		if m.offersBreathing() {
 			bs = append(bs, part{s.Accent.Bold(true).Render("Slow breathing helps now: press Enter to breathe."), 0})

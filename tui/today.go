@@ -12,6 +12,9 @@ type TodayCounts struct {
 	Sessions map[string]int // routine name -> sessions today that included it
 	Breathe  int            // breathing runs today
 	Streak   int            // days in a row with a session, today included
+	// Care is the plan for ice and heat in a few words ("ice 2 today,
+	// next from 14:30"), or "" when neither is in use.
+	Care string
 }
 
 // TodayProvider reads TodayCounts from the history. It is called from a

@@ -83,6 +83,7 @@ func (f *factory) deps() (tui.Deps, error) {
 		Journal: f.recorder(),
 		Today:   historyToday{f},
 		Review:  historyReader{f: f},
+		Care:    tui.CareDeps{Planner: historyCare{f}, Notify: desktopNotifier(), Terminal: terminalNotifier(f.out)},
 	}
 	if note := c.SkippedNote(); note != "" {
 		d.Notes = append(d.Notes, note)
@@ -174,5 +175,6 @@ func (h historyToday) Today(now time.Time) (tui.TodayCounts, error) {
 	if err != nil {
 		return tui.TodayCounts{}, err
 	}
-	return tui.TodayCounts{Sessions: counts, Breathe: breathe, Streak: st.Current}, nil
+	care, _ := careToday(s, now) // a history that can't say (read-only at an older schema) shows no care note, the rest still
+	return tui.TodayCounts{Sessions: counts, Breathe: breathe, Streak: st.Current, Care: care}, nil
 }

@@ -100,4 +100,3 @@ func TestE2ESoundBadFlags(t *testing.T) {
 		}
 	}
 }
-

@@ -20,6 +20,7 @@ func newRootCmd(f *factory) *cobra.Command {
 			"unknot", "the home screen (b: breathe now)",
 			"unknot breathe", "pace your breathing now (5-1-3)",
 			"unknot session", "the daily stretch session",
+			"unknot care", "ice or heat: what the sources suggest now, timed",
 			"unknot history", "look back",
 			"unknot safety", "when to stop and see a doctor",
 		),
@@ -56,6 +57,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newHistoryCmd(f),
 		newRoutinesCmd(f),
 		newSafetyCmd(f),
+		newCareCmd(f, nil),
 		newConfigCmd(f),
 	)
 	return root

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // runCLI runs the command line in-process with UNKNOT_HOME in a fresh
@@ -154,5 +156,38 @@ func TestVersion(t *testing.T) {
 	code, out, _ := runCLI(t, "", "--version")
 	if code != 0 || !strings.Contains(out, "unknot version") {
 		t.Errorf("exit %d, out %q", code, out)
+	}
+}
+
+// A FIFO and a link to /dev/zero named *.toml in the routines folder:
+// `routines list` returns at once with the built-ins and says once that
+// files were skipped; `routines check` names each with the reason.
+func TestRoutinesFolderWithAFIFOAndDevZero(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, "routines")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.toml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.toml")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var code int
+	var out, errs string
+	go func() { code, out, errs = runCLI(t, home, "routines", "list"); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second): // only a hang comes near this
+		t.Fatal("routines list hangs on a FIFO or /dev/zero")
+	}
+	if code != 0 || !strings.Contains(out, "knee-to-chest") || errs != "unknot: 2 routine files skipped: run `unknot routines check` for why\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, _, errs = runCLI(t, home, "routines", "check")
+	if code != 2 || !strings.Contains(errs, "fifo.toml") || !strings.Contains(errs, "FIFO") || !strings.Contains(errs, "zero.toml") {
+		t.Errorf("check: exit %d, stderr %q", code, errs)
 	}
 }

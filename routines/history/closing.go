@@ -89,12 +89,21 @@ func (j *Journal) Close(wait time.Duration) Closing {
 	for !timedOut {
 		j.mu.Lock()
 		done := j.allSaved()
+		// Waiting helps only while another unknot holds the file; a
+		// history that can't be written at all (damaged, not a history,
+		// newer, read-only, full) won't be by waiting: keep the run now.
+		hopeless := j.trouble != nil && !errors.Is(j.trouble, ErrLocked)
+		var firstTrouble <-chan struct{} // wakes this wait at the first problem
+		if j.trouble == nil {
+			firstTrouble = j.troubled
+		}
 		j.mu.Unlock()
-		if done || !j.started {
+		if done || !j.started || hopeless {
 			break
 		}
 		select {
 		case <-j.settled:
+		case <-firstTrouble:
 		case <-deadline.C:
 			timedOut = true
 		}

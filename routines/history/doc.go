@@ -56,6 +56,16 @@
 // and values past the bounds in a file written by hand are clamped when
 // read, so no query overflows.
 //
+// # Ice and heat
+//
+// Each application of ice or heat is a session of kind ice or heat,
+// recorded through the Journal like any run; it counts in Totals (Ice,
+// Heat) and KindToday, never on the heat map or the streaks. The care
+// plan's episodes of spasm (the answer to "when did this spasm start?")
+// are kept apart: RecordEpisode, LatestEpisode (the newest that began
+// within EpisodeForgotten), and CareApplications (the ice and heat since
+// an instant) are what routines.AdviseCare needs.
+//
 // # Export and import
 //
 // ExportJSON writes one JSON array, one session to a line, each

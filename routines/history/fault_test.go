@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -174,5 +175,40 @@ func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
 			}
 			sameFiles(t, before, snapshot(t, dir))
 		})
+	}
+}
+
+// A FIFO named history.db is refused at once, never waited on: reading
+// says it is not a history, and a run goes to the pending file.
+func TestFIFOHistoryIsRefusedAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, FileName), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := OpenForReview(dir)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotHistory) {
+			t.Errorf("OpenForReview of a FIFO: %v, want not a history", err)
+		}
+	case <-time.After(20 * time.Second): // only a hang comes near this
+		t.Fatal("opening a FIFO history hangs")
+	}
+	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
+	e := j.Begin(KindBreathe, time.Now(), nil, nil)
+	e.SetBreaths(2)
+	e.Finish(time.Now(), Completed)
+	start := time.Now()
+	if c := j.Close(time.Minute); c.Saved || c.Pending == "" {
+		t.Errorf("Close = %+v, want kept in a pending file", c)
+	}
+	// Waiting can't mend a file that is no history: Close does not sit
+	// out its whole wait (a minute) before keeping the run.
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("Close waited %v on a history that can't be written", took)
 	}
 }

@@ -102,8 +102,10 @@ func (s *Store) Totals(since Day) (Totals, error) {
 	err = s.db.QueryRowContext(ctx, `SELECT
 		coalesce(sum(s.kind = 'session' AND `+counting+`), 0),
 		coalesce(sum(s.kind = 'breathe' AND `+counting+`), 0),
-		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0)
-		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths)
+		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0),
+		coalesce(sum(s.kind = 'ice'), 0),
+		coalesce(sum(s.kind = 'heat'), 0)
+		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths, &t.Ice, &t.Heat)
 	return t, fault("read", s.path, err)
 }
 

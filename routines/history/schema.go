@@ -91,13 +91,28 @@ CREATE INDEX sessions_started ON sessions (started_ns, kind);
 CREATE INDEX sessions_day ON sessions (day);
 CREATE INDEX sessions_running ON sessions (status) WHERE status = 'running';
 `},
-	// 3: the level each routine of a session was done at (gentle
+	// 3: episodes of spasm, for the care plan (ice in the first 48 hours,
+	// heat after). A new table only: nothing is rebuilt or dropped, so the
+	// sessions and their exercises are untouched.
+	{to: 3, sql: `
+CREATE TABLE episodes (
+	id          INTEGER PRIMARY KEY,
+	began_at    TEXT    NOT NULL,  -- RFC 3339 with the offset where it was said
+	began_ns    INTEGER NOT NULL,  -- the same instant, Unix nanoseconds
+	day_only    INTEGER NOT NULL DEFAULT 0 CHECK (day_only IN (0, 1)),    -- only the day is known
+	or_earlier  INTEGER NOT NULL DEFAULT 0 CHECK (or_earlier IN (0, 1)),  -- "2 days ago or more"
+	recorded_at TEXT    NOT NULL,  -- when the person said it
+	recorded_ns INTEGER NOT NULL
+);
+CREATE INDEX episodes_recorded ON episodes (recorded_ns);
+`},
+	// 4: the level each routine of a session was done at (gentle
 	// progression, routines.Progress): steps from its file, 0 as written.
 	// A session with no row for a routine did it at level 0 (every
 	// session before this step). A table of its own, not a column of
 	// exercises, so that a level is one per routine and the export's
 	// format stays as it was.
-	{to: 3, sql: `
+	{to: 4, sql: `
 CREATE TABLE levels (
 	session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
 	routine    TEXT    NOT NULL,

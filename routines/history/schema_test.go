@@ -74,8 +74,8 @@ var migrationChecks = map[int]func(t *testing.T, db *sql.DB){
 			t.Errorf("%d exercises outlived their session: the cascade was lost", n)
 		}
 	},
-	3: func(t *testing.T, db *sql.DB) {
-		// The version-2 session is kept and reads at level 0 (no row); a
+	4: func(t *testing.T, db *sql.DB) {
+		// The version-3 session is kept and reads at level 0 (no row); a
 		// level is one per routine of a session, bounded, and goes with
 		// its session.
 		var n int
@@ -102,6 +102,51 @@ var migrationChecks = map[int]func(t *testing.T, db *sql.DB){
 	},
 }
 
+func init() {
+	migrationChecks[3] = func(t *testing.T, db *sql.DB) {
+		// The version-2 rows survive the new table whole: every session
+		// (ice included) and every exercise, the cascade from sessions to
+		// exercises still in place, and foreign keys back on.
+		var sessions, exercises, reps int
+		db.QueryRow("SELECT count(*) FROM sessions").Scan(&sessions)
+		db.QueryRow("SELECT count(*), sum(reps_done) FROM exercises").Scan(&exercises, &reps)
+		if sessions != 3 || exercises != 3 || reps != 7 {
+			t.Errorf("after migration: %d sessions, %d exercises, %d reps; want 3, 3, 7", sessions, exercises, reps)
+		}
+		var kind string
+		db.QueryRow("SELECT kind FROM sessions WHERE id = 3").Scan(&kind)
+		if kind != "heat" {
+			t.Errorf("session 3 is %q, want heat", kind)
+		}
+		if _, err := db.Exec(`INSERT INTO episodes (began_at, began_ns, day_only, or_earlier, recorded_at, recorded_ns)
+			VALUES ('2025-01-01T00:00:00+01:00', 1, 1, 0, '2025-01-01T09:00:00+01:00', 2)`); err != nil {
+			t.Errorf("an episode: %v", err)
+		}
+		if _, err := db.Exec(`INSERT INTO episodes (began_at, began_ns, day_only, or_earlier, recorded_at, recorded_ns)
+			VALUES ('x', 1, 2, 0, 'x', 2)`); err == nil {
+			t.Error("day_only = 2 accepted")
+		}
+		var fk int
+		db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if fk != 1 {
+			t.Error("foreign keys left off after the migration")
+		}
+		if _, err := db.Exec("DELETE FROM sessions WHERE id = 1"); err != nil {
+			t.Fatal(err)
+		}
+		db.QueryRow("SELECT count(*) FROM exercises WHERE session_id = 1").Scan(&exercises)
+		if exercises != 0 {
+			t.Errorf("%d exercises outlived their session: the cascade was lost", exercises)
+		}
+	}
+	migrationFixtures[2] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths) VALUES
+		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0),
+		(2, 'ice', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 0),
+		(3, 'heat', '2025-01-05T08:00:00+01:00', 1736060400000000000, '2025-01-05', 'stopped', 0);
+	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
+		(1, 0, 'knee-to-chest', 'left', 3, 3), (1, 1, 'knee-to-chest', 'left', 2, 3), (1, 2, 'arm-raise', '', 2, 4);`
+}
+
 // migrationFixtures fills a file at the version before each migration with
 // what that version could hold.
 var migrationFixtures = map[int]string{
@@ -110,7 +155,7 @@ var migrationFixtures = map[int]string{
 		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 9223372036854775807);
 	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
 		(1, 0, 'knee-to-chest', 'left', 3, 3), (1, 1, 'arm-raise', '', 4, 0);`,
-	2: `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths) VALUES
+	3: `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths) VALUES
 		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0);
 	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
 		(1, 0, 'knee-to-chest', 'left', 3, 3);`,

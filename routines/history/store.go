@@ -261,7 +261,8 @@ const headerUserVersion = 60
 // database or whose schema is newer than this binary knows. An empty or
 // missing file is fine: SQLite writes the first pages into the log.
 func checkFile(path string) error {
-	f, err := os.Open(path)
+	// Without blocking: a FIFO named history.db must not hang unknot.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -269,6 +270,11 @@ func checkFile(path string) error {
 		return fault("open", path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return &Error{Op: "open", Path: path, Kind: ErrNotHistory,
+			Err:  fmt.Errorf("it is not a regular file (%v)", fi.Mode().Type()),
+			Hint: "move it aside (unknot will start a new history) or set UNKNOT_HOME to another folder"}
+	}
 	head := make([]byte, 100)
 	n, err := io.ReadFull(f, head)
 	switch {

@@ -28,6 +28,7 @@ type Totals struct {
 	Sessions        int     // stretch sessions that count
 	BreatheSessions int     // breathe sessions that count
 	Breaths         int     // breaths paced, all sessions together
+	Ice, Heat       int     // applications of ice and of heat begun, however they ended
 }
 
 // WeekPain is the average check-in of one week.

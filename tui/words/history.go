@@ -28,6 +28,9 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 	b.WriteString(".\n")
 	fmt.Fprintf(&b, "Sessions: %s, %s (%s).\n", Plural(o.Totals.Sessions, "stretch session"),
 		Plural(o.Totals.BreatheSessions, "breathing session"), Plural(o.Totals.Breaths, "breath"))
+	if o.Totals.Ice > 0 || o.Totals.Heat > 0 {
+		fmt.Fprintf(&b, "Ice and heat: %s, %s.\n", Plural(o.Totals.Ice, "ice pack"), Plural(o.Totals.Heat, "heat pack"))
+	}
 	for _, t := range o.Totals.Exercises {
 		name := routines.Printable(t.Routine)
 		if t.Side != "" {
@@ -59,9 +62,11 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 // describe is one session's details in a few words.
 func describe(s record.Session) string {
 	var parts []string
-	if s.Kind == routines.KindBreathe {
+	switch s.Kind {
+	case routines.KindIce, routines.KindHeat:
+	case routines.KindBreathe:
 		parts = append(parts, Plural(s.Breaths, "breath"))
-	} else {
+	default:
 		done, planned := 0, 0
 		for _, e := range s.Exercises {
 			done += e.RepsDone

@@ -14,7 +14,8 @@ type Run struct {
 	Kind    routines.Kind
 	Outcome routines.Outcome
 	Took    time.Duration
-	Breaths int // breathe runs: whole breaths done
+	Breaths int           // breathe runs: whole breaths done
+	On      time.Duration // ice and heat: how long it was on (the get-ready left out)
 
 	// Sessions: each routine and side in plan order, and how many reps
 	// were passed over with → or N (not done, not left undone by a stop).
@@ -40,6 +41,9 @@ func (r Run) Reps() (done, planned int) {
 // Headline is the run's one-line outcome, true to what was done: a session
 // whose every hold was skipped is never "complete".
 func (r Run) Headline() string {
+	if r.Kind == routines.KindIce || r.Kind == routines.KindHeat {
+		return careHeadline(r)
+	}
 	if r.Kind == routines.KindBreathe {
 		what := fmt.Sprintf("%s in %s", Breaths(r.Breaths), Clock(r.Took.Truncate(time.Second)))
 		switch r.Outcome {
@@ -76,7 +80,7 @@ func (r Run) Headline() string {
 // session, and the time taken.
 func (r Run) Lines() []string {
 	lines := []string{r.Headline()}
-	if r.Kind == routines.KindBreathe {
+	if r.Kind != routines.KindSession {
 		return lines
 	}
 	for i, e := range r.Exercises {

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/tui"
+	"github.com/unknot/unknot/tui/plain"
+	"github.com/unknot/unknot/tui/words"
+)
+
+// careOptions are `unknot care`'s flags.
+type careOptions struct {
+	minutes string
+	mSet    bool
+	sources bool
+}
+
+// careRequest is what `unknot care` was asked, checked.
+type careRequest struct {
+	kind    routines.Kind // "" for the plan for now
+	length  time.Duration // 0: the rule's default
+	sources bool
+}
+
+// newCareCmd builds `unknot care`; runF, when given, gets the checked
+// request instead of running it (tests of flag parsing).
+func newCareCmd(f *factory, runF func(careRequest) error) *cobra.Command {
+	o := &careOptions{}
+	cmd := &cobra.Command{
+		Use:   "care [ice|heat]",
+		Short: "Ice or heat, timed, or the plan for now",
+		Long: "Times one application of ice or heat: what to do before, a calm countdown, a\n" +
+			"reminder halfway to check your skin, and a clear end (a bell and a\n" +
+			"notification, for when you are in another room). Without a kind, it says\n" +
+			"what the sources suggest now: ice in the first 48 hours at most every 2\n" +
+			"hours, then moist heat at most every 4 hours, and when the next is due. It\n" +
+			"asks once when the spasm started, and remembers.\n\n" +
+			"Keep a thin towel between your skin and the ice or heat; never sleep on a\n" +
+			"heating pad; stop at once if the skin burns, blisters or goes numb.\n\n" +
+			"Keys: space pause · enter it's on · q stop · ! safety · w who says what.",
+		Example: examples(
+			"unknot care", "the plan for now, and start what is due",
+			"unknot care ice", "15 minutes of ice",
+			"unknot care heat -m 10", "10 minutes of heat",
+			"unknot care --sources", "which source says what, and where they differ",
+		),
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.mSet = cmd.Flags().Changed("minutes")
+			req, err := o.request(args)
+			if err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(req)
+			}
+			return runCare(f, req)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&o.minutes, "minutes", "m", "", "minutes on: ice up to 25, heat up to 20 (15)")
+	fl.BoolVar(&o.sources, "sources", false, "which source says what, and where they differ")
+	return cmd
+}
+
+// request checks the argument and the flags: every mistake is one line,
+// exit status 2.
+func (o *careOptions) request(args []string) (careRequest, error) {
+	req := careRequest{sources: o.sources}
+	if len(args) == 1 {
+		k, err := routines.ParseCareKind(routines.Printable(args[0]))
+		if err != nil {
+			return req, asUsage(err)
+		}
+		req.kind = k
+	}
+	if o.mSet {
+		if req.kind == "" {
+			return req, usageErr("-m %s: say ice or heat too, like `unknot care ice -m 10`", routines.Printable(o.minutes))
+		}
+		d, err := routines.ParseCareMinutes(req.kind, routines.Printable(o.minutes))
+		if err != nil {
+			return req, asUsage(err)
+		}
+		req.length = d
+	}
+	return req, nil
+}
+
+// runCare shows the sources, the plan for now, or times an application.
+func runCare(f *factory, req careRequest) error {
+	if req.sources {
+		w := plain.NewWriter(f.out)
+		for _, l := range routines.CareSourcesText() {
+			w.Line(l)
+		}
+		w.Line("Safety:")
+		for _, s := range routines.CareSafety {
+			w.Line("  " + s.Text + " (" + s.Source + ")")
+		}
+		return w.Err()
+	}
+	if f.flags.plain || f.dumbTerminal() || (req.kind == "" && !f.screens()) {
+		if req.kind == "" {
+			return runPlainCarePlan(f)
+		}
+		return runPlainCare(f, req)
+	}
+	if !f.screens() {
+		return noScreen("the care timer")
+	}
+	return runAppWith(f, tui.PageCare, func(d *tui.Deps) {
+		d.Care.Config = tui.CareConfig{Kind: req.kind, Length: req.length}
+	})
+}
+
+// runPlainCare times one application, a line per moment; a signal ends
+// it as interrupted.
+func runPlainCare(f *factory, req careRequest) error {
+	rule, _ := routines.CareRuleFor(req.kind)
+	length := req.length
+	if length == 0 {
+		length = rule.Default.Value
+	}
+	now := time.Now()
+	early := ""
+	if ep, apps, err := (historyCare{f}).CareRecord(now); err == nil {
+		early = routines.AdviseCare(now, ep, apps).Starting(req.kind)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), tui.Signals...)
+	defer stop()
+	if f.dumbTerminal() && !f.flags.plain {
+		plain.NewWriter(f.out).Line(plainNote())
+	}
+	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
+	notify := desktopNotifier()
+	term := terminalNotifier(f.out)
+	run, err := plain.Care(ctx, env, plain.CareRun{Rule: rule, Length: length, Options: coach.DefaultCareOptions, Early: early,
+		Notify: func(title, body string) {
+			if notify != nil {
+				notify(title, body)
+			}
+			if term != nil {
+				_, _ = f.out.Write([]byte(term(title, body)))
+			}
+		}})
+	printRuns(f.out, []words.Run{run})
+	return err
+}
+
+// runPlainCarePlan says what the sources suggest now. At a terminal, with
+// no episode on record, it asks once when the spasm started and keeps the
+// answer; otherwise it assumes the first 48 hours and says so.
+func runPlainCarePlan(f *factory) error {
+	w := plain.NewWriter(f.out)
+	now := time.Now()
+	hc := historyCare{f}
+	ep, apps, err := hc.CareRecord(now)
+	if err != nil {
+		fmt.Fprintln(f.errOut, "unknot: your record could not be read: "+err.Error())
+	}
+	if ep == nil && err == nil && isTerminal(f.in) {
+		w.Line(routines.OnsetQuestion + " Type t (today), y (yesterday) or e (2 days ago or more), then Enter:")
+		line, _ := bufio.NewReader(f.in).ReadString('\n')
+		o, perr := routines.ParseOnset(line)
+		switch {
+		case strings.TrimSpace(line) == "":
+			w.Line("Not answered: assuming the first 48 hours.")
+		case perr != nil:
+			w.Line("Not understood (" + perr.Error() + "): assuming the first 48 hours.")
+		default:
+			e := routines.EpisodeFrom(now, o)
+			ep = &e
+			if err := hc.RecordEpisode(e, now); err != nil {
+				fmt.Fprintln(f.errOut, "unknot: the start of this spasm was not kept ("+err.Error()+"); it is asked again next time")
+			}
+		}
+	}
+	adv := routines.AdviseCare(now, ep, apps)
+	for _, l := range adv.Lines() {
+		w.Line(l)
+	}
+	w.Line(fmt.Sprintf("Start it with: unknot care %s   (which source says what: unknot care --sources)", adv.Next))
+	return w.Err()
+}
+
+// historyCare reads and keeps the care plan's record in the history.
+type historyCare struct{ f *factory }
+
+// careLookBack is how far back the applications are read: far enough for
+// the longest interval and for today's counts.
+const careLookBack = 48 * time.Hour
+
+func (h historyCare) CareRecord(now time.Time) (*routines.Episode, []routines.Application, error) {
+	s, err := h.f.history()
+	if err != nil {
+		return nil, nil, err
+	}
+	return careRecord(s, now)
+}
+
+func (h historyCare) RecordEpisode(ep routines.Episode, at time.Time) error {
+	s, err := h.f.history()
+	if err != nil {
+		return err
+	}
+	if err := s.ReadOnly(); err != nil {
+		return err
+	}
+	return s.RecordEpisode(ep, at)
+}
+
+// careToday is the home screen's few words on ice and heat, "" when
+// neither is in use (no episode on record, nothing in the last 48 hours).
+func careToday(s *history.Store, now time.Time) (string, error) {
+	ep, apps, err := careRecord(s, now)
+	if err != nil || (ep == nil && len(apps) == 0) {
+		return "", err
+	}
+	return routines.AdviseCare(now, ep, apps).Summary(), nil
+}
+
+// careRecord is the current episode and the applications since midnight
+// or careLookBack ago, whichever is earlier.
+func careRecord(s *history.Store, now time.Time) (*routines.Episode, []routines.Application, error) {
+	ep, err := s.LatestEpisode(now)
+	if err != nil {
+		return nil, nil, err
+	}
+	y, m, d := now.Date()
+	since := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	if back := now.Add(-careLookBack); back.Before(since) {
+		since = back
+	}
+	apps, err := s.CareApplications(since)
+	return ep, apps, err
+}

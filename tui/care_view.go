@@ -1,0 +1,204 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/coach"
+	"github.com/unknot/unknot/tui/words"
+)
+
+// View draws the instant of the last Update; it reads no clock.
+func (m *Care) View() string {
+	if m.w < MinWidth || m.h < MinHeight-1 {
+		return tooSmallView(m.w, m.h, MinWidth, MinHeight)
+	}
+	textW := min(m.w-4, 68)
+	switch m.overlay {
+	case overlaySafety:
+		return stackParts(m.w, m.h, m.safetyParts(textW))
+	case overlaySources:
+		return stackParts(m.w, m.h, m.sourcesParts(textW))
+	}
+	switch m.state {
+	case careLoading:
+		return stackParts(m.w, m.h, []part{{m.ctx.Styles.Subtle.Render("Reading your record…"), 0}})
+	case careAsking:
+		return stackParts(m.w, m.h, m.askParts(textW))
+	case carePlan:
+		return stackParts(m.w, m.h, m.planParts(textW))
+	case careDone:
+		return stackParts(m.w, m.h, m.doneParts(textW))
+	}
+	return stackParts(m.w, m.h, m.pacingParts(textW))
+}
+
+// lines wraps each of ls to width in style st, one block.
+func (m *Care) lines(width int, ls []string, warn bool) string {
+	st := m.ctx.Styles.Text
+	if warn {
+		st = m.ctx.Styles.Warn
+	}
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = wrapText(st, width, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m *Care) askParts(width int) []part {
+	s := m.ctx.Styles
+	var opts []string
+	for i, o := range routines.Onsets {
+		label := string(o.Label()[0]) + "  " + o.Label()
+		if i == m.cursor {
+			opts = append(opts, s.Accent.Bold(true).Render("> "+label))
+		} else {
+			opts = append(opts, s.Text.Render("  "+label))
+		}
+	}
+	return []part{
+		{s.Title.Render(routines.OnsetQuestion), 0},
+		{strings.Join(opts, "\n"), 0},
+		{wrapText(s.Subtle, width, "unknot keeps the answer, to say when ice gives way to heat. q: not now (the first 48 hours are assumed)."), 2},
+	}
+}
+
+func (m *Care) planParts(width int) []part {
+	s := m.ctx.Styles
+	adv := m.advice(m.now)
+	ps := []part{{s.Title.Render("Ice and heat: the plan for now"), 0}, {m.lines(width, adv.Lines(), false), 0}}
+	if m.loadErr != nil {
+		ps = append(ps, part{wrapText(s.Warn, width, "Your record could not be read: "+m.loadErr.Error()), 1})
+	}
+	if m.saveErr != nil {
+		ps = append(ps, part{wrapText(s.Warn, width, "The start of this spasm was not kept: "+m.saveErr.Error()+" (it is used now, and asked again next time)."), 1})
+	}
+	rule, _ := routines.CareRuleFor(adv.Next)
+	start := fmt.Sprintf("Enter: start %s now (%s), or i ice, h heat; w: which source says what.", strings.ToLower(rule.Title), careSpoken(rule.Default.Value))
+	ps = append(ps, part{wrapText(s.Accent, width, start), 1})
+	return append(ps, part{m.lines(width, safetyTexts(), false), 3})
+}
+
+func (m *Care) pacingParts(width int) []part {
+	s := m.ctx.Styles
+	cs := m.coach.CareAt(m.now)
+	title := fmt.Sprintf("%s · %s", m.rule.Title, careSpoken(cs.Length))
+	var word string
+	var left time.Duration
+	switch cs.Moment {
+	case coach.CareGetReady:
+		word, left = "Get ready", cs.Left
+	case coach.CareOn:
+		word, left = "On", cs.Left
+	default:
+		word, left = "Halfway", cs.Left
+	}
+	clock := careClock(left)
+	big := s.Big.Render(clock)
+	if m.h >= 18 && m.w >= BigWidth(clock)+4 {
+		big = s.Big.Render(BigDigits(clock))
+	}
+	gaugeW := min(40, max(m.w-8, 4))
+	bar := progressBar(s, gaugeW, int(cs.Progress*float64(gaugeW)+0.5))
+	var say []string
+	switch cs.Moment {
+	case coach.CareGetReady:
+		say = m.rule.Before
+	case coach.CareOn:
+		say = []string{m.rule.On}
+	default:
+		say = []string{m.rule.Halfway}
+	}
+	status := s.Phase.Render(word)
+	if cs.Paused {
+		status = s.Paused.Render("Paused. Space to go on.")
+		if m.slept {
+			status = s.Paused.Render("The computer was asleep: paused. Space to go on.")
+		}
+	}
+	ps := []part{
+		{s.Title.Render(title), 1},
+		{status, 0},
+		{big, 0},
+		{bar, 2},
+		{m.lines(width, say, cs.Moment == coach.CareHalfway), 0},
+	}
+	if m.early != "" {
+		ps = append(ps, part{wrapText(s.Warn, width, m.early+" Starting anyway is fine."), 2})
+	}
+	return append(ps, part{wrapText(s.Subtle, width, routines.CareSafety[2].Text), 3})
+}
+
+func (m *Care) doneParts(width int) []part {
+	s := m.ctx.Styles
+	head, say := "Time is up.", m.rule.End
+	if m.run.Outcome != routines.Completed {
+		head, say = "Stopped.", "Take it off now if it is still on."
+	}
+	ps := []part{
+		{s.Title.Render(head), 0},
+		{wrapText(s.Text, width, say), 0},
+		{s.Text.Render(m.run.Headline()), 1},
+	}
+	if j := m.deps.Journal; j != nil {
+		if err := j.Trouble(); err != nil {
+			ps = append(ps, part{wrapText(s.Warn, width, "Not saved yet: "+err.Error()), 1})
+		}
+	}
+	if m.next != "" {
+		ps = append(ps, part{s.Subtle.Render(words.Capital(m.next) + "."), 2})
+	}
+	return append(ps, part{s.Subtle.Render("Press any key."), 2})
+}
+
+func (m *Care) safetyParts(width int) []part {
+	s := m.ctx.Styles
+	var b strings.Builder
+	_ = words.WriteSafety(&b)
+	return []part{
+		{s.Title.Render("Ice and heat, safely"), 0},
+		{m.lines(width, safetyTexts(), false), 0},
+		{wrapText(s.Text, width, strings.TrimRight(b.String(), "\n")), 1},
+	}
+}
+
+func (m *Care) sourcesParts(width int) []part {
+	s := m.ctx.Styles
+	text := routines.CareSourcesText()
+	return []part{
+		{s.Title.Render(text[0]), 0},
+		{m.lines(width, text[1:], false), 0},
+	}
+}
+
+// safetyTexts are the care safety rules, one a line.
+func safetyTexts() []string {
+	out := make([]string, len(routines.CareSafety))
+	for i, l := range routines.CareSafety {
+		out[i] = l.Text
+	}
+	return out
+}
+
+// careClock writes what is left as m:ss, rounded up: 15:00 at the start,
+// 0:01 in the last second.
+func careClock(d time.Duration) string {
+	secs := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
+}
+
+// careSpoken says a length: "15 minutes", "3 seconds", "2 minutes 30 seconds".
+func careSpoken(d time.Duration) string {
+	d = d.Round(time.Second)
+	m, sec := int(d/time.Minute), int(d%time.Minute/time.Second)
+	switch {
+	case m == 0:
+		return words.Plural(sec, "second")
+	case sec == 0:
+		return words.Plural(m, "minute")
+	}
+	return words.Plural(m, "minute") + " " + words.Plural(sec, "second")
+}
