@@ -186,7 +186,20 @@ func (m *Session) offerView() string {
 		}
 		bs = append(bs, part{wrapText(st, textW, line) + "\n" + s.Subtle.Render("  "+state), 1})
 	}
-	help := "Press + for one step more, - for one step back. Enter starts; an offer not taken changes nothing."
+	up, down := false, false
+	for _, row := range m.offers() {
+		up = up || m.levels[row].Offer.Step > 0
+		down = down || m.levels[row].Offer.Step < 0
+	}
+	help := "Enter starts; an offer not taken changes nothing."
+	switch {
+	case up && down:
+		help = "Press + to take one step more, - to take one step back. " + help
+	case up:
+		help = "Press + to take it. " + help
+	default:
+		help = "Press - to take it. " + help
+	}
 	bs = append(bs, part{wrapText(s.Subtle, textW, help), 2})
 	return stackParts(m.w, m.h, bs)
 }

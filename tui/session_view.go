@@ -52,9 +52,12 @@ func (m *Session) Keys() help.KeyMap {
 	case stageEnd:
 		if m.offersBreathing() {
 			ks := []key.Binding{Keys.BreatheNow}
-			if m.asksAfter() {
-				ks = append(ks, checkInKeys[0]...)
-			} else {
+			switch {
+			case m.asksAfter() && m.after.value >= 0:
+				return checkInKeys // Enter confirms the score first
+			case m.asksAfter():
+				ks = append(ks, Keys.Score, Keys.Skip, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
+			default:
 				ks = append(ks, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
 			}
 			return keyMap{ks}

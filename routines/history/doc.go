@@ -47,7 +47,7 @@
 // high for weeks), RecentRuns and Levels (gentle progression: a routine's
 // last sessions, newest first, as routines.Progress reads them, and its
 // present level). A routine's level is kept in its own table, levels
-// (session, routine, level; schema version 3), one row per routine of a
+// (session, routine, level; schema version 4), one row per routine of a
 // session; a session without one did the routine at level 0. Levels are
 // not part of the export (below): an imported history starts every
 // routine again at its file's amounts, the gentler way to be wrong. Overview gathers what the review screen's first frame

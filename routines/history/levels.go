@@ -36,11 +36,11 @@ var errEnough = errors.New("enough")
 
 // RecentRuns are the last n stretch sessions (n <= 0: all) that did
 // routine, newest first, as routines.Progress reads them. A session counts
-// for a routine when at least one of its reps was done, or when it was the
-// routine under way as the session ended (the first not done in full): a
-// routine never reached is not counted. Outcome is the session's, so a
-// pain stop brakes every routine done in that session, not only the one
-// under way. Pain not asked or skipped is routines.PainUnknown; the level
+// for a routine when at least one of its reps was done, or when the
+// session was stopped for pain: the record does not say which routine was
+// under way (a skipped one looks the same as one not reached), so a pain
+// stop brakes every routine of that session. A routine never reached in a
+// session that ended otherwise is not counted. Pain not asked or skipped is routines.PainUnknown; the level
 // is the one recorded with the session (0 when none was: the routine as
 // its file gives it). Sessions still running are left out.
 func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
@@ -82,7 +82,7 @@ func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
 }
 
 // pastRun is session x as a run of routine; false when x did none of it
-// and was not under way with it when it ended.
+// and did not end for pain.
 func pastRun(x *Session, routine string) (routines.PastRun, bool) {
 	run := routines.PastRun{Day: x.StartedAt, Outcome: x.Status,
 		PainBefore: routines.PainUnknown, PainAfter: routines.PainUnknown}
@@ -92,17 +92,13 @@ func pastRun(x *Session, routine string) (routines.PastRun, bool) {
 	if x.PainAfter != nil {
 		run.PainAfter = *x.PainAfter
 	}
-	underWay := ""
 	for _, e := range x.Exercises {
-		if underWay == "" && e.RepsDone < e.RepsPlanned {
-			underWay = e.Routine
-		}
 		if e.Routine == routine {
 			run.RepsPlanned += e.RepsPlanned
 			run.RepsDone += e.RepsDone
 		}
 	}
-	return run, run.RepsDone > 0 || underWay == routine
+	return run, run.RepsDone > 0 || x.Status == Pain
 }
 
 // Levels is each of names' present level: the one recorded with its

@@ -175,14 +175,20 @@ func TestProgressionOverHistory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Day 4 stopped with arm-raise under way (the first not done in
-		// full): it counts, not done in full.
-		if len(arm) != 4 || arm[0].RepsDone != 0 {
+		// Day 4 was quit before arm-raise: not a run of it.
+		if len(arm) != 3 || arm[0].Day.Day() != 3 {
 			t.Errorf("arm-raise runs = %+v", arm)
 		}
 		kneeRuns, _ := s.RecentRuns(r.Name, 0)
 		if len(kneeRuns) != 4 || kneeRuns[0].RepsDone != 10 {
 			t.Errorf("knee runs = %+v", kneeRuns)
+		}
+	})
+	t.Run("a pain stop counts for routines not reached", func(t *testing.T) {
+		s, _ := recordRuns(t, good(1, 0), levelRun{day: 2, status: Pain, level: 0, done: 2, armDone: 0})
+		arm, _ := s.RecentRuns("arm-raise", 0)
+		if len(arm) != 2 || arm[0].Outcome != Pain || arm[0].RepsDone != 0 {
+			t.Errorf("arm-raise runs = %+v", arm)
 		}
 	})
 	t.Run("sessions recorded before levels were are level 0", func(t *testing.T) {
