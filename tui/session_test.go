@@ -226,3 +226,17 @@ func TestSessionReducedMotion(t *testing.T) {
 		h.must("breathe in slowly")
 	})
 }
+
+// A hold's last cue (coming out of the stretch) waits for the hold's
+// final exhale: it never shows while the person should still hold.
+func TestLastCueWaitsForTheFinalExhale(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		r := builtin(t, "knee-to-chest") // 10 s holds: settle 1 s, one 5-1-3 breath
+		h := newSessionApp(t, Options{}, 100, 30, Deps{}, r)
+		last := "Lower your left foot back down, slowly."
+		h.waitUntil(8*time.Second + 6500*time.Millisecond) // into the hold's hold phase
+		h.mustNot(last)
+		h.waitUntil(8*time.Second + 7500*time.Millisecond) // the final exhale
+		h.must(last, "Exhale")
+	})
+}

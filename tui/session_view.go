@@ -169,7 +169,7 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 		}
 		if r := st.Routine; r != nil {
 			if cues := seg.Words(*r); len(cues) > 0 {
-				cue := cues[cueIndex(st.SegmentElapsed, seg.Length, len(cues))]
+				cue := cues[cueIndex(st.SegmentElapsed, seg, len(cues))]
 				bs = append(bs, part{wrapText(s.Text.Align(lipgloss.Center), textW, cue), 3})
 			}
 		}

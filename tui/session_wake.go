@@ -51,7 +51,7 @@ func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
 		consider(untilGaugeCell(st.Phase, st.PhaseElapsed, st.PhaseLength, l.gaugeWidth))
 	}
 	if (st.Segment.Kind == coach.Stretch || st.Segment.Kind == coach.Move) && st.Routine != nil {
-		consider(untilCue(st.SegmentElapsed, st.Segment.Length, len(st.Routine.Cues)))
+		consider(untilCue(st.SegmentElapsed, st.Segment, len(st.Routine.Cues)))
 	}
 	if best != math.MaxInt64 {
 		best = max(best, minWake) // drawing can wait a moment ...
@@ -123,24 +123,67 @@ func untilGaugeCell(phase routines.Phase, elapsed, length time.Duration, width i
 	return max(d, time.Millisecond)
 }
 
-// cueIndex is which of n cues shows at elapsed into a hold of length: the
-// cues are steps, shown one after the other through the hold.
-func cueIndex(elapsed, length time.Duration, n int) int {
+// cueTimes are the instants, into a hold of length, at which each of n
+// cues begins to show. A hold's cues go into the stretch, through it and
+// out of it: the last one ("lower the foot back down") waits for the hold's
+// final exhale (tail), so it never reads as an instruction to let go early;
+// the others share the time before it. A move's cues (tail 0) share the
+// whole move.
+func cueTimes(length, tail time.Duration, n int) []time.Duration {
 	if n <= 1 || length <= 0 {
+		return []time.Duration{0}
+	}
+	body := length
+	if tail > 0 && tail < length {
+		body = length - tail
+	} else {
+		tail = 0
+	}
+	at := make([]time.Duration, n)
+	spread := n
+	if tail > 0 {
+		spread = n - 1
+		at[n-1] = body
+	}
+	for k := 0; k < spread; k++ {
+		at[k] = time.Duration((int64(k)*int64(body) + int64(spread) - 1) / int64(spread))
+	}
+	return at
+}
+
+// cueTail is how long a segment's last cue shows: a hold's final exhale
+// (at most 40% of the hold), nothing for a move.
+func cueTail(seg coach.Segment) time.Duration {
+	if seg.Kind != coach.Stretch {
 		return 0
 	}
-	return min(int(int64(elapsed)*int64(n)/int64(length)), n-1)
+	var exhale time.Duration
+	for _, sp := range seg.Pattern.Spans() {
+		if sp.Phase == routines.Exhale {
+			exhale = sp.Length
+		}
+	}
+	return min(exhale, seg.Length*2/5)
+}
+
+// cueIndex is which of n cues shows at elapsed into a segment.
+func cueIndex(elapsed time.Duration, seg coach.Segment, n int) int {
+	at := cueTimes(seg.Length, cueTail(seg), n)
+	i := 0
+	for k, t := range at {
+		if elapsed >= t {
+			i = k
+		}
+	}
+	return i
 }
 
 // untilCue is how long until the next cue shows.
-func untilCue(elapsed, length time.Duration, n int) time.Duration {
-	if n <= 1 || length <= 0 {
-		return 0
+func untilCue(elapsed time.Duration, seg coach.Segment, n int) time.Duration {
+	for _, t := range cueTimes(seg.Length, cueTail(seg), n) {
+		if t > elapsed {
+			return t - elapsed
+		}
 	}
-	next := cueIndex(elapsed, length, n) + 1
-	if next >= n {
-		return 0
-	}
-	at := time.Duration((int64(next)*int64(length) + int64(n) - 1) / int64(n))
-	return at - elapsed
+	return 0
 }
