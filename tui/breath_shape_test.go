@@ -69,9 +69,12 @@ func TestShapeLevelEnds(t *testing.T) {
 // The shape fits its box and grows with its level.
 func TestBreathShapeRender(t *testing.T) {
 	s := NewStyles(true)
-	b := NewBreathShape(80, 16)
-	if b.Radius != 16 || b.Steps() <= 0 {
+	b := NewBreathShape(80, 10)
+	if b.Radius != 10 || b.Steps() <= 0 {
 		t.Fatalf("shape %+v", b)
+	}
+	if big := NewBreathShape(400, 120); big.Radius != MaxShapeRadius {
+		t.Errorf("a huge window makes a shape of radius %d, want at most %d", big.Radius, MaxShapeRadius)
 	}
 	blocks := func(level int) int {
 		out := b.Render(level, s, 0)
