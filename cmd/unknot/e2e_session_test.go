@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,22 +14,7 @@ import (
 // screen for words; no assertion is timed.
 func TestE2ESession(t *testing.T) {
 	home := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(home, "routines"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	routine := `name = "tiny"
-title = "Tiny stretch"
-reps = 2
-hold = "3s"
-rest = "1s"
-sides = ["left", "right"]
-pattern = "2-0-1"
-setup = ["Lie on your back."]
-cues = ["Breathe slowly."]
-`
-	if err := os.WriteFile(filepath.Join(home, "routines", "tiny.toml"), []byte(routine), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeTiny(t, home)
 	env := []string{"UNKNOT_HOME=" + home}
 	s := startTerm(t, 80, 24, env, "session", "-r", "tiny", "--no-bell")
 
