@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"fmt"
 	"os/signal"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -158,40 +155,9 @@ func runPlainCare(f *factory, req careRequest) error {
 	return err
 }
 
-// runPlainCarePlan says what the sources suggest now. At a terminal, with
-// no episode on record, it asks once when the spasm started and keeps the
-// answer; otherwise it assumes the first 48 hours and says so.
+// runPlainCarePlan says what the sources suggest now, line by line.
 func runPlainCarePlan(f *factory) error {
-	w := plain.NewWriter(f.out)
-	now := time.Now()
-	hc := historyCare{f}
-	ep, apps, err := hc.CareRecord(now)
-	if err != nil {
-		fmt.Fprintln(f.errOut, "unknot: your record could not be read: "+err.Error())
-	}
-	if ep == nil && err == nil && isTerminal(f.in) {
-		w.Line(routines.OnsetQuestion + " Type t (today), y (yesterday) or e (2 days ago or more), then Enter:")
-		line, _ := bufio.NewReader(f.in).ReadString('\n')
-		o, perr := routines.ParseOnset(line)
-		switch {
-		case strings.TrimSpace(line) == "":
-			w.Line("Not answered: assuming the first 48 hours.")
-		case perr != nil:
-			w.Line("Not understood (" + perr.Error() + "): assuming the first 48 hours.")
-		default:
-			e := routines.EpisodeFrom(now, o)
-			ep = &e
-			if err := hc.RecordEpisode(e, now); err != nil {
-				fmt.Fprintln(f.errOut, "unknot: the start of this spasm was not kept ("+err.Error()+"); it is asked again next time")
-			}
-		}
-	}
-	adv := routines.AdviseCare(now, ep, apps)
-	for _, l := range adv.Lines() {
-		w.Line(l)
-	}
-	w.Line(fmt.Sprintf("Start it with: unknot care %s   (which source says what: unknot care --sources)", adv.Next))
-	return w.Err()
+	return plain.CarePlan(plain.Env{In: f.in, Out: f.out}, historyCare{f}, isTerminal(f.in), f.errOut)
 }
 
 // historyCare reads and keeps the care plan's record in the history.
