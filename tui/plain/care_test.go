@@ -2,6 +2,7 @@ package plain
 
 import (
 	"io"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -87,4 +88,36 @@ func TestCareCommands(t *testing.T) {
 			t.Errorf("recorded %+v", r)
 		}
 	})
+}
+
+// fakeCareRecord is a history with no episode, that keeps the one said.
+type fakeCareRecord struct{ kept []routines.Episode }
+
+func (f *fakeCareRecord) CareRecord(time.Time) (*routines.Episode, []routines.Application, error) {
+	return nil, nil, nil
+}
+func (f *fakeCareRecord) RecordEpisode(ep routines.Episode, _ time.Time) error {
+	f.kept = append(f.kept, ep)
+	return nil
+}
+
+// The plan for now asks once when the spasm started, keeps the answer,
+// and says what is due; with no one to ask it assumes the first 48 hours.
+func TestCarePlanAsksOnceAndKeeps(t *testing.T) {
+	var out, errs strings.Builder
+	rec := &fakeCareRecord{}
+	if err := CarePlan(Env{In: strings.NewReader("y\n"), Out: &out}, rec, true, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.kept) != 1 || !strings.Contains(out.String(), routines.OnsetQuestion) || !strings.Contains(out.String(), "Start it with: unknot care ice") {
+		t.Errorf("kept %v; said:\n%s", rec.kept, out.String())
+	}
+	out.Reset()
+	rec = &fakeCareRecord{}
+	if err := CarePlan(Env{Out: &out}, rec, false, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.kept) != 0 || strings.Contains(out.String(), routines.OnsetQuestion) || !strings.Contains(out.String(), "48 hours") {
+		t.Errorf("without asking: kept %v; said:\n%s", rec.kept, out.String())
+	}
 }
