@@ -65,8 +65,6 @@ type Breathe struct {
 	done  bool      // over: the closing screen
 	run   words.Run // how it went, once done
 
-	alsoAfter routines.RunLog // a session stopped for pain: the check-in after answers it too
-
 	kept    string // what keeping the pace did, on the closing screen ("" before k)
 	keptErr bool   // ... and whether it failed
 }
@@ -217,9 +215,6 @@ func (m *Breathe) answer(k tea.KeyPressMsg) tea.Cmd {
 	if v, ok := m.after.Result(); ok {
 		if m.log != nil {
 			m.log.SetPainAfter(v)
-		}
-		if m.alsoAfter != nil {
-			m.alsoAfter.SetPainAfter(v)
 		}
 	}
 	return closeScreen

@@ -106,17 +106,17 @@ func (m *Review) totalsSection() string {
 	if len(t.Exercises) > 0 {
 		lines = append(lines, "")
 		for _, e := range t.Exercises {
-			name := e.Routine
+			name := routines.Printable(e.Routine) // names come from files and imports
 			if e.Side != "" {
 				name += " (" + e.Side + ")"
 			}
-			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %5d reps  %s", name, e.Reps, s.Subtle.Render(count(e.Sessions, "session")))))
+			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %9s  %s", name, count(e.Reps, "rep"), s.Subtle.Render(count(e.Sessions, "session")))))
 		}
 	}
 	if len(m.levels) > 0 {
 		lines = append(lines, "", s.Title.Render("Levels now"))
 		for _, l := range m.levels {
-			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %s  %s", l.Title, l.Amount, s.Subtle.Render(levelWords(l.Level)))))
+			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %s  %s", routines.Printable(l.Title), l.Amount, s.Subtle.Render(levelWords(l.Level)))))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -177,7 +177,7 @@ func (m *Review) flagNote(width int) string {
 	s := m.ctx.Styles
 	var why []string
 	for _, p := range f.PainStops {
-		why = append(why, fmt.Sprintf("%s was stopped for pain %s lately", p.Routine, times(p.Count)))
+		why = append(why, fmt.Sprintf("%s was stopped for pain %s lately", routines.Printable(p.Routine), times(p.Count)))
 	}
 	if f.HighWeeks >= record.HighPainWeeks {
 		why = append(why, fmt.Sprintf("your pain has stayed high for %d weeks", f.HighWeeks))

@@ -239,6 +239,14 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 	case k.String() == "ctrl+z":
 		m.coach.Pause(now)
 		return tea.Batch(m.sync(now), tea.Suspend)
+	case key.Matches(k, Keys.Safety):
+		// The red flags, one key away mid-session: pacing waits, paused,
+		// until the person comes back (space goes on).
+		m.coach.Pause(now)
+		if m.sound != nil {
+			m.sound.Silence()
+		}
+		return tea.Batch(m.sync(now), open(newSafety(m.ctx)))
 	default:
 		return nil
 	}

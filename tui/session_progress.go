@@ -213,16 +213,15 @@ func (m *Session) offersBreathing() bool {
 // breatheNow opens breathing in place of the session (closing it goes back
 // to where the session was opened from: home, or the end of `unknot
 // session`). The session's run is already recorded; the breathing is its
-// own run. When the check-in after the session was not answered, the
-// breathing's closing check-in answers it for both.
+// own run, and its closing check-in is its own: how the back feels after
+// breathing is not credited to a session stopped because it hurt.
 func (m *Session) breatheNow() tea.Cmd {
 	b, err := newBreathe(m.ctx, m.deps.Breathe, m.deps)
 	if err != nil {
 		return nil
 	}
-	if m.asksAfter() && m.log != nil {
-		b.alsoAfter = m.log
-		b.cfg.Checkin = true
+	if m.asksAfter() {
+		b.cfg.Checkin = true // the question the summary did not get to ask
 	}
 	return replaceWith(b)
 }

@@ -240,3 +240,20 @@ func TestLastCueWaitsForTheFinalExhale(t *testing.T) {
 		h.must(last, "Exhale")
 	})
 }
+
+// ! mid-session pauses and shows the safety page; closing it comes back to
+// the paused session, and space goes on.
+func TestSessionSafetyKeyPauses(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newSessionApp(t, Options{}, 80, 24, Deps{}, tinyRoutine())
+		h.waitUntil(9 * time.Second)
+		h.press("!")
+		h.must("Stop rule", "See a doctor for")
+		h.wait(time.Minute)
+		h.press("q")
+		h.must("Paused", "Left side · rep 1/2")
+		h.press("space")
+		h.wait(time.Second)
+		h.mustNot("Paused")
+	})
+}

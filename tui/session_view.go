@@ -47,7 +47,7 @@ func (m *Session) Keys() help.KeyMap {
 	case stageRun:
 		return keyHelp{
 			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Help}},
+			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Safety, Keys.Help}},
 		}
 	case stageEnd:
 		if m.offersBreathing() {

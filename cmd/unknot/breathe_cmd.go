@@ -100,10 +100,7 @@ func (o *breatheOptions) config() (tui.BreatheConfig, error) {
 // runBreathe paces on the screen, or line by line, with config.toml's
 // pattern (unless -p gave one), pace and check-in (--no-checkin wins).
 func runBreathe(f *factory, o *breatheOptions, cfg tui.BreatheConfig) error {
-	set, err := f.settings()
-	if err != nil {
-		return err
-	}
+	set := f.settingsForBreathing()
 	if !o.pSet {
 		cfg.Pattern = set.Pattern
 		if _, err := coach.BreathePlan(cfg.Pattern, cfg.Breaths, cfg.Duration); err != nil {

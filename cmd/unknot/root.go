@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/unknot/unknot/routines"
@@ -67,6 +69,9 @@ func newRootCmd(f *factory) *cobra.Command {
 // what to type instead.
 func runHome(f *factory) error {
 	if f.flags.plain || !f.screens() {
+		if f.dumbTerminal() && !f.flags.plain {
+			fmt.Fprintln(f.out, plainNote())
+		}
 		_, err := f.out.Write([]byte("unknot: try `unknot breathe`, `unknot session` or `unknot --help`\n"))
 		return err
 	}

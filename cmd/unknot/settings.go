@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -47,6 +49,23 @@ func (f *factory) settings() (routines.Settings, error) {
 		f.applyFlags()
 	})
 	return f.set, f.setErr
+}
+
+// settingsForBreathing are the settings for the spasm path: a config.toml
+// that can't be used is said (each problem on one line, with where) and
+// breathing goes on with the defaults, never held up by a settings file.
+func (f *factory) settingsForBreathing() routines.Settings {
+	set, err := f.settings()
+	if err == nil {
+		return set
+	}
+	for line := range strings.SplitSeq(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintf(f.errOut, "unknot: %s\n", routines.Printable(line))
+	}
+	fmt.Fprintln(f.errOut, "unknot: breathing with the default settings; fix the file (unknot config) for next time")
+	f.set, f.setErr = routines.DefaultSettings(), nil
+	f.applyFlags()
+	return f.set
 }
 
 // applyFlags lays the global flags the command line gave over the

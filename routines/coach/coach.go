@@ -312,7 +312,13 @@ func (c *Coach) SetPace(t time.Time, pace float64) {
 	if c.Over(t) || last < 0 || c.plan.Segments[last].Kind != Breathe || pace == c.pace {
 		return
 	}
-	c.advance(t)
+	// Before anything was taken, at the very start, the pace is the
+	// plan's own: the breathing starts at it, with no event for a change
+	// (a pace from the settings, not a change the person made).
+	starting := c.fresh && c.offset(t) <= 0
+	if !starting {
+		c.advance(t)
+	}
 	off := c.offset(t)
 	// The present segment is the last one unless "back" returned to an
 	// earlier pace; what comes after it is replaced.
@@ -346,6 +352,9 @@ func (c *Coach) SetPace(t time.Time, pace float64) {
 	}
 	c.plan = &Plan{Routines: c.plan.Routines, Segments: append(segs, next), Open: c.plan.Open}
 	c.pace = pace
+	if starting {
+		return
+	}
 	c.control(t, Event{Kind: PaceChanged, Offset: off, Pace: pace, Index: len(segs), Segment: next})
 }
 

@@ -105,3 +105,26 @@ func TestSkipRoutineCountsTheRestSkipped(t *testing.T) {
 		t.Errorf("after N at 90%% of the first hold: %d done, %d skipped of %d; want 1 and %d", done, skipped, planned, planned-1)
 	}
 }
+
+// A pace given before breathing starts (from the settings) is the plan's
+// own: the first inhale is already at that pace, and no change is told.
+func TestPaceAtTheStart(t *testing.T) {
+	c := breatheCoach(t, routines.DefaultPattern, 0)
+	c.SetPace(t0, 1.5)
+	evs := c.Events(t0)
+	inhale := false
+	for _, e := range evs {
+		switch e.Kind {
+		case PaceChanged:
+			t.Errorf("a pace change was told at the start: %v", kinds(evs))
+		case PhaseChanged:
+			inhale = e.Phase == routines.Inhale && e.PhaseLength == 7500*time.Millisecond
+		}
+	}
+	if !inhale {
+		t.Errorf("first events %v, want the inhale at 7.5 s", kinds(evs))
+	}
+	if c.Pace() != 1.5 {
+		t.Errorf("pace %v, want 1.5", c.Pace())
+	}
+}

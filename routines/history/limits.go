@@ -62,7 +62,7 @@ func checkSession(s *Session) error {
 		return fmt.Errorf(`"breaths" is %d; it must be from 0 to %d`, s.Breaths, MaxBreaths)
 	}
 	if len(s.Exercises) > 0 && s.Kind != KindSession {
-		return fmt.Errorf(`"exercises" are listed for a %s run; only stretch sessions ("kind": "session") have them`, s.Kind)
+		return fmt.Errorf(`"exercises" are listed for a run of kind %q; only stretch sessions ("kind": "session") have them`, s.Kind)
 	}
 	if len(s.Exercises) > MaxExercises {
 		return fmt.Errorf(`"exercises" lists %d; at most %d are allowed`, len(s.Exercises), MaxExercises)

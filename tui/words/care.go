@@ -21,9 +21,9 @@ func careHeadline(r Run) string {
 	on := Clock(r.On.Truncate(time.Second)) + " on"
 	switch r.Outcome {
 	case routines.Stopped, routines.Pain:
-		return title + " stopped after " + on + "."
+		return title + " stopped after " + on + ". Take it off now if it is still on."
 	case routines.Interrupted:
-		return title + " interrupted after " + on + "."
+		return title + " interrupted after " + on + ". Take it off now if it is still on."
 	}
 	return title + ": " + on + "."
 }
