@@ -388,7 +388,25 @@ func (x importSession) session() (Session, error) {
 		}
 		s.Exercises = append(s.Exercises, ex)
 	}
-	return s, checkSession(&s)
+	if err := checkSession(&s); err != nil {
+		return s, err
+	}
+	return s, checkPlausible(s)
+}
+
+// checkPlausible refuses what no run could have been, beyond the bounds
+// recording holds to: more breaths than one a second (the quickest pace)
+// fits between its start and end. (A long run is not refused: breathing
+// with no set end may be left running, and its export must go back in.)
+func checkPlausible(s Session) error {
+	if s.EndedAt == nil {
+		return nil
+	}
+	d := s.EndedAt.Sub(s.StartedAt)
+	if most := int(d/time.Second) + 1; s.Breaths > most {
+		return fmt.Errorf(`"breaths" is %d in %v; at the quickest pace, one a second, at most %d fit`, s.Breaths, d.Round(time.Second), most)
+	}
+	return nil
 }
 
 // parseTime reads an RFC 3339 instant, keeping its offset.

@@ -42,6 +42,7 @@ func TestImportRefusesHostileEntries(t *testing.T) {
 		{"long routine", with(`"routine":"knee-to-chest"`, `"routine":"`+strings.Repeat("a", 300)+`"`), `"routine" is 300 bytes long`},
 		{"bad side", with(`"side":"left"`, `"side":"middle"`), `"side" is "middle"`},
 		{"exercises on breathe", with(`"kind":"session"`, `"kind":"breathe"`), `only stretch sessions`},
+		{"more breaths than seconds", with(`"breaths":0`, `"breaths":1000`), `session 2: "breaths" is 1000 in 10m0s; at the quickest pace, one a second, at most 601 fit`},
 		{"offset of days", with(`07:00:00+01:00`, `07:00:00+99:00`), `session 2: "started_at" is "2025-01-01T07:00:00+99:00", not an RFC 3339 time`},
 		{"negative id", with(`"id":7`, `"id":-3`), `session 2: "id" is -3`},
 		{"numbers", `[1,2]`, `x.json:1:2: session 1: should be a JSON object`},
