@@ -28,7 +28,7 @@ func sessionLines(e coach.Event, c *coach.Coach) []string {
 	case coach.PhaseChanged:
 		return []string{e.Phase.String() + " " + words.Seconds(e.PhaseLength)}
 	case coach.RoutineDone:
-		return []string{r.Title + ": done."}
+		return []string{r.Title + ": " + routineEnd(c, seg.Routine) + "."}
 	case coach.Paused:
 		return []string{"Paused."}
 	case coach.Resumed:
@@ -144,4 +144,24 @@ func session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int, le
 		log.Finish(end, run.Outcome)
 	}
 	return run, log, err
+}
+
+// routineEnd says how routine ri of the plan ended: "done", or "skipped"
+// when none of its reps was done and some were skipped (N, or → through
+// every hold).
+func routineEnd(c *coach.Coach, ri int) string {
+	name := ""
+	if ri >= 0 && ri < len(c.Plan().Routines) {
+		name = c.Plan().Routines[ri].Name
+	}
+	done, skipped := 0, 0
+	for _, t := range c.Tallies() {
+		if t.Routine == name {
+			done, skipped = done+t.Done, skipped+t.Skipped
+		}
+	}
+	if done == 0 && skipped > 0 {
+		return "skipped"
+	}
+	return "done"
 }

@@ -110,3 +110,22 @@ func TestSessionInterrupted(t *testing.T) {
 		}
 	})
 }
+
+// A routine skipped whole (typed skip) is said to be skipped, not done.
+func TestSessionSkippedRoutineSaysSkipped(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		in, typing := io.Pipe()
+		go func() {
+			time.Sleep(9 * time.Second) // into the first hold
+			io.WriteString(typing, "skip\n")
+			typing.Close()
+		}()
+		var out bytes.Buffer
+		if _, err := Session(context.Background(), Env{In: in, Out: &out}, sessionPlan(t, tinyRoutine()), nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "Tiny stretch: skipped.") || strings.Contains(out.String(), "Tiny stretch: done.") {
+			t.Errorf("plain output:\n%s", out.String())
+		}
+	})
+}
