@@ -15,6 +15,17 @@ type Application struct {
 	Outcome Outcome
 }
 
+// MinApplication is how long a pack must have been on for the
+// application to count: a start stopped sooner (the wrong key, the wrong
+// kind) did nothing to the skin, and must not push the next one hours on.
+const MinApplication = time.Minute
+
+// accidental reports whether ap was stopped (or cut by a signal) before
+// MinApplication on.
+func (ap Application) accidental() bool {
+	return !ap.Ended.IsZero() && ap.Outcome != Completed && ap.Ended.Sub(ap.Started) < MinApplication
+}
+
 // CareAdvice is what the sources suggest at one instant: the plan for now.
 type CareAdvice struct {
 	Now      time.Time
@@ -52,7 +63,7 @@ func AdviseCare(now time.Time, ep *Episode, apps []Application) CareAdvice {
 		}
 	}
 	for _, ap := range apps {
-		if ap.Started.After(now) {
+		if ap.Started.After(now) || ap.accidental() {
 			continue
 		}
 		last := &a.LastIce

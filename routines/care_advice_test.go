@@ -376,3 +376,21 @@ func TestParseOnset(t *testing.T) {
 		t.Errorf("ParseOnset(last week): %v", err)
 	}
 }
+
+// An ice stopped a few seconds after it went on (a wrong key) does not
+// count: the next ice is not pushed two hours on, nor counted today.
+func TestAccidentalApplicationDoesNotCount(t *testing.T) {
+	loc := time.UTC
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, loc)
+	ep := EpisodeAt(now.Add(-3 * time.Hour))
+	brief := Application{Kind: KindIce, Started: now.Add(-10 * time.Minute), Ended: now.Add(-10*time.Minute + 3*time.Second), Outcome: Stopped}
+	a := AdviseCare(now, &ep, []Application{brief})
+	if a.IceToday != 0 || !a.Due() {
+		t.Errorf("after a 3 s ice: %d today, due %v; want none counted and ice due now", a.IceToday, a.Due())
+	}
+	real := brief
+	real.Ended, real.Outcome = brief.Started.Add(15*time.Minute), Completed
+	if a := AdviseCare(now, &ep, []Application{real}); a.IceToday != 1 || a.Due() {
+		t.Errorf("after a whole ice: %d today, due %v; want 1 and not due yet", a.IceToday, a.Due())
+	}
+}
