@@ -87,9 +87,11 @@ func (a *App) make(p Page) (Screen, error) {
 	return newHome(a.ctx, a.deps), nil
 }
 
-// Init asks for the background colour (once per run) and starts the
-// first screen.
+// Init learns the frame grid (Bubble Tea started its frame ticker just
+// before calling Init: see frameGrid), asks for the background colour
+// (once per run) and starts the first screen.
 func (a *App) Init() tea.Cmd {
+	a.ctx.startFrames()
 	cmds := []tea.Cmd{a.top().Init()}
 	if a.ctx.Opt.Theme == "" || a.ctx.Opt.Theme == "auto" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -139,6 +141,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case doneMsg:
 		a.runs = append(a.runs, msg.run)
 		return a, nil
+	case tea.ResumeMsg:
+		a.ctx.startFrames() // back from ctrl+z: the renderer's ticker started again
 	case signalMsg:
 		a.Interrupt(a.ctx.Opt.now(), routines.Interrupted)
 		return a, tea.Quit

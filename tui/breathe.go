@@ -47,7 +47,7 @@ type Breathe struct {
 
 	start time.Time // when pacing began
 	now   time.Time // the instant the view shows: the last Update's
-	last  time.Time // the last instant seen, for suspend detection
+	last  time.Time // the clock's last reading, for suspend detection
 	gen   int       // the generation of the pending wake-up timer
 
 	shapes  map[shapeKey]drawing // drawings of the shape, by size, level and theme
@@ -90,7 +90,7 @@ func newBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := ctx.Opt.now()
+	now := ctx.now()
 	c := coach.New(plan, now)
 	if cfg.Pace > 0 && cfg.Pace != 1 {
 		c.SetPace(now, cfg.Pace)
@@ -131,6 +131,12 @@ func (m *Breathe) Busy() bool { return !m.done || m.asking }
 // Init opens the record (it never blocks), rings for the first inhale and
 // sets the first deadline.
 func (m *Breathe) Init() tea.Cmd {
+	if now := m.ctx.now(); now.After(m.start) && m.coach.Restart(now) {
+		// Made before the program knew its frames (its first frame was
+		// painted at once): pacing begins again on the first frame, a
+		// few milliseconds on, with nothing said twice.
+		m.start, m.now = now, now
+	}
 	if m.journal != nil && m.log == nil {
 		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, nil)
 	}
@@ -140,15 +146,16 @@ func (m *Breathe) Init() tea.Cmd {
 // Update follows the clock: every message first brings the coach up to
 // now, so a late or stale wake-up changes nothing but the moment of drawing.
 func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	now := m.ctx.Opt.now()
+	clock := m.ctx.Opt.now()
+	now := m.ctx.frames.next(clock) // the frame this update is shown in
 	var cmds []tea.Cmd
-	if !m.done && !m.coach.Paused() && coach.SuspendGap(m.last, now) > 0 {
+	if !m.done && !m.coach.Paused() && coach.SuspendGap(m.last, clock) > 0 {
 		// The computer slept: pause where the person last saw it.
-		m.coach.Pause(m.last)
+		m.coach.Pause(m.now)
 		m.slept = true
 		cmds = append(cmds, m.wake(now))
 	}
-	m.last, m.now = now, now
+	m.last, m.now = clock, now
 
 	switch msg := msg.(type) {
 	case breatheWakeMsg:
@@ -272,6 +279,7 @@ func (m *Breathe) sync(now time.Time) tea.Cmd {
 		return nil
 	}
 	evs := m.coach.Events(now)
+	m.ctx.trace(evs)
 	cmds := []tea.Cmd{cueEvents(m.sound, m.ctx.Opt.NoBell, m.coach, evs)}
 	breaths := 0
 	for _, e := range evs {
@@ -296,8 +304,7 @@ func (m *Breathe) wake(now time.Time) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	msg := breatheWakeMsg{m, m.gen}
-	return tea.Tick(at.Sub(now), func(time.Time) tea.Msg { return msg })
+	return m.ctx.wakeAt(at, breatheWakeMsg{m, m.gen})
 }
 
 // nextChange is the next instant after now at which the coach has an event

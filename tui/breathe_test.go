@@ -120,7 +120,7 @@ func TestBreathePhasesAtTheirInstants(t *testing.T) {
 			at   time.Duration
 			word string
 		}{
-			{999 * time.Millisecond, "Inhale"}, {time.Second, "Hold"}, {1999 * time.Millisecond, "Hold"},
+			{time.Second - frame, "Inhale"}, {time.Second, "Hold"}, {2*time.Second - frame, "Hold"},
 			{2 * time.Second, "Exhale"}, {3 * time.Second, "Inhale"}, {4 * time.Second, "Hold"}, {5 * time.Second, "Exhale"},
 		} {
 			h.waitUntil(step.at)

@@ -129,7 +129,7 @@ type careSavedMsg struct {
 const careLookBack = 48 * time.Hour
 
 func newCare(ctx *Context, deps Deps) (*Care, error) {
-	now := ctx.Opt.now()
+	now := ctx.now()
 	m := &Care{ctx: ctx, deps: deps, cfg: deps.Care.Config, now: now, last: now, w: 80, h: 23}
 	if m.cfg.Kind == "" {
 		m.planMode = true
@@ -184,6 +184,12 @@ func (m *Care) Init() tea.Cmd {
 	if m.state != carePacing {
 		return m.load(m.ctx.Opt.now())
 	}
+	if now := m.ctx.now(); now.After(m.start) && m.coach.Restart(now) {
+		// Made before the program knew its frames: the timer begins
+		// again on the first frame, a few milliseconds on.
+		m.start, m.now = now, now
+		m.local[len(m.local)-1].Started = now
+	}
 	// The plan is read as it stood just before this application began,
 	// for the one line saying it is early.
 	return tea.Batch(m.begin(), m.load(m.start.Add(-time.Millisecond)))
@@ -237,15 +243,16 @@ func (m *Care) advice(now time.Time) routines.CareAdvice {
 
 // Update follows the clock, as the breathe screen does.
 func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	now := m.ctx.Opt.now()
+	clock := m.ctx.Opt.now()
+	now := m.ctx.frames.next(clock) // the frame this update is shown in
 	var cmds []tea.Cmd
 	if m.state == carePacing {
-		if !m.coach.Paused() && coach.SuspendGap(m.last, now) > 0 {
-			m.coach.Pause(m.last) // the computer slept: pause where it was
+		if !m.coach.Paused() && coach.SuspendGap(m.last, clock) > 0 {
+			m.coach.Pause(m.now) // the computer slept: pause where it was last seen
 			m.slept = true
 			cmds = append(cmds, m.wake(now))
 		}
-		m.last = now
+		m.last = clock
 	}
 	m.now = now
 	switch msg := msg.(type) {
@@ -419,7 +426,9 @@ func (m *Care) sync(now time.Time) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	bell := false
-	for _, e := range m.coach.Events(now) {
+	evs := m.coach.Events(now)
+	m.ctx.trace(evs)
+	for _, e := range evs {
 		var cue sound.Cue
 		var said string
 		switch coach.MomentOf(e) {
@@ -520,8 +529,7 @@ func (m *Care) wake(now time.Time) tea.Cmd {
 	if next, ok := m.coach.NextEvent(now); ok && next.Sub(now) < d {
 		d = max(next.Sub(now), 0)
 	}
-	msg := careWakeMsg{m, m.gen}
-	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	return m.ctx.wakeAt(now.Add(d), careWakeMsg{m, m.gen})
 }
 
 // Keys are the plan's, the question's, the timer's or the end's.

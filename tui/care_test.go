@@ -80,13 +80,13 @@ func TestCareWholeApplication(t *testing.T) {
 		n := &notices{}
 		h := careApp(t, routines.KindIce, time.Minute, 10*time.Second, n)
 		h.must("Ice · 1 minute", "Get ready", "0:10", "thin towel", "enter it's on", "space pause")
-		h.waitUntil(10*time.Second - time.Millisecond)
+		h.waitUntil(10*time.Second - frame)
 		h.must("Get ready", "0:01")
 		h.waitUntil(10 * time.Second)
 		h.must("On", "1:00", "Put the ice pack on now")
 		h.waitUntil(25 * time.Second)
 		h.must("0:45")
-		h.waitUntil(40*time.Second - time.Millisecond)
+		h.waitUntil(40*time.Second - frame)
 		h.mustNot("Halfway")
 		if h.bells != 0 {
 			t.Errorf("%d bells before halfway", h.bells)
@@ -96,7 +96,7 @@ func TestCareWholeApplication(t *testing.T) {
 		if h.bells != 1 {
 			t.Errorf("%d bells at halfway, want 1", h.bells)
 		}
-		h.waitUntil(70*time.Second - time.Millisecond)
+		h.waitUntil(70*time.Second - frame)
 		h.must("0:01")
 		if d, _ := n.counts(); d != 0 {
 			t.Error("notified before the end")
@@ -148,7 +148,7 @@ func TestCarePauseSafetyStop(t *testing.T) {
 		h.waitUntil(95 * time.Second)
 		h.must("1:30")
 		h.press("space")
-		h.waitUntil(125*time.Second - time.Millisecond) // 5 + 60 on + 60 paused
+		h.waitUntil(125*time.Second - frame) // 5 + 60 on + 60 paused
 		h.mustNot("Halfway")
 		h.press("!")
 		h.must("Ice and heat, safely", "Never sleep on a heating pad", "Stop at once if the skin burns")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"time"
 )
 
@@ -13,6 +14,11 @@ type Options struct {
 
 	// Now is the clock. Nil means time.Now; tests pass a fixed or fake one.
 	Now func() time.Time
+
+	// Trace, when set, gets one line for each event of a coach, with the
+	// instant it was scheduled for: what the measurement of issue 14
+	// compares the screen against (UNKNOT_TRACE). Nil: nothing is written.
+	Trace io.Writer
 }
 
 // now reads the options' clock.
@@ -29,6 +35,8 @@ func (o Options) now() time.Time {
 type Context struct {
 	Styles Styles
 	Opt    Options
+
+	frames frameGrid // the renderer's frame instants, once the program runs
 }
 
 // NewContext starts with the theme the options ask for; "auto" starts dark

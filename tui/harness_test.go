@@ -310,3 +310,8 @@ func (f fixedToday) Today(time.Time) (TodayCounts, error) { return TodayCounts(f
 func inBubble(t *testing.T, f func(t *testing.T)) { synctest.Test(t, f) }
 
 func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// frame is one frame of the renderer. A screen made at instant t is the
+// one Bubble Tea writes at the next frame, so it shows that frame's
+// instant: "just before" a change is a frame before it.
+const frame = time.Second / FPS

@@ -26,7 +26,7 @@ import (
 // carries its screen and a generation; pause, resume, a pace change or a
 // resize start a new generation, so a timer set before them is ignored
 // when it fires. A paused or static screen sets no timer at all.
-const FPS = 10
+const FPS = 4
 
 // ProgramOptions are the options the app runs with: its input and output,
 // the frame rate, and the caller's extra options last so that tests can

@@ -66,6 +66,7 @@ type Session struct {
 	log     routines.RunLog
 	started time.Time
 	last    time.Time // the last clock reading, to notice a suspend
+	shown   time.Time // the instant of the last frame drawn while pacing
 	gen     int       // wake-ups carry it; a stale one is ignored
 
 	// The check-ins, and the routines left out that wait for the first.
@@ -134,7 +135,7 @@ func (m *Session) Busy() bool {
 // Init reads today's counts and each routine's recent sessions, or starts
 // at once when there is no history to ask.
 func (m *Session) Init() tea.Cmd {
-	now := m.ctx.Opt.now()
+	now := m.ctx.now()
 	if m.today == nil && m.cfg.Recent == nil {
 		return m.start(now, nil)
 	}
@@ -143,7 +144,7 @@ func (m *Session) Init() tea.Cmd {
 
 // Update handles one message.
 func (m *Session) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	now := m.ctx.Opt.now()
+	now := m.ctx.now() // the frame this update is shown in
 	switch msg := msg.(type) {
 	case sessionLoaded:
 		if msg.to == m && m.stage == stageLoading {
@@ -279,7 +280,7 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 		return nil
 	}
 	m.coach = coach.New(plan, now)
-	m.started, m.last, m.stage = now, now, stageRun
+	m.started, m.last, m.shown, m.stage = now, m.ctx.Opt.now(), now, stageRun
 	if m.journal != nil {
 		m.log = m.journal.Begin(routines.KindSession, now, words.Exercises(m.coach), m.before.Score())
 		m.recordLevels(rs)
@@ -291,11 +292,13 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 // reading pauses the coach where the machine went to sleep; the coach's
 // events are rung and recorded; and the next wake-up is set.
 func (m *Session) sync(now time.Time) tea.Cmd {
-	if !m.last.IsZero() && coach.SuspendGap(m.last, now) > 0 && !m.coach.Paused() {
-		m.coach.Pause(m.last)
+	clock := m.ctx.Opt.now()
+	if !m.last.IsZero() && coach.SuspendGap(m.last, clock) > 0 && !m.coach.Paused() {
+		m.coach.Pause(m.shown) // the computer slept: pause where the person last saw it
 	}
-	m.last = now
+	m.last, m.shown = clock, now
 	evs := m.coach.Events(now)
+	m.ctx.trace(evs)
 	m.leadIn(now)
 	cmds := []tea.Cmd{cueEvents(m.sound, m.ctx.Opt.NoBell, m.coach, evs)}
 	for _, e := range evs {

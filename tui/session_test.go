@@ -83,7 +83,7 @@ func TestSessionMomentsAtTheirInstants(t *testing.T) {
 			words []string
 		}{
 			{0, []string{"Tiny stretch", "Get ready", "Start with the left side.", "1. Lie down."}},
-			{7999 * time.Millisecond, []string{"Get ready"}},
+			{8*time.Second - frame, []string{"Get ready"}},
 			{8 * time.Second, []string{"Left side · rep 1/2", "Inhale", "Breathe slowly."}},
 			{9 * time.Second, []string{"Exhale"}},
 			{10 * time.Second, []string{"Rest", "Next: left side · rep 2/2"}},

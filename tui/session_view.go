@@ -71,7 +71,7 @@ func (m *Session) Keys() help.KeyMap {
 }
 
 // View draws the screen at the clock's present instant.
-func (m *Session) View() string { return m.Render(m.ctx.Opt.now()) }
+func (m *Session) View() string { return m.Render(m.ctx.now()) }
 
 // Render draws the screen as it is at instant now.
 func (m *Session) Render(now time.Time) string {

@@ -30,8 +30,7 @@ func (m *Session) wake(now time.Time) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	msg := sessionWakeMsg{m: m, gen: m.gen}
-	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	return m.ctx.wakeAt(now.Add(d), sessionWakeMsg{m: m, gen: m.gen})
 }
 
 // nextChange is how long from now until the screen next changes.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -50,6 +51,9 @@ type factory struct {
 
 	journal *history.Journal // nil until a run is recorded
 	player  *sound.Player    // nil until a run is paced
+
+	traceOnce sync.Once
+	trace     *os.File // UNKNOT_TRACE, for measuring: nil unless asked
 }
 
 func newFactory(in io.Reader, out, errOut io.Writer) *factory {
@@ -129,6 +133,9 @@ func (f *factory) finish(code int) int {
 	if f.store != nil {
 		_ = f.store.Close()
 	}
+	if f.trace != nil {
+		_ = f.trace.Close()
+	}
 	return code
 }
 
@@ -170,7 +177,32 @@ func (s journalSeam) Trouble() error { return s.j.Trouble() }
 
 // options are the screens' options from the global flags.
 func (f *factory) options() tui.Options {
-	return tui.Options{NoBell: f.flags.noBell, ReducedMotion: f.flags.reducedMotion, Theme: f.flags.theme}
+	o := tui.Options{NoBell: f.flags.noBell, ReducedMotion: f.flags.reducedMotion, Theme: f.flags.theme}
+	if t := f.traceFile(); t != nil {
+		o.Trace = t
+	}
+	return o
+}
+
+// traceFile is the file named by UNKNOT_TRACE, where the screens write
+// each coach event's scheduled instant for internal/measure to compare
+// the screen against; nil when unset. It is opened for appending, 0600,
+// without blocking (a FIFO nobody reads is refused, not waited on); one
+// that can't be opened is said once and pacing goes on without it.
+func (f *factory) traceFile() *os.File {
+	f.traceOnce.Do(func() {
+		path := os.Getenv("UNKNOT_TRACE")
+		if path == "" {
+			return
+		}
+		t, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND|syscall.O_NONBLOCK, 0o600)
+		if err != nil {
+			fmt.Fprintln(f.errOut, "unknot: UNKNOT_TRACE: "+routines.Printable(err.Error())+" (going on without a trace)")
+			return
+		}
+		f.trace = t
+	})
+	return f.trace
 }
 
 // screens reports whether the full-screen app can run: the output is a
