@@ -79,10 +79,10 @@ func (c *Coach) Restart(t time.Time) bool {
 	if c.commanded || c.stopped || c.paused || len(c.plan.scheduled(0, c.reported, false)) > 0 {
 		return false
 	}
+	// Nothing moved the plan and nothing waits in pending (only a command
+	// leaves events there): what is due at offset 0 and not yet taken is
+	// taken from t on.
 	c.anchor, c.anchorOff, c.reported = t, 0, 0
-	for i := range c.pending { // offset 0 only: nothing past it was taken
-		c.pending[i].At = c.instant(c.pending[i].Offset)
-	}
 	return true
 }
 
