@@ -89,6 +89,27 @@ func (p Pattern) Scale(f float64) Pattern {
 	return q
 }
 
+// Round returns the pattern with every part rounded to the nearest whole
+// multiple of q (RoundSpan): a part that was not zero stays at least q, so
+// 5-0.1-3 keeps a short hold. A pattern already on the grid is unchanged.
+func (p Pattern) Round(q time.Duration) Pattern {
+	for i, d := range p {
+		p[i] = RoundSpan(d, q)
+	}
+	return p
+}
+
+// RoundSpan rounds a span of time to the nearest whole multiple of q
+// (halves away from zero), but a span above zero stays at least q: a short
+// rest or hold is kept, never dropped. Zero and below, and any span when q
+// is not above zero, come back unchanged.
+func RoundSpan(d, q time.Duration) time.Duration {
+	if d <= 0 || q <= 0 {
+		return d
+	}
+	return max(d.Round(q), q)
+}
+
 // String writes the pattern the way it is typed: "5-1-3", "4-4-4-4",
 // "4.5-0-6". A trailing zero hold is left off.
 func (p Pattern) String() string {

@@ -164,3 +164,57 @@ func TestPhaseNamesAreTheOnesOnScreen(t *testing.T) {
 		}
 	}
 }
+
+func TestPatternRoundGoesToTheNearestStepAndKeepsShortParts(t *testing.T) {
+	const q = 250 * ms
+	tests := []struct {
+		in, want string
+	}{
+		{"5-1-3", "5-1-3"}, // on the grid: unchanged
+		{"4.5-0-6", "4.5-0-6"},
+		{"4-4-4-4", "4-4-4-4"},
+		{"4.55-0-6.1", "4.5-0-6"},
+		{"7.77-1-3.3", "7.75-1-3.25"},
+		{"5-0.1-3", "5-0.25-3"},             // a short hold is kept, a step long
+		{"5-0.001-3", "5-0.25-3"},           // however short
+		{"6.5-1.3-3.9", "6.5-1.25-4"},       // 5-1-3 at pace 1.3
+		{"2.125-0.375-2.875", "2.25-0.5-3"}, // halves go up
+		{"3.124-0.624-4.874", "3-0.5-4.75"}, // under a half goes down
+		{"4-0.2-4-0.3", "4-0.25-4-0.25"},    // both holds
+		{"59.999-60-59.874", "60-60-59.75"}, // long parts
+		{"9.87-0-9.9", "9.75-0-10"},
+	}
+	for _, tt := range tests {
+		p, err := ParsePattern(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Round(q).String(); got != tt.want {
+			t.Errorf("%s rounded to %v = %s, want %s", tt.in, q, got, tt.want)
+		}
+	}
+	if got := DefaultPattern.Round(0); got != DefaultPattern {
+		t.Errorf("rounding to no step changed %v to %v", DefaultPattern, got)
+	}
+}
+
+func TestRoundSpan(t *testing.T) {
+	const q = 250 * ms
+	tests := []struct{ d, want time.Duration }{
+		{0, 0},
+		{-s, -s},
+		{1, q},
+		{124 * ms, q},
+		{125 * ms, q},
+		{374 * ms, q},
+		{375 * ms, 500 * ms},
+		{2900 * ms, 3 * s},
+		{3 * s, 3 * s},
+		{10*s + 1, 10 * s},
+	}
+	for _, tt := range tests {
+		if got := RoundSpan(tt.d, q); got != tt.want {
+			t.Errorf("RoundSpan(%v, %v) = %v, want %v", tt.d, q, got, tt.want)
+		}
+	}
+}

@@ -33,7 +33,9 @@ var DefaultCareOptions = CareOptions{Ready: 20 * time.Second}
 // CarePlan lays out one application of rule's ice or heat lasting length.
 // A length that is not positive, or longer than the sources allow
 // (rule.Longest), is refused: check -m with routines.CareLength first for
-// the person's one-line message.
+// the person's one-line message. The plan keeps time in whole Ticks: the
+// length and the get-ready are rounded to the nearest Tick, and the first
+// half is the whole Ticks of half of it.
 func CarePlan(rule routines.CareRule, length time.Duration, opt CareOptions) (*Plan, error) {
 	if rule.Kind != routines.KindIce && rule.Kind != routines.KindHeat {
 		return nil, fmt.Errorf("a care plan is for ice or heat, not %q", rule.Kind)
@@ -44,8 +46,11 @@ func CarePlan(rule routines.CareRule, length time.Duration, opt CareOptions) (*P
 	if opt.Ready < 0 {
 		return nil, fmt.Errorf("the get-ready cannot be negative")
 	}
-	ready := min(opt.Ready, length)
-	first := length / 2
+	// In whole Ticks, so every instant is on the grid: the length and the
+	// get-ready to the nearest Tick, the first half the whole Ticks of half.
+	length = routines.RoundSpan(length, Tick)
+	ready := min(routines.RoundSpan(opt.Ready, Tick), length)
+	first := length / Tick / 2 * Tick
 	segs := []Segment{
 		{Kind: Ready, Start: 0, Length: ready, Routine: -1, Rep: 1, Reps: 2},
 		{Kind: Apply, Start: ready, Length: first, Routine: -1, Rep: 1, Reps: 2},

@@ -42,8 +42,11 @@ func TestCarePlanIsAGetReadyAndTwoHalves(t *testing.T) {
 		{routines.Heat, 20 * time.Minute, 20 * s, []seg{{Ready, 20 * s, 1, NS}, {Apply, 600 * s, 1, NS}, {Apply, 600 * s, 2, NS}}},
 		// -m 0.05: the get-ready is never longer than the application.
 		{routines.Ice, 3 * s, 20 * s, []seg{{Ready, 3 * s, 1, NS}, {Apply, 1500 * ms, 1, NS}, {Apply, 1500 * ms, 2, NS}}},
-		// An odd length: the second half takes the odd nanosecond.
-		{routines.Ice, 7*s + 1, 0, []seg{{Apply, 3500 * ms, 1, NS}, {Apply, 3500*ms + 1, 2, NS}}},
+		// An odd number of Ticks: the second half takes the odd Tick.
+		{routines.Ice, 7*s + Tick, 0, []seg{{Apply, 3500 * ms, 1, NS}, {Apply, 3750 * ms, 2, NS}}},
+		// Off the grid: the length and the get-ready to the nearest Tick.
+		{routines.Ice, 7*s + 1, 0, []seg{{Apply, 3500 * ms, 1, NS}, {Apply, 3500 * ms, 2, NS}}},
+		{routines.Ice, 7*s + 130*ms, 5100 * ms, []seg{{Ready, 5 * s, 1, NS}, {Apply, 3500 * ms, 1, NS}, {Apply, 3750 * ms, 2, NS}}},
 	}
 	for _, c := range cases {
 		p := carePlan(t, c.rule, c.length, c.ready)
@@ -60,7 +63,11 @@ func TestCarePlanIsAGetReadyAndTwoHalves(t *testing.T) {
 				t.Errorf("%s %v: segment %d is %v, want %v", c.rule.Kind, c.length, i, got[i], c.want[i])
 			}
 		}
-		if p.Total() != min(c.ready, c.length)+c.length || p.Open {
+		var total time.Duration
+		for _, w := range c.want {
+			total += w.length
+		}
+		if p.Total() != total || p.Open {
 			t.Errorf("%s %v: total %v (open %v)", c.rule.Kind, c.length, p.Total(), p.Open)
 		}
 	}

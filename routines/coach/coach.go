@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"math"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -40,9 +41,10 @@ type Coach struct {
 
 	// What has been reported: events up to offset reported (inclusive unless
 	// fresh, when an event at exactly reported is still due).
-	reported time.Duration
-	fresh    bool
-	pending  []Event
+	reported  time.Duration
+	fresh     bool
+	pending   []Event
+	commanded bool // a command was given (one that reports an event)
 
 	done        map[int]bool // Stretch segments held to their end (or to Credit of it)
 	cut         map[int]bool // Stretch segments skipped before Credit of them ran
@@ -57,6 +59,31 @@ func New(plan *Plan, start time.Time) *Coach {
 		c.basePattern = plan.Segments[len(plan.Segments)-1].Pattern
 	}
 	return c
+}
+
+// Restart begins the plan again at instant t, as if New had made it at t.
+// It is for a screen that made its coach, and perhaps took its opening
+// events (those at offset 0: the first segment's SegmentStarted, the first
+// inhale's PhaseChanged), before it learned the instants its frames are
+// drawn on (every Tick from some epoch): restarted on a frame instant, the
+// coach's every instant is on a frame. The events already taken are not
+// reported again; those not yet taken come with their instants from t. A
+// pace set at the start (SetPace before anything was taken) is kept.
+//
+// It is meant only for that moment: before any command and before anything
+// past offset 0 was taken. Otherwise (a pause, skip, back, stop or pace
+// change was given, or an event after offset 0 was taken) it does nothing
+// and reports false: the run is under way, and restarting it would repeat
+// or lose what the person was told.
+func (c *Coach) Restart(t time.Time) bool {
+	if c.commanded || c.stopped || c.paused || len(c.plan.scheduled(0, c.reported, false)) > 0 {
+		return false
+	}
+	// Nothing moved the plan and nothing waits in pending (only a command
+	// leaves events there): what is due at offset 0 and not yet taken is
+	// taken from t on.
+	c.anchor, c.anchorOff, c.reported = t, 0, 0
+	return true
 }
 
 // Plan is the timeline being followed. A pace change rewrites its tail.
@@ -306,6 +333,14 @@ func (c *Coach) Pace() float64 { return c.pace }
 // within MinPace and MaxPace. The person stays where they are within their
 // breath: halfway through an inhale stays halfway, only slower or faster.
 // The number of breaths left does not change.
+//
+// The scaled pattern is rounded to the nearest Tick like a plan's
+// (routines.Pattern.Round: pace 1.3 on 5-1-3 breathes 6.5-1.25-4), and
+// the place in the phase to the nearest Tick, so that a change made on a
+// Tick instant keeps every later instant on the grid. The place stays
+// inside its phase: a phase under way stays under way (at least a Tick in,
+// at least a Tick left), one that had just begun begins anew; when the new
+// phase is a single Tick long, its only place on the grid is its start.
 func (c *Coach) SetPace(t time.Time, pace float64) {
 	pace = min(max(pace, MinPace), MaxPace)
 	last := len(c.plan.Segments) - 1
@@ -327,16 +362,15 @@ func (c *Coach) SetPace(t time.Time, pace float64) {
 	oldCycle := s.Pattern.Cycle()
 	u := off - s.Start + s.Lead
 	whole := int(u / oldCycle)
-	frac := float64(u%oldCycle) / float64(oldCycle)
 	leftBreaths := time.Duration(0)
 	if !c.plan.Open {
 		end := c.plan.Segments[last]
 		total := end.BreathsBefore + int((end.Lead+end.Length)/end.Pattern.Cycle())
 		leftBreaths = time.Duration(total - s.BreathsBefore - whole)
 	}
-	pattern := c.basePattern.Scale(pace)
+	pattern := c.basePattern.Scale(pace).Round(Tick)
 	cycle := pattern.Cycle()
-	lead := time.Duration(frac * float64(cycle))
+	lead := samePlace(s.Pattern, u%oldCycle, pattern)
 	next := Segment{Kind: Breathe, Start: off, Routine: -1, Pattern: pattern,
 		BreathsBefore: s.BreathsBefore + whole, Lead: lead}
 	if c.plan.Open {
@@ -360,6 +394,7 @@ func (c *Coach) SetPace(t time.Time, pace float64) {
 
 // control queues a command's event at instant t.
 func (c *Coach) control(t time.Time, e Event) {
+	c.commanded = true
 	e.At = t
 	if e.Kind != Skipped && e.Kind != WentBack && e.Kind != PaceChanged {
 		e.Offset = c.offset(t)
@@ -378,4 +413,26 @@ func SuspendGap(prev, now time.Time) time.Duration {
 		return gap
 	}
 	return 0
+}
+
+// samePlace is where in a breath of pattern to stand to be where in is in
+// a breath of old: in the same phase, as far through it, rounded to the
+// nearest Tick and kept inside the phase (SetPace). Both patterns have the
+// same phases, being scales of one pattern.
+func samePlace(old routines.Pattern, in time.Duration, pattern routines.Pattern) time.Duration {
+	var at time.Duration // where the phase begins in pattern
+	for i, d := range old {
+		if in >= d {
+			in, at = in-d, at+pattern[i]
+			continue
+		}
+		// in is now how far into phase i, which is under way.
+		to := pattern[i]
+		if in == 0 || to < 2*Tick {
+			return at
+		}
+		ticks := math.Round(float64(in) / float64(d) * float64(to) / float64(Tick))
+		return at + min(max(time.Duration(ticks)*Tick, Tick), to-Tick)
+	}
+	return at
 }

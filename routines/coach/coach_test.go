@@ -593,9 +593,9 @@ func TestSetPaceKeepsThePlaceInTheBreathAndTheBreathsLeft(t *testing.T) {
 		// 15 s: breath 2, 6 s in: the exhale begins. At pace 1.5
 		// (7.5-1.5-4.5, 13.5 s) the exhale begins too; 9*13.5 - 9 = 112.5 s.
 		{"slower at a phase boundary", 15 * s, 1.5, routines.Exhale, 0, 4500 * ms, 15*s + 112500*ms, 19500 * ms},
-		// 18 s: a breath boundary (2 done). Pace 1.2: 6-1.2-3.6 (10.8 s);
-		// 8 breaths left: 86.4 s more.
-		{"at a breath boundary", 18 * s, 1.2, routines.Inhale, 0, 6 * s, 18*s + 86400*ms, 24 * s},
+		// 18 s: a breath boundary (2 done). Pace 1.2: 6-1.2-3.6, on the
+		// Tick grid 6-1.25-3.5 (10.75 s); 8 breaths left: 86 s more.
+		{"at a breath boundary", 18 * s, 1.2, routines.Inhale, 0, 6 * s, 18*s + 86*s, 24 * s},
 		{"clamped to twice as slow", 13500 * ms, 7, routines.Inhale, 9 * s, 10 * s, 13500*ms + 153*s, 14500 * ms},
 	}
 	for _, tt := range tests {

@@ -15,6 +15,16 @@
 // ticks, so a caller that wakes late still learns the scheduled instant and
 // the position is never off by the lateness.
 //
+// The plans keep time on a grid of Ticks (250 ms): every segment, settle
+// and breathing phase is a whole number of Ticks, a person's pattern,
+// hold, rest or get-ready off the grid being rounded to the nearest Tick
+// (at least one when not zero; OnGrid says a routine as it is breathed),
+// and a pace change keeps the pattern and the place in the breath on the
+// grid. A caller that starts the coach and gives its commands on Tick
+// instants, as the screens do, drawing a frame every Tick, therefore sees
+// every scheduled instant fall on a frame. Restart moves a coach made
+// before the frames were known onto them.
+//
 // A rep counts when its hold ran to the end, or to Credit (80%) of it
 // before a skip or a stop; a hold skipped sooner counts as skipped.
 // Tallies gives, per exercise in plan order, the reps done, skipped and

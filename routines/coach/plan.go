@@ -3,6 +3,7 @@ package coach
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -186,11 +187,20 @@ func (o Options) readyLength(from, to routines.Position) time.Duration {
 // Switch where the side or direction changes (unless the routine
 // alternates, when the Rest between reps is where the side changes). Each
 // Stretch settles first and then breathes whole breaths, so it ends as an
-// exhale ends (routines.HoldPacing).
+// exhale ends (routines.HoldPacing). Every length is in whole Ticks: the
+// routines are taken OnGrid (Plan.Routines holds them so), and opt's
+// lengths are rounded to the nearest Tick (at least one when not zero).
 func SessionPlan(rs []routines.Routine, opt Options) (*Plan, error) {
 	if len(rs) == 0 {
 		return nil, fmt.Errorf("a session needs at least one routine")
 	}
+	// Every length in whole Ticks, so every instant of the plan is on the
+	// grid; a routine already on it is unchanged.
+	rs = slices.Clone(rs)
+	for i := range rs {
+		rs[i] = OnGrid(rs[i])
+	}
+	opt = opt.onGrid()
 	p := &Plan{Routines: rs}
 	var at time.Duration
 	add := func(s Segment) {
@@ -234,8 +244,12 @@ func SessionPlan(rs []routines.Routine, opt Options) (*Plan, error) {
 
 // BreathePlan lays out breathing alone with pattern: a set number of
 // breaths, or as many whole breaths as fill d (rounded up, so it always
-// ends after an exhale), or, when both are zero, no end at all.
+// ends after an exhale), or, when both are zero, no end at all. The
+// pattern breathed is pattern rounded to the nearest Tick, a part that was
+// not zero kept at least one Tick (routines.Pattern.Round): the segment's
+// Pattern says it. A pattern already on the grid is unchanged.
 func BreathePlan(pattern routines.Pattern, breaths int, d time.Duration) (*Plan, error) {
+	pattern = pattern.Round(Tick)
 	cycle := pattern.Cycle()
 	if cycle <= 0 {
 		return nil, fmt.Errorf("breathing pattern is empty")
