@@ -58,7 +58,7 @@ func (g frameGrid) next(t time.Time) time.Time {
 // startFrames learns the frame grid: the renderer's ticker started at
 // (just before) the present instant.
 func (c *Context) startFrames() {
-	c.frames = frameGrid{epoch: c.Opt.now(), period: time.Second / FPS}
+	c.frames = frameGrid{epoch: c.Opt.now(), period: time.Second / time.Duration(FPS)}
 }
 
 // now is the instant the next frame shows: what a screen draws now is

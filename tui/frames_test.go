@@ -87,7 +87,7 @@ func TestFramesLandOnTheirInstants(t *testing.T) {
 		}
 		quitAt = time.Since(rec.start)
 	})
-	frame := time.Second / FPS
+	frame := time.Second / time.Duration(FPS)
 	labels := screens(t, rec.writes, w, h)
 	pacing := 18 * time.Second // two breaths of 5-1-3
 	framesAt := map[time.Duration]bool{}

@@ -314,4 +314,4 @@ func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, He
 // frame is one frame of the renderer. A screen made at instant t is the
 // one Bubble Tea writes at the next frame, so it shows that frame's
 // instant: "just before" a change is a frame before it.
-const frame = time.Second / FPS
+const frame = time.Second / time.Duration(FPS)

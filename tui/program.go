@@ -9,24 +9,31 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/unknot/unknot/routines/coach"
 )
 
-// FPS is the most frames a second the renderer draws.
+// FPS is how many frames a second the renderer draws: one every
+// coach.Tick, so that every instant a coach schedules is a frame.
 //
-// Why 10: Bubble Tea's renderer wakes on a ticker at the frame rate and
-// writes only what changed, but even an idle tick costs about 0.15 ms here
-// (measured: a minute of pacing took 0.75 s of CPU at 50 fps, 0.46 s at 20
-// and 0.32 s at 10). View is not called per frame: it is called after each
-// Update, and Updates come only from our own wake-ups.
+// Why 4: Bubble Tea's renderer wakes on a ticker at the frame rate, and
+// each wake-up costs the process CPU even when nothing changed (a bare
+// Bubble Tea program measured 0.05% of a core at 4 fps, 0.07% at 5 and
+// 0.17% at 10: internal/measure). A phase change is not late for it: the
+// screens know the frame instants (frameGrid) and the coach keeps time in
+// whole frames, so each change is drawn at its own instant. What 4 costs
+// is a key's echo: up to a quarter second.
 //
-// Our own wake-ups are deadlines, never a fast fixed ticker and never
-// counted: a screen asks the coach for the instant of the next event
-// (coach.NextEvent) and works out the next instant its rendered view
-// changes, and sets one timer for the earliest of them. Each timer message
+// View is not called per frame: it is called after each Update, and
+// Updates come only from our own wake-ups and keys. Our own wake-ups are
+// deadlines, never a fast fixed ticker and never counted: a screen asks
+// the coach for the instant of the next event (coach.NextEvent) and works
+// out the next instant its rendered view changes, and sets one timer for
+// FrameLead before the frame of the earliest of them. Each timer message
 // carries its screen and a generation; pause, resume, a pace change or a
 // resize start a new generation, so a timer set before them is ignored
 // when it fires. A paused or static screen sets no timer at all.
-const FPS = 4
+const FPS = int(time.Second / coach.Tick)
 
 // ProgramOptions are the options the app runs with: its input and output,
 // the frame rate, and the caller's extra options last so that tests can
