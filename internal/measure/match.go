@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -118,4 +119,59 @@ func Summarize(ds []time.Duration) Stats {
 	}
 	rank := int(math.Ceil(0.95*float64(n))) - 1
 	return Stats{N: n, Median: med, P95: s[rank], Max: s[n-1], Min: s[0]}
+}
+
+// WordLengths are, from the screen alone, how long each phase word stayed:
+// from its appearance to the next phase word's, by word. The last word
+// seen has no length.
+func WordLengths(seen []Change) map[string][]time.Duration {
+	out := map[string][]time.Duration{}
+	var prev *Change
+	for i := range seen {
+		c := &seen[i]
+		if c.What != PhaseWord {
+			continue
+		}
+		if prev != nil {
+			out[prev.Value] = append(out[prev.Value], c.At.Sub(prev.At))
+		}
+		prev = c
+	}
+	return out
+}
+
+// TraceLengths are the trace's phase lengths as they ran (start to end,
+// pauses included), by word; a phase the trace ends within is left out.
+func TraceLengths(phases []PhaseSpan) map[string][]time.Duration {
+	out := map[string][]time.Duration{}
+	for _, p := range phases {
+		if !p.Open {
+			out[p.Word] = append(out[p.Word], p.End.Sub(p.Start))
+		}
+	}
+	return out
+}
+
+// ScheduleErrors lists the phases whose run in the trace (start to end,
+// less pauses) differs from their announced length by more than 1 ms,
+// leaving out those cut short (skipped, back, stopped, a new segment) or
+// changed by a pace change: a schedule that is wrong in itself.
+func ScheduleErrors(trace []Event, phases []PhaseSpan) []string {
+	endKind := map[time.Time]string{}
+	for _, e := range trace {
+		if _, ok := endKind[e.At]; !ok || e.Kind != "phase" {
+			endKind[e.At] = e.Kind
+		}
+	}
+	var out []string
+	for _, p := range phases {
+		if p.Open || len(p.Paces) > 0 || endKind[p.End] != "phase" && endKind[p.End] != "finished" {
+			continue
+		}
+		ran := p.End.Sub(p.Start) - p.Paused()
+		if d := ran - p.Length; d > time.Millisecond || d < -time.Millisecond {
+			out = append(out, fmt.Sprintf("trace line %d: %s announced %v, ran %v", p.Line, p.Word, p.Length, ran))
+		}
+	}
+	return out
 }

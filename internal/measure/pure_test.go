@@ -231,3 +231,40 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("none: %+v", s)
 	}
 }
+
+func TestLengthsFromScreenAndTrace(t *testing.T) {
+	at := func(n float64) time.Time { return t0.Add(ms(n)) }
+	seen := []Change{
+		{At: at(20), What: PhaseWord, Value: "Inhale"},
+		{At: at(1000), What: Countdown, Value: "Inhale 4"},
+		{At: at(5080), What: PhaseWord, Value: "Hold"},
+		{At: at(6010), What: PhaseWord, Value: "Exhale"},
+	}
+	wl := WordLengths(seen)
+	if len(wl) != 2 || len(wl["Inhale"]) != 1 || wl["Inhale"][0] != ms(5060) || wl["Hold"][0] != ms(930) {
+		t.Errorf("WordLengths = %v", wl)
+	}
+	s := trace(
+		"0 phase phase=Inhale length=5000ms breath=1",
+		"5000 phase phase=Hold length=1000ms breath=1",
+		"6100 phase phase=Exhale length=3000ms breath=1", // the hold ran 1.1 s
+		"7000 skipped", // cut short: not an error
+		"7000 phase phase=Inhale length=5000ms breath=2",
+		"8000 paused",
+		"9000 resumed",
+		"13000 phase phase=Hold length=1000ms breath=2", // 5 s less the pause: right
+		"14000 stopped")
+	evs, err := ParseTrace(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph := Phases(evs)
+	tl := TraceLengths(ph)
+	if len(tl["Inhale"]) != 2 || tl["Inhale"][1] != 6*time.Second || len(tl["Hold"]) != 2 {
+		t.Errorf("TraceLengths = %v", tl)
+	}
+	errs := ScheduleErrors(evs, ph)
+	if len(errs) != 1 || !strings.Contains(errs[0], "trace line 2: Hold announced 1s, ran 1.1s") {
+		t.Errorf("ScheduleErrors = %q", errs)
+	}
+}
