@@ -16,7 +16,9 @@
 //
 // UNKNOT_MEASURE_SECONDS shortens the CPU minute (and the lag runs) for a
 // quick look. Each builds unknot afresh (go build into a temporary folder)
-// and runs it with UNKNOT_HOME in a temporary folder and --sound off.
+// and runs it with UNKNOT_HOME in a temporary folder and --sound off;
+// UNKNOT_MEASURE_BIN=<path> measures that unknot binary instead (another
+// build, to compare before and after).
 //
 // TestMeasureLag fails when a change reaches the screen more than 10 ms
 // late at the 95th percentile, or any change shows more than 1 ms before

@@ -39,12 +39,17 @@ var (
 	buildDone = map[string]string{}
 )
 
-// built builds a package of the module once per test binary, freshly.
+// built builds a package of the module once per test binary, freshly;
+// UNKNOT_MEASURE_BIN names an unknot binary to measure instead.
 func built(t *testing.T, pkg, name string) string {
 	t.Helper()
 	buildMu.Lock()
 	defer buildMu.Unlock()
 	if bin, ok := buildDone[pkg]; ok {
+		return bin
+	}
+	if bin := os.Getenv("UNKNOT_MEASURE_BIN"); bin != "" && pkg == unknotPkg {
+		t.Logf("measuring %s (UNKNOT_MEASURE_BIN), not a fresh build", bin)
 		return bin
 	}
 	if buildDir == "" {

@@ -57,6 +57,10 @@ func TestParseTrace(t *testing.T) {
 		evs[1].Fields["pace"] != "1.3" || evs[2].Line != 4 || !evs[0].At.Equal(t0) {
 		t.Fatalf("parsed %+v", evs)
 	}
+	evs2, err := ParseTrace(strings.NewReader("1 segment kind=Get ready rep=0 side=left\n"))
+	if err != nil || evs2[0].Fields["kind"] != "Get ready" || evs2[0].Fields["side"] != "left" {
+		t.Errorf("a value with a space: %+v, %v", evs2, err)
+	}
 	if b := Backwards(evs); len(b) != 1 || b[0] != 4 {
 		t.Errorf("Backwards = %v, want [4]", b)
 	}
@@ -66,7 +70,7 @@ func TestParseTrace(t *testing.T) {
 		"1 phase length=1s\n",
 		"1 phase phase=Inhale length=soon\n",
 		"1 phase phase=Inhale length=0s\n",
-		"1 segment kind\n",
+		"1 segment ready kind=Stretch\n",
 	} {
 		if _, err := ParseTrace(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "trace line 1") {
 			t.Errorf("%q: err %v, want one naming line 1", bad, err)

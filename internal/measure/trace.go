@@ -29,7 +29,8 @@ func (e Event) Length() time.Duration {
 //
 //	<unix-nanoseconds> <event> [key=value ...]
 //
-// Blank lines are skipped; the events stay in the order written (see
+// A word without "=" after a key=value continues that value (kind=Get
+// ready). Blank lines are skipped; the events stay in the order written (see
 // Backwards). A phase event must carry phase= and a valid
 // length=. Errors name the line.
 func ParseTrace(r io.Reader) ([]Event, error) {
@@ -50,12 +51,18 @@ func ParseTrace(r io.Reader) ([]Event, error) {
 			return nil, fmt.Errorf("trace line %d: the instant %q is not unix nanoseconds", n, f[0])
 		}
 		e := Event{At: time.Unix(0, ns), Kind: f[1], Fields: map[string]string{}, Line: n}
+		last := ""
 		for _, kv := range f[2:] {
 			k, v, ok := strings.Cut(kv, "=")
+			if !ok && last != "" { // a value with a space in it: kind=Get ready
+				e.Fields[last] += " " + kv
+				continue
+			}
 			if !ok || k == "" {
 				return nil, fmt.Errorf("trace line %d: %q is not key=value", n, kv)
 			}
 			e.Fields[k] = v
+			last = k
 		}
 		if e.Kind == "phase" {
 			if e.Fields["phase"] == "" {
