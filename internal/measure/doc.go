@@ -18,7 +18,8 @@
 // quick look. Each builds unknot afresh (go build into a temporary folder)
 // and runs it with UNKNOT_HOME in a temporary folder and --sound off;
 // UNKNOT_MEASURE_BIN=<path> measures that unknot binary instead (another
-// build, to compare before and after).
+// build, to compare before and after); UNKNOT_MEASURE_DUMP=<folder> keeps
+// each lag scenario's trace and the changes seen on screen there.
 //
 // TestMeasureLag fails when a change reaches the screen more than 10 ms
 // late at the 95th percentile, or any change shows more than 1 ms before
