@@ -131,7 +131,7 @@ func (m *Breathe) Busy() bool { return !m.done || m.asking }
 // Init opens the record (it never blocks), rings for the first inhale and
 // sets the first deadline.
 func (m *Breathe) Init() tea.Cmd {
-	if now := m.ctx.now(); now.After(m.start) && m.coach.Restart(now) {
+	if now, ok := m.ctx.restartAt(m.start); ok && m.coach.Restart(now) {
 		// Made before the program knew its frames (its first frame was
 		// painted at once): pacing begins again on the first frame, a
 		// few milliseconds on, with nothing said twice.

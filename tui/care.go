@@ -184,7 +184,7 @@ func (m *Care) Init() tea.Cmd {
 	if m.state != carePacing {
 		return m.load(m.ctx.Opt.now())
 	}
-	if now := m.ctx.now(); now.After(m.start) && m.coach.Restart(now) {
+	if now, ok := m.ctx.restartAt(m.start); ok && m.coach.Restart(now) {
 		// Made before the program knew its frames: the timer begins
 		// again on the first frame, a few milliseconds on.
 		m.start, m.now = now, now

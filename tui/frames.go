@@ -61,6 +61,17 @@ func (c *Context) startFrames() {
 	c.frames = frameGrid{epoch: c.Opt.now(), period: time.Second / time.Duration(FPS)}
 }
 
+// restartAt is where a screen made at instant made, before the program
+// knew its frames (its first frame painted at once: prepaint), begins its
+// coach again: the grid's epoch, a few milliseconds on. False for a screen
+// made on the grid.
+func (c *Context) restartAt(made time.Time) (time.Time, bool) {
+	if !c.frames.known() || !made.Before(c.frames.epoch) {
+		return time.Time{}, false
+	}
+	return c.frames.epoch, true
+}
+
 // now is the instant the next frame shows: what a screen draws now is
 // written then, so that is the instant it draws, and the instant a key
 // takes effect.

@@ -131,6 +131,19 @@ func measureLag(t *testing.T, bin string, sc scenario) {
 	var results []Result
 	for _, what := range kinds {
 		r := Match(what, exp, seen, time.Second, 2*time.Second)
+		if what == PhaseWord && len(r.Pairs) > 0 && r.Pairs[0].Index == 0 && r.Pairs[0].Seen.At.Equal(first) {
+			// The first frame is no change: unknot paints it as it starts,
+			// before Bubble Tea's renderer, and the coach begins on the
+			// renderer's first frame instant, a few ms on. It is measured
+			// as exec -> first frame (TestMeasureStart); here, only how far
+			// it is from the coach's start.
+			opening := r.Pairs[0]
+			r.Pairs = r.Pairs[1:]
+			fmt.Fprintf(&out, "  the first frame (painted at start) showed %q %s ms from the coach's start\n", opening.Exp.Value, msf(opening.Lag()))
+			if opening.Lag().Abs() > 10*time.Millisecond {
+				t.Errorf("%s: the first frame is %s ms from the coach's start, over 10 ms", sc.name, msf(opening.Lag()))
+			}
+		}
 		results = append(results, r)
 		s := Summarize(r.Lags())
 		rows = append(rows, []string{what, fmt.Sprint(s.N), msf(s.Median), msf(s.P95), msf(s.Max), msf(s.Min),
