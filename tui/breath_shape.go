@@ -15,9 +15,8 @@ import (
 //
 // It is drawn with half blocks (▀ ▄ █): a terminal cell is about twice as
 // tall as it is wide, so each cell holds two square "pixels" and the disc
-// is round. Its radius takes whole pixel steps only, so it changes a few
-// times a second at most, and the screen asks ShapeNext when the next step
-// falls instead of redrawing on a timer.
+// is round. Its radius takes whole pixel steps only, and the screen moves
+// it with the countdown's seconds (onTheSecond), never between them.
 type BreathShape struct {
 	Radius int // the full radius, in pixels (a cell is one pixel wide and two high)
 	Min    int // the radius at empty lungs
@@ -53,7 +52,7 @@ func (b BreathShape) Steps() int {
 
 // stepsDone is how many of steps a phase has moved through after elapsed of
 // length, rounded to the nearest: floor(elapsed/length*steps + 1/2), in
-// whole numbers so that ShapeNext agrees with it to the nanosecond.
+// whole numbers.
 func stepsDone(elapsed, length time.Duration, steps int) int {
 	if length <= 0 || steps <= 0 {
 		return 0
@@ -75,26 +74,6 @@ func ShapeLevel(phase routines.Phase, elapsed, length time.Duration, steps int) 
 		return steps - stepsDone(elapsed, length, steps)
 	}
 	return 0
-}
-
-// ShapeNext is the elapsed time into the phase at which the shape next
-// changes, after elapsed; false when it rests until the phase ends.
-func ShapeNext(phase routines.Phase, elapsed, length time.Duration, steps int) (time.Duration, bool) {
-	if (phase != routines.Inhale && phase != routines.Exhale) || steps <= 0 || length <= 0 {
-		return 0, false
-	}
-	k := int64(stepsDone(elapsed, length, steps)) + 1
-	if k > int64(steps) {
-		return 0, false
-	}
-	// The least e with 2·e·steps + length ≥ 2·length·k.
-	num := 2*int64(length)*k - int64(length)
-	den := 2 * int64(steps)
-	e := time.Duration((num + den - 1) / den)
-	if e >= length {
-		return 0, false
-	}
-	return e, true
 }
 
 // Render draws the shape at level of Steps() as Radius lines, each 2·Radius

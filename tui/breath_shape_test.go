@@ -6,41 +6,36 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
 )
 
-// ShapeNext must name exactly the instants at which ShapeLevel changes:
-// the level is constant from one named instant to the next, and differs at
-// each. Checked by brute force at every millisecond of a few phases.
-func TestShapeNextAgreesWithLevel(t *testing.T) {
+// The shape moves only when the countdown beside it does, a step each
+// second: checked at every millisecond of a few phases, whole and not.
+// Through an inhale it only grows, through an exhale it only shrinks.
+func TestShapeMovesWithTheSeconds(t *testing.T) {
 	for _, phase := range []routines.Phase{routines.Inhale, routines.Exhale} {
-		for _, length := range []time.Duration{1 * time.Second, 3 * time.Second, 4500 * time.Millisecond, 5500 * time.Millisecond} {
-			for _, steps := range []int{1, 3, 12, 13} {
-				var e time.Duration
-				changes := 0
-				for {
-					next, ok := ShapeNext(phase, e, length, steps)
-					end := length
-					if ok {
-						end = next
-					}
-					lv := ShapeLevel(phase, e, length, steps)
-					for x := e; x < end; x += time.Millisecond {
-						if got := ShapeLevel(phase, x, length, steps); got != lv {
-							t.Fatalf("%v %v steps %d: level %d at %v, %d at %v, but no change named between", phase, length, steps, lv, e, got, x)
-						}
-					}
-					if !ok {
-						break
-					}
-					if ShapeLevel(phase, next, length, steps) == lv || ShapeLevel(phase, next-1, length, steps) != lv {
-						t.Fatalf("%v %v steps %d: no change exactly at %v", phase, length, steps, next)
-					}
+		for _, length := range []time.Duration{time.Second, 3 * time.Second, 4500 * time.Millisecond, 5 * time.Second, 6500 * time.Millisecond} {
+			const steps = 8
+			level := func(e time.Duration) int { return ShapeLevel(phase, onTheSecond(e, length), length, steps) }
+			prev, changes := level(0), 0
+			for e := time.Millisecond; e < length; e += time.Millisecond {
+				lv := level(e)
+				ticked := words.SecondsUp(length-e) != words.SecondsUp(length-e+time.Millisecond)
+				if lv != prev && !ticked {
+					t.Fatalf("%v %v: the shape moved at %v, between two seconds of the countdown", phase, length, e)
+				}
+				if (phase == routines.Inhale && lv < prev) || (phase == routines.Exhale && lv > prev) {
+					t.Fatalf("%v %v: the shape went the wrong way at %v (%d to %d)", phase, length, e, prev, lv)
+				}
+				if lv != prev {
 					changes++
-					e = next
 				}
-				if changes != steps {
-					t.Errorf("%v %v steps %d: %d changes, want %d", phase, length, steps, changes, steps)
-				}
+				prev = lv
+			}
+			// A step at each second the phase has, but where two seconds
+			// round to the same step (a half second of 6.5 s).
+			if most := words.SecondsUp(length) - 1; changes > most || changes < most-1 {
+				t.Errorf("%v %v: %d steps within the phase, want about one at each of its %d seconds", phase, length, changes, most)
 			}
 		}
 	}
@@ -60,9 +55,6 @@ func TestShapeLevelEnds(t *testing.T) {
 		if got := ShapeLevel(c.phase, c.elapsed, L, 10); got != c.want {
 			t.Errorf("ShapeLevel(%v, %v) = %d, want %d", c.phase, c.elapsed, got, c.want)
 		}
-	}
-	if _, ok := ShapeNext(routines.Hold, 0, L, 10); ok {
-		t.Error("a hold should not change the shape")
 	}
 }
 

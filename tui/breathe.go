@@ -333,15 +333,8 @@ func (m *Breathe) nextChange(now time.Time) (time.Time, bool) {
 	if shown := words.SecondsUp(left); shown > 1 {
 		sooner(left - time.Duration(shown-1)*time.Second)
 	}
-	// The elapsed clock: whole seconds of the plan.
-	sooner(st.Offset.Truncate(time.Second) + time.Second - st.Offset)
-	// The shape.
-	if !m.ctx.Opt.ReducedMotion {
-		steps := m.layout(st).shape.Steps()
-		if e, more := ShapeNext(st.Phase, st.PhaseElapsed, st.PhaseLength, steps); more {
-			sooner(e - st.PhaseElapsed)
-		}
-	}
+	// The shape and the clock of time breathed move with those seconds
+	// (see lastTick): nothing else to wake for.
 	return next, ok
 }
 

@@ -85,7 +85,7 @@ func (m *Breathe) render() string {
 		add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()), secs}, nil)
 	} else {
 		if l.shape.Radius > 0 {
-			level := ShapeLevel(st.Phase, st.PhaseElapsed, st.PhaseLength, l.shape.Steps())
+			level := ShapeLevel(st.Phase, onTheSecond(st.PhaseElapsed, st.PhaseLength), st.PhaseLength, l.shape.Steps())
 			d := m.shapeLines(l.shape, level)
 			add(d.lines, d.widths)
 			gap()
@@ -145,7 +145,8 @@ func (m *Breathe) statusLine(st coach.State) string {
 	if st.Breaths > 0 {
 		b += fmt.Sprintf(" of %d", st.Breaths)
 	}
-	parts := []string{b, words.Clock(st.Offset.Truncate(time.Second))}
+	tick := st.Offset - st.PhaseElapsed + lastTick(st.PhaseElapsed, st.PhaseLength) // moves with the phase's seconds
+	parts := []string{b, words.Clock(tick.Truncate(time.Second))}
 	if p := st.Pace; p != 1 {
 		parts = append(parts, words.Pace(p))
 		if l := strings.Join(parts, " · "); lipgloss.Width(l) > m.w-2 {

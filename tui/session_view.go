@@ -110,9 +110,11 @@ func (m *Session) runView(now time.Time) string {
 		// Said once, while the first routine gets ready; the summary says it again.
 		header += "\n" + wrapText(s.Warn, l.width, note)
 	}
-	pct := fmt.Sprintf(" %3d%%", int(st.Progress*100))
+	// The bar moves with the countdown's seconds (see lastTick).
+	off := st.Offset - st.SegmentElapsed + lastTick(st.SegmentElapsed, st.Segment.Length)
+	pct := fmt.Sprintf(" %3d%%", int(progressOf(off, st.Total)*100))
 	progress := lipgloss.PlaceHorizontal(l.width, lipgloss.Center,
-		progressBar(s, l.barWidth, barCells(st.Offset, st.Total, l.barWidth))+s.Subtle.Render(pct))
+		progressBar(s, l.barWidth, barCells(off, st.Total, l.barWidth))+s.Subtle.Render(pct))
 	footer := progress
 	bodyH := l.height - lipgloss.Height(header) - lipgloss.Height(footer)
 	body := stackParts(l.width, bodyH, m.moment(st, l))
@@ -165,7 +167,8 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 		case m.ctx.Opt.ReducedMotion:
 			bs = append(bs, part{s.Subtle.Render(phaseHint(st.Phase, st.PhaseLength)), 2})
 		default:
-			bs = append(bs, part{Gauge(s, l.gaugeWidth, st.Phase, st.PhaseProgress), 2})
+			at := onTheSecond(st.PhaseElapsed, st.PhaseLength) // a step each second of the phase
+			bs = append(bs, part{Gauge(s, l.gaugeWidth, st.Phase, progressOf(at, st.PhaseLength)), 2})
 		}
 		if r := st.Routine; r != nil {
 			if cues := seg.Words(*r); len(cues) > 0 {

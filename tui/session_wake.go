@@ -10,13 +10,6 @@ import (
 	"github.com/unknot/unknot/tui/words"
 )
 
-// minWake keeps two drawing wake-ups from landing closer than this: the
-// gauge moves in at most four steps a second. Each changed frame costs a
-// render and a diff; at 250 ms an active session measures 0.43% of one
-// core, at 100 ms 0.72% (README, Performance). The coach's own events are
-// not held back by it.
-const minWake = 250 * time.Millisecond
-
 // wake sets one timer for the next instant anything on screen changes: the
 // coach's next event, the next whole second of a countdown, the next cell
 // of the breath gauge or the progress bar, the next cue. The timer carries
@@ -42,21 +35,18 @@ func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
 			best = d
 		}
 	}
-	consider(untilSecond(st.SegmentLeft)) // the countdown
-	consider(untilSecond(st.Left))        // time left overall
-	l := m.layout()
-	consider(untilCell(st.Offset, st.Total, l.barWidth)) // the progress bar
-	if st.Breathing && l.gaugeWidth > 0 && !m.ctx.Opt.ReducedMotion {
-		consider(untilGaugeCell(st.Phase, st.PhaseElapsed, st.PhaseLength, l.gaugeWidth))
+	// The countdown, and with it the progress bar (see lastTick); the
+	// time left overall.
+	consider(untilSecond(st.SegmentLeft))
+	consider(untilSecond(st.Left))
+	if st.Breathing && !m.ctx.Opt.ReducedMotion {
+		consider(untilSecond(st.PhaseLength - st.PhaseElapsed)) // the gauge's step
 	}
 	if (st.Segment.Kind == coach.Stretch || st.Segment.Kind == coach.Move) && st.Routine != nil {
 		consider(untilCue(st.SegmentElapsed, st.Segment, len(st.Routine.Cues)))
 	}
-	if best != math.MaxInt64 {
-		best = max(best, minWake) // drawing can wait a moment ...
-	}
 	if at, ok := m.coach.NextEvent(now); ok {
-		best = min(best, max(at.Sub(now), 0)) // ... the coach's events cannot
+		best = min(best, max(at.Sub(now), 0))
 	}
 	if d, ok := words.NextLeadIn(st); ok && m.sound != nil {
 		best = min(best, d) // nor the lead-in's ticks
@@ -83,45 +73,6 @@ func barCells(off, total time.Duration, width int) int {
 	return int(int64(off) * int64(width) / int64(total))
 }
 
-// untilCell is how long until the progress bar fills its next cell.
-func untilCell(off, total time.Duration, width int) time.Duration {
-	if total <= 0 || width <= 0 {
-		return 0
-	}
-	next := barCells(off, total, width) + 1
-	if next > width {
-		return 0
-	}
-	at := time.Duration((int64(next)*int64(total) + int64(width) - 1) / int64(width))
-	return at - off
-}
-
-// untilGaugeCell is how long until the breath gauge (as Gauge draws it)
-// gains or loses a cell: it moves through inhales and exhales only.
-func untilGaugeCell(phase routines.Phase, elapsed, length time.Duration, width int) time.Duration {
-	if length <= 0 {
-		return 0
-	}
-	p := float64(elapsed) / float64(length)
-	w := float64(width)
-	var target float64 // the progress at which the next cell changes
-	switch phase {
-	case routines.Inhale:
-		full := math.Floor(p*w + 0.5)
-		target = (full + 0.5) / w
-	case routines.Exhale:
-		full := math.Floor((1-p)*w + 0.5)
-		target = 1 - (full-0.5)/w
-	default:
-		return 0
-	}
-	if target >= 1 {
-		return 0 // the phase's own end comes first
-	}
-	d := time.Duration(math.Ceil(target*float64(length))) - elapsed
-	return max(d, time.Millisecond)
-}
-
 // cueTimes are the instants, into a hold of length, at which each of n
 // cues begins to show. A hold's cues go into the stretch, through it and
 // out of it: the last one ("lower the foot back down") waits for the hold's
@@ -146,6 +97,11 @@ func cueTimes(length, tail time.Duration, n int) []time.Duration {
 	}
 	for k := 0; k < spread; k++ {
 		at[k] = time.Duration((int64(k)*int64(body) + int64(spread) - 1) / int64(spread))
+		if k > 0 {
+			// On a whole second of the hold, with the countdown: never
+			// a frame of its own (see lastTick), never before the last.
+			at[k] = min(max(at[k].Round(time.Second), at[k-1]), body)
+		}
 	}
 	return at
 }
@@ -185,4 +141,12 @@ func untilCue(elapsed time.Duration, seg coach.Segment, n int) time.Duration {
 		}
 	}
 	return 0
+}
+
+// progressOf is the share of total that off is, from 0 to 1.
+func progressOf(off, total time.Duration) float64 {
+	if total <= 0 {
+		return 0
+	}
+	return min(max(float64(off)/float64(total), 0), 1)
 }
