@@ -100,29 +100,45 @@ func (b BreathShape) Render(level int, s Styles, width int) string {
 	var out strings.Builder
 	for y := range rows {
 		var line strings.Builder
-		var run strings.Builder // a run of disc cells, styled at once
+		// Runs of disc cells and of ring dots are each styled at once: one
+		// colour change a run, not one a cell, is less for the terminal
+		// (and Bubble Tea) to read every frame.
+		var disc, ring strings.Builder
 		flush := func() {
-			if run.Len() > 0 {
-				line.WriteString(s.GaugeFull.Render(run.String()))
-				run.Reset()
+			if disc.Len() > 0 {
+				line.WriteString(s.GaugeFull.Render(disc.String()))
+				disc.Reset()
+			}
+			if ring.Len() > 0 {
+				line.WriteString(s.GaugeEmpty.Render(ring.String()))
+				ring.Reset()
 			}
 		}
 		for x := range cols {
 			top, bottom := inside(x, 2*y, r), inside(x, 2*y+1, r)
+			cell := ""
 			switch {
 			case top && bottom:
-				run.WriteString("█")
+				cell = "█"
 			case top:
-				run.WriteString("▀")
+				cell = "▀"
 			case bottom:
-				run.WriteString("▄")
+				cell = "▄"
+			}
+			switch {
+			case cell != "":
+				if ring.Len() > 0 {
+					flush()
+				}
+				disc.WriteString(cell)
+			case onRing(float64(x)-cx, float64(2*y)-cy, R):
+				if disc.Len() > 0 {
+					flush()
+				}
+				ring.WriteString("·")
 			default:
 				flush()
-				if onRing(float64(x)-cx, float64(2*y)-cy, R) {
-					line.WriteString(s.GaugeEmpty.Render("·"))
-				} else {
-					line.WriteString(" ")
-				}
+				line.WriteString(" ")
 			}
 		}
 		flush()
