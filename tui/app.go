@@ -317,13 +317,30 @@ func (a *App) View() tea.View {
 		note := lipgloss.NewStyle().MaxWidth(a.width).Render(a.notice)
 		helpLine = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.ctx.Styles.Warn.Render(note)) + "\n" + helpLine
 	}
-	v := tea.NewView(body + "\n" + helpLine)
+	v := tea.NewView(trimRight(body + "\n" + helpLine))
 	v.AltScreen = true
 	v.WindowTitle = "unknot · " + top.Page().String()
 	if top.Page() == PageHome {
 		v.WindowTitle = "unknot"
 	}
 	return v
+}
+
+// trimRight drops the spaces that end each line: centring pads every line
+// to the window's width, and Bubble Tea reads every character of a frame
+// (a third of its work on a 200-column screen was reading those spaces),
+// while the cells after a line's end are blank anyway. Spaces inside a
+// style (before its reset) are kept: a coloured background stays.
+func trimRight(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+	}
+	return b.String()
 }
 
 // fitLines makes s exactly h lines: cut below, padded with empty lines.

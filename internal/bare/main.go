@@ -1,34 +1,62 @@
-// Command bare is a bare Bubble Tea program that draws one static line at
-// a chosen frame rate: the framework's own floor, for the CPU measurement.
+// Command bare is a bare Bubble Tea program, the framework's own floor for
+// the CPU measurement (internal/measure): one line at a chosen frame rate,
+// static, or (with -every) changing as a countdown does, one character
+// once every interval.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
 
-type model struct{}
+type model struct {
+	every time.Duration // 0: static
+	n     int
+}
 
-func (model) Init() tea.Cmd { return nil }
+type tickMsg struct{}
+
+func (m model) tick() tea.Cmd {
+	if m.every <= 0 {
+		return nil
+	}
+	return tea.Tick(m.every, func(time.Time) tea.Msg { return tickMsg{} })
+}
+
+func (m model) Init() tea.Cmd { return m.tick() }
+
 func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
-		return m, tea.Quit
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if msg.String() == "q" {
+			return m, tea.Quit
+		}
+	case tickMsg:
+		m.n++
+		return m, m.tick()
 	}
 	return m, nil
 }
-func (model) View() tea.View {
-	v := tea.NewView("a bare Bubble Tea program: one static line")
+
+func (m model) View() tea.View {
+	text := "a bare Bubble Tea program: one static line"
+	if m.every > 0 {
+		text = fmt.Sprintf("a bare Bubble Tea program: a countdown  %d", 9-m.n%10)
+	}
+	v := tea.NewView(text)
 	v.AltScreen = true
 	return v
 }
 
 func main() {
 	fps := flag.Int("fps", 10, "frames a second")
+	every := flag.Duration("every", 0, "change the line this often (0: never)")
 	flag.Parse()
-	if _, err := tea.NewProgram(model{}, tea.WithFPS(*fps)).Run(); err != nil {
+	if _, err := tea.NewProgram(model{every: *every}, tea.WithFPS(*fps)).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
