@@ -12,7 +12,9 @@ import (
 
 // TestMeasureCPU runs unknot breathe, an active session (its get-ready
 // skipped) and the bare Bubble Tea program at unknot's frame rate
-// (internal/bare -fps tui.FPS), each at 100x30 and at 200x60, all at once,
+// (internal/bare -fps tui.FPS), static and changing one character once a
+// second as a countdown does (the framework's own floor for a screen like
+// unknot's), each at 100x30 and at 200x60, all at once,
 // each in its own pseudo-terminal read continuously through an emulator.
 // CPU is utime+stime from /proc/PID/stat between 5 s and 65 s
 // (UNKNOT_MEASURE_SECONDS shortens the 60).
@@ -38,8 +40,9 @@ func TestMeasureCPU(t *testing.T) {
 		progs = append(progs,
 			&prog{name: "unknot breathe", bin: unknot, args: []string{"breathe", "--sound", "off"}, unknot: true},
 			&prog{name: "unknot session", bin: unknot, args: []string{"session", "--sound", "off", "--no-checkin"}, keys: right, unknot: true},
-			&prog{name: "bare, " + strconv.Itoa(tui.FPS) + " fps", bin: bare, args: []string{"-fps", strconv.Itoa(tui.FPS)}})
-		for _, p := range progs[len(progs)-3:] {
+			&prog{name: "bare, " + strconv.Itoa(tui.FPS) + " fps, static", bin: bare, args: []string{"-fps", strconv.Itoa(tui.FPS)}},
+			&prog{name: "bare, " + strconv.Itoa(tui.FPS) + " fps, 1 change/s", bin: bare, args: []string{"-fps", strconv.Itoa(tui.FPS), "-every", "1s"}})
+		for _, p := range progs[len(progs)-4:] {
 			p.cols, p.rows = size[0], size[1]
 		}
 	}
