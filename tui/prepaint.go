@@ -13,10 +13,11 @@ import (
 // prepaint draws m's first frame on the terminal at once, before Bubble
 // Tea's renderer does.
 //
-// Why: the renderer draws on a ticker at FPS (10 a second, chosen to keep
-// an active screen under 0.5% of a core), so its first frame would come a
-// whole tick after start, about 140 ms in all; `unknot breathe` must show
-// pacing within 100 ms. The window's size is read with one ioctl (no
+// Why: the renderer draws on a ticker at FPS (4 a second: see FPS), so its
+// first frame would come a whole tick after start, over 250 ms in all;
+// `unknot breathe` must show pacing at once (issue 14: under 12 ms from
+// exec). The coach begins a few milliseconds later, on the renderer's
+// first frame instant (frameGrid, Context.restartAt). The window's size is read with one ioctl (no
 // terminal round trip that could block), the model is told it, and its
 // view is written in the alternate screen through the same colour
 // downsampling Bubble Tea uses (NO_COLOR honoured). Bubble Tea's first
