@@ -9,7 +9,9 @@
 // message, to open a screen, close itself, or keep a finished run for the
 // closing summary; it never quits the program. Navigation is one pure
 // function, Navigate. A screen renders what routines/coach says is
-// happening, wakes only at the coach's deadlines, and records through the
+// happening at the instant of the frame that will show it (App knows
+// Bubble Tea's frame instants: frames.go), wakes only just before the
+// frames of the coach's deadlines, and records through the
 // domain's routines.Journal (cmd passes the history's), so this package
 // holds no pacing logic and no database.
 //
