@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,18 +74,20 @@ func TestBreatheFlags(t *testing.T) {
 	}
 }
 
-// --help fits an 80-column terminal, and each example is a command on a
-// line of its own, its description on the next.
+// --help fits an 80-column terminal, off a terminal it carries no
+// padding, and each example reads as a shell script: its description a
+// comment above it, a blank line after it.
 func TestHelpFitsAndReads(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"breathe", "--help"}, {"session", "--help"}, {"history", "--help"}, {"routines", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"breathe", "--help"}, {"session", "--help"}, {"history", "--help"}, {"routines", "--help"}, {"help", "care"}} {
 		code, out, _ := runCLI(t, "", args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d", args, code)
 		}
 		for _, l := range strings.Split(out, "\n") {
-			// Trailing blanks pad to the width fang assumes off a
-			// terminal (120); an 80-column terminal gets no more than 80.
-			if n := len([]rune(strings.TrimRight(l, " "))); n > 80 {
+			if strings.HasSuffix(l, " ") {
+				t.Errorf("%v: a line padded with blanks: %q", args, l)
+			}
+			if n := len([]rune(l)); n > 80 {
 				t.Errorf("%v: a line of %d columns: %q", args, n, l)
 			}
 		}
@@ -95,8 +98,38 @@ func TestHelpFitsAndReads(t *testing.T) {
 		lines = append(lines, strings.TrimSpace(l))
 	}
 	joined := strings.Join(lines, "\n")
-	if !strings.Contains(joined, "unknot breathe -n 10\n# ten breaths") || strings.Contains(out, "-n 10 ten breaths") {
-		t.Errorf("breathe's examples run a description into the command:\n%s", out)
+	if !strings.Contains(joined, "# ten breaths\nunknot breathe -n 10\n\n#") || strings.Contains(out, "-n 10 ten breaths") {
+		t.Errorf("breathe's examples do not read as comment, command, blank line:\n%s", out)
+	}
+}
+
+// The version names what the binary was built from.
+func TestVersionNamesTheBuild(t *testing.T) {
+	mk := func(v string, settings ...string) *debug.BuildInfo {
+		info := &debug.BuildInfo{Main: debug.Module{Version: v}}
+		for i := 0; i+1 < len(settings); i += 2 {
+			info.Settings = append(info.Settings, debug.BuildSetting{Key: settings[i], Value: settings[i+1]})
+		}
+		return info
+	}
+	for _, c := range []struct {
+		info *debug.BuildInfo
+		want string
+	}{
+		{mk("v1.2.0"), "v1.2.0"},
+		{mk("v0.0.0-20261203074225-ce7cb6637092+dirty"), "v0.0.0-20261203074225-ce7cb6637092+dirty"},
+		{mk("(devel)", "vcs.revision", "ce7cb6637092b6a3344551add8f0d319ae89fadc", "vcs.time", "2026-12-03T07:42:25Z", "vcs.modified", "true"),
+			"devel, commit ce7cb6637092 of 2026-12-03T07:42:25Z, with uncommitted changes"},
+		{mk("(devel)", "vcs.revision", "ce7cb6637092b6a3344551add8f0d319ae89fadc", "vcs.modified", "false"), "devel, commit ce7cb6637092"},
+		{mk("(devel)"), "devel (built without version control information, as go run does)"},
+	} {
+		if got := versionOf(c.info); got != c.want {
+			t.Errorf("versionOf(%+v) = %q, want %q", c.info.Main, got, c.want)
+		}
+	}
+	code, out, _ := runCLI(t, "", "--version")
+	if code != 0 || !strings.Contains(out, version()) {
+		t.Errorf("--version: exit %d, %q; want it to say %q", code, out, version())
 	}
 }
 

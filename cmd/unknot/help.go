@@ -1,17 +1,72 @@
 package main
 
-import "strings"
+import (
+	"bytes"
+	"io"
+	"strings"
+)
 
-// examples lays out a command's examples for --help: each command on its
-// own line, its description on the next, indented, so that a description
-// is never read as part of the command and every line fits 80 columns.
+// examples lays out a command's examples for --help as a shell script
+// reads: each description is a comment above its command, and a blank
+// line ends each pair, so that no description can be read as belonging
+// to the command after it, and every line fits 80 columns.
 func examples(pairs ...string) string {
 	var b strings.Builder
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if i > 0 {
-			b.WriteString("\n")
+			b.WriteString("\n\n")
 		}
-		b.WriteString("  " + pairs[i] + "\n      # " + pairs[i+1])
+		b.WriteString("# " + pairs[i+1] + "\n" + pairs[i])
 	}
 	return b.String()
+}
+
+// helpAsked reports whether args ask for help (--help, -h, or the help
+// command), so that its output can be written for a pipe.
+func helpAsked(args []string) bool {
+	if len(args) > 0 && args[0] == "help" {
+		return true
+	}
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--help" || a == "-h" {
+			return true
+		}
+	}
+	return false
+}
+
+// trimLines passes text on a line at a time without the blanks at the
+// end of each line: help off a terminal is padded to a width nobody asked
+// for. Help asks no questions, so holding a line until its end is safe.
+type trimLines struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (t *trimLines) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	for {
+		i := bytes.IndexByte(t.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := bytes.TrimRight(t.buf[:i], " ")
+		if _, err := t.w.Write(append(line, '\n')); err != nil {
+			return 0, err
+		}
+		t.buf = t.buf[i+1:]
+	}
+}
+
+// flush writes what is left after the last newline.
+func (t *trimLines) flush() error {
+	if len(t.buf) == 0 {
+		return nil
+	}
+	_, err := t.w.Write(bytes.TrimRight(t.buf, " "))
+	t.buf = nil
+	return err
 }

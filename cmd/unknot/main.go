@@ -20,6 +20,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetIn(stdin)
+	if helpAsked(args) {
+		t := &trimLines{w: stdout}
+		defer t.flush()
+		stdout = t
+	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
@@ -29,11 +34,46 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return f.finish(exitCode(err))
 }
 
-// version is the module version the binary was built from, or "devel".
+// version is what the binary was built from: the module's version when
+// it has one (go install of a tagged release, or a pseudo-version that
+// names the commit), else the commit and its date when the build stamped
+// them, else "devel" and why there is nothing more to say.
 func version() string {
 	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
-		return "devel"
+	if !ok {
+		return "devel (no build information)"
 	}
-	return info.Main.Version
+	return versionOf(info)
+}
+
+func versionOf(info *debug.BuildInfo) string {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, when string
+	modified := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel (built without version control information, as go run does)"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	v := "devel, commit " + rev
+	if when != "" {
+		v += " of " + when
+	}
+	if modified {
+		v += ", with uncommitted changes"
+	}
+	return v
 }
