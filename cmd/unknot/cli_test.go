@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/unknot/unknot/routines"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -134,3 +135,20 @@ func TestVersionNamesTheBuild(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// session --help names the default session in the order it is run.
+func TestSessionHelpNamesTheOrderRun(t *testing.T) {
+	c, err := routines.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range routines.DefaultSession(c) {
+		names = append(names, r.Name)
+	}
+	_, out, _ := runCLI(t, "", "session", "--help")
+	flat := strings.Join(strings.Fields(out), " ")
+	if want := "today's plan (" + strings.Join(names, ", ") + ":"; !strings.Contains(flat, want) {
+		t.Errorf("session --help does not name the order run, %q:\n%s", want, out)
+	}
+}

@@ -29,7 +29,7 @@ func newSessionCmd(f *factory, runF func(*sessionOptions) error) *cobra.Command 
 		Short: "The guided stretch session",
 		Long: "Walks you through gentle stretches: get ready, hold while you breathe, rest,\n" +
 			"switch sides. Without -r: config.toml's session (see: unknot config), else\n" +
-			"today's plan (knee-to-chest, lying-twist, seated-twist, arm-raise: lying\n" +
+			"today's plan (knee-to-chest, lying-twist, arm-raise, seated-twist: lying\n" +
 			"first, so you get up as little as possible).\n\n" +
 			"A routine done in full without pain in its last three sessions is offered\n" +
 			"one step more (+), after a pain stop one step back (-); nothing changes\n" +
