@@ -90,6 +90,9 @@ func checkRoutines(f *factory, paths []string) error {
 			fmt.Fprintf(f.out, "%s: no routine files (*.toml)\n", routines.Printable(c.Path))
 		default:
 			fmt.Fprintf(f.out, "%s: ok (%s, %s)\n", routines.Printable(c.Path), c.Routine.Name, words.Clock(words.RoutineTime(c.Routine)))
+			if note := words.GrowthNote(c.Routine); note != "" {
+				fmt.Fprintf(f.out, "%s: %s\n", routines.Printable(c.Path), note)
+			}
 		}
 	}
 	if bad > 0 {

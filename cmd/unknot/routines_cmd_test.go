@@ -191,3 +191,34 @@ func TestRoutinesFolderWithAFIFOAndDevZero(t *testing.T) {
 		t.Errorf("check: exit %d, stderr %q", code, errs)
 	}
 }
+
+// A routine file that can't grow says so in `routines check`; one with a
+// maximum above its reps says nothing more.
+func TestRoutinesCheckNotesARoutineThatNeverGrows(t *testing.T) {
+	dir := t.TempDir()
+	fixed := filepath.Join(dir, "fixed.toml")
+	grows := filepath.Join(dir, "grows.toml")
+	breaths := filepath.Join(dir, "breaths.toml")
+	for p, body := range map[string]string{
+		fixed:   "name = \"fixed\"\ntitle = \"Fixed\"\nreps = 4\nhold = \"5s\"\n",
+		grows:   "name = \"grows\"\ntitle = \"Grows\"\nreps = 4\nmax_reps = 8\nhold = \"5s\"\n",
+		breaths: "name = \"breaths\"\ntitle = \"Breaths\"\nreps = 2\nhold_breaths = 5\n",
+	} {
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := runCLI(t, "", "routines", "check", fixed, grows, breaths)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if !strings.Contains(out, fixed+": note: no max_reps, so it stays at 4 reps and is never offered a step more") {
+		t.Errorf("a routine with no max_reps is not noted:\n%s", out)
+	}
+	if !strings.Contains(out, breaths+": note: no max_reps or max_hold_breaths, so it stays at 2 reps") {
+		t.Errorf("a breath-held routine with no maximum is not noted:\n%s", out)
+	}
+	if strings.Contains(out, grows+": note") {
+		t.Errorf("a routine that grows is noted:\n%s", out)
+	}
+}
