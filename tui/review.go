@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // HistoryReader is what the review screen reads from the history: the
@@ -65,11 +66,7 @@ type LevelReader interface {
 
 // RoutineLevel is one routine's present level: steps from its file, and
 // what that sets ("6 reps per side").
-type RoutineLevel struct {
-	Title  string
-	Level  int
-	Amount string
-}
+type RoutineLevel = words.Level
 
 // NewReview makes the review screen; it loads when it starts.
 func NewReview(ctx *Context, load HistoryReader) *Review { return newReview(ctx, load) }

@@ -116,7 +116,7 @@ func (m *Review) totalsSection() string {
 	if len(m.levels) > 0 {
 		lines = append(lines, "", s.Title.Render("Levels now"))
 		for _, l := range m.levels {
-			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %s  %s", routines.Printable(l.Title), l.Amount, s.Subtle.Render(levelWords(l.Level)))))
+			lines = append(lines, s.Text.Render(fmt.Sprintf("%-22s %s  %s", routines.Printable(l.Title), l.Amount, s.Subtle.Render(words.LevelWords(l.Level)))))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -258,15 +258,4 @@ func times(n int) string {
 		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
-}
-
-// levelWords says a level: "as written", "1 step up", "2 steps back".
-func levelWords(n int) string {
-	switch {
-	case n == 0:
-		return "as written"
-	case n > 0:
-		return count(n, "step") + " up"
-	}
-	return count(-n, "step") + " back"
 }

@@ -78,7 +78,14 @@ func runHistory(f *factory, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	return words.WriteHistory(f.out, ov, summaryLast)
+	if err := words.WriteHistory(f.out, ov, summaryLast); err != nil || ov.Sessions == 0 {
+		return err
+	}
+	levels, err := historyReader{f: f}.Levels()
+	if err != nil {
+		return err
+	}
+	return words.WriteLevels(f.out, levels)
 }
 
 func newHistoryImportCmd(f *factory) *cobra.Command {

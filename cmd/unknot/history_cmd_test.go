@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
 )
 
@@ -110,5 +111,27 @@ func TestHistoryBadInputExitsTwo(t *testing.T) {
 				t.Errorf("stderr %q, want one line with %q", errs, tc.want)
 			}
 		})
+	}
+}
+
+// `unknot history` off a screen lists each routine's level now, as the
+// review does.
+func TestHistorySummaryListsLevels(t *testing.T) {
+	home := t.TempDir()
+	j := history.NewJournal(home, func() (*history.Store, error) { return history.Open(home) })
+	start := time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
+	e := j.Begin(routines.KindSession, start, []history.Exercise{
+		{Routine: "knee-to-chest", Side: "left", RepsPlanned: 7}, {Routine: "knee-to-chest", Side: "right", RepsPlanned: 7}}, nil)
+	e.SetLevel("knee-to-chest", 2)
+	e.SetReps(0, 7)
+	e.SetReps(1, 7)
+	e.Finish(start.Add(5*time.Minute), routines.Completed)
+	if c := j.Close(10 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %s", c.Message())
+	}
+	code, out, _ := runCLI(t, home, "history")
+	if code != 0 || !strings.Contains(out, "Levels now:\n") ||
+		!strings.Contains(out, "Knee to chest                7 reps per side (2 steps up)") {
+		t.Errorf("history (exit %d) lacks the level of knee-to-chest:\n%s", code, out)
 	}
 }
