@@ -59,11 +59,31 @@ func TestRoutinesShowPrintsEverythingAboutARoutine(t *testing.T) {
 	// 5 reps a side, alternating: a 30 s get-ready (getting down to the
 	// floor) + 10 holds of 10 s + 9 rests of 3 s = 157 s.
 	for _, want := range []string{"Knee to chest", "Position:    lying", "settle 1s, then 1 breath of 5-1-3",
-		"5 per side, growing to 10 at most", "left, right, alternating",
+		"5 reps per side, growing to 10 at most", "left, right, alternating",
 		"5-1-3", "3 sessions a day", "Total time:  2:37", "Source:      001", "Get ready", "During the hold",
 		"Draw your left or right knee"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// A routine of moves without a hold says so: its reps by name and
+// direction, no breathing pattern, no hold.
+func TestRoutinesShowARepOnlyRoutine(t *testing.T) {
+	code, out, _ := runCLI(t, "", "routines", "show", "shoulder-rolls")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Pace:        each roll 4s, breathing freely", "Reps:        10 rolls per direction",
+		"Directions:  forward, then back", "Breathing:   freely, at your own pace", "Each roll\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"0-0-0", "During the hold", "Hold:"} {
+		if strings.Contains(out, not) {
+			t.Errorf("show says %q of a routine without a hold:\n%s", not, out)
 		}
 	}
 }

@@ -60,11 +60,7 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 	if r.DailyLimit > 0 {
 		limit = fmt.Sprintf("%d sessions a day", r.DailyLimit)
 	}
-	perSide := ""
-	if len(r.Sides) > 0 {
-		perSide = " per side"
-	}
-	reps := fmt.Sprintf("%d%s", r.Reps, perSide)
+	reps := r.Amount()
 	if r.MaxReps > r.Reps {
 		reps += fmt.Sprintf(", growing to %d at most", r.MaxReps)
 	}
@@ -72,16 +68,29 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 	if pos == "" {
 		pos = "not given"
 	}
+	holdLabel := "Hold"
+	if r.RepOnly() {
+		holdLabel = "Pace"
+	}
 	rows := [][2]string{
 		{"Position", pos},
-		{"Hold", hold},
+		{holdLabel, hold},
 		{"Reps", reps},
-		{"Rest", fmt.Sprintf("%v between reps", r.Rest)},
+		{"Rest", fmt.Sprintf("%v between %ss", r.Rest, r.Rep())},
 		{"Sides", sides},
-		{"Breathing", fmt.Sprintf("%s (inhale-hold-exhale, seconds)", r.Pattern)},
+	}
+	if len(r.Directions) > 1 {
+		rows = append(rows, [2]string{"Directions", strings.Join(r.Directions, ", then ")})
+	}
+	if r.RepOnly() {
+		rows = append(rows, [2]string{"Breathing", "freely, at your own pace"})
+	} else {
+		rows = append(rows, [2]string{"Breathing", fmt.Sprintf("%s (inhale-hold-exhale, seconds)", r.Pattern)})
+	}
+	rows = append(rows, [][2]string{
 		{"Daily limit", limit},
 		{"Total time", Clock(RoutineTime(r))},
-	}
+	}...)
 	if r.Source != "" {
 		rows = append(rows, [2]string{"Source", r.Source})
 	}
@@ -102,7 +111,11 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 	both := routines.Side(strings.Join(sideNames(r.Sides), " or "))
 	ways := strings.Join(r.Directions, " or ")
 	list("Get ready", fillEach(r.Setup, both, ways))
-	list("During the hold", fillEach(r.Cues, both, ways))
+	during := "During the hold"
+	if r.RepOnly() {
+		during = "Each " + r.Rep()
+	}
+	list(during, fillEach(r.Cues, both, ways))
 	if r.Caution != "" {
 		fmt.Fprintf(&b, "\nCare: %s\n", r.Caution)
 	}
