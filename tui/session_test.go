@@ -89,7 +89,7 @@ func TestSessionMomentsAtTheirInstants(t *testing.T) {
 			{10 * time.Second, []string{"Rest", "Next: left side · rep 2/2"}},
 			{13 * time.Second, []string{"Switch sides", "Now the right side · rep 1/2"}},
 			{18 * time.Second, []string{"Right side · rep 1/2", "Inhale"}},
-			{23 * time.Second, []string{"Well done.", "Session complete: 4 of 4 reps.", "Tiny stretch  left   2/2", "right  2/2"}},
+			{23 * time.Second, []string{"Well done.", "Session complete: 4 of 4 reps.", "Tiny stretch  left   2 of 2 done", "right  2 of 2 done"}},
 		} {
 			h.waitUntil(step.at)
 			h.must(step.words...)

@@ -64,7 +64,7 @@ func (m *Session) heading() string {
 	return "Good work."
 }
 
-// tallyTable lists reps per routine and side: "Knee to chest  left 10/10".
+// tallyTable lists reps per routine and side: "Knee to chest  left  10 of 10 done".
 func (m *Session) tallyTable(width int) string {
 	s := m.ctx.Styles
 	var rows []string
@@ -74,15 +74,11 @@ func (m *Session) tallyTable(width int) string {
 	}
 	nameW = min(nameW, max(width-16, 8))
 	for _, e := range m.run.Exercises {
-		side := e.Side
-		if side == "" {
-			side = "reps"
-		}
 		title := m.run.Titles[e.Routine]
 		if len(title) > nameW {
 			title = title[:nameW-1] + "…"
 		}
-		rows = append(rows, fmt.Sprintf("%-*s  %-5s %2d/%d", nameW, title, side, e.RepsDone, e.RepsPlanned))
+		rows = append(rows, fmt.Sprintf("%-*s  %-5s %2d of %d done", nameW, title, e.Side, e.RepsDone, e.RepsPlanned))
 	}
 	return s.Text.Render(strings.Join(rows, "\n"))
 }

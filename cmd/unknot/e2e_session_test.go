@@ -34,11 +34,11 @@ func TestE2ESession(t *testing.T) {
 	if strings.Contains(s.Screen(), "Paused") {
 		t.Errorf("still paused after space:\n%s", s.Screen())
 	}
-	s.WaitFor("Well done.", "Session complete: 4 of 4 reps.", "left ", "2/2", "right", "How is your back right now?")
+	s.WaitFor("Well done.", "Session complete: 4 of 4 reps.", "left ", "2 of 2 done", "right", "How is your back right now?")
 	s.Keys("2", "Enter")
 	s.WaitFor("Noted: 2 out of 10.")
 	s.Keys("q")
-	s.WaitFor("[exit ", "Session complete: 4 of 4 reps.", "Tiny stretch, left: 2 of 2", "Tiny stretch, right: 2 of 2")
+	s.WaitFor("[exit ", "Session complete: 4 of 4 reps.", "Tiny stretch, left: 2 of 2 done", "Tiny stretch, right: 2 of 2 done")
 	if code := s.Exited(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}

@@ -64,7 +64,7 @@ Tiny stretch: done.
 		if out.String() != want {
 			t.Errorf("plain output:\n%s\nwant:\n%s", out.String(), want)
 		}
-		if got := strings.Join(run.Lines(), "\n"); got != "Session complete: 4 of 4 reps.\n  Tiny stretch, left: 2 of 2\n  Tiny stretch, right: 2 of 2\nTime: 0:23" {
+		if got := strings.Join(run.Lines(), "\n"); got != "Session complete: 4 of 4 reps.\n  Tiny stretch, left: 2 of 2 done\n  Tiny stretch, right: 2 of 2 done\nTime: 0:23" {
 			t.Errorf("summary:\n%s", got)
 		}
 		if g := strings.Join(j.Calls(), ", "); g != "begin session, reps 0 1, reps 0 2, reps 1 1, reps 1 2, finish completed" {

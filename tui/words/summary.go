@@ -88,14 +88,14 @@ func (r Run) Lines() []string {
 		if i < len(r.Ways) && r.Ways[i] != "" {
 			side = strings.TrimSpace(side + " " + r.Ways[i])
 		}
-		if side == "" {
-			side = "reps"
-		}
 		title := r.Titles[e.Routine]
 		if title == "" {
 			title = e.Routine
 		}
-		lines = append(lines, fmt.Sprintf("  %s, %s: %d of %d", title, side, e.RepsDone, e.RepsPlanned))
+		if side != "" {
+			title += ", " + side
+		}
+		lines = append(lines, fmt.Sprintf("  %s: %d of %d done", title, e.RepsDone, e.RepsPlanned))
 	}
 	return append(lines, "Time: "+Clock(r.Took))
 }

@@ -43,7 +43,7 @@ func TestLines(t *testing.T) {
 	r := Run{Kind: routines.KindSession, Outcome: routines.Stopped, Took: 75 * time.Second,
 		Exercises: []routines.Exercise{{Routine: "tiny", Side: "left", RepsDone: 2, RepsPlanned: 2}, {Routine: "arm-raise", RepsDone: 0, RepsPlanned: 10}},
 		Titles:    map[string]string{"tiny": "Tiny stretch"}}
-	want := "Session ended early: 2 of 12 reps.\n  Tiny stretch, left: 2 of 2\n  arm-raise, reps: 0 of 10\nTime: 1:15"
+	want := "Session ended early: 2 of 12 reps.\n  Tiny stretch, left: 2 of 2 done\n  arm-raise: 0 of 10 done\nTime: 1:15"
 	if got := strings.Join(r.Lines(), "\n"); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
