@@ -61,8 +61,11 @@ func segmentLines(seg coach.Segment, r routines.Routine) []string {
 		return lines
 	case coach.Stretch:
 		l := fmt.Sprintf("%s: hold %s.", words.SideRep(seg), words.Seconds(seg.Length))
-		if seg.Settle > 0 {
-			l = fmt.Sprintf("%s: hold %s, settle in for %s.", words.SideRep(seg), words.Seconds(seg.Length), words.Seconds(seg.Settle))
+		switch {
+		case seg.Settle >= seg.Length:
+			l = fmt.Sprintf("%s: hold %s and settle in.", words.SideRep(seg), words.Seconds(seg.Length))
+		case seg.Settle > 0:
+			l = fmt.Sprintf("%s: hold %s, the first %s to settle in, then breathe.", words.SideRep(seg), words.Seconds(seg.Length), words.Seconds(seg.Settle))
 		}
 		if cues := seg.Words(r); len(cues) > 0 {
 			l += " " + strings.Join(cues, " ")
