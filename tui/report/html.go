@@ -70,7 +70,7 @@ ul.obs li { margin-bottom: 1mm; }
 @page { margin: 14mm 12mm; }
 @media print {
 	body { max-width: none; padding: 0; font-size: 10.5pt; }
-	section { break-before: page; }
+	section + section { break-before: page; }
 	figure, table.keep, dl.glance, .note { break-inside: avoid; }
 	h2, h3, caption { break-after: avoid; }
 	thead { display: table-header-group; }

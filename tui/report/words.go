@@ -51,7 +51,7 @@ func changeWords(c float64) string {
 func subject(group, label string, names map[string]string) string {
 	switch group {
 	case record.ByRoutine:
-		return "Sessions with " + title(label, names)
+		return "Sessions with “" + title(label, names) + "”"
 	case record.ByBreathing:
 		if label == "breathing" {
 			return "Breathing runs"

@@ -36,7 +36,7 @@ func esc(s string) string { return html.EscapeString(s) }
 
 // open starts an accessible SVG: its title and its text alternative.
 func open(b *strings.Builder, id, title, desc string) {
-	fmt.Fprintf(b, `<svg class="chart" role="img" aria-labelledby="%s-t %s-d" viewBox="0 0 %d %d" width="100%%" xmlns="http://www.w3.org/2000/svg">`,
+	fmt.Fprintf(b, `<svg class="chart" role="img" aria-labelledby="%s-t %s-d" viewBox="0 0 %d %d" width="100%%">`,
 		esc(id), esc(id), width, height)
 	fmt.Fprintf(b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, esc(id), esc(title), esc(id), esc(desc))
 }
