@@ -208,8 +208,8 @@ func TestInsightsCare(t *testing.T) {
 			PainBefore: before, PainAfter: after, Breaths: 10})
 	}
 	add(KindIce, 6, 0, nil, nil)
-	add(KindBreathe, 9, 0, ptr(4), ptr(3))  // exactly 3 h: after ice
-	add(KindBreathe, 9, 1, ptr(4), ptr(3))  // 3 h 1 min: not
+	add(KindBreathe, 9, 0, ptr(4), ptr(3)) // exactly 3 h: after ice
+	add(KindBreathe, 9, 1, ptr(4), ptr(3)) // 3 h 1 min: not
 	add(KindHeat, 12, 0, nil, nil)
 	add(KindBreathe, 12, 30, ptr(5), nil) // no check-in after: no sample
 	add(KindBreathe, 13, 0, ptr(5), ptr(1))
