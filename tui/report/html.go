@@ -69,7 +69,7 @@ ul.obs li { margin-bottom: 1mm; }
 .note { font-size: 10pt; border-left: 2pt solid #000; padding-left: 3mm; }
 @page { margin: 14mm 12mm; }
 @media print {
-	body { max-width: none; padding: 0; font-size: 10.5pt; }
+	body { max-width: none; padding: 0 1pt; font-size: 10.5pt; }
 	section + section { break-before: page; }
 	figure, table.keep, dl.glance, .note { break-inside: avoid; }
 	h2, h3, caption { break-after: avoid; }
