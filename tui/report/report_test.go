@@ -73,8 +73,14 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run with -update to write it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got", name, path)
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Errorf("%s differs from the golden file (-update rewrites it) at line %d:\n got %s\nwant %s", name, i+1, g[i], w[i])
+				return
+			}
+		}
+		t.Errorf("%s differs from the golden file in length: %d lines, want %d", name, len(g), len(w))
 	}
 }
 
