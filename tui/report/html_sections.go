@@ -205,7 +205,7 @@ func kindWord(k string) string {
 func (p *page) care() {
 	r := p.r
 	p.s("<section id=\"care\">\n<h2>3. Breathing, ice and heat</h2>\n")
-	p.para("Breathing runs: %d (%s paced). Ice: %d applications. Heat: %d applications.", r.Care.BreathingRuns, plural(r.Care.Breaths, "breath"), r.Care.Ice, r.Care.Heat)
+	p.para("Breathing runs: %d (%s paced). Ice: %s. Heat: %s.", r.Care.BreathingRuns, plural(r.Care.Breaths, "breath"), plural(r.Care.Ice, "application"), plural(r.Care.Heat, "application"))
 	if len(r.Episodes) == 0 {
 		p.para("No start of a spasm was recorded in this period.")
 	}

@@ -51,7 +51,7 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	}
 	t.table([]string{"Week", "Before", "Check-ins", "After", "Check-ins"}, rows)
 	t.heading("3. Breathing, ice and heat")
-	t.line("Breathing runs: %d (%s paced). Ice: %d applications. Heat: %d applications.", r.Care.BreathingRuns, plural(r.Care.Breaths, "breath"), r.Care.Ice, r.Care.Heat)
+	t.line("Breathing runs: %d (%s paced). Ice: %s. Heat: %s.", r.Care.BreathingRuns, plural(r.Care.Breaths, "breath"), plural(r.Care.Ice, "application"), plural(r.Care.Heat, "application"))
 	for _, e := range r.Episodes {
 		t.line("A spasm began: %s.", episodeText(e))
 	}
@@ -93,10 +93,11 @@ func (t *text) line(format string, a ...any) {
 	}
 }
 
+// heading starts a section: a blank line, then its title (no rule of
+// dashes, which a screen reader would read out).
 func (t *text) heading(s string) {
 	t.line("")
 	t.line("%s", s)
-	t.line("%s", strings.Repeat("-", len([]rune(s))))
 }
 
 // table writes aligned columns, two spaces apart, no trailing spaces.

@@ -182,11 +182,11 @@ func TestNumbersShown(t *testing.T) {
 			"4.5 before, 3.8 after on average: 0.8 lower (4 sessions with both check-ins)",
 			"Sessions with “Knee to chest”: your pain was 1.8 lower at the end than at the start, on average (6 sessions).",
 			"Sessions begun within 3 hours after heat: your pain was 0.4 higher at the end than at the start, on average (5 sessions).",
-			"Sessions in the morning (05:00 to 12:00): your pain was about the same at the end than at the start",
+			"Sessions in the morning (05:00 to 12:00): your pain was about the same at the end as at the start, on average (7 sessions).",
 			"(each needs 5): Lying twist (1); breathing runs (4).",
 			"Tue 3 Mar 2026, 08:00", "Lying twist, left side, rep 3 of 5",
 			"A spasm began: Sun 1 Mar 2026, 07:00.", NotAdvice,
-			"20 / 24", "+1 step",
+			"20 / 24", "+1 step", "Ice: 0 applications. Heat: 1 application.",
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s lacks %q", name, want)

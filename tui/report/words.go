@@ -22,8 +22,8 @@ const NotMedical = "Made by unknot from the person's own record; not a medical d
 func Observations(in record.Insights, names map[string]string) []string {
 	var out []string
 	for _, o := range in.Observations {
-		out = append(out, fmt.Sprintf("%s: your pain was %s at the end than at the start, on average (%s).",
-			subject(o.Group, o.Label, names), changeWords(o.Change), plural(o.Sessions, unit(o.Group))))
+		out = append(out, fmt.Sprintf("%s: your pain was %s, on average (%s).",
+			subject(o.Group, o.Label, names), endAgainstStart(o.Change), plural(o.Sessions, unit(o.Group))))
 	}
 	if len(in.Held) > 0 {
 		var held []string
@@ -34,6 +34,16 @@ func Observations(in record.Insights, names map[string]string) []string {
 			in.Minimum, strings.Join(held, "; ")))
 	}
 	return out
+}
+
+// endAgainstStart is "1.8 lower at the end than at the start", "about
+// the same at the end as at the start".
+func endAgainstStart(c float64) string {
+	w := changeWords(c)
+	if w == "about the same" {
+		return w + " at the end as at the start"
+	}
+	return w + " at the end than at the start"
 }
 
 // changeWords is "1.8 lower", "0.5 higher" or "about the same".
