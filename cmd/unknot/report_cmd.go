@@ -39,7 +39,7 @@ func newReportCmd(f *factory) *cobra.Command {
 	o := &reportOptions{now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "A report for your physio or doctor (HTML, to read or print)",
+		Short: "A report for your physio or doctor, to print",
 		Long: "Writes one self-contained HTML page from your own record: how often you did the\n" +
 			"exercises, pain before and after, breathing, ice and heat, what seems to help,\n" +
 			"and every stop for pain. It prints well on A4 and Letter and needs no network.\n" +
