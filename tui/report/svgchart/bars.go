@@ -31,7 +31,11 @@ func (c Bars) SVG() string {
 		}
 	}
 	step := niceStep(hi)
+	tallest := hi
 	hi = math.Ceil(hi/step) * step
+	if hi-tallest < step/2 {
+		hi += step // room above the tallest bar for its number
+	}
 	y := func(v float64) float64 { return bottom - v/hi*(bottom-top) }
 	yAxis(&b, 0, hi, step, y, c.YLabel)
 	n := max(len(c.Values), 1)

@@ -53,6 +53,15 @@ func TestBarsAccessibleAndScaled(t *testing.T) {
 	}
 }
 
+// TestBarsLeaveRoomForTheirNumbers: a tallest bar at a round value gets
+// one more step above it, so its number does not touch the legend.
+func TestBarsLeaveRoomForTheirNumbers(t *testing.T) {
+	svg := Bars{ID: "b", Title: "t", Desc: "d", Labels: []string{"a", "b"}, Values: []float64{3, 1}}.SVG()
+	if !strings.Contains(svg, `>4</text>`) || strings.Contains(svg, `>5</text>`) {
+		t.Errorf("the axis does not end at 4:\n%s", svg)
+	}
+}
+
 func TestLinesTwoSeriesTellApartWithoutColour(t *testing.T) {
 	svg := Lines{ID: "p", Title: "Pain", Desc: "d", XMin: 0, XMax: 10, YMin: 0, YMax: 10, YStep: 2, Markers: true,
 		Ticks:  []Tick{{0, "1 Mar"}, {7, "8 Mar"}},
