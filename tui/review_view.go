@@ -65,6 +65,9 @@ func (m *Review) page(width int) string {
 		top = calendar + "\n\n" + totals
 	}
 	parts := []string{"", top, "", m.painSection(width)}
+	if in := m.insightsSection(width); in != "" {
+		parts = append(parts, "", in)
+	}
 	if note := m.flagNote(width); note != "" {
 		parts = append(parts, "", note)
 	}

@@ -34,6 +34,9 @@ func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
 	if o.TodayCounts, err = s.TodayCounts(o.Today); err != nil {
 		return o, err
 	}
+	if o.Insights, err = s.Insights(since); err != nil {
+		return o, err
+	}
 	o.Sessions, err = s.Count(Filter{Since: since})
 	return o, err
 }

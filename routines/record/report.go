@@ -100,4 +100,6 @@ type Overview struct {
 	Flags       RedFlags
 	TodayCounts map[string]int // today's count per routine, for the daily limits
 	Sessions    int            // sessions since Since, of any status (page through them with Sessions)
+
+	Insights Insights // what seems to help: the change in pain by routine, care, time of day (since Since)
 }

@@ -1,0 +1,104 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	readback "github.com/unknot/unknot/routines/record"
+)
+
+// The report's values live in routines/record (see record.Report).
+type (
+	Report   = readback.Report
+	Insights = readback.Insights
+)
+
+// ReportPlanWeekly is the plan a report measures sessions against when the
+// person names none: one stretch session a day.
+const ReportPlanWeekly = 7
+
+// Report gathers the numbers of `unknot report` for the dates from to
+// today (DayOf(now): now's location decides what today is), measuring the
+// stretch sessions against planWeekly a week (ReportPlanWeekly when less
+// than 1). Sessions still being recorded by another process are left out.
+func (s *Store) Report(now time.Time, from Day, planWeekly int) (Report, error) {
+	to := DayOf(now)
+	if from > to {
+		from = to
+	}
+	ctx := context.Background()
+	// The day before too: a session just after midnight may follow ice
+	// put on the evening before.
+	sessions, err := s.Sessions(Filter{Since: from.Add(-1), Until: to})
+	if err != nil {
+		return Report{}, err
+	}
+	levels, err := s.reportLevels(ctx, from, to)
+	if err != nil {
+		return Report{}, fault("read", s.path, err)
+	}
+	eps, err := s.reportEpisodes(ctx, from, now)
+	if err != nil {
+		return Report{}, err
+	}
+	r := buildReport(from, to, planWeekly, sessions, levels)
+	r.Made = now
+	r.Episodes = eps
+	return r, nil
+}
+
+// reportLevels reads the level of each routine of each session between
+// from and to: session id -> routine -> level.
+func (s *Store) reportLevels(ctx context.Context, from, to Day) (map[int64]map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT l.session_id, l.routine, l.level FROM levels l
+		JOIN sessions s ON s.id = l.session_id WHERE s.day BETWEEN ? AND ?`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]map[string]int{}
+	for rows.Next() {
+		var id int64
+		var routine string
+		var level int
+		if err := rows.Scan(&id, &routine, &level); err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[string]int{}
+		}
+		out[id][routine] = clamp(level, -MaxLevel, MaxLevel)
+	}
+	return out, rows.Err()
+}
+
+// reportEpisodes lists the spasms said to have begun from EpisodeForgotten
+// before the date from up to now, oldest first.
+func (s *Store) reportEpisodes(ctx context.Context, from Day, now time.Time) ([]readback.EpisodeStart, error) {
+	earliest := from.Time().Add(-EpisodeForgotten - 24*time.Hour) // from's midnight, in any zone
+	rows, err := s.db.QueryContext(ctx, `SELECT began_at, day_only, or_earlier FROM episodes
+		WHERE began_ns BETWEEN ? AND ? ORDER BY began_ns, id`, earliest.UnixNano(), now.UnixNano())
+	if err != nil {
+		return nil, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	var out []readback.EpisodeStart
+	for rows.Next() {
+		var began string
+		var e readback.EpisodeStart
+		if err := rows.Scan(&began, &e.DayOnly, &e.OrEarlier); err != nil {
+			return nil, fault("read", s.path, err)
+		}
+		t, err := time.Parse(time.RFC3339Nano, began)
+		if err != nil {
+			return nil, damaged(s.path, fmt.Errorf("an episode began at %q: %v", began, err))
+		}
+		if DayOf(t) < from.Add(-int(EpisodeForgotten/(24*time.Hour))) {
+			continue
+		}
+		e.Began = t
+		out = append(out, e)
+	}
+	return out, fault("read", s.path, rows.Err())
+}

@@ -1,0 +1,197 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines/record"
+)
+
+// NotAdvice is the line that goes with the observations wherever they are
+// shown.
+const NotAdvice = "These are observations from your own record, not medical advice: ask your physio or doctor what they mean for you."
+
+// NotMedical says what the report is, under its title.
+const NotMedical = "Made by unknot from the person's own record; not a medical document."
+
+// Observations words the insights as sentences, in their order: what the
+// record shows, with the count each rests on; then one line naming the
+// groups held back for too few sessions. Nothing is said of a group below
+// the minimum. names maps a routine's name to its title (may be nil).
+func Observations(in record.Insights, names map[string]string) []string {
+	var out []string
+	for _, o := range in.Observations {
+		out = append(out, fmt.Sprintf("%s: your pain was %s, on average (%s).",
+			subject(o.Group, o.Label, names), endAgainstStart(o.Change), plural(o.Sessions, unit(o.Group))))
+	}
+	if len(in.Held) > 0 {
+		var held []string
+		for _, h := range in.Held {
+			held = append(held, fmt.Sprintf("%s (%d)", shortSubject(h.Group, h.Label, names), h.Sessions))
+		}
+		out = append(out, fmt.Sprintf("Too few sessions with both check-ins to say anything yet (each needs %d): %s.",
+			in.Minimum, strings.Join(held, "; ")))
+	}
+	return out
+}
+
+// endAgainstStart is "1.8 lower at the end than at the start", "about
+// the same at the end as at the start".
+func endAgainstStart(c float64) string {
+	w := changeWords(c)
+	if w == "about the same" {
+		return w + " at the end as at the start"
+	}
+	return w + " at the end than at the start"
+}
+
+// changeWords is "1.8 lower", "0.5 higher" or "about the same".
+func changeWords(c float64) string {
+	switch {
+	case c <= -0.05:
+		return fmt.Sprintf("%.1f lower", -c)
+	case c >= 0.05:
+		return fmt.Sprintf("%.1f higher", c)
+	}
+	return "about the same"
+}
+
+// subject names a group of sessions.
+func subject(group, label string, names map[string]string) string {
+	switch group {
+	case record.ByRoutine:
+		return "Sessions with “" + title(label, names) + "”"
+	case record.ByBreathing:
+		if label == "breathing" {
+			return "Breathing runs"
+		}
+		return "Breathing runs of " + label
+	case record.ByCare:
+		return fmt.Sprintf("Sessions begun within %d hours after %s", record.CareWindow, label)
+	}
+	if label == record.Night {
+		return "Sessions at night (22:00 to 05:00)"
+	}
+	return map[string]string{
+		record.Morning:   "Sessions in the morning (05:00 to 12:00)",
+		record.Afternoon: "Sessions in the afternoon (12:00 to 17:00)",
+		record.Evening:   "Sessions in the evening (17:00 to 22:00)",
+	}[label]
+}
+
+// shortSubject names a group in a list: "Knee to chest", "after ice", "morning".
+func shortSubject(group, label string, names map[string]string) string {
+	switch group {
+	case record.ByRoutine:
+		return title(label, names)
+	case record.ByBreathing:
+		if label == "breathing" {
+			return "breathing runs"
+		}
+		return "breathing " + label
+	case record.ByCare:
+		return "after " + label
+	}
+	return label
+}
+
+func unit(group string) string {
+	if group == record.ByBreathing {
+		return "run"
+	}
+	return "session"
+}
+
+// title is a routine's title when known, else its name.
+func title(name string, names map[string]string) string {
+	if t := names[name]; t != "" {
+		return t
+	}
+	return name
+}
+
+// plural is "1 session", "3 sessions".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// Date formats are those of the review: the clock where it happened.
+const (
+	dayLayout  = "Mon 2 Jan 2006"
+	timeLayout = "Mon 2 Jan 2006, 15:04"
+)
+
+func dayText(d record.Day) string { return d.Time().Format(dayLayout) }
+
+func shortDay(d record.Day) string { return d.Time().Format("2 Jan") }
+
+func timeText(t time.Time) string { return t.Format(timeLayout) }
+
+// madeText is when the report was made, with its offset from UTC.
+func madeText(t time.Time) string { return t.Format("Mon 2 Jan 2006 at 15:04 (UTC-07:00)") }
+
+// painText is a check-in or a dash.
+func painText(v *int) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprint(*v)
+}
+
+// mean is a mean of n check-ins, or a dash when there are none.
+func mean(v float64, n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+// where says where a stop for pain came: routine, side, rep.
+func where(s record.StopEvent, names map[string]string) string {
+	if s.Routine == "" {
+		if s.Kind == "breathe" {
+			return "a breathing run"
+		}
+		return "a " + s.Kind + " run"
+	}
+	w := title(s.Routine, names)
+	if s.Side != "" {
+		w += ", " + s.Side + " side"
+	}
+	if s.Rep > 0 {
+		w += fmt.Sprintf(", rep %d of %d", s.Rep, s.RepsPlanned)
+	}
+	return w
+}
+
+// episodeText says when a spasm began, as precisely as it was said.
+func episodeText(e record.EpisodeStart) string {
+	s := e.Began.Format(timeLayout)
+	if e.DayOnly {
+		s = e.Began.Format(dayLayout)
+	}
+	if e.OrEarlier {
+		s += " or earlier"
+	}
+	return s
+}
+
+// planWeek is the plan's share of a week with days days in the period.
+func planWeek(r record.Report, w record.ReportWeek) float64 {
+	return float64(r.PlanWeekly) * float64(w.Days) / 7
+}
+
+// levelText is "as written" or "+2 steps".
+func levelText(l int) string {
+	switch {
+	case l == 0:
+		return "as written"
+	case l == 1 || l == -1:
+		return fmt.Sprintf("%+d step", l)
+	}
+	return fmt.Sprintf("%+d steps", l)
+}

@@ -1,0 +1,42 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/unknot/unknot/routines/record"
+)
+
+// TestReviewShowsWhatSeemsToHelp: the observations with their counts, the
+// groups held back named, and the line that it is not medical advice.
+func TestReviewShowsWhatSeemsToHelp(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := reviewFixture()
+		ov.Insights = record.Insights{Minimum: 5, Pairs: 14,
+			Observations: []record.Observation{
+				{Group: record.ByRoutine, Label: "lying-twist", Sessions: 12, Change: -1.8, Before: 5, After: 3.2},
+				{Group: record.ByTime, Label: record.Evening, Sessions: 6, Change: 0.5, Before: 4, After: 4.5},
+			},
+			Held: []record.Held{{Group: record.ByCare, Label: "ice", Sessions: 4}}}
+		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
+		h.must("What seems to help you",
+			"Sessions with “lying-twist”: your pain was 1.8 lower at the end than at the start, on average (12 sessions).",
+			"Sessions in the evening (17:00 to 22:00): your pain was 0.5 higher at the end than at the start", "(6", "sessions).",
+			"(each needs 5): after ice (4).",
+			"not medical advice")
+		h.mustNot("Sessions begun within 3 hours after ice: your pain")
+	})
+}
+
+// TestReviewInsightsBelowTheMinimum: with check-ins but no group of five,
+// the review says there is not enough yet, and claims nothing.
+func TestReviewInsightsBelowTheMinimum(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := reviewFixture()
+		ov.Insights = record.Insights{Minimum: 5, Pairs: 4,
+			Held: []record.Held{{Group: record.ByRoutine, Label: "knee-to-chest", Sessions: 4}}}
+		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
+		h.must("What seems to help you", "Not enough sessions with a check-in before and after to say yet",
+			"knee-to-chest (4)")
+		h.mustNot("your pain was")
+	})
+}
