@@ -20,7 +20,7 @@ type Run struct {
 // plan's record, as routines.AdviseCare reads it.
 type Facts struct {
 	Runs     []Run
-	Episode  *routines.Episode     // the spasm on record; nil when none
+	Episode  *routines.Episode      // the spasm on record; nil when none
 	Care     []routines.Application // ice and heat of the last 48 hours
 	CareKnow bool                   // the care record could be read
 }

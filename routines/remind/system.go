@@ -44,14 +44,14 @@ type File struct {
 // Scheduler is one system's scheduler: systemd user timers, launchd
 // agents. Files is pure; the other methods run the scheduler's programs.
 type Scheduler interface {
-	Name() string                    // "systemd user timers", "launchd agents"
-	Dir() string                     // the folder its files go in
-	Exts() []string                  // the endings of its files, like ".timer"
+	Name() string                     // "systemd user timers", "launchd agents"
+	Dir() string                      // the folder its files go in
+	Exts() []string                   // the endings of its files, like ".timer"
 	Files(r routines.Reminder) []File // what reminder r needs, by name
-	Reload() error                   // make it read its folder again
-	Enable(id string) error          // start firing reminder id
-	Disable(id string) error         // stop firing reminder id
-	Active(id string) (bool, string) // will the system fire reminder id? if not, why
+	Reload() error                    // make it read its folder again
+	Enable(id string) error           // start firing reminder id
+	Disable(id string) error          // stop firing reminder id
+	Active(id string) (bool, string)  // will the system fire reminder id? if not, why
 }
 
 // Install puts reminder r into the scheduler: all its files are written,

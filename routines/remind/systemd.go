@@ -68,9 +68,13 @@ func (s Systemd) systemctl(args ...string) error {
 	return nil
 }
 
-func (s Systemd) Reload() error           { return s.systemctl("daemon-reload") }
-func (s Systemd) Enable(id string) error  { return s.systemctl("enable", "--now", unitName(id, ".timer")) }
-func (s Systemd) Disable(id string) error { return s.systemctl("disable", "--now", unitName(id, ".timer")) }
+func (s Systemd) Reload() error { return s.systemctl("daemon-reload") }
+func (s Systemd) Enable(id string) error {
+	return s.systemctl("enable", "--now", unitName(id, ".timer"))
+}
+func (s Systemd) Disable(id string) error {
+	return s.systemctl("disable", "--now", unitName(id, ".timer"))
+}
 
 // Active asks systemd whether the reminder's timer is running.
 func (s Systemd) Active(id string) (bool, string) {
