@@ -61,6 +61,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newSafetyCmd(f),
 		newCareCmd(f, nil),
 		newConfigCmd(f),
+		newRemindCmd(f), newNudgeCmd(f), // reminders (remind_cmd.go, nudge_cmd.go)
 	)
 	return root
 }

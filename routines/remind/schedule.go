@@ -108,14 +108,27 @@ func OnCalendar(r routines.Reminder) string {
 	return "*-*-* " + clock
 }
 
-// cronDays writes days as a crontab's day-of-week field: "*" or "1,2,3".
+// cronDays writes days as a crontab's day-of-week field, Monday first:
+// "*", "1-5", "6,0", "1,3,5".
 func cronDays(w routines.Weekdays) string {
 	if w == routines.EveryDay {
 		return "*"
 	}
 	var parts []string
-	for _, d := range w.Days() {
-		parts = append(parts, strconv.Itoa(int(d)))
+	days := w.Days()
+	for i := 0; i < len(days); {
+		j := i
+		for j+1 < len(days) && next(days[j]) == days[j+1] {
+			j++
+		}
+		if j >= i+2 {
+			parts = append(parts, fmt.Sprintf("%d-%d", days[i], days[j]))
+		} else {
+			for k := i; k <= j; k++ {
+				parts = append(parts, strconv.Itoa(int(days[k])))
+			}
+		}
+		i = j + 1
 	}
 	return strings.Join(parts, ",")
 }

@@ -224,3 +224,15 @@ func ranErr(what string, out []byte, err error) error {
 	}
 	return fmt.Errorf("%s failed: %v", what, err)
 }
+
+// FilesOnly is a scheduler whose files are still on disk but whose
+// programs are not here (a home folder carried from another system):
+// its files can be listed and removed, and there is nothing to tell.
+type FilesOnly struct{ Scheduler }
+
+func (FilesOnly) Reload() error        { return nil }
+func (FilesOnly) Enable(string) error  { return errors.New("this system has not got that scheduler") }
+func (FilesOnly) Disable(string) error { return nil }
+func (FilesOnly) Active(string) (bool, string) {
+	return false, "this system has not got that scheduler"
+}
