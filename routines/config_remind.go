@@ -408,11 +408,13 @@ func parseReminders(l *problemList, data []byte, spans []remindSpan, fields map[
 			break
 		}
 		body := blankOut(data, func(off int) bool { return off >= s.body && off < s.end })
+		before := len(l.probs) + l.more
 		fields, ok := readFields(l, body, remindSchema)
 		if !ok {
 			continue
 		}
-		r, ok := reminderFrom(l, s, fields)
+		// A table whose keys had problems is not also said to lack one.
+		r, ok := reminderFrom(l, s, fields, len(l.probs)+l.more == before)
 		if !ok {
 			continue
 		}
@@ -431,10 +433,10 @@ func parseReminders(l *problemList, data []byte, spans []remindSpan, fields map[
 	return rc
 }
 
-// reminderFrom checks one [[remind]] table's fields.
-func reminderFrom(l *problemList, s remindSpan, fields map[string]field) (Reminder, bool) {
+// reminderFrom checks one [[remind]] table's fields; ok is false when
+// its keys already had problems.
+func reminderFrom(l *problemList, s remindSpan, fields map[string]field, ok bool) (Reminder, bool) {
 	r := Reminder{At: NoClock, Days: EveryDay, What: NudgeSession}
-	ok := true
 	if f, has := fields["what"]; has {
 		w, err := ParseNudge(f.str)
 		if err != nil {
