@@ -67,8 +67,11 @@ func newRemindWorld(t *testing.T) *remindWorld {
 	saved := remindSystem
 	remindSystem = func() remindDeps {
 		return remindDeps{now: func() time.Time { return w.now }, goos: "linux", runner: w.run,
-			exe:      func() (string, error) { return "/usr/local/bin/unknot", nil },
-			notify:   func(title, body string) (string, error) { w.shown = append(w.shown, shown{title, body}); return "notify-send", nil },
+			exe: func() (string, error) { return "/usr/local/bin/unknot", nil },
+			notify: func(title, body string) (string, error) {
+				w.shown = append(w.shown, shown{title, body})
+				return "notify-send", nil
+			},
 			notifier: func() (string, error) { return "notify-send", nil }}
 	}
 	t.Cleanup(func() { remindSystem = saved })
@@ -393,4 +396,3 @@ func sameFiles(a, b map[string]string) bool {
 	}
 	return len(a) == len(b)
 }
-
