@@ -76,7 +76,8 @@ func TestBreatheFlags(t *testing.T) {
 // --help fits an 80-column terminal, and each example is a command on a
 // line of its own, its description on the next.
 func TestHelpFitsAndReads(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"breathe", "--help"}, {"session", "--help"}, {"history", "--help"}, {"routines", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"breathe", "--help"}, {"session", "--help"}, {"history", "--help"}, {"routines", "--help"},
+		{"remind", "--help"}, {"remind", "add", "--help"}} {
 		code, out, _ := runCLI(t, "", args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d", args, code)

@@ -17,14 +17,14 @@ import (
 func newRemindCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "remind",
-		Short: "Reminders to stretch, breathe, move, or put on ice or heat",
+		Short: "Reminders: stretch, breathe, move, ice or heat",
 		Long: "Shows the reminders in force and whether this system will deliver them.\n" +
 			"Reminders are kept in config.toml ([[remind]] tables) and handed to the\n" +
-			"system's own scheduler (systemd user timers on Linux, launchd on macOS), so\n" +
-			"they fire with no unknot running, as a desktop notification. They stay quiet\n" +
-			"in the quiet hours (quiet = \"21:00-08:00\" in config.toml), within an hour after\n" +
-			"a session, and once the day's planned sessions are done (one per session\n" +
-			"reminder). A care reminder speaks when the care plan says ice or heat is due.\n" +
+			"system's own scheduler (systemd user timers on Linux, launchd on macOS),\n" +
+			"so they fire with no unknot running, as a desktop notification. They stay\n" +
+			"quiet in the quiet hours (quiet = \"21:00-08:00\" in config.toml), within an\n" +
+			"hour after a session, and once the day's planned sessions are done (one per\n" +
+			"session reminder). A care reminder speaks when ice or heat becomes due.\n" +
 			"`unknot remind off` removes every reminder unknot installed.",
 		Example: examples(
 			"unknot remind", "the reminders, and whether they will fire",
@@ -50,7 +50,7 @@ func newRemindAddCmd(f *factory) *cobra.Command {
 	o := &remindAdd{}
 	cmd := &cobra.Command{
 		Use:   "add [HH:MM]",
-		Short: "Add a reminder (a care reminder takes no time: it follows the care plan)",
+		Short: "Add one (a care reminder takes no time)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := o.reminder(args)
@@ -61,7 +61,7 @@ func newRemindAddCmd(f *factory) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&o.days, "days", "daily", "days: daily, weekdays, weekends, mon-fri, mon,wed,fri")
+	fl.StringVar(&o.days, "days", "daily", "daily, weekdays, weekends, mon-fri, mon,wed,fri")
 	fl.StringVar(&o.what, "what", "session", "session, breathe, move or care")
 	fl.StringVar(&o.id, "id", "", "a name for it (default: what and time, like session-0830)")
 	return cmd
@@ -354,7 +354,7 @@ func runRemindOff(f *factory, d remindDeps) error {
 
 func newRemindTestCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "test [session|breathe|move|care]",
+		Use:   "test [WHAT]",
 		Short: "Show one reminder now, to see how it looks",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
