@@ -137,8 +137,12 @@ func remindEnv(d remindDeps) (remind.Env, error) {
 }
 
 // noScheduler is what `remind add` says where nothing can fire reminders.
-func noScheduler(why string) error {
-	return failed(fmt.Errorf("could not install the reminder: %s, and this is not macOS with launchd, so nothing here can fire it; nothing was written (config.toml is unchanged). To have cron fire it instead, add the line above to your crontab (crontab -e)", why))
+func noScheduler(why string, cron bool) error {
+	install := ""
+	if !cron {
+		install = " (cron is not installed either: install it first, like apt install cron)"
+	}
+	return failed(fmt.Errorf("could not install the reminder: %s, and this is not macOS with launchd, so nothing here can fire it; nothing was written (config.toml is unchanged). To have cron fire it instead, add the line above to your crontab with crontab -e%s", why, install))
 }
 
 func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
@@ -157,7 +161,8 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	s, why := remind.Detect(env, d.goos)
 	if s == nil {
 		fmt.Fprintln(f.out, remind.CrontabLine(r, env))
-		return noScheduler(why)
+		_, err := d.runner.LookPath("crontab")
+		return noScheduler(why, err == nil)
 	}
 	if err := remind.Install(s, r); err != nil {
 		return failed(fmt.Errorf("could not install the reminder %s: %v; nothing of it was left installed", r.ID, err))
