@@ -183,3 +183,36 @@ func TestSaveRemindersKeepsTheRestOfTheFile(t *testing.T) {
 		t.Errorf("a new file: %q", data)
 	}
 }
+
+// Any text: no panic; a file without problems keeps its text when its own
+// reminders are saved back, and reads back what was saved when one more
+// is added.
+func FuzzParseConfigReminders(f *testing.F) {
+	f.Add("quiet = \"21:00-08:00\"\n[[remind]]\nat = \"08:30\"\ndays = \"mon-fri\"\n")
+	f.Add("[[remind]]\nwhat = \"care\"\n# note\n[[remind]]\nid = \"x\"\nat = \"1:05\"\nwhat = \"move\"")
+	f.Add("pace = 1.0\n[remind]\nat = 1\n[[remind]]\n[[remind.x]]\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		cfg, probs := ParseConfig("config.toml", []byte(text))
+		if len(probs) > 0 {
+			return
+		}
+		same := reminderText([]byte(text), cfg.Remind, cfg.Remind.Reminders)
+		if string(same) != text {
+			t.Fatalf("saving the same reminders changed the text:\n%q\n%q", text, same)
+		}
+		if len(cfg.Remind.Reminders) >= MaxReminders {
+			return
+		}
+		more := append(append([]Reminder(nil), cfg.Remind.Reminders...), Reminder{ID: "fuzz-extra", At: 61, Days: EveryDay, What: NudgeMove})
+		for _, r := range cfg.Remind.Reminders {
+			if r.ID == "fuzz-extra" {
+				return
+			}
+		}
+		out := reminderText([]byte(text), cfg.Remind, more)
+		back, probs := ParseConfig("config.toml", out)
+		if len(probs) > 0 || !reflect.DeepEqual(back.Remind.Reminders, more) {
+			t.Fatalf("added one to %q: got %q, %v, %+v", text, out, probs, back.Remind.Reminders)
+		}
+	})
+}
