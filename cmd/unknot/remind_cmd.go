@@ -188,6 +188,9 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	if _, err := d.notifier(); err != nil {
 		fmt.Fprintf(f.out, "But no notification can be shown here yet: %v.\n", err)
 	}
+	if tmp := os.TempDir(); strings.HasPrefix(env.Exe, filepath.Clean(tmp)+string(filepath.Separator)) {
+		fmt.Fprintf(f.out, "Note: the scheduler runs %s, in a temporary folder (go run?); install unknot and add the reminder again, or it will fail once that file is gone.\n", routines.Printable(env.Exe))
+	}
 	fmt.Fprintf(f.out, "`unknot remind remove %s` takes it away; `unknot remind off` removes them all.\n", r.ID)
 	return nil
 }

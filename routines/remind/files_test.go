@@ -243,7 +243,8 @@ func TestInstallTwiceThenRemoveAllLeavesOnlyWhatWasThere(t *testing.T) {
 	if err := os.MkdirAll(s.Dir(), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	theirs := map[string]string{"backup.timer": "[Timer]\n", "unknot-remind-notes.txt": "mine\n", "unknot.service": "[Service]\n"}
+	theirs := map[string]string{"backup.timer": "[Timer]\n", "unknot-remind-notes.txt": "mine\n", "unknot.service": "[Service]\n",
+		"unknot-remind-Mine.timer": "[Timer]\n", "my-unknot-remind-x.timer": "[Timer]\n"}
 	for n, text := range theirs {
 		os.WriteFile(filepath.Join(s.Dir(), n), []byte(text), 0o644)
 	}
@@ -253,12 +254,14 @@ func TestInstallTwiceThenRemoveAllLeavesOnlyWhatWasThere(t *testing.T) {
 	if !mapsEqual(first, second) {
 		t.Errorf("installing twice changed the files")
 	}
+	// A crash between writing and renaming leaves a .new file: unknot's.
+	os.WriteFile(filepath.Join(s.Dir(), "unknot-remind-care.timer.new"), []byte("[Tim"), 0o600)
 	removed, err := RemoveAll(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(removed) != 6 {
-		t.Errorf("removed %v, want the 6 units", removed)
+	if len(removed) != 7 {
+		t.Errorf("removed %v, want the 6 units and the half-written one", removed)
 	}
 	if after := readDir(t, s.Dir()); !mapsEqual(before, after) {
 		t.Errorf("after RemoveAll the folder holds %v, want %v", keys(after), keys(before))

@@ -176,9 +176,10 @@ func IsInstalled(s Scheduler, r routines.Reminder) bool {
 }
 
 // idOf is the reminder id in one of unknot's file names, "" for a file
-// that is not unknot's.
+// that is not unknot's. A file left half written by a crash (its name
+// ends in .new) is unknot's too, so that `remind off` takes it away.
 func idOf(s Scheduler, name string) string {
-	rest, ok := strings.CutPrefix(name, Prefix)
+	rest, ok := strings.CutPrefix(strings.TrimSuffix(name, ".new"), Prefix)
 	if !ok {
 		return ""
 	}
