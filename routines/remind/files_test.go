@@ -144,8 +144,16 @@ func verifyUnits(t *testing.T, dir string, rs []routines.Reminder) {
 	if err != nil {
 		t.Skip("systemd-analyze is not installed (Debian's systemd package has it; .ci/install-remind-deps installs it): the units were compared to the golden files only")
 	}
-	exe, err := os.Executable()
+	real, err := os.Executable()
 	if err != nil {
+		t.Fatal(err)
+	}
+	// A program in a folder whose name needs quoting and escaping.
+	exe := filepath.Join(dir, "my 100% apps $HOME", "unknot")
+	if err := os.MkdirAll(filepath.Dir(exe), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, exe); err != nil {
 		t.Fatal(err)
 	}
 	vdir := filepath.Join(dir, "verify")
@@ -265,6 +273,21 @@ func TestInstallTwiceThenRemoveAllLeavesOnlyWhatWasThere(t *testing.T) {
 	}
 	if after := readDir(t, s.Dir()); !mapsEqual(before, after) {
 		t.Errorf("after RemoveAll the folder holds %v, want %v", keys(after), keys(before))
+	}
+}
+
+// A program systemd would refuse to run is refused before anything is written.
+func TestSystemdRefusesAProgramItCannotRun(t *testing.T) {
+	dir := t.TempDir()
+	for _, exe := range []string{`/opt/it's/unknot`, `/opt/a"b/unknot`, `/opt/a\b/unknot`, "unknot"} {
+		run := &fakeRunner{}
+		s := Systemd{testEnv(dir, exe, run)}
+		if err := Install(s, goldenReminders[0]); err == nil || !strings.Contains(err.Error(), "systemd cannot run") {
+			t.Errorf("%s: %v", exe, err)
+		}
+		if _, err := os.Stat(s.Dir()); !errors.Is(err, os.ErrNotExist) || len(run.ran) > 0 {
+			t.Errorf("%s: wrote or ran something: %v %q", exe, err, run.ran)
+		}
 	}
 }
 

@@ -62,6 +62,11 @@ func Install(s Scheduler, r routines.Reminder) error {
 	if err := routines.CheckReminderID(r.ID); err != nil {
 		return err
 	}
+	if c, ok := s.(interface{ Check() error }); ok {
+		if err := c.Check(); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(s.Dir(), 0o700); err != nil {
 		return fmt.Errorf("cannot make %s: %v", s.Dir(), unwrap(err))
 	}

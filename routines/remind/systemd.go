@@ -28,6 +28,16 @@ func (s Systemd) Name() string   { return "systemd user timers" }
 func (s Systemd) Dir() string    { return filepath.Join(s.Env.ConfigHome, "systemd", "user") }
 func (s Systemd) Exts() []string { return []string{".timer", ".service"} }
 
+// Check refuses a program systemd cannot run: it takes the program's
+// path literally, without expanding $ or %, but refuses one holding a
+// quote or a backslash.
+func (s Systemd) Check() error {
+	if !filepath.IsAbs(s.Env.Exe) || strings.ContainsAny(s.Env.Exe, "\"'\\\n") {
+		return fmt.Errorf("systemd cannot run %q: its path must be absolute and free of quotes and backslashes; move unknot to a folder such as ~/.local/bin and add the reminder again", s.Env.Exe)
+	}
+	return nil
+}
+
 func unitName(id, ext string) string { return Prefix + id + ext }
 
 // Files are the reminder's timer and its service.
@@ -47,7 +57,7 @@ func (s Systemd) description(r routines.Reminder) string {
 func (s Systemd) service(r routines.Reminder) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n[Unit]\nDescription=%s\n\n[Service]\nType=oneshot\n", writtenBy, s.description(r))
-	fmt.Fprintf(&b, "ExecStart=%s nudge %s\n", systemdQuote(s.Env.Exe, true), r.What)
+	fmt.Fprintf(&b, "ExecStart=%s nudge %s\n", systemdQuote(s.Env.Exe, false), r.What)
 	for _, v := range s.Env.Vars {
 		fmt.Fprintf(&b, "Environment=%s\n", systemdQuote(v, false))
 	}
@@ -90,8 +100,9 @@ func (s Systemd) Active(id string) (bool, string) {
 }
 
 // systemdQuote writes s as one word of a unit file: in double quotes,
-// with '\' and '"' escaped and '%' doubled (specifiers); in a command
-// line '$' is doubled too (no variable is expanded).
+// with '\' and '"' escaped and '%' doubled (specifiers); in a command's
+// arguments '$' is doubled too (no variable is expanded), but not in its
+// program, which systemd takes as written.
 func systemdQuote(s string, command bool) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "%", "%%", "\n", `\n`)
 	q := r.Replace(s)
