@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -243,22 +244,14 @@ func newRemindRemoveCmd(f *factory) *cobra.Command {
 	}
 }
 
+// runRemindRemove takes one reminder out of the scheduler and out of
+// config.toml. An id that is in neither is bad input, exit 2.
 func runRemindRemove(f *factory, d remindDeps, id string) error {
 	path, cfg, err := remindConfig()
 	if err != nil {
 		return err
 	}
-	var keep []routines.Reminder
-	var ids []string
-	found := false
-	for _, r := range cfg.Remind.Reminders {
-		ids = append(ids, r.ID)
-		if r.ID == id {
-			found = true
-			continue
-		}
-		keep = append(keep, r)
-	}
+	keep, found := without(cfg.Remind.Reminders, id)
 	env, err := remindEnv(d)
 	if err != nil {
 		return err
@@ -266,21 +259,10 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	s, _ := remind.Detect(env, d.goos)
 	installed := false
 	for _, sc := range schedulersFor(s, env) {
-		if err := routines.CheckReminderID(id); err == nil {
-			files, _ := remind.Installed(sc)
-			for _, name := range files {
-				if strings.HasPrefix(name, remind.Prefix+id+".") {
-					installed = true
-				}
-			}
-		}
+		installed = installed || remind.Has(sc, id)
 	}
 	if !found && !installed {
-		known := "there are none"
-		if len(ids) > 0 {
-			known = "the reminders are " + strings.Join(ids, ", ")
-		}
-		return usageErr("remind remove %s: no such reminder; %s (see `unknot remind`)", id, known)
+		return usageErr("remind remove %s: no such reminder; %s (see `unknot remind`)", id, knownIDs(cfg.Remind.Reminders))
 	}
 	for _, sc := range schedulersFor(s, env) {
 		if err := remind.Remove(sc, id); err != nil {
@@ -294,6 +276,30 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	}
 	fmt.Fprintf(f.out, "Removed the reminder %s.\n", id)
 	return nil
+}
+
+// without is the reminders but the one with id, and whether it was there.
+func without(list []routines.Reminder, id string) (keep []routines.Reminder, found bool) {
+	for _, r := range list {
+		if r.ID == id {
+			found = true
+			continue
+		}
+		keep = append(keep, r)
+	}
+	return keep, found
+}
+
+// knownIDs says which reminders there are.
+func knownIDs(list []routines.Reminder) string {
+	if len(list) == 0 {
+		return "there are none"
+	}
+	ids := make([]string, len(list))
+	for i, r := range list {
+		ids[i] = r.ID
+	}
+	return "the reminders are " + strings.Join(ids, ", ")
 }
 
 // schedulersFor are the schedulers whose files to look through: the one
@@ -412,9 +418,7 @@ func runRemindList(f *factory, d remindDeps) error {
 	} else {
 		fmt.Fprintf(w, "Reminders in %s:\n", routines.Printable(path))
 	}
-	inConfig := map[string]bool{}
 	for _, r := range rs {
-		inConfig[r.ID] = true
 		state := "will not fire: nothing here can fire it"
 		if s != nil {
 			state = remindState(s, r, now)
@@ -422,14 +426,7 @@ func runRemindList(f *factory, d remindDeps) error {
 		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), state)
 	}
 	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", cfg.Remind.QuietOrDefault())
-	for _, sc := range schedulersFor(s, env) {
-		files, _ := remind.Installed(sc)
-		for _, name := range files {
-			if id := strings.TrimSuffix(strings.TrimPrefix(name, remind.Prefix), filepath.Ext(name)); !inConfig[id] {
-				fmt.Fprintf(w, "Installed but not in config.toml: %s (unknot remind off removes it).\n", routines.Printable(filepath.Join(sc.Dir(), name)))
-			}
-		}
-	}
+	listStrays(w, schedulersFor(s, env), rs)
 	switch {
 	case s == nil && len(rs) == 0:
 		fmt.Fprintf(w, "Nothing here can fire reminders: %s, and no launchd (remind add prints a crontab line instead).\n", why)
@@ -447,6 +444,22 @@ func runRemindList(f *factory, d remindDeps) error {
 		fmt.Fprintf(w, "Notifications: shown by %s.\n", how)
 	}
 	return nil
+}
+
+// listStrays says unknot's files that no reminder in config.toml owns.
+func listStrays(w io.Writer, scs []remind.Scheduler, rs []routines.Reminder) {
+	inConfig := map[string]bool{}
+	for _, r := range rs {
+		inConfig[r.ID] = true
+	}
+	for _, sc := range scs {
+		files, _ := remind.Installed(sc)
+		for _, name := range files {
+			if !inConfig[remind.IDOf(sc, name)] {
+				fmt.Fprintf(w, "Installed but not in config.toml: %s (unknot remind off removes it).\n", routines.Printable(filepath.Join(sc.Dir(), name)))
+			}
+		}
+	}
 }
 
 // remindState says whether reminder r will fire, and when next.

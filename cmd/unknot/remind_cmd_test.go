@@ -181,9 +181,12 @@ func TestRemindListAndRemove(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 	os.Remove(filepath.Join(w.unitDir(), "unknot-remind-afternoon.timer"))
+	os.WriteFile(filepath.Join(w.unitDir(), "unknot-remind-old.timer"), []byte("[Timer]\n"), 0o600)
 	_, out, _ = w.cli(t, "remind")
-	if !strings.Contains(out, "afternoon        move     15:00, daily: not installed; run `unknot remind add 15:00 --what move --id afternoon`") {
-		t.Errorf("a missing unit is not said:\n%s", out)
+	if !strings.Contains(out, "afternoon        move     15:00, daily: not installed; run `unknot remind add 15:00 --what move --id afternoon`") ||
+		!strings.Contains(out, "Installed but not in config.toml: "+filepath.Join(w.unitDir(), "unknot-remind-old.timer")+" (unknot remind off removes it).") ||
+		strings.Contains(out, "not in config.toml: "+filepath.Join(w.unitDir(), "unknot-remind-session")) {
+		t.Errorf("a missing unit, or one not in config.toml, is not said:\n%s", out)
 	}
 	code, out, _ = w.cli(t, "remind", "remove", "session-0830")
 	if code != 0 || out != "Removed the reminder session-0830.\n" {

@@ -168,6 +168,21 @@ func Installed(s Scheduler) ([]string, error) {
 	return out, nil
 }
 
+// IDOf is the reminder id in one of unknot's file names in scheduler
+// s's folder, "" for a file that is not unknot's.
+func IDOf(s Scheduler, name string) string { return idOf(s, name) }
+
+// Has reports whether any file of reminder id is in the scheduler's folder.
+func Has(s Scheduler, id string) bool {
+	files, _ := Installed(s)
+	for _, f := range files {
+		if idOf(s, f) == id {
+			return true
+		}
+	}
+	return false
+}
+
 // IsInstalled reports whether all of reminder r's files are in place,
 // holding what they would be written with now.
 func IsInstalled(s Scheduler, r routines.Reminder) bool {
