@@ -50,6 +50,8 @@ type Config struct {
 	Theme   *string  // one of Themes
 	Checkin *bool    // ask about pain before and after
 
+	Remind RemindConfig // the [[remind]] tables and quiet (config_remind.go)
+
 	sessionPos [][2]int // where each session name is, for CheckSession
 }
 
@@ -100,12 +102,13 @@ func (cfg Config) Over(s Settings) Settings {
 var configKeys = map[string]valueKind{
 	"session": kStrings, "pattern": kString, "pace": kNumber, "sound": kString,
 	"volume": kInt, "theme": kString, "checkin": kBool,
+	"quiet": kString, // reminders' quiet hours (config_remind.go)
 }
 
 var configSchema = schema{
 	keys:   configKeys,
 	known:  sortedKeys(configKeys),
-	tables: "tables are not part of config.toml; write every setting at the top level",
+	tables: "tables are not part of config.toml, except [[remind]] (a reminder); write every setting at the top level, above the first [[remind]]",
 }
 
 func sortedKeys(m map[string]valueKind) []string {
@@ -140,10 +143,12 @@ func LoadConfig(path string) (Config, Problems) {
 func ParseConfig(file string, data []byte) (Config, Problems) {
 	cfg := Config{Path: file}
 	l := &problemList{file: file}
-	fields, ok := readFields(l, data, configSchema)
+	spans, _ := remindSpans(data)
+	fields, ok := readFields(l, withoutReminders(data, spans), configSchema)
 	if !ok {
 		return Config{}, l.list()
 	}
+	cfg.Remind = parseReminders(l, data, spans, fields)
 	add := l.add
 	if f, ok := fields["session"]; ok {
 		if len(f.strs) == 0 {

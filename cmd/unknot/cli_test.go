@@ -79,7 +79,8 @@ func TestBreatheFlags(t *testing.T) {
 // padding, and each example reads as a shell script: its description a
 // comment above it, a blank line after it.
 func TestHelpFitsAndReads(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"breathe", "--help"}, {"session", "--help"}, {"history", "--help"}, {"routines", "--help"}, {"help", "care"}} {
+	for _, args := range [][]string{{"--help"}, {"breathe", "--help"}, {"session", "--help"}, {"history", "--help"}, {"routines", "--help"},
+		{"help", "care"}, {"remind", "--help"}, {"remind", "add", "--help"}} {
 		code, out, _ := runCLI(t, "", args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d", args, code)

@@ -62,6 +62,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newCareCmd(f, nil),
 		newConfigCmd(f),
 		newReportCmd(f),
+		newRemindCmd(f), newNudgeCmd(f), // reminders (remind_cmd.go, nudge_cmd.go)
 	)
 	return root
 }

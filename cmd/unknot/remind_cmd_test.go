@@ -1,0 +1,401 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/unknot/unknot/routines/history"
+)
+
+var updateRemind = flag.Bool("update-remind", false, "rewrite cmd/unknot/testdata/remind-*.golden")
+
+// remindRunner stands for systemctl: it records each command line; with
+// noUser, `systemctl --user` cannot reach a user session (as here).
+type remindRunner struct {
+	ran    []string
+	noUser bool
+}
+
+func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
+	line := strings.Join(append([]string{name}, args...), " ")
+	r.ran = append(r.ran, line)
+	if r.noUser && strings.HasPrefix(line, "systemctl --user") {
+		return []byte("Failed to connect to bus: No medium found\n"), errors.New("exit status 1")
+	}
+	if strings.Contains(line, "is-active") {
+		return []byte("active\n"), nil
+	}
+	return nil, nil
+}
+
+func (r *remindRunner) LookPath(name string) (string, error) { return "/usr/bin/" + name, nil }
+
+// shown is a notification the nudge showed.
+type shown struct{ title, body string }
+
+// remindWorld is a temporary HOME, XDG_CONFIG_HOME and UNKNOT_HOME, a
+// scheduler that only records, a notifier that only collects, and a
+// fixed clock: a Tuesday at 10:00 on this machine's clock.
+type remindWorld struct {
+	home, cfgHome, unknotHome string
+	run                       *remindRunner
+	shown                     []shown
+	now                       time.Time
+}
+
+func newRemindWorld(t *testing.T) *remindWorld {
+	t.Helper()
+	root := t.TempDir()
+	w := &remindWorld{home: filepath.Join(root, "home"), cfgHome: filepath.Join(root, "xdg-config"),
+		unknotHome: filepath.Join(root, "unknot"), run: &remindRunner{},
+		now: time.Date(2026, time.March, 10, 10, 0, 0, 0, time.Local)}
+	for _, d := range []string{w.home, w.cfgHome, w.unknotHome} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("HOME", w.home)
+	t.Setenv("XDG_CONFIG_HOME", w.cfgHome)
+	t.Setenv("XDG_DATA_HOME", "")
+	saved := remindSystem
+	remindSystem = func() remindDeps {
+		return remindDeps{now: func() time.Time { return w.now }, goos: "linux", runner: w.run,
+			exe: func() (string, error) { return "/usr/local/bin/unknot", nil },
+			notify: func(title, body string) (string, error) {
+				w.shown = append(w.shown, shown{title, body})
+				return "notify-send", nil
+			},
+			notifier: func() (string, error) { return "notify-send", nil }}
+	}
+	t.Cleanup(func() { remindSystem = saved })
+	return w
+}
+
+func (w *remindWorld) cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	return runCLIIn(t, w.unknotHome, "", args...)
+}
+
+// files lists every file under the temporary HOME and XDG_CONFIG_HOME.
+func (w *remindWorld) files(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, root := range []string{w.home, w.cfgHome} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				out = append(out, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (w *remindWorld) unitDir() string { return filepath.Join(w.cfgHome, "systemd", "user") }
+
+// `remind add` twice, then `remind off`: the units are written (the same
+// files twice, compared to the golden files), and then no file of
+// unknot's is left in the folders, which hold what they held before.
+func TestRemindAddTwiceThenOffLeavesNoFile(t *testing.T) {
+	w := newRemindWorld(t)
+	os.MkdirAll(w.unitDir(), 0o700)
+	os.WriteFile(filepath.Join(w.unitDir(), "backup.timer"), []byte("[Timer]\n"), 0o644)
+	os.WriteFile(filepath.Join(w.home, ".bashrc"), []byte("# mine\n"), 0o644)
+	before := w.files(t)
+
+	code, out, errOut := w.cli(t, "remind", "add", "08:30", "--days", "mon-fri")
+	if code != 0 || !strings.Contains(out, "Added reminder session-0830: session, 08:30, mon-fri. Next: tomorrow 08:30.") {
+		t.Fatalf("first add: exit %d\n%s%s", code, out, errOut)
+	}
+	first := readUnits(t, w)
+	code, out, errOut = w.cli(t, "remind", "add", "08:30", "--days", "mon-fri")
+	if code != 0 || !strings.Contains(out, "Kept reminder session-0830") {
+		t.Fatalf("second add: exit %d\n%s%s", code, out, errOut)
+	}
+	if second := readUnits(t, w); !slices.Equal(keysOf(first), keysOf(second)) || !sameFiles(first, second) {
+		t.Errorf("adding twice changed the files")
+	}
+	if code, out, errOut := w.cli(t, "remind", "add", "--what", "care"); code != 0 {
+		t.Fatalf("care: exit %d\n%s%s", code, out, errOut)
+	}
+	units := readUnits(t, w)
+	for name, text := range units {
+		remindGolden(t, name, strings.NewReplacer(w.unknotHome, "$UNKNOT_HOME", w.cfgHome, "$XDG_CONFIG_HOME").Replace(text))
+	}
+	if len(units) != 4 {
+		t.Errorf("units %v, want a timer and a service for each of 2 reminders", keysOf(units))
+	}
+	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	if !strings.Contains(string(cfg), "[[remind]]\nid = \"session-0830\"\nat = \"08:30\"\ndays = \"mon-fri\"\nwhat = \"session\"\n") ||
+		strings.Count(string(cfg), "[[remind]]") != 2 {
+		t.Errorf("config.toml:\n%s", cfg)
+	}
+	if !slices.Contains(w.run.ran, "systemctl --user enable --now unknot-remind-session-0830.timer") {
+		t.Errorf("ran %q", w.run.ran)
+	}
+
+	code, out, errOut = w.cli(t, "remind", "off")
+	if code != 0 || !strings.Contains(out, "Removed 4 files") || !strings.Contains(out, "unknot remind add 08:30 --days mon-fri --what session") {
+		t.Fatalf("off: exit %d\n%s%s", code, out, errOut)
+	}
+	if after := w.files(t); !slices.Equal(before, after) {
+		t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+	}
+	if !slices.Contains(w.run.ran, "systemctl --user disable --now unknot-remind-care.timer") {
+		t.Errorf("off did not stop the care timer: %q", w.run.ran)
+	}
+	cfg, _ = os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	if strings.Contains(string(cfg), "[[remind]]") {
+		t.Errorf("config.toml still holds reminders:\n%s", cfg)
+	}
+}
+
+func TestRemindListAndRemove(t *testing.T) {
+	w := newRemindWorld(t)
+	w.cli(t, "remind", "add", "08:30", "--days", "mon-fri")
+	w.cli(t, "remind", "add", "15:00", "--what", "move", "--id", "afternoon")
+	code, out, _ := w.cli(t, "remind")
+	for _, want := range []string{
+		"session-0830     session  08:30, mon-fri: on, next tomorrow 08:30",
+		"afternoon        move     15:00, daily: on, next today 15:00",
+		"Quiet hours: 21:00-08:00",
+		"Fired by systemd user timers (" + w.unitDir() + ")",
+		"Notifications: shown by notify-send.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("remind lists no %q:\n%s", want, out)
+		}
+	}
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	os.Remove(filepath.Join(w.unitDir(), "unknot-remind-afternoon.timer"))
+	os.WriteFile(filepath.Join(w.unitDir(), "unknot-remind-old.timer"), []byte("[Timer]\n"), 0o600)
+	_, out, _ = w.cli(t, "remind")
+	if !strings.Contains(out, "afternoon        move     15:00, daily: not installed; run `unknot remind add 15:00 --what move --id afternoon`") ||
+		!strings.Contains(out, "Installed but not in config.toml: "+filepath.Join(w.unitDir(), "unknot-remind-old.timer")+" (unknot remind off removes it).") ||
+		strings.Contains(out, "not in config.toml: "+filepath.Join(w.unitDir(), "unknot-remind-session")) {
+		t.Errorf("a missing unit, or one not in config.toml, is not said:\n%s", out)
+	}
+	code, out, _ = w.cli(t, "remind", "remove", "session-0830")
+	if code != 0 || out != "Removed the reminder session-0830.\n" {
+		t.Errorf("remove: exit %d %q", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(w.unitDir(), "unknot-remind-session-0830.timer")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the timer is still there: %v", err)
+	}
+	code, _, errOut := w.cli(t, "remind", "remove", "evening")
+	if code != 2 || errOut != "unknot: remind remove evening: no such reminder; the reminders are afternoon (see `unknot remind`)\n" {
+		t.Errorf("an unknown id: exit %d %q", code, errOut)
+	}
+}
+
+// Bad input is one line saying what and where, exit 2, and nothing is
+// installed or changed.
+func TestRemindAddBadInputInstallsNothing(t *testing.T) {
+	cases := []struct {
+		name   string
+		config string
+		args   []string
+		want   string
+	}{
+		{"hour 25", "", []string{"25:00"}, `unknot: remind add: "25:00" is not a time of day: hours go from 00 to 23 and minutes from 00 to 59, like 08:30 or 21:00`},
+		{"funday", "", []string{"08:30", "--days", "funday"}, `unknot: --days "funday": "funday" is not a day; write days like mon-fri, sat,sun, daily or weekdays`},
+		{"nap", "", []string{"08:30", "--what", "nap"}, `unknot: --what: "nap" is not something to be reminded of; say session, breathe, move or care`},
+		{"no time", "", nil, "unknot: remind add: give the time of day, like `unknot remind add 08:30`"},
+		{"a time for care", "", []string{"09:00", "--what", "care"}, "unknot: remind add 09:00 --what care: a care reminder follows the care plan's next due time; leave out the time"},
+		{"a broken [[remind]]", "pace = 1.0\n\n[[remind]]\nat = \"8h30\"\n", []string{"09:00"}, `config.toml:4:6: at: "8h30" is not a time of day: write it as HH:MM on the 24-hour clock`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			if c.config != "" {
+				writeConfig(t, w.unknotHome, c.config)
+			}
+			before := w.files(t)
+			code, out, errOut := w.cli(t, append([]string{"remind", "add"}, c.args...)...)
+			if code != 2 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, c.want) || out != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", code, out, errOut, c.want)
+			}
+			if after := w.files(t); !slices.Equal(before, after) || len(w.run.ran) > 0 {
+				t.Errorf("bad input left files %v, ran %q", after, w.run.ran)
+			}
+			cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+			if string(cfg) != c.config {
+				t.Errorf("config.toml became %q", cfg)
+			}
+		})
+	}
+}
+
+// Where there is no systemd user session and no launchd (this machine),
+// `remind add` prints the crontab line and says what it could not do and
+// what to run instead, exit 1, and leaves nothing behind.
+func TestRemindAddWithoutAScheduler(t *testing.T) {
+	w := newRemindWorld(t)
+	w.run.noUser = true
+	before := w.files(t)
+	code, out, errOut := w.cli(t, "remind", "add", "08:30", "--days", "mon-fri")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	wantOut := "30 8 * * 1-5 UNKNOT_HOME='" + w.unknotHome + "' XDG_CONFIG_HOME='" + w.cfgHome + "' '/usr/local/bin/unknot' nudge session\n"
+	if out != wantOut {
+		t.Errorf("stdout %q, want the crontab line %q", out, wantOut)
+	}
+	for _, want := range []string{"could not install the reminder: no systemd user session", "nothing was written (config.toml is unchanged)", "crontab -e"} {
+		if !strings.Contains(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("stderr %q has no %q on its one line", errOut, want)
+		}
+	}
+	if after := w.files(t); !slices.Equal(before, after) {
+		t.Errorf("left %v", after)
+	}
+	if _, err := os.Stat(filepath.Join(w.unknotHome, "config.toml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("config.toml was written: %v", err)
+	}
+}
+
+// `unknot nudge` shows the reminder when it should, and stays quiet after
+// a session in the last hour and in the quiet hours.
+func TestNudgeShowsOrStaysQuiet(t *testing.T) {
+	w := newRemindWorld(t)
+	code, out, errOut := w.cli(t, "nudge", "session")
+	if code != 0 || len(w.shown) != 1 || !strings.Contains(out, "shown by notify-send") {
+		t.Fatalf("nudge with nothing done: exit %d, shown %v\n%s%s", code, w.shown, out, errOut)
+	}
+	n := w.shown[0]
+	if n.title != "unknot: Time for your stretches" || !strings.Contains(n.body, "Time for your stretches: about ") ||
+		!strings.Contains(n.body, "No more reminders: unknot remind off.") {
+		t.Errorf("the notification: %+v", n)
+	}
+	w.now = time.Date(2026, time.March, 10, 22, 30, 0, 0, time.Local)
+	if _, out, _ := w.cli(t, "nudge", "move"); len(w.shown) != 1 || !strings.Contains(out, "quiet: quiet hours (21:00-08:00)") {
+		t.Errorf("in the quiet hours: %q, shown %d", out, len(w.shown))
+	}
+	w.now = time.Date(2026, time.March, 10, 10, 0, 0, 0, time.Local)
+	s, err := history.Open(w.unknotHome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := w.now.Add(-40 * time.Minute)
+	json := `[{"id": 1, "kind": "session", "started_at": "` + start.Format(time.RFC3339) + `", "ended_at": "` +
+		start.Add(10*time.Minute).Format(time.RFC3339) + `", "status": "completed", "pain_before": null, "pain_after": null, "breaths": 0,
+		"exercises": [{"routine": "knee-to-chest", "side": "left", "reps_done": 3, "reps_planned": 3}]}]`
+	if _, err := s.ImportJSON(strings.NewReader(json), "test.json"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, out, _ := w.cli(t, "nudge", "move"); len(w.shown) != 1 || !strings.Contains(out, "less than an hour ago") {
+		t.Errorf("after a session: %q, shown %d", out, len(w.shown))
+	}
+	w.now = w.now.Add(2 * time.Hour)
+	if _, out, _ := w.cli(t, "nudge", "session"); len(w.shown) != 1 || !strings.Contains(out, "today's sessions are done (1 of 1 planned)") {
+		t.Errorf("on a done day: %q, shown %d", out, len(w.shown))
+	}
+	if code, _, errOut := w.cli(t, "nudge", "nap"); code != 2 || !strings.Contains(errOut, `"nap" is not something to be reminded of`) {
+		t.Errorf("nudge nap: exit %d %q", code, errOut)
+	}
+}
+
+func TestRemindTestShowsOneNow(t *testing.T) {
+	w := newRemindWorld(t)
+	w.now = time.Date(2026, time.March, 10, 23, 0, 0, 0, time.Local) // quiet hours: a test shows anyway
+	code, out, _ := w.cli(t, "remind", "test", "breathe")
+	if code != 0 || len(w.shown) != 1 || !strings.Contains(out, "Shown by notify-send:\nunknot: Time to breathe slowly\n") {
+		t.Errorf("remind test: exit %d, shown %v\n%s", code, w.shown, out)
+	}
+}
+
+// The real notifier: notify-send is given the text as arguments, with
+// the session bus found, and no sound of its own.
+func TestDesktopNudgerCallsNotifySend(t *testing.T) {
+	run := &remindRunner{}
+	n := desktopNudger{run: run, goos: "linux", getenv: func(k string) string {
+		return map[string]string{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}[k]
+	}}
+	how, err := n.send("unknot: Time to move a little", "Stand up.\nNo more reminders: unknot remind off.")
+	if err != nil || how != "notify-send" {
+		t.Fatalf("send: %q %v", how, err)
+	}
+	want := "notify-send --app-name=unknot --urgency=normal unknot: Time to move a little Stand up.\nNo more reminders: unknot remind off."
+	if len(run.ran) != 1 || run.ran[0] != want {
+		t.Errorf("ran %q, want %q", run.ran, want)
+	}
+	mac := desktopNudger{run: run, goos: "darwin", getenv: func(string) string { return "" }}
+	if _, err := mac.send("t", "b"); err != nil || !strings.HasPrefix(run.ran[1], "osascript -e on run argv -e display notification (item 2 of argv) with title (item 1 of argv) -e end run t b") {
+		t.Errorf("osascript: %q %v", run.ran, err)
+	}
+	nobus := desktopNudger{run: run, goos: "linux", getenv: func(k string) string {
+		if k == "XDG_RUNTIME_DIR" {
+			return t.TempDir()
+		}
+		return ""
+	}}
+	if _, err := nobus.send("t", "b"); err == nil || !strings.Contains(err.Error(), "no desktop session bus") {
+		t.Errorf("without a bus: %v", err)
+	}
+}
+
+func readUnits(t *testing.T, w *remindWorld) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, _ := os.ReadDir(w.unitDir())
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "unknot-remind-") {
+			data, err := os.ReadFile(filepath.Join(w.unitDir(), e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[e.Name()] = string(data)
+		}
+	}
+	return out
+}
+
+func remindGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "remind-"+name+".golden")
+	if *updateRemind {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -run Remind -update-remind writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n%s", name, path, got)
+	}
+}
+
+func keysOf(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func sameFiles(a, b map[string]string) bool {
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}

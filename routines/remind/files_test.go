@@ -1,0 +1,348 @@
+package remind
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// fakeRunner stands for systemctl and launchctl: it records each command
+// and fails the ones fail names (by their first arguments joined).
+type fakeRunner struct {
+	ran  []string
+	fail map[string]bool
+	path map[string]bool // the programs on PATH; nil: all
+}
+
+func (r *fakeRunner) Run(name string, args ...string) ([]byte, error) {
+	line := strings.Join(append([]string{name}, args...), " ")
+	r.ran = append(r.ran, line)
+	for prefix := range r.fail {
+		if strings.HasPrefix(line, prefix) {
+			return []byte("Failed to " + prefix + ": refused by the test\n"), errors.New("exit status 1")
+		}
+	}
+	if strings.Contains(line, "is-active") {
+		return []byte("active\n"), nil
+	}
+	return nil, nil
+}
+
+func (r *fakeRunner) LookPath(name string) (string, error) {
+	if r.path != nil && !r.path[name] {
+		return "", exec.ErrNotFound
+	}
+	return "/usr/bin/" + name, nil
+}
+
+// testEnv is a home and config folder under dir, running exe.
+func testEnv(dir, exe string, run Runner) Env {
+	return Env{Home: filepath.Join(dir, "home"), ConfigHome: filepath.Join(dir, "config"), UID: 1000, Exe: exe,
+		Vars: []string{"UNKNOT_HOME=/home/pat/unknot data"}, Run: run}
+}
+
+var goldenReminders = []routines.Reminder{
+	{ID: "session-0830", At: 8*60 + 30, Days: routines.EveryDay &^ (1<<time.Saturday | 1<<time.Sunday), What: routines.NudgeSession},
+	{ID: "move-1500", At: 15 * 60, Days: routines.EveryDay, What: routines.NudgeMove},
+	{ID: "care", At: routines.NoClock, Days: routines.EveryDay, What: routines.NudgeCare},
+}
+
+// installAll installs the golden reminders with scheduler s and returns
+// the files it wrote, by name.
+func installAll(t *testing.T, s Scheduler) map[string]string {
+	t.Helper()
+	for _, r := range goldenReminders {
+		if err := Install(s, r); err != nil {
+			t.Fatalf("Install %s: %v", r.ID, err)
+		}
+	}
+	return readDir(t, s.Dir())
+}
+
+func readDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(data)
+	}
+	return out
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
+
+// The systemd units unknot writes into a temporary XDG_CONFIG_HOME, to the
+// byte, and where systemd-analyze is installed, systemd verifies them.
+func TestSystemdUnitsMatchTheGoldenFilesAndVerify(t *testing.T) {
+	dir := t.TempDir()
+	run := &fakeRunner{}
+	s := Systemd{testEnv(dir, "/usr/local/bin/unknot", run)}
+	files := installAll(t, s)
+	if want := filepath.Join(dir, "config", "systemd", "user"); s.Dir() != want {
+		t.Fatalf("units go in %s, want %s", s.Dir(), want)
+	}
+	var names []string
+	for name, text := range files {
+		names = append(names, name)
+		golden(t, "systemd-"+name, text)
+	}
+	slices.Sort(names)
+	want := []string{"unknot-remind-care.service", "unknot-remind-care.timer", "unknot-remind-move-1500.service",
+		"unknot-remind-move-1500.timer", "unknot-remind-session-0830.service", "unknot-remind-session-0830.timer"}
+	if !slices.Equal(names, want) {
+		t.Errorf("files %v, want %v", names, want)
+	}
+	for name := range files {
+		if fi, _ := os.Stat(filepath.Join(s.Dir(), name)); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v, want 0600", name, fi.Mode().Perm())
+		}
+	}
+	wantRan := []string{"systemctl --user daemon-reload", "systemctl --user enable --now unknot-remind-session-0830.timer"}
+	if !slices.Equal(run.ran[:2], wantRan) {
+		t.Errorf("ran %q, want first %q", run.ran, wantRan)
+	}
+	verifyUnits(t, dir, goldenReminders)
+}
+
+// verifyUnits runs `systemd-analyze verify --user` on the units, written
+// to run a program that exists (verify checks ExecStart's program).
+func verifyUnits(t *testing.T, dir string, rs []routines.Reminder) {
+	t.Helper()
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		t.Skip("systemd-analyze is not installed (Debian's systemd package has it; .ci/install-remind-deps installs it): the units were compared to the golden files only")
+	}
+	real, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A program in a folder whose name needs quoting and escaping.
+	exe := filepath.Join(dir, "my 100% apps $HOME", "unknot")
+	if err := os.MkdirAll(filepath.Dir(exe), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, exe); err != nil {
+		t.Fatal(err)
+	}
+	vdir := filepath.Join(dir, "verify")
+	s := Systemd{testEnv(vdir, exe, &fakeRunner{})}
+	var paths []string
+	for _, r := range rs {
+		if err := Install(s, r); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, filepath.Join(s.Dir(), Prefix+r.ID+".timer"), filepath.Join(s.Dir(), Prefix+r.ID+".service"))
+	}
+	runtime := filepath.Join(dir, "runtime")
+	if err := os.Mkdir(runtime, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(analyze, append([]string{"verify", "--user"}, paths...)...)
+	cmd.Env = append(os.Environ(), "XDG_RUNTIME_DIR="+runtime, "XDG_CONFIG_HOME="+filepath.Join(vdir, "config"), "HOME="+filepath.Join(vdir, "home"))
+	out, err := cmd.CombinedOutput()
+	if err != nil || len(strings.TrimSpace(string(out))) > 0 {
+		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+	}
+}
+
+// A unit that systemd would warn about makes the verifier's check fail:
+// the check above is not one that always passes.
+func TestSystemdVerifierCatchesABrokenUnit(t *testing.T) {
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		t.Skip("systemd-analyze is not installed")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, Prefix+"x.timer")
+	if err := os.WriteFile(p, []byte("[Timer]\nOnCalendar=Mon..Fri *-*-* 25:00:00\nBogus=1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runtime := filepath.Join(dir, "runtime")
+	os.Mkdir(runtime, 0o700)
+	cmd := exec.Command(analyze, "verify", "--user", p)
+	cmd.Env = append(os.Environ(), "XDG_RUNTIME_DIR="+runtime)
+	out, err := cmd.CombinedOutput()
+	if err == nil && len(strings.TrimSpace(string(out))) == 0 {
+		t.Errorf("systemd-analyze verify said nothing about a broken timer")
+	}
+}
+
+// The launchd agents unknot writes into a temporary HOME, to the byte.
+func TestLaunchdAgentsMatchTheGoldenFiles(t *testing.T) {
+	dir := t.TempDir()
+	run := &fakeRunner{}
+	l := Launchd{testEnv(dir, "/usr/local/bin/unknot", run)}
+	files := installAll(t, l)
+	if want := filepath.Join(dir, "home", "Library", "LaunchAgents"); l.Dir() != want {
+		t.Fatalf("agents go in %s, want %s", l.Dir(), want)
+	}
+	if len(files) != 3 {
+		t.Errorf("%d files, want 3: %v", len(files), files)
+	}
+	for name, text := range files {
+		golden(t, "launchd-"+name, text)
+	}
+	want := "launchctl bootstrap gui/1000 " + filepath.Join(l.Dir(), "unknot-remind-session-0830.plist")
+	if !slices.Contains(run.ran, want) {
+		t.Errorf("ran %q, want %q among them", run.ran, want)
+	}
+	if _, err := exec.LookPath("plutil"); err == nil {
+		for name := range files {
+			if out, err := exec.Command("plutil", "-lint", filepath.Join(l.Dir(), name)).CombinedOutput(); err != nil {
+				t.Errorf("plutil -lint %s: %v %s", name, err, out)
+			}
+		}
+	}
+}
+
+func TestCrontabLines(t *testing.T) {
+	env := Env{Exe: "/opt/my apps/unknot", Vars: []string{"UNKNOT_HOME=/home/pat/it's 100%"}}
+	var lines []string
+	for _, r := range goldenReminders {
+		lines = append(lines, CrontabLine(r, env))
+	}
+	want := []string{
+		`30 8 * * 1-5 UNKNOT_HOME='/home/pat/it'\''s 100\%' '/opt/my apps/unknot' nudge session`,
+		`0 15 * * * UNKNOT_HOME='/home/pat/it'\''s 100\%' '/opt/my apps/unknot' nudge move`,
+		`*/15 * * * * UNKNOT_HOME='/home/pat/it'\''s 100\%' '/opt/my apps/unknot' nudge care`,
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("crontab lines\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Installing twice writes the same files; removing all leaves the folder
+// as it was, with the person's own files untouched.
+func TestInstallTwiceThenRemoveAllLeavesOnlyWhatWasThere(t *testing.T) {
+	dir := t.TempDir()
+	s := Systemd{testEnv(dir, "/usr/local/bin/unknot", &fakeRunner{})}
+	if err := os.MkdirAll(s.Dir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	theirs := map[string]string{"backup.timer": "[Timer]\n", "unknot-remind-notes.txt": "mine\n", "unknot.service": "[Service]\n",
+		"unknot-remind-Mine.timer": "[Timer]\n", "my-unknot-remind-x.timer": "[Timer]\n"}
+	for n, text := range theirs {
+		os.WriteFile(filepath.Join(s.Dir(), n), []byte(text), 0o644)
+	}
+	before := readDir(t, s.Dir())
+	first := installAll(t, s)
+	second := installAll(t, s)
+	if !mapsEqual(first, second) {
+		t.Errorf("installing twice changed the files")
+	}
+	// A crash between writing and renaming leaves a .new file: unknot's.
+	os.WriteFile(filepath.Join(s.Dir(), "unknot-remind-care.timer.new"), []byte("[Tim"), 0o600)
+	removed, err := RemoveAll(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 7 {
+		t.Errorf("removed %v, want the 6 units and the half-written one", removed)
+	}
+	if after := readDir(t, s.Dir()); !mapsEqual(before, after) {
+		t.Errorf("after RemoveAll the folder holds %v, want %v", keys(after), keys(before))
+	}
+}
+
+// A program systemd would refuse to run is refused before anything is written.
+func TestSystemdRefusesAProgramItCannotRun(t *testing.T) {
+	dir := t.TempDir()
+	for _, exe := range []string{`/opt/it's/unknot`, `/opt/a"b/unknot`, `/opt/a\b/unknot`, "unknot"} {
+		run := &fakeRunner{}
+		s := Systemd{testEnv(dir, exe, run)}
+		if err := Install(s, goldenReminders[0]); err == nil || !strings.Contains(err.Error(), "systemd cannot run") {
+			t.Errorf("%s: %v", exe, err)
+		}
+		if _, err := os.Stat(s.Dir()); !errors.Is(err, os.ErrNotExist) || len(run.ran) > 0 {
+			t.Errorf("%s: wrote or ran something: %v %q", exe, err, run.ran)
+		}
+	}
+}
+
+// A scheduler that refuses to enable leaves nothing of the reminder.
+func TestInstallThatFailsLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	run := &fakeRunner{fail: map[string]bool{"systemctl --user enable": true}}
+	s := Systemd{testEnv(dir, "/usr/local/bin/unknot", run)}
+	err := Install(s, goldenReminders[0])
+	if err == nil || !strings.Contains(err.Error(), "refused by the test") {
+		t.Fatalf("Install: %v, want the enable's failure", err)
+	}
+	if left := readDir(t, s.Dir()); len(left) != 0 {
+		t.Errorf("a failed install left %v", keys(left))
+	}
+	if last := run.ran[len(run.ran)-1]; last != "systemctl --user daemon-reload" {
+		t.Errorf("after undoing, ran %q last, want a daemon-reload", last)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	env := Env{Run: &fakeRunner{fail: map[string]bool{"systemctl --user show-environment": true}}}
+	if s, why := Detect(env, "linux"); s != nil || !strings.Contains(why, "no systemd user session") {
+		t.Errorf("no user bus: %v, %q", s, why)
+	}
+	env.Run = &fakeRunner{}
+	if s, _ := Detect(env, "linux"); s == nil || s.Name() != "systemd user timers" {
+		t.Errorf("systemd: %v", s)
+	}
+	if s, _ := Detect(env, "darwin"); s == nil || s.Name() != "launchd agents" {
+		t.Errorf("darwin: %v", s)
+	}
+	env.Run = &fakeRunner{path: map[string]bool{}}
+	if s, why := Detect(env, "freebsd"); s != nil || why != "systemctl is not installed" {
+		t.Errorf("nothing: %v %q", s, why)
+	}
+}
+
+func mapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,134 @@
+package remind
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// CareCheck is how often a care reminder looks at the care plan: every
+// quarter hour on the clock (:00, :15, :30, :45).
+const CareCheck = 15 * time.Minute
+
+// Next is the first instant after now at which reminder r fires, on
+// now's clock. A time that a clock change skips (02:30 on the night
+// clocks go forward) is read as the clock reads it after the change.
+func Next(r routines.Reminder, now time.Time) time.Time {
+	if r.What == routines.NudgeCare || r.At == routines.NoClock {
+		t := now.Truncate(time.Minute)
+		t = t.Add(time.Duration(15-t.Minute()%15) * time.Minute)
+		for i := 0; i < 8*24*4 && !r.Days.Has(t.Weekday()); i++ {
+			t = t.Add(CareCheck)
+		}
+		return t
+	}
+	y, m, d := now.Date()
+	for i := 0; i <= 7; i++ {
+		t := time.Date(y, m, d+i, r.At.Hour(), r.At.Minute(), 0, 0, now.Location())
+		if t.After(now) && r.Days.Has(t.Weekday()) {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// Describe says when a reminder fires: "08:30, mon-fri" or "when ice or
+// heat is due (checked every 15 minutes), daily".
+func Describe(r routines.Reminder) string {
+	if r.What == routines.NudgeCare {
+		return "when ice or heat is due (checked every 15 minutes), " + r.Days.String()
+	}
+	return r.At.String() + ", " + r.Days.String()
+}
+
+// AddCommand is the command that makes reminder r.
+func AddCommand(r routines.Reminder) string {
+	var b strings.Builder
+	b.WriteString("unknot remind add")
+	if r.What != routines.NudgeCare {
+		b.WriteString(" " + r.At.String())
+	}
+	if r.Days != routines.EveryDay {
+		b.WriteString(" --days " + r.Days.String())
+	}
+	b.WriteString(" --what " + string(r.What))
+	if r.ID != routines.ReminderID(r.What, r.At) {
+		b.WriteString(" --id " + r.ID)
+	}
+	return b.String()
+}
+
+// calendarDays writes days the way systemd's OnCalendar does, Monday
+// first: "Mon..Fri", "Mon,Wed,Fri"; "" for every day.
+func calendarDays(w routines.Weekdays) string {
+	if w == routines.EveryDay {
+		return ""
+	}
+	var parts []string
+	days := w.Days()
+	for i := 0; i < len(days); {
+		j := i
+		for j+1 < len(days) && next(days[j]) == days[j+1] {
+			j++
+		}
+		name := func(d time.Weekday) string { return d.String()[:3] }
+		switch {
+		case j == i:
+			parts = append(parts, name(days[i]))
+		case j == i+1:
+			parts = append(parts, name(days[i]), name(days[j]))
+		default:
+			parts = append(parts, name(days[i])+".."+name(days[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
+
+// next is the day after d, in a Monday-first week (Sunday ends it).
+func next(d time.Weekday) time.Weekday {
+	if d == time.Sunday {
+		return -1
+	}
+	return (d + 1) % 7
+}
+
+// OnCalendar is the reminder's time as a systemd OnCalendar expression.
+func OnCalendar(r routines.Reminder) string {
+	clock := fmt.Sprintf("%02d:%02d:00", r.At.Hour(), r.At.Minute())
+	if r.What == routines.NudgeCare {
+		clock = "*:00/15:00"
+	}
+	if d := calendarDays(r.Days); d != "" {
+		return d + " *-*-* " + clock
+	}
+	return "*-*-* " + clock
+}
+
+// cronDays writes days as a crontab's day-of-week field, Monday first:
+// "*", "1-5", "6,0", "1,3,5".
+func cronDays(w routines.Weekdays) string {
+	if w == routines.EveryDay {
+		return "*"
+	}
+	var parts []string
+	days := w.Days()
+	for i := 0; i < len(days); {
+		j := i
+		for j+1 < len(days) && next(days[j]) == days[j+1] {
+			j++
+		}
+		if j >= i+2 {
+			parts = append(parts, fmt.Sprintf("%d-%d", days[i], days[j]))
+		} else {
+			for k := i; k <= j; k++ {
+				parts = append(parts, strconv.Itoa(int(days[k])))
+			}
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
