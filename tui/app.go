@@ -300,7 +300,7 @@ func (a *App) helpView(keys help.KeyMap) string {
 }
 
 func (a *App) styleHelp() {
-	a.help.Styles = help.DefaultStyles(a.ctx.Styles.Dark)
+	a.help.Styles = a.ctx.Styles.HelpStyles()
 }
 
 // View is the top screen's body with the help line under it, in the

@@ -57,7 +57,7 @@ func HeatMap(s Styles, count func(day string) int, today time.Time, width, maxWe
 			n := count(d.Format(time.DateOnly))
 			shade := heatShades[min(n, len(heatShades)-1)]
 			if n == 0 {
-				b.WriteString(s.GaugeEmpty.Render(shade) + " ")
+				b.WriteString(s.Subtle.Render(shade) + " ")
 			} else {
 				b.WriteString(s.GaugeFull.Render(shade) + " ")
 			}
