@@ -112,11 +112,38 @@ func (m *Home) menu() string {
 	return strings.Join(lines, "\n")
 }
 
-// todayPanel is today's count against each daily limit and the streak;
-// empty until there is a history to ask.
+// todayPanel is today's count against each daily limit and the streak,
+// when there is a history to ask. It keeps the same height before the
+// history answers and whatever it says (blank lines where a count is not
+// shown): the menu above it, centred with it, must not move when the
+// counts arrive, a moment after the first frame.
 func (m *Home) todayPanel() string {
-	if m.counts == nil {
+	if m.deps.Today == nil {
 		return ""
+	}
+	lines := m.todayLines()
+	for len(lines) < m.panelHeight() {
+		lines = append(lines, "")
+	}
+	return m.ctx.Styles.Subtle.Render(strings.Join(lines, "\n"))
+}
+
+// panelHeight is the most lines todayLines can give: one per routine
+// with a daily limit, breathing, ice and heat, and the streak.
+func (m *Home) panelHeight() int {
+	n := 3
+	for _, r := range m.deps.Routines {
+		if r.DailyLimit > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// todayLines are the panel's lines once the history answered.
+func (m *Home) todayLines() []string {
+	if m.counts == nil {
+		return nil
 	}
 	var lines []string
 	for _, r := range m.deps.Routines {
@@ -136,7 +163,7 @@ func (m *Home) todayPanel() string {
 	case n > 1:
 		lines = append(lines, itoa(n)+" days in a row")
 	}
-	return m.ctx.Styles.Subtle.Render(strings.Join(lines, "\n"))
+	return lines
 }
 
 func itoa(n int) string {
