@@ -117,12 +117,18 @@ func (m *Session) runView(now time.Time) string {
 		progressBar(s, l.barWidth, barCells(off, st.Total, l.barWidth))+s.Subtle.Render(pct))
 	footer := progress
 	bodyH := l.height - lipgloss.Height(header) - lipgloss.Height(footer)
-	body := stackParts(l.width, bodyH, m.moment(st, l))
+	parts, big := m.moment(st, l)
+	row := 0
+	if big >= 0 {
+		row = countdownRow(bodyH, lipgloss.Height(parts[big].text))
+	}
+	body := stackAt(l.width, bodyH, parts, big, row)
 	return header + "\n" + body + "\n" + footer
 }
 
-// moment is the body for the present segment.
-func (m *Session) moment(st coach.State, l sessionLayout) []part {
+// moment is the body for the present segment, and which of its parts is
+// the countdown (its row stays put: see countdownRow), or -1.
+func (m *Session) moment(st coach.State, l sessionLayout) ([]part, int) {
 	s := m.ctx.Styles
 	seg := st.Segment
 	big := part{s.Big.Render(BigDigits(fmt.Sprint(words.SecondsUp(st.SegmentLeft)))), 1}
@@ -192,9 +198,13 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 	}
 	// The moment's word leads, except in a hold, where side and rep lead.
 	if seg.Kind == coach.Stretch || seg.Kind == coach.Move {
-		return append(bs[:2:2], append([]part{head}, bs[2:]...)...)
+		return append(bs[:2:2], append([]part{head}, bs[2:]...)...), 1
 	}
-	return append([]part{head}, bs...)
+	bs = append([]part{head}, bs...)
+	if seg.Kind == coach.Ready {
+		return bs, -1 // its own layout: the steps lead, centred
+	}
+	return bs, 1
 }
 
 // phaseHint is the breathing phase in words, for --reduced-motion.
