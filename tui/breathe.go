@@ -351,8 +351,9 @@ func (m *Breathe) Keys() help.KeyMap {
 		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "close"))}}
 	}
 	stop := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
+	pause := PauseOrResume(m.coach.Paused())
 	return keyHelp{
-		short: []key.Binding{Keys.Pause, Keys.Slower, Keys.Faster, stop, Keys.Help},
-		full:  [][]key.Binding{{Keys.Pause, Keys.Slower, Keys.Faster}, {Keys.Sound, stop, Keys.Help}},
+		short: []key.Binding{pause, Keys.Slower, Keys.Faster, stop, Keys.Help},
+		full:  [][]key.Binding{{pause, Keys.Slower, Keys.Faster}, {Keys.Sound, stop, Keys.Help}},
 	}
 }

@@ -552,7 +552,7 @@ func (m *Care) Keys() help.KeyMap {
 		return keyMap{{Keys.Help}}
 	}
 	safety := key.NewBinding(key.WithKeys(SafetyKey), key.WithHelp(SafetyKey, "safety"))
-	short := []key.Binding{Keys.Pause, careKeys.Stop, safety, Keys.Help}
+	short := []key.Binding{PauseOrResume(m.coach.Paused()), careKeys.Stop, safety, Keys.Help}
 	if m.coach.CareAt(m.now).Moment == coach.CareGetReady {
 		short = append([]key.Binding{careKeys.On}, short...)
 	}

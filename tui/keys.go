@@ -6,6 +6,7 @@ import "charm.land/bubbles/v2/key"
 // the ones it uses through the help line, from its own key map.
 type KeyMap struct {
 	Pause  key.Binding
+	Resume key.Binding // space again, while paused
 	Next   key.Binding
 	Back   key.Binding
 	Hurts  key.Binding
@@ -33,6 +34,7 @@ type KeyMap struct {
 // Keys is the key map, as design.md lays it out.
 var Keys = KeyMap{
 	Pause:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
+	Resume:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "resume")),
 	Next:        key.NewBinding(key.WithKeys("right", "n"), key.WithHelp("→/n", "next")),
 	Back:        key.NewBinding(key.WithKeys("left", "b"), key.WithHelp("←/b", "back")),
 	Hurts:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "it hurts")),
@@ -54,6 +56,15 @@ var Keys = KeyMap{
 	StepUp:      key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "one step more")),
 	StepDown:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "one step back")),
 	Score:       key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "left", "right"), key.WithHelp("0-10 ←/→", "score")),
+}
+
+// PauseOrResume is what space does now: the help says "resume" while
+// paused.
+func PauseOrResume(paused bool) key.Binding {
+	if paused {
+		return Keys.Resume
+	}
+	return Keys.Pause
 }
 
 // keyMap is a help.KeyMap made of bindings: the short help is the first

@@ -49,6 +49,8 @@ func Navigate(stack []Page, busy bool, key string) []Page {
 	}
 	top := stack[len(stack)-1]
 	switch {
+	case key == "esc" && top == PageHome:
+		return stack // Esc is "back", and home is where back leads: q quits
 	case key == "q" || key == "esc":
 		return stack[:len(stack)-1]
 	case key == SafetyKey && top != PageSafety:

@@ -15,8 +15,7 @@ import (
 
 // The short help's words are shorter than the key map's, to fit 40 cells.
 var (
-	shortPause = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause"))
-	stopKey    = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
+	stopKey = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
 )
 
 // Keys are the present stage's.
@@ -46,8 +45,8 @@ func (m *Session) Keys() help.KeyMap {
 		return keyMap{append(ks, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), stopKey)}
 	case stageRun:
 		return keyHelp{
-			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Safety, Keys.Help}},
+			short: []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Hurts, stopKey, Keys.Help},
+			full:  [][]key.Binding{{PauseOrResume(m.coach.Paused()), Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Safety, Keys.Help}},
 		}
 	case stageEnd:
 		if m.offersBreathing() {
