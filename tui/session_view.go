@@ -13,18 +13,13 @@ import (
 	"github.com/unknot/unknot/tui/words"
 )
 
-// The short help's words are shorter than the key map's, to fit 40 cells.
-var (
-	stopKey = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
-)
-
 // Keys are the present stage's.
 func (m *Session) Keys() help.KeyMap {
 	switch m.stage {
 	case stageLimits:
-		return keyMap{{Keys.Up, Keys.Down, Keys.Select, Keys.Close}}
+		return keyMap{{Keys.Up, Keys.Down, Keys.Choose, Keys.Close, Keys.Safety}}
 	case stageBefore:
-		return checkInKeys
+		return keyMap{m.before.Keys()}
 	case stageOffer:
 		ks := []key.Binding{}
 		for _, i := range m.offers() {
@@ -42,29 +37,29 @@ func (m *Session) Keys() help.KeyMap {
 		if len(m.offers()) > 1 {
 			ks = append(ks, Keys.Up, Keys.Down)
 		}
-		return keyMap{append(ks, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), stopKey)}
+		return keyMap{append(ks, Keys.Start, Keys.Close)}
 	case stageRun:
 		return keyHelp{
-			short: []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{PauseOrResume(m.coach.Paused()), Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Safety, Keys.Help}},
+			short: []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Hurts, Keys.Stop},
+			full:  [][]key.Binding{{PauseOrResume(m.coach.Paused()), Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, Keys.Stop, Keys.Sound, Keys.Safety}},
 		}
 	case stageEnd:
 		if m.offersBreathing() {
 			ks := []key.Binding{Keys.BreatheNow}
 			switch {
 			case m.asksAfter() && m.after.value >= 0:
-				return checkInKeys // Enter confirms the score first
+				return keyMap{m.after.Keys()} // Enter confirms the score first
 			case m.asksAfter():
-				ks = append(ks, Keys.Score, Keys.Skip, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
+				ks = append(ks, Keys.Score, Keys.Skip, Keys.Unasked)
 			default:
-				ks = append(ks, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
+				ks = append(ks, Keys.Close, Keys.Safety)
 			}
 			return keyMap{ks}
 		}
 		if m.asksAfter() {
-			return checkInKeys
+			return keyMap{m.after.Keys()}
 		}
-		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/q", "close")), Keys.Safety}}
+		return keyMap{{Keys.Done, Keys.Safety}}
 	}
 	return keyMap{{Keys.Close}}
 }
