@@ -9,7 +9,8 @@ import (
 )
 
 // CheckIn asks how the back feels, 0 (no pain) to 10 (the worst): digits or
-// ←/→ choose, Enter confirms, s or Esc skips. It is a small sub-model that
+// ←/→ choose, Enter confirms, Esc skips (not s: s is sound while pacing,
+// and may be pressed as pacing ends). It is a small sub-model that
 // the session and breathe screens show before or after pacing.
 type CheckIn struct {
 	Question string

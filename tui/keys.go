@@ -139,7 +139,7 @@ var Keys = KeyMap{
 	Less:       bind("←", "less", "left", "h", "down"),
 	More:       bind("→", "more", "right", "l", "up"),
 	OK:         bind("enter", "ok", "enter"),
-	Skip:       bind("s", "skip", "s", "esc"),
+	Skip:       bind("esc", "skip", "esc"), // not s: s is sound, pressed as pacing ends
 	Unasked:    bind("q", "close", "q"),
 
 	Scroll:     bind("↑/↓", "scroll", "up", "down"),
