@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -60,10 +61,11 @@ func stackParts(w, h int, blocks []part) string { return stackAt(w, h, blocks, -
 
 // countdownRow is the row of a session's body where the countdown's top
 // goes, in a body h high, for a countdown ch lines high: a little above
-// the middle, leaving room under it for the phase, the gauge and the cue.
+// the middle, leaving room under it for the phase, the gauge and the cue,
+// and a line above it for the side and rep (or the moment's word).
 // It depends on the window alone, so the countdown does not move from
 // rep to rep, nor between a hold, a rest and a switch of sides.
-func countdownRow(h, ch int) int { return max((h-ch)/2-2, 0) }
+func countdownRow(h, ch int) int { return max((h-ch)/2-2, 1) }
 
 // stackAt is stackParts with blocks[anchor] put at row, as near as the
 // window allows (everything stays inside it): the blocks above and below
@@ -97,6 +99,9 @@ func stackAt(w, h int, blocks []part, anchor, row int) string {
 	}
 	anchorAt := -1 // the anchor's first line in out
 	blank := len(bs) > 0 && height(bs)+len(bs)-1 <= h
+	if k := slices.Index(from, anchor); blank && anchor >= 0 && k >= 0 && height(bs[:k])+k > row {
+		blank = false // blank lines would push the anchor below its row
+	}
 	var out []string
 	widest := 0
 	for i, b := range bs {

@@ -26,7 +26,7 @@ func countdownTop(screen string) int {
 
 // The big countdown stays on one row through a routine: from rep to rep
 // (cues of one line and of two), in holds, rests and the switch of sides.
-// It is read from every frame of the run, in three window sizes.
+// It is read from every frame of the run, in four window sizes.
 func TestSessionCountdownStaysPut(t *testing.T) {
 	r := tinyRoutine()
 	r.Reps, r.Hold, r.Alternate = 3, 9*time.Second, false
@@ -36,7 +36,7 @@ func TestSessionCountdownStaysPut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range [][2]int{{80, 24}, {100, 30}, {60, 20}} {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {60, 20}, {40, 12}} {
 		inBubble(t, func(t *testing.T) {
 			h := newSessionApp(t, Options{}, size[0], size[1], Deps{}, r)
 			rows := map[int]string{} // row -> the first screen it was seen on
@@ -61,7 +61,7 @@ func TestSessionCountdownStaysPut(t *testing.T) {
 				}
 			}
 			for _, w := range []string{"Rest", "Switch sides", "rep 3/3", "never push"} {
-				if !seen[w] {
+				if !seen[w] && (w != "never push" || size[1] >= 20) { // a small window leaves the cue out
 					t.Errorf("%dx%d: the run never showed %q", size[0], size[1], w)
 				}
 			}
