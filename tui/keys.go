@@ -35,6 +35,7 @@ type KeyMap struct {
 	Choose key.Binding // Enter (or space) on the line under the cursor
 	Start  key.Binding // Enter (or space): start what is chosen
 	Toggle key.Binding // space: mark a line
+	Marked key.Binding // Enter: start the marked lines (space marks)
 
 	// Pacing.
 	Pause       key.Binding
@@ -117,6 +118,7 @@ var Keys = KeyMap{
 	Choose: bind("enter", "go", "enter", "space"),
 	Start:  bind("enter", "start", "enter", "space"),
 	Toggle: bind("space", "pick", "space"),
+	Marked: bind("enter", "start", "enter"),
 
 	Pause:       bind("space", "pause", "space"),
 	Resume:      bind("space", "resume", "space"),

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/journaltest"
 )
 
 // keyState is one screen in one state, made afresh for each key tried.
@@ -69,6 +70,22 @@ func keyStates() []keyState {
 			h := newSessionApp(t, Options{}, 80, 24, Deps{Today: atLimit}, two(t)...)
 			h.must("today")
 			h.press("down")
+			return h
+		}},
+		{"session offer", func(t *testing.T) *harness {
+			deps := Deps{Journal: &levelJournal{Journal: &journaltest.Journal{}}, Session: SessionConfig{
+				Recent: recentOf(map[string][]routines.PastRun{"knee-to-chest": goodRuns(3, 0)})}}
+			h := newSessionApp(t, Options{}, 80, 24, deps, builtin(t, "knee-to-chest"))
+			h.must("One more rep?")
+			return h
+		}},
+		{"session offers two", func(t *testing.T) *harness {
+			pain := goodRuns(1, 2)
+			pain[0].Outcome, pain[0].RepsDone = routines.Pain, 3
+			deps := Deps{Journal: &levelJournal{Journal: &journaltest.Journal{}}, Session: SessionConfig{
+				Recent: recentOf(map[string][]routines.PastRun{"knee-to-chest": pain, "lying-twist": goodRuns(3, 0)})}}
+			h := newSessionApp(t, Options{}, 80, 24, deps, two(t)...)
+			h.must("One step back?", "One more")
 			return h
 		}},
 		{"session check-in before", func(t *testing.T) *harness {

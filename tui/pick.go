@@ -40,7 +40,7 @@ func (m *Pick) Busy() bool { return false }
 
 // Keys are the list's.
 func (m *Pick) Keys() help.KeyMap {
-	return keyMap{{Keys.Up, Keys.Down, Keys.Toggle, Keys.Start, Keys.Close, Keys.Safety}}
+	return keyMap{{Keys.Up, Keys.Down, Keys.Toggle, Keys.Marked, Keys.Close, Keys.Safety}}
 }
 
 // Update moves, marks and starts.
@@ -61,7 +61,7 @@ func (m *Pick) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			m.at = min(m.at+1, len(rs)-1)
 		case key.Matches(msg, Keys.Toggle):
 			m.picked[rs[m.at].Name] = !m.picked[rs[m.at].Name]
-		case key.Matches(msg, Keys.Start):
+		case key.Matches(msg, Keys.Marked):
 			return m, m.start()
 		}
 	}

@@ -21,20 +21,14 @@ func (m *Session) Keys() help.KeyMap {
 	case stageBefore:
 		return keyMap{m.before.Keys()}
 	case stageOffer:
-		ks := []key.Binding{}
-		for _, i := range m.offers() {
-			if m.levels[i].Offer.Step > 0 {
-				ks = append(ks, Keys.StepUp)
-				break
-			}
+		// The key of the offer under the cursor: + does nothing on a row
+		// that offers a step back.
+		rows := m.offers()
+		ks := []key.Binding{Keys.StepUp}
+		if m.levels[rows[min(m.offerRow, len(rows)-1)]].Offer.Step < 0 {
+			ks = []key.Binding{Keys.StepDown}
 		}
-		for _, i := range m.offers() {
-			if m.levels[i].Offer.Step < 0 {
-				ks = append(ks, Keys.StepDown)
-				break
-			}
-		}
-		if len(m.offers()) > 1 {
+		if len(rows) > 1 {
 			ks = append(ks, Keys.Up, Keys.Down)
 		}
 		return keyMap{append(ks, Keys.Start, Keys.Close)}
