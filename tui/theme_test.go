@@ -34,7 +34,7 @@ func TestThemeContrast(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		s := NewStyles(dark)
 		v := reflect.ValueOf(s)
-		checked := 0
+		checked, lowest, which := 0, 21.0, ""
 		for i := range v.NumField() {
 			st, ok := v.Field(i).Interface().(lipgloss.Style)
 			name := v.Type().Field(i).Name
@@ -47,12 +47,17 @@ func TestThemeContrast(t *testing.T) {
 				continue
 			}
 			for _, bg := range Backgrounds(dark) {
-				if r := Contrast(fg, bg); r < 4.5 {
+				r := Contrast(fg, bg)
+				if r < 4.5 {
 					t.Errorf("dark=%v: %s %s on %s is %.2f:1, want at least 4.5:1", dark, name, hex(fg), hex(bg), r)
+				}
+				if r < lowest {
+					lowest, which = r, name+" "+hex(fg)+" on "+hex(bg)
 				}
 			}
 			checked++
 		}
+		t.Logf("dark=%v: %d styles, the lowest %.2f:1 (%s)", dark, checked, lowest, which)
 		if checked < 10 {
 			t.Errorf("dark=%v: only %d styles checked", dark, checked)
 		}
