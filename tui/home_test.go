@@ -137,3 +137,38 @@ func TestHomeDoesNotMoveWhenTodayArrives(t *testing.T) {
 		}
 	}
 }
+
+// colOf is the column (in cells, from 0) where text starts on the row
+// that holds it, or -1.
+func colOf(screen, text string) int {
+	for _, l := range strings.Split(screen, "\n") {
+		if i := strings.Index(l, text); i >= 0 {
+			return ansi.StringWidth(l[:i])
+		}
+	}
+	return -1
+}
+
+// Pick routines, too, stays where its first frame drew it when today's
+// counts arrive ("(1 of 3 today)" after the routines with a limit).
+func TestPickDoesNotMoveWhenTodayArrives(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		deps := Deps{Routines: builtins(t), Today: fixedToday{Sessions: map[string]int{"knee-to-chest": 1}}}
+		a, err := NewApp(NewContext(Options{Theme: "dark"}), deps, PagePick)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Update(sizeMsg(80, 24))
+		before := ansi.Strip(a.View().Content)
+		h := newHarness(t, appOpts{first: PagePick, deps: deps})
+		after := h.screen()
+		if !strings.Contains(after, "(1 of 3 today)") {
+			t.Fatalf("the counts never arrived:\n%s", after)
+		}
+		for _, r := range builtins(t) {
+			if b, a := [2]int{rowOf(before, r.Title), colOf(before, r.Title)}, [2]int{rowOf(after, r.Title), colOf(after, r.Title)}; b != a || b[0] < 0 {
+				t.Errorf("%q moved from row, column %v to %v:\n%s\n---\n%s", r.Title, b, a, before, after)
+			}
+		}
+	})
+}

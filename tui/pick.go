@@ -111,10 +111,14 @@ func (m *Pick) View() string {
 }
 
 // countNote is "  (1 of 3 today)" for a routine with a daily limit, once
-// the history has answered.
+// the history has answered; blanks of the same width until then, so the
+// list (centred as one block) does not move when the counts arrive.
 func (m *Pick) countNote(r routines.Routine) string {
-	if m.counts == nil || r.DailyLimit == 0 {
+	if m.deps.Today == nil || r.DailyLimit == 0 {
 		return ""
+	}
+	if m.counts == nil {
+		return spaces(len("  (0 of " + itoa(r.DailyLimit) + " today)"))
 	}
 	return "  (" + itoa(m.counts.Sessions[r.Name]) + " of " + itoa(r.DailyLimit) + " today)"
 }
