@@ -60,7 +60,8 @@ type part struct {
 func stackParts(w, h int, blocks []part) string { return stackAt(w, h, blocks, -1, 0) }
 
 // countdownRow is the row of a session's body where the countdown's top
-// goes, in a body h high, for a countdown ch lines high: a little above
+// goes, in a body h high, for a countdown ch lines high (BigRows, also
+// for a count in words, so that both start on one row): a little above
 // the middle, leaving room under it for the phase, the gauge and the cue,
 // and a line above it for the side and rep (or the moment's word).
 // It depends on the window alone, so the countdown does not move from

@@ -108,7 +108,7 @@ func (m *Session) runView(now time.Time) string {
 	parts, big := m.moment(st, l)
 	row := 0
 	if big >= 0 {
-		row = countdownRow(bodyH, lipgloss.Height(parts[big].text))
+		row = countdownRow(bodyH, BigRows) // the same row for "breath 2 of 5" as for digits
 	}
 	body := stackAt(l.width, bodyH, parts, big, row)
 	return header + "\n" + body + "\n" + footer
