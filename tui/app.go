@@ -68,21 +68,10 @@ func NewApp(ctx *Context, deps Deps, first Page) (*App, error) {
 	return a, nil
 }
 
-// make builds the screen for page.
+// make builds the screen for page, as its entry in pages says.
 func (a *App) make(p Page) (Screen, error) {
-	switch p {
-	case PageSession:
-		return newSession(a.ctx, a.deps.Session, a.deps), nil
-	case PageBreathe:
-		return newBreathe(a.ctx, a.deps.Breathe, a.deps)
-	case PageReview:
-		return newReview(a.ctx, a.deps.Review), nil
-	case PagePick:
-		return newPick(a.ctx, a.deps), nil
-	case PageSafety:
-		return newSafety(a.ctx), nil
-	case PageCare:
-		return newCare(a.ctx, a.deps)
+	if e, ok := entry(p); ok {
+		return e.make(a.ctx, a.deps)
 	}
 	return newHome(a.ctx, a.deps), nil
 }
@@ -172,11 +161,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // shows all the keys, navigation keys move between screens, and the rest
 // go to the top screen.
 func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "ctrl+c":
+	switch {
+	case key.Matches(k, Keys.ForceQuit):
 		a.Interrupt(a.ctx.Opt.now(), routines.Stopped)
 		return tea.Quit
-	case "?":
+	case key.Matches(k, Keys.Help) && len(a.stack) > 0 && hasMore(a.top().Keys()):
 		a.help.ShowAll = !a.help.ShowAll
 		a.resize()
 		return nil
@@ -273,7 +262,35 @@ func (a *App) helpHeight() int {
 	if len(a.stack) == 0 {
 		return n + 1
 	}
-	return n + max(lipgloss.Height(a.helpView(a.top().Keys())), 1)
+	return n + max(lipgloss.Height(a.helpView(a.shown(a.top().Keys()))), 1)
+}
+
+// hasMore reports whether the full help shows a key the short help does
+// not: only then does ? have something to show.
+func hasMore(k help.KeyMap) bool {
+	n := 0
+	for _, row := range k.FullHelp() {
+		n += len(row)
+	}
+	return n > len(k.ShortHelp())
+}
+
+// shown are a screen's keys as its help line and the ? page show them:
+// its own, and ? when there are more to see (or fewer, once shown).
+func (a *App) shown(k help.KeyMap) help.KeyMap {
+	if !hasMore(k) {
+		return k
+	}
+	more := Keys.Help
+	if a.help.ShowAll {
+		more = Keys.FewerKeys
+	}
+	full := make([][]key.Binding, len(k.FullHelp()))
+	for i, row := range k.FullHelp() {
+		full[i] = append([]key.Binding(nil), row...)
+	}
+	full[len(full)-1] = append(full[len(full)-1], more)
+	return keyHelp{short: append(append([]key.Binding(nil), k.ShortHelp()...), more), full: full}
 }
 
 // helpView draws the help line of keys, again only when the keys, the
@@ -300,7 +317,7 @@ func (a *App) helpView(keys help.KeyMap) string {
 }
 
 func (a *App) styleHelp() {
-	a.help.Styles = help.DefaultStyles(a.ctx.Styles.Dark)
+	a.help.Styles = a.ctx.Styles.HelpStyles()
 }
 
 // View is the top screen's body with the help line under it, in the
@@ -312,7 +329,7 @@ func (a *App) View() tea.View {
 	top := a.top()
 	bodyH := max(a.height-a.helpHeight(), 1)
 	body := fitLines(top.View(), bodyH)
-	helpLine := lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.helpView(top.Keys()))
+	helpLine := lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.helpView(a.shown(top.Keys())))
 	if a.notice != "" {
 		note := lipgloss.NewStyle().MaxWidth(a.width).Render(a.notice)
 		helpLine = lipgloss.PlaceHorizontal(a.width, lipgloss.Center, a.ctx.Styles.Warn.Render(note)) + "\n" + helpLine

@@ -188,7 +188,7 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return closeScreen // any key closes the closing screen
 	}
 	switch {
-	case key.Matches(k, Keys.Quit):
+	case key.Matches(k, Keys.Stop):
 		return m.finish(now, coach.Quit)
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
@@ -210,7 +210,7 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 
 // answer takes a key of the check-in on the closing screen.
 func (m *Breathe) answer(k tea.KeyPressMsg) tea.Cmd {
-	if k.String() == "q" {
+	if key.Matches(k, Keys.Unasked) {
 		m.asking = false
 		return closeScreen
 	}
@@ -342,17 +342,17 @@ func (m *Breathe) nextChange(now time.Time) (time.Time, bool) {
 func (m *Breathe) Keys() help.KeyMap {
 	switch {
 	case m.asking && m.offersPace():
-		return keyMap{append([]key.Binding{Keys.KeepPace}, checkInKeys[0]...)}
+		return keyMap{append([]key.Binding{Keys.KeepPace}, m.after.Keys()...)}
 	case m.asking:
-		return checkInKeys
+		return keyMap{m.after.Keys()}
 	case m.offersPace():
-		return keyMap{{Keys.KeepPace, key.NewBinding(key.WithKeys("enter"), key.WithHelp("any other key", "close"))}}
+		return keyMap{{Keys.KeepPace, Keys.AnyOther}}
 	case m.done:
-		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "close"))}}
+		return keyMap{{Keys.AnyKey}}
 	}
-	stop := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
+	pause := PauseOrResume(m.coach.Paused())
 	return keyHelp{
-		short: []key.Binding{Keys.Pause, Keys.Slower, Keys.Faster, stop, Keys.Help},
-		full:  [][]key.Binding{{Keys.Pause, Keys.Slower, Keys.Faster}, {Keys.Sound, stop, Keys.Help}},
+		short: []key.Binding{pause, Keys.Slower, Keys.Faster, Keys.Stop},
+		full:  [][]key.Binding{{pause, Keys.Slower, Keys.Faster}, {Keys.Sound, Keys.Stop}},
 	}
 }

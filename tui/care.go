@@ -317,19 +317,6 @@ func (m *Care) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	return nil
 }
 
-// careKeys are the care screen's own keys.
-var careKeys = struct {
-	Ice, Heat, Start, Sources, New, On, Stop key.Binding
-}{
-	Ice:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "ice")),
-	Heat:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "heat")),
-	Start:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
-	Sources: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who says what")),
-	New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "a new spasm")),
-	On:      key.NewBinding(key.WithKeys("enter", "n", "right"), key.WithHelp("enter", "it's on")),
-	Stop:    key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop")),
-}
-
 // answer takes a key of the onset question.
 func (m *Care) answer(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	pick := -1
@@ -338,15 +325,15 @@ func (m *Care) answer(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, Keys.Down):
 		m.cursor = min(m.cursor+1, len(routines.Onsets)-1)
-	case key.Matches(k, Keys.Select):
+	case key.Matches(k, Keys.Choose):
 		pick = m.cursor
-	case k.String() == "t" || k.String() == "0":
+	case key.Matches(k, Keys.Today):
 		pick = 0
-	case k.String() == "y" || k.String() == "1":
+	case key.Matches(k, Keys.Yesterday):
 		pick = 1
-	case k.String() == "e" || k.String() == "2":
+	case key.Matches(k, Keys.Earlier):
 		pick = 2
-	case key.Matches(k, Keys.Quit):
+	case key.Matches(k, Keys.NoAnswer):
 		m.state = carePlan // not answered: the first 48 hours are assumed, and asked again next time
 	}
 	if pick < 0 {
@@ -365,16 +352,16 @@ func (m *Care) answer(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 func (m *Care) planKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	var kind routines.Kind
 	switch {
-	case key.Matches(k, careKeys.Start):
+	case key.Matches(k, Keys.Start):
 		kind = m.advice(now).Next
-	case key.Matches(k, careKeys.Ice):
+	case key.Matches(k, Keys.Ice):
 		kind = routines.KindIce
-	case key.Matches(k, careKeys.Heat):
+	case key.Matches(k, Keys.Heat):
 		kind = routines.KindHeat
-	case key.Matches(k, careKeys.Sources):
+	case key.Matches(k, Keys.Sources):
 		m.overlay = overlaySources
 		return nil
-	case key.Matches(k, careKeys.New):
+	case key.Matches(k, Keys.NewSpasm):
 		m.state, m.cursor = careAsking, 0
 		return nil
 	default:
@@ -392,13 +379,13 @@ func (m *Care) planKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 // pacingKey takes a key while an application runs.
 func (m *Care) pacingKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	switch {
-	case k.String() == SafetyKey:
+	case key.Matches(k, Keys.Safety):
 		m.overlay = overlaySafety
 		return nil
-	case key.Matches(k, careKeys.Sources):
+	case key.Matches(k, Keys.Sources):
 		m.overlay = overlaySources
 		return nil
-	case key.Matches(k, careKeys.Stop):
+	case key.Matches(k, Keys.Stop):
 		return m.finish(now, coach.Quit)
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
@@ -406,7 +393,7 @@ func (m *Care) pacingKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		if m.coach.Paused() && m.deps.Sound != nil {
 			m.deps.Sound.Silence()
 		}
-	case key.Matches(k, careKeys.On):
+	case key.Matches(k, Keys.On):
 		if m.coach.CareAt(now).Moment == coach.CareGetReady {
 			m.coach.Skip(now)
 		}
@@ -534,27 +521,24 @@ func (m *Care) wake(now time.Time) tea.Cmd {
 
 // Keys are the plan's, the question's, the timer's or the end's.
 func (m *Care) Keys() help.KeyMap {
-	anyKey := key.NewBinding(key.WithKeys("enter"), key.WithHelp("any key", "back"))
 	switch {
 	case m.overlay != overlayNone:
-		return keyMap{{anyKey}}
+		return keyMap{{Keys.Continue}}
 	case m.state == careAsking:
-		skip := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "skip"))
-		return keyMap{{key.NewBinding(key.WithKeys("t", "y", "2", "e"), key.WithHelp("t/y/2", "answer")), Keys.Up, Keys.Down, Keys.Select, skip}}
+		return keyMap{{Keys.Onset, Keys.Up, Keys.Down, Keys.Choose, Keys.NoAnswer}}
 	case m.state == carePlan:
 		return keyHelp{
-			short: []key.Binding{careKeys.Start, careKeys.Ice, careKeys.Heat, careKeys.Sources, Keys.Safety, Keys.Close},
-			full:  [][]key.Binding{{careKeys.Start, careKeys.Ice, careKeys.Heat}, {careKeys.Sources, careKeys.New, Keys.Safety, Keys.Close, Keys.Help}},
+			short: []key.Binding{Keys.Start, Keys.Ice, Keys.Heat, Keys.Sources, Keys.Safety, Keys.Close},
+			full:  [][]key.Binding{{Keys.Start, Keys.Ice, Keys.Heat}, {Keys.Sources, Keys.NewSpasm, Keys.Safety, Keys.Close}},
 		}
 	case m.state == careDone:
-		return keyMap{{anyKey}}
+		return keyMap{{Keys.Continue}}
 	case m.state == careLoading:
-		return keyMap{{Keys.Help}}
+		return keyMap{{}}
 	}
-	safety := key.NewBinding(key.WithKeys(SafetyKey), key.WithHelp(SafetyKey, "safety"))
-	short := []key.Binding{Keys.Pause, careKeys.Stop, safety, Keys.Help}
+	short := []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Stop, Keys.Safety}
 	if m.coach.CareAt(m.now).Moment == coach.CareGetReady {
-		short = append([]key.Binding{careKeys.On}, short...)
+		short = append([]key.Binding{Keys.On}, short...)
 	}
-	return keyHelp{short: short, full: [][]key.Binding{short, {careKeys.Sources, Keys.Sound}}}
+	return keyHelp{short: short, full: [][]key.Binding{short, {Keys.Sources, Keys.Sound}}}
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // CheckIn asks how the back feels, 0 (no pain) to 10 (the worst): digits or
-// ←/→ choose, Enter confirms, s or Esc skips. It is a small sub-model that
+// ←/→ choose, Enter confirms, Esc skips (not s: s is sound while pacing,
+// and may be pressed as pacing ends). It is a small sub-model that
 // the session and breathe screens show before or after pacing.
 type CheckIn struct {
 	Question string
@@ -52,30 +53,29 @@ func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn {
 	if c.done {
 		return c
 	}
-	k := msg.String()
 	one := false
 	switch {
-	case len(k) == 1 && k[0] >= '0' && k[0] <= '9':
-		d := int(k[0] - '0')
+	case key.Matches(msg, Keys.Digit):
+		d := int(msg.String()[0] - '0')
 		if d == 0 && c.lastOne {
 			d = 10
 		}
 		c.value, one = d, d == 1
-	case k == "left" || k == "h" || k == "down":
+	case key.Matches(msg, Keys.Less):
 		if c.value < 0 {
 			c.value = 5
 		}
 		c.value = max(c.value-1, 0)
-	case k == "right" || k == "l" || k == "up":
+	case key.Matches(msg, Keys.More):
 		if c.value < 0 {
 			c.value = 4
 		}
 		c.value = min(c.value+1, 10)
-	case k == "enter":
+	case key.Matches(msg, Keys.OK):
 		if c.value >= 0 {
 			c.done = true
 		}
-	case k == "s" || k == "esc":
+	case key.Matches(msg, Keys.Skip):
 		c.done, c.skipped = true, true
 	}
 	c.lastOne = one
@@ -112,8 +112,11 @@ func (c CheckIn) View(ctx *Context, width int) string {
 	}, "\n")
 }
 
-// checkInKeys are a check-in's keys, for the help line.
-var checkInKeys = keyMap{{Keys.Score,
-	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok")),
-	Keys.Skip,
-	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close"))}}
+// Keys are the check-in's keys now, for the help line: Enter only once a
+// score is chosen (before, it does nothing).
+func (c CheckIn) Keys() []key.Binding {
+	if c.value < 0 {
+		return []key.Binding{Keys.Score, Keys.Skip, Keys.Unasked}
+	}
+	return []key.Binding{Keys.Score, Keys.OK, Keys.Skip, Keys.Unasked}
+}

@@ -25,25 +25,7 @@ func HeatMap(s Styles, count func(day string) int, today time.Time, width, maxWe
 	first := monday.AddDate(0, 0, -7*(weeks-1))
 
 	var b strings.Builder
-	// Month labels: a month's short name above the first week that starts in it.
-	months := make([]byte, 0, weeks*2)
-	months = append(months, strings.Repeat(" ", label)...)
-	lastMonth := time.Month(0)
-	for w := 0; w < weeks; w++ {
-		d := first.AddDate(0, 0, 7*w)
-		if d.Month() != lastMonth && len(months) <= label+2*w {
-			lastMonth = d.Month()
-			name := d.Format("Jan")
-			if label+2*w+len(name) <= width {
-				months = append(months[:label+2*w], name...)
-				continue
-			}
-		}
-		for len(months) < label+2*(w+1) {
-			months = append(months, ' ')
-		}
-	}
-	b.WriteString(s.Subtle.Render(strings.TrimRight(string(months), " ")))
+	b.WriteString(s.Subtle.Render(monthRow(first, today, weeks, label, width)))
 	names := []string{"Mon", "", "Wed", "", "Fri", "", "Sun"}
 	for row := 0; row < 7; row++ {
 		b.WriteString("\n")
@@ -57,13 +39,42 @@ func HeatMap(s Styles, count func(day string) int, today time.Time, width, maxWe
 			n := count(d.Format(time.DateOnly))
 			shade := heatShades[min(n, len(heatShades)-1)]
 			if n == 0 {
-				b.WriteString(s.GaugeEmpty.Render(shade) + " ")
+				b.WriteString(s.Subtle.Render(shade) + " ")
 			} else {
 				b.WriteString(s.GaugeFull.Render(shade) + " ")
 			}
 		}
 	}
 	return b.String()
+}
+
+// monthRow labels the months over the weeks from first: a month's short
+// name above the first week that starts in it, and the current month's
+// above this week when the month began after its Monday (else the month
+// just begun would have no name). Labels are placed from the right, the
+// newest first; one that would touch the label to its right is left out.
+func monthRow(first, today time.Time, weeks, label, width int) string {
+	names := make([]string, weeks)
+	for w := range weeks {
+		monday := first.AddDate(0, 0, 7*w)
+		if w == 0 || monday.Month() != monday.AddDate(0, 0, -7).Month() {
+			names[w] = monday.Format("Jan")
+		}
+	}
+	if last := first.AddDate(0, 0, 7*(weeks-1)); last.Month() != today.Month() {
+		names[weeks-1] = today.Format("Jan")
+	}
+	row := []byte(strings.Repeat(" ", label+2*weeks+3))
+	next := len(row) + 1 // where the label to the right begins
+	for w := weeks - 1; w >= 0; w-- {
+		at := label + 2*w
+		if names[w] == "" || at+len(names[w]) >= next || at+len(names[w]) > width {
+			continue
+		}
+		copy(row[at:], names[w])
+		next = at
+	}
+	return strings.TrimRight(string(row), " ")
 }
 
 // padRight pads s with spaces to n cells (s is ASCII here).

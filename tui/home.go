@@ -13,16 +13,18 @@ import (
 
 // homeItem is one line of the home menu: its words and the key that
 // chooses it (Enter on the line is the same key).
-type homeItem struct{ label, key string }
+type homeItem struct {
+	label string
+	key   key.Binding
+}
 
-var homeItems = []homeItem{
-	{"Breathe now", "b"},
-	{"Start today's session", "s"},
-	{"Pick routines", "p"},
-	{"History", "h"},
-	{"Ice or heat", "c"},
-	{"Safety", SafetyKey},
-	{"Quit", "q"},
+// homeItems are the pages home opens (see pages), then Quit.
+func homeItems() []homeItem {
+	var items []homeItem
+	for _, e := range onHome() {
+		items = append(items, homeItem{e.label, e.key})
+	}
+	return append(items, homeItem{"Quit", Keys.Quit})
 }
 
 // Home is the screen of `unknot` with no arguments: a menu (one key each,
@@ -52,14 +54,15 @@ func (m *Home) SetSize(w, h int) { m.w, m.h = w, h }
 // Busy is false: the home screen's keys are navigation.
 func (m *Home) Busy() bool { return false }
 
-// Keys are the menu's.
+// Keys are the menu's: the arrows and Enter, and each line's letter (the
+// first, breathing, in the short help).
 func (m *Home) Keys() help.KeyMap {
-	return keyMap{
-		{Keys.Up, Keys.Down, Keys.Select, key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "breathe")), Keys.Help},
-		{key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "session")), key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick")),
-			key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "ice/heat")),
-			key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")), Keys.Safety, Keys.Quit},
+	items := homeItems()
+	rest := make([]key.Binding, 0, len(items)-1)
+	for _, it := range items[1:] {
+		rest = append(rest, it.key)
 	}
+	return keyMap{{Keys.Up, Keys.Down, Keys.Choose, items[0].key}, rest}
 }
 
 // Update takes today's counts and moves the cursor; Enter is the line's key.
@@ -75,9 +78,9 @@ func (m *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, Keys.Up):
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, Keys.Down):
-			m.cursor = min(m.cursor+1, len(homeItems)-1)
-		case key.Matches(msg, Keys.Select), msg.String() == "space":
-			return m, navigate(homeItems[m.cursor].key)
+			m.cursor = min(m.cursor+1, len(homeItems())-1)
+		case key.Matches(msg, Keys.Choose):
+			return m, navigate(homeItems()[m.cursor].key.Keys()[0])
 		}
 	}
 	return m, nil
@@ -101,8 +104,8 @@ func (m *Home) View() string {
 func (m *Home) menu() string {
 	s := m.ctx.Styles
 	var lines []string
-	for i, it := range homeItems {
-		label := it.key + "  " + it.label
+	for i, it := range homeItems() {
+		label := it.key.Help().Key + "  " + it.label
 		if i == m.cursor {
 			lines = append(lines, s.Accent.Bold(true).Render("> "+label))
 		} else {
@@ -112,11 +115,38 @@ func (m *Home) menu() string {
 	return strings.Join(lines, "\n")
 }
 
-// todayPanel is today's count against each daily limit and the streak;
-// empty until there is a history to ask.
+// todayPanel is today's count against each daily limit and the streak,
+// when there is a history to ask. It keeps the same height before the
+// history answers and whatever it says (blank lines where a count is not
+// shown): the menu above it, centred with it, must not move when the
+// counts arrive, a moment after the first frame.
 func (m *Home) todayPanel() string {
-	if m.counts == nil {
+	if m.deps.Today == nil {
 		return ""
+	}
+	lines := m.todayLines()
+	for len(lines) < m.panelHeight() {
+		lines = append(lines, "")
+	}
+	return m.ctx.Styles.Subtle.Render(strings.Join(lines, "\n"))
+}
+
+// panelHeight is the most lines todayLines can give: one per routine
+// with a daily limit, breathing, ice and heat, and the streak.
+func (m *Home) panelHeight() int {
+	n := 3
+	for _, r := range m.deps.Routines {
+		if r.DailyLimit > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// todayLines are the panel's lines once the history answered.
+func (m *Home) todayLines() []string {
+	if m.counts == nil {
+		return nil
 	}
 	var lines []string
 	for _, r := range m.deps.Routines {
@@ -136,7 +166,7 @@ func (m *Home) todayPanel() string {
 	case n > 1:
 		lines = append(lines, itoa(n)+" days in a row")
 	}
-	return m.ctx.Styles.Subtle.Render(strings.Join(lines, "\n"))
+	return lines
 }
 
 func itoa(n int) string {

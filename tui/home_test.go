@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 	"testing"
 )
 
@@ -72,5 +75,100 @@ func TestHomeSafety(t *testing.T) {
 		h.must("Stop rule", "See a doctor for")
 		h.press("esc")
 		h.must("Breathe now")
+	})
+}
+
+// rowOf is the row (from 0) of the first line of screen holding text, or -1.
+func rowOf(screen, text string) int {
+	for i, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, text) {
+			return i
+		}
+	}
+	return -1
+}
+
+// The menu stays where the first frame drew it: the first frame is drawn
+// before the history answers (prepaint), and the counts, whatever they
+// are, arrive a moment later. Every line of the menu and the title keep
+// their row.
+func TestHomeDoesNotMoveWhenTodayArrives(t *testing.T) {
+	lines := []string{"unknot", "Breathe now", "Start today's session", "Pick routines", "History", "Ice or heat", "Safety", "Quit"}
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {60, 20}} {
+		var first map[string]int
+		for _, today := range []fixedToday{
+			{},
+			{Sessions: map[string]int{"knee-to-chest": 3}, Streak: 1},
+			{Sessions: map[string]int{"knee-to-chest": 3, "arm-raise": 1}, Breathe: 2, Streak: 4, Care: "ice 1 today, next from 14:30"},
+		} {
+			inBubble(t, func(t *testing.T) {
+				deps := Deps{Routines: builtins(t), Today: today}
+				// The first frame: the size, then a view, before Init (as prepaint draws it).
+				a, err := NewApp(NewContext(Options{Theme: "dark"}), deps, PageHome)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a.Update(sizeMsg(size[0], size[1]))
+				before := ansi.Strip(a.View().Content)
+				h := newHarness(t, appOpts{first: PageHome, w: size[0], h: size[1], deps: deps})
+				after := h.screen()
+				if today.Streak > 0 && !strings.Contains(after, "in a row") {
+					t.Fatalf("the counts never arrived:\n%s", after)
+				}
+				for _, l := range lines {
+					b, a := rowOf(before, l), rowOf(after, l)
+					if b < 0 || a != b {
+						t.Errorf("%dx%d %+v: %q is on row %d in the first frame and %d once today's counts arrive:\n%s\n---\n%s", size[0], size[1], today, l, b, a, before, after)
+					}
+					if first == nil {
+						continue
+					}
+					if first[l] != a {
+						t.Errorf("%dx%d: %q is on row %d with counts %+v, %d with none", size[0], size[1], l, a, today, first[l])
+					}
+				}
+				if first == nil {
+					first = map[string]int{}
+					for _, l := range lines {
+						first[l] = rowOf(after, l)
+					}
+				}
+			})
+		}
+	}
+}
+
+// colOf is the column (in cells, from 0) where text starts on the row
+// that holds it, or -1.
+func colOf(screen, text string) int {
+	for _, l := range strings.Split(screen, "\n") {
+		if i := strings.Index(l, text); i >= 0 {
+			return ansi.StringWidth(l[:i])
+		}
+	}
+	return -1
+}
+
+// Pick routines, too, stays where its first frame drew it when today's
+// counts arrive ("(1 of 3 today)" after the routines with a limit).
+func TestPickDoesNotMoveWhenTodayArrives(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		deps := Deps{Routines: builtins(t), Today: fixedToday{Sessions: map[string]int{"knee-to-chest": 1}}}
+		a, err := NewApp(NewContext(Options{Theme: "dark"}), deps, PagePick)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Update(sizeMsg(80, 24))
+		before := ansi.Strip(a.View().Content)
+		h := newHarness(t, appOpts{first: PagePick, deps: deps})
+		after := h.screen()
+		if !strings.Contains(after, "(1 of 3 today)") {
+			t.Fatalf("the counts never arrived:\n%s", after)
+		}
+		for _, r := range builtins(t) {
+			if b, a := [2]int{rowOf(before, r.Title), colOf(before, r.Title)}, [2]int{rowOf(after, r.Title), colOf(after, r.Title)}; b != a || b[0] < 0 {
+				t.Errorf("%q moved from row, column %v to %v:\n%s\n---\n%s", r.Title, b, a, before, after)
+			}
+		}
 	})
 }

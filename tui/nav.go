@@ -1,60 +1,33 @@
 package tui
 
-// Page names a screen, for navigation.
-type Page int
-
-// The pages.
-const (
-	PageHome Page = iota
-	PageSession
-	PageBreathe
-	PageReview
-	PagePick
-	PageSafety
-	PageCare
-)
-
-func (p Page) String() string {
-	names := [...]string{"home", "session", "breathe", "review", "pick", "safety", "care"}
-	if p >= 0 && int(p) < len(names) {
-		return names[p]
-	}
-	return "page?"
-}
-
-// homeKeys are the home screen's one-key choices. b is first: breathing
-// now is the spasm path, and takes one key.
-var homeKeys = map[string]Page{
-	"b": PageBreathe,
-	"s": PageSession,
-	"p": PagePick,
-	"h": PageReview,
-	"c": PageCare,
-}
-
-// SafetyKey opens the stop rule and the red flags from any screen that is
-// not busy.
-const SafetyKey = "!"
+import "charm.land/bubbles/v2/key"
 
 // Navigate is what a key does to the stack of open screens (bottom first),
 // when the top one is busy or not: the whole of unknot's navigation, as a
-// pure function. A busy screen keeps every key. Otherwise q and Esc close
-// the top screen (closing the last one ends the program: the stack comes
-// back empty), ! opens the safety page, and on the home screen b, s, p, c and
-// h open breathing, the session, pick routines, ice or heat and the history. Any other
-// key leaves the stack as it is (the screen may use it).
-func Navigate(stack []Page, busy bool, key string) []Page {
+// pure function. A busy screen keeps every key. Otherwise Keys.Close (q and
+// Esc) closes the top screen (closing the last one ends the program: the
+// stack comes back empty), except that Esc on home does nothing (it means
+// back, and home is where back leads; q quits); Keys.Safety (!) opens the
+// safety page; and on home each page's letter (see pages) opens it. Any
+// other key leaves the stack as it is (the screen may use it).
+func Navigate(stack []Page, busy bool, k string) []Page {
 	if len(stack) == 0 || busy {
 		return stack
 	}
 	top := stack[len(stack)-1]
+	name := keyName(k)
 	switch {
-	case key == "q" || key == "esc":
+	case top == PageHome && key.Matches(name, Keys.Close):
+		if key.Matches(name, Keys.Quit) {
+			return stack[:len(stack)-1]
+		}
+		return stack
+	case key.Matches(name, Keys.Close):
 		return stack[:len(stack)-1]
-	case key == SafetyKey && top != PageSafety:
+	case key.Matches(name, Keys.Safety) && top != PageSafety:
 		return push(stack, PageSafety)
 	case top == PageHome:
-		if p, ok := homeKeys[key]; ok {
+		if p, ok := homePage(name); ok {
 			return push(stack, p)
 		}
 	}

@@ -40,7 +40,7 @@ func (m *Pick) Busy() bool { return false }
 
 // Keys are the list's.
 func (m *Pick) Keys() help.KeyMap {
-	return keyMap{{Keys.Up, Keys.Down, Keys.Toggle, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), Keys.Close}}
+	return keyMap{{Keys.Up, Keys.Down, Keys.Toggle, Keys.Marked, Keys.Close, Keys.Safety}}
 }
 
 // Update moves, marks and starts.
@@ -61,7 +61,7 @@ func (m *Pick) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			m.at = min(m.at+1, len(rs)-1)
 		case key.Matches(msg, Keys.Toggle):
 			m.picked[rs[m.at].Name] = !m.picked[rs[m.at].Name]
-		case key.Matches(msg, Keys.Select):
+		case key.Matches(msg, Keys.Marked):
 			return m, m.start()
 		}
 	}
@@ -111,10 +111,14 @@ func (m *Pick) View() string {
 }
 
 // countNote is "  (1 of 3 today)" for a routine with a daily limit, once
-// the history has answered.
+// the history has answered; blanks of the same width until then, so the
+// list (centred as one block) does not move when the counts arrive.
 func (m *Pick) countNote(r routines.Routine) string {
-	if m.counts == nil || r.DailyLimit == 0 {
+	if m.deps.Today == nil || r.DailyLimit == 0 {
 		return ""
+	}
+	if m.counts == nil {
+		return spaces(len("  (0 of " + itoa(r.DailyLimit) + " today)"))
 	}
 	return "  (" + itoa(m.counts.Sessions[r.Name]) + " of " + itoa(r.DailyLimit) + " today)"
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/unknot/unknot/routines/coach"
 )
@@ -56,7 +57,16 @@ var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, sysca
 // gone, it is killed and the caller still gets the app back), and on a
 // panic in Update, View or a command (Bubble Tea recovers, restores the
 // terminal and returns an error wrapping tea.ErrProgramPanic).
+//
+// The terminal's title is given back as it was: the app names the window
+// ("unknot · breathe"), and Bubble Tea clears the title when it ends, so
+// the title is pushed on the terminal's stack first and popped last
+// (XTWINOPS 22 and 23; a terminal without them ignores both).
 func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
+	if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		_, _ = io.WriteString(out, pushTitle)
+		defer func() { _, _ = io.WriteString(out, popTitle) }()
+	}
 	prepaint(a, out)
 	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
 	send := p.Send
@@ -91,6 +101,13 @@ func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error 
 	}
 	return err
 }
+
+// pushTitle saves the window title on the terminal's stack (CSI 22;0 t),
+// popTitle restores it (CSI 23;0 t).
+const (
+	pushTitle = "\x1b[22;0t"
+	popTitle  = "\x1b[23;0t"
+)
 
 // run runs the app without prepaint or signals: for tests under
 // testing/synctest, where the runtime's signal goroutine must not touch

@@ -73,6 +73,7 @@ func NewReview(ctx *Context, load HistoryReader) *Review { return newReview(ctx,
 
 func newReview(ctx *Context, load HistoryReader) *Review {
 	vp := viewport.New(viewport.WithWidth(80), viewport.WithHeight(22))
+	vp.KeyMap = reviewScroll()
 	return &Review{ctx: ctx, load: load, vp: vp, now: ctx.Opt.now(), w: 80, h: 23}
 }
 
@@ -90,9 +91,14 @@ func (m *Review) SetSize(w, h int) {
 
 // Keys are scrolling's.
 func (m *Review) Keys() help.KeyMap {
-	scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-	page := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
-	return keyMap{{scroll, page, Keys.Close, Keys.Safety}}
+	return keyMap{{Keys.Scroll, Keys.Page, Keys.Done, Keys.Safety}, {Keys.Top, Keys.Bottom}}
+}
+
+// reviewScroll is the viewport's keys: the review's own, and no others
+// (the viewport's defaults would scroll on j, k, f, b, u, d and space,
+// keys the help does not show).
+func reviewScroll() viewport.KeyMap {
+	return viewport.KeyMap{Up: Keys.ScrollUp, Down: Keys.ScrollDown, PageUp: Keys.PageUp, PageDown: Keys.PageDown}
 }
 
 // Init reads the record.
@@ -157,11 +163,11 @@ func (m *Review) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, m.more()
 	case tea.KeyPressMsg:
 		switch {
-		case msg.String() == "enter":
+		case key.Matches(msg, Keys.Done):
 			return m, closeScreen
-		case msg.String() == "g" || msg.String() == "home":
+		case key.Matches(msg, Keys.Top):
 			m.vp.GotoTop()
-		case msg.String() == "G" || msg.String() == "end":
+		case key.Matches(msg, Keys.Bottom):
 			m.vp.GotoBottom()
 		default:
 			var cmd tea.Cmd

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/unknot/unknot/routines"
@@ -89,9 +91,31 @@ func (m *Review) calendarSection(width int) string {
 		s.Title.Render("Days with a session"),
 		s.Text.Render(streak),
 		"",
-		HeatMap(s, func(d string) int { return counts[d] }, ov.Today.Time(), width, record.HeatMapDays/7),
+		HeatMap(s, func(d string) int { return counts[d] }, ov.Today.Time(), width, calendarWeeks(ov)),
 		s.Subtle.Render(legend),
 	}, "\n")
+}
+
+// calendarMaxWeeks is the longest the review's calendar reaches back.
+const calendarMaxWeeks = 12
+
+// calendarWeeks is how many weeks the calendar shows: from the week of the
+// first day with a session, or the last calendarMaxWeeks, whichever is
+// shorter (a new history is not a page of empty months).
+func calendarWeeks(ov *record.Overview) int {
+	if len(ov.Days) == 0 {
+		return 1
+	}
+	first := ov.Days[0].Day
+	for _, d := range ov.Days {
+		first = min(first, d.Day)
+	}
+	monday := func(t time.Time) time.Time {
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+	}
+	weeks := int(monday(ov.Today.Time()).Sub(monday(first.Time())).Hours()/(24*7)+0.5) + 1
+	return min(max(weeks, 1), calendarMaxWeeks, record.HeatMapDays/7)
 }
 
 // totalsSection is what was done of each routine and side, ever.
@@ -141,33 +165,63 @@ func (m *Review) painSection(width int) string {
 		case change >= 0.5:
 			verdict = fmt.Sprintf("%.1f points higher after a session, on average", change)
 		}
-		lines = append(lines, s.Text.Render(fmt.Sprintf("Before %.1f → after %.1f: %s (%s with both check-ins).",
+		lines = append(lines, wrapText(s.Text, width, fmt.Sprintf("Before %.1f → after %.1f: %s (%s with both check-ins).",
 			p.AvgBefore, p.AvgAfter, verdict, count(p.Pairs, "session"))))
 	}
 	if len(p.Weeks) > 0 {
-		weeks := p.Weeks
-		room := max(width-24, 4)
-		if len(weeks) > room {
-			weeks = weeks[len(weeks)-room:]
-		}
-		before := make([]float64, len(weeks))
-		after := make([]float64, len(weeks))
-		for i, w := range weeks {
-			before[i], after[i] = -1, -1
-			if w.NBefore > 0 {
-				before[i] = w.Before
-			}
-			if w.NAfter > 0 {
-				after[i] = w.After
-			}
-		}
-		since := weeks[0].Week.Time().Format("2 Jan")
-		lines = append(lines,
-			s.Subtle.Render(fmt.Sprintf("By week since %s:", since)),
-			s.Subtle.Render(padRight("  before ", 10))+s.GaugeFull.Render(Sparkline(before, 0, 10)),
-			s.Subtle.Render(padRight("  after ", 10))+s.GaugeFull.Render(Sparkline(after, 0, 10)))
+		lines = append(lines, m.weeklyPain(p.Weeks, width)...)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// weeklyPain is the pain by week before and after sessions: two rows of
+// blocks on one scale, from the lowest week to the highest (so a
+// difference shows as a difference in height, not one block on a scale
+// of 0 to 10), each row ending with its mean.
+func (m *Review) weeklyPain(weeks []record.WeekPain, width int) []string {
+	s := m.ctx.Styles
+	if room := max(width-26, 4); len(weeks) > room {
+		weeks = weeks[len(weeks)-room:]
+	}
+	before := make([]float64, len(weeks))
+	after := make([]float64, len(weeks))
+	lo, hi := 10.0, 0.0
+	var sumB, sumA float64
+	var nB, nA int
+	for i, w := range weeks {
+		before[i], after[i] = -1, -1
+		if w.NBefore > 0 {
+			before[i] = w.Before
+			lo, hi = min(lo, w.Before), max(hi, w.Before)
+			sumB, nB = sumB+w.Before*float64(w.NBefore), nB+w.NBefore
+		}
+		if w.NAfter > 0 {
+			after[i] = w.After
+			lo, hi = min(lo, w.After), max(hi, w.After)
+			sumA, nA = sumA+w.After*float64(w.NAfter), nA+w.NAfter
+		}
+	}
+	lo, hi = math.Floor(lo), math.Ceil(hi)
+	if hi-lo < 1 {
+		hi = min(lo+1, 10)
+		lo = hi - 1
+	}
+	mean := func(sum float64, n int) string {
+		if n == 0 {
+			return "no check-ins"
+		}
+		return fmt.Sprintf("mean %.1f", sum/float64(n))
+	}
+	row := func(name string, vs []float64, sum float64, n int) string {
+		return s.Subtle.Render(padRight("  "+name, 10)) + s.GaugeFull.Render(Sparkline(vs, lo, hi)) +
+			"  " + s.Text.Render(mean(sum, n))
+	}
+	since := weeks[0].Week.Time().Format("2 Jan")
+	return []string{
+		wrapText(s.Subtle, width, fmt.Sprintf("By week since %s (low %g, high %g):", since, lo, hi)),
+		row("before", before, sumB, nB),
+		row("after", after, sumA, nA),
+	}
 }
 
 // flagNote is a gentle pointer to the red flags when the history shows

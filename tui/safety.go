@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/unknot/unknot/tui/words"
@@ -30,12 +31,12 @@ func (m *Safety) SetSize(w, h int) { m.w, m.h = w, h }
 // Busy is false.
 func (m *Safety) Busy() bool { return false }
 
-// Keys: back.
-func (m *Safety) Keys() help.KeyMap { return keyMap{{Keys.Close}} }
+// Keys: back (Enter too).
+func (m *Safety) Keys() help.KeyMap { return keyMap{{Keys.Done}} }
 
-// Update: Enter goes back too.
+// Update: Enter goes back too (q and Esc are the App's).
 func (m *Safety) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, Keys.Done) {
 		return m, closeScreen
 	}
 	return m, nil

@@ -24,7 +24,10 @@ type Screen interface {
 	// help line under it.
 	View() string
 	SetSize(width, height int)
-	// Keys are the keys the help line shows now.
+	// Keys are the keys the help line shows now, bindings of Keys
+	// (keys.go) and every key the screen answers to in its present state;
+	// the App adds ? when the full help holds more than the short one.
+	// keys_test holds every screen to it.
 	Keys() help.KeyMap
 	// Busy reports whether every key belongs to the screen (a run under
 	// way, a question asked): the App's navigation keys (q and Esc back,

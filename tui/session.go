@@ -170,7 +170,7 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 	case stageLimits:
 		return m.limitKey(now, k)
 	case stageBefore:
-		if k.String() == "q" {
+		if key.Matches(k, Keys.Unasked) {
 			return closeScreen
 		}
 		m.before = m.before.Update(k)
@@ -186,7 +186,7 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 			return m.breatheNow()
 		}
 		if m.asksAfter() {
-			if k.String() == "q" {
+			if key.Matches(k, Keys.Unasked) {
 				return closeScreen
 			}
 			m.after = m.after.Update(k)
@@ -195,7 +195,7 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		}
-		if key.Matches(k, Keys.Select) {
+		if key.Matches(k, Keys.Done) {
 			return closeScreen
 		}
 	}
@@ -235,9 +235,9 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		m.coach.Back(now)
 	case key.Matches(k, Keys.Hurts):
 		m.coach.Stop(now, coach.Pain)
-	case key.Matches(k, Keys.Quit):
+	case key.Matches(k, Keys.Stop):
 		m.coach.Stop(now, coach.Quit)
-	case k.String() == "ctrl+z":
+	case key.Matches(k, Keys.Suspend):
 		m.coach.Pause(now)
 		return tea.Batch(m.sync(now), tea.Suspend)
 	case key.Matches(k, Keys.Safety):

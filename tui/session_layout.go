@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -56,7 +57,22 @@ type part struct {
 // left-aligned and is centred as one piece. It is what lipgloss.Place of
 // the blocks, each padded and placed horizontally, gives, to the cell, but
 // measures each line once: a pacing screen draws several times a second.
-func stackParts(w, h int, blocks []part) string {
+func stackParts(w, h int, blocks []part) string { return stackAt(w, h, blocks, -1, 0) }
+
+// countdownRow is the row of a session's body where the countdown's top
+// goes, in a body h high, for a countdown ch lines high (BigRows, also
+// for a count in words, so that both start on one row): a little above
+// the middle, leaving room under it for the phase, the gauge and the cue,
+// and a line above it for the side and rep (or the moment's word).
+// It depends on the window alone, so the countdown does not move from
+// rep to rep, nor between a hold, a rest and a switch of sides.
+func countdownRow(h, ch int) int { return max((h-ch)/2-2, 1) }
+
+// stackAt is stackParts with blocks[anchor] put at row, as near as the
+// window allows (everything stays inside it): the blocks above and below
+// it then move, never the anchor, when their heights change. An anchor
+// left out for room, or -1, centres the stack as stackParts does.
+func stackAt(w, h int, blocks []part, anchor, row int) string {
 	height := func(bs []part) int {
 		n := 0
 		for _, b := range bs {
@@ -65,9 +81,11 @@ func stackParts(w, h int, blocks []part) string {
 		return n
 	}
 	var bs []part
-	for _, b := range blocks {
+	var from []int // each kept block's index in blocks
+	for i, b := range blocks {
 		if b.text != "" {
 			bs = append(bs, part{strings.ReplaceAll(b.text, "\t", "    "), b.prio})
+			from = append(from, i)
 		}
 	}
 	for len(bs) > 0 && height(bs) > h {
@@ -78,13 +96,21 @@ func stackParts(w, h int, blocks []part) string {
 			}
 		}
 		bs = append(bs[:drop], bs[drop+1:]...)
+		from = append(from[:drop], from[drop+1:]...)
 	}
+	anchorAt := -1 // the anchor's first line in out
 	blank := len(bs) > 0 && height(bs)+len(bs)-1 <= h
+	if k := slices.Index(from, anchor); blank && anchor >= 0 && k >= 0 && height(bs[:k])+k > row {
+		blank = false // blank lines would push the anchor below its row
+	}
 	var out []string
 	widest := 0
 	for i, b := range bs {
 		if i > 0 && blank {
 			out = append(out, "")
+		}
+		if from[i] == anchor {
+			anchorAt = len(out)
 		}
 		lines := strings.Split(b.text, "\n")
 		widths := make([]int, len(lines))
@@ -112,6 +138,9 @@ func stackParts(w, h int, blocks []part) string {
 		return strings.Join(out, "\n")
 	}
 	top := gap - int(math.Round(float64(gap)*0.5))
+	if anchorAt >= 0 {
+		top = min(max(row-anchorAt, 0), gap)
+	}
 	empty := spaces(widest)
 	all := make([]string, 0, h)
 	for range top {

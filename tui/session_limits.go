@@ -40,7 +40,7 @@ func (m *Session) limitKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		m.choice = max(m.choice-1, 0)
 	case key.Matches(k, Keys.Down):
 		m.choice = min(m.choice+1, len(limitChoices)-1)
-	case key.Matches(k, Keys.Select), key.Matches(k, Keys.Pause):
+	case key.Matches(k, Keys.Choose):
 		var leave map[string]bool
 		if m.choice == 0 {
 			leave = map[string]bool{}

@@ -121,9 +121,9 @@ func (m *Session) offerKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		m.offerRow = max(m.offerRow-1, 0)
 	case key.Matches(k, Keys.Down):
 		m.offerRow = min(m.offerRow+1, len(rows)-1)
-	case key.Matches(k, Keys.Select), key.Matches(k, Keys.Pause):
+	case key.Matches(k, Keys.Start):
 		return m.begin(now, m.leave)
-	case k.String() == "q":
+	case key.Matches(k, Keys.Close):
 		return closeScreen
 	}
 	return nil

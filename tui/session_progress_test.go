@@ -178,7 +178,7 @@ func TestPainStopOffersBreathingAtOnce(t *testing.T) {
 		}
 		h := newHarness(t, appOpts{first: PageHome, deps: deps})
 		h.press("s")
-		h.press("s") // skip the check-in before
+		h.press("esc") // skip the check-in before
 		h.wait(9 * time.Second)
 		h.press("x")
 		h.must("Stopped. That was the right call.", "press Enter to breathe", "enter breathe now")

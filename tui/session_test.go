@@ -147,7 +147,7 @@ func TestSessionQuitAndHurts(t *testing.T) {
 	t.Run("q", func(t *testing.T) {
 		inBubble(t, func(t *testing.T) {
 			h := newSessionApp(t, Options{}, 80, 24, Deps{Session: SessionConfig{Checkin: true}}, tinyRoutine())
-			h.press("s") // skip the check-in before
+			h.press("esc") // skip the check-in before
 			h.waitUntil(11 * time.Second)
 			h.press("q")
 			h.must("Session ended.", "Session ended early: 1 of 4 reps.")
@@ -164,7 +164,7 @@ func TestSessionQuitAndHurts(t *testing.T) {
 	t.Run("x", func(t *testing.T) {
 		inBubble(t, func(t *testing.T) {
 			h := newSessionApp(t, Options{}, 80, 24, Deps{Session: SessionConfig{Checkin: true}}, tinyRoutine())
-			h.press("s")
+			h.press("esc")
 			h.waitUntil(9 * time.Second)
 			h.press("x")
 			h.must("Stopped. That was the right call.", "See a doctor for", CheckInQuestion)

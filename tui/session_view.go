@@ -13,59 +13,47 @@ import (
 	"github.com/unknot/unknot/tui/words"
 )
 
-// The short help's words are shorter than the key map's, to fit 40 cells.
-var (
-	shortPause = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause"))
-	stopKey    = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "stop"))
-)
-
 // Keys are the present stage's.
 func (m *Session) Keys() help.KeyMap {
 	switch m.stage {
 	case stageLimits:
-		return keyMap{{Keys.Up, Keys.Down, Keys.Select, Keys.Close}}
+		return keyMap{{Keys.Up, Keys.Down, Keys.Choose, Keys.Close, Keys.Safety}}
 	case stageBefore:
-		return checkInKeys
+		return keyMap{m.before.Keys()}
 	case stageOffer:
-		ks := []key.Binding{}
-		for _, i := range m.offers() {
-			if m.levels[i].Offer.Step > 0 {
-				ks = append(ks, Keys.StepUp)
-				break
-			}
+		// The key of the offer under the cursor: + does nothing on a row
+		// that offers a step back.
+		rows := m.offers()
+		ks := []key.Binding{Keys.StepUp}
+		if m.levels[rows[min(m.offerRow, len(rows)-1)]].Offer.Step < 0 {
+			ks = []key.Binding{Keys.StepDown}
 		}
-		for _, i := range m.offers() {
-			if m.levels[i].Offer.Step < 0 {
-				ks = append(ks, Keys.StepDown)
-				break
-			}
-		}
-		if len(m.offers()) > 1 {
+		if len(rows) > 1 {
 			ks = append(ks, Keys.Up, Keys.Down)
 		}
-		return keyMap{append(ks, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), stopKey)}
+		return keyMap{append(ks, Keys.Start, Keys.Close)}
 	case stageRun:
 		return keyHelp{
-			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Safety, Keys.Help}},
+			short: []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Hurts, Keys.Stop},
+			full:  [][]key.Binding{{PauseOrResume(m.coach.Paused()), Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, Keys.Stop, Keys.Sound, Keys.Safety}},
 		}
 	case stageEnd:
 		if m.offersBreathing() {
 			ks := []key.Binding{Keys.BreatheNow}
 			switch {
 			case m.asksAfter() && m.after.value >= 0:
-				return checkInKeys // Enter confirms the score first
+				return keyMap{m.after.Keys()} // Enter confirms the score first
 			case m.asksAfter():
-				ks = append(ks, Keys.Score, Keys.Skip, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
+				ks = append(ks, Keys.Score, Keys.Skip, Keys.Unasked)
 			default:
-				ks = append(ks, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "close")))
+				ks = append(ks, Keys.Close, Keys.Safety)
 			}
 			return keyMap{ks}
 		}
 		if m.asksAfter() {
-			return checkInKeys
+			return keyMap{m.after.Keys()}
 		}
-		return keyMap{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/q", "close")), Keys.Safety}}
+		return keyMap{{Keys.Done, Keys.Safety}}
 	}
 	return keyMap{{Keys.Close}}
 }
@@ -117,12 +105,18 @@ func (m *Session) runView(now time.Time) string {
 		progressBar(s, l.barWidth, barCells(off, st.Total, l.barWidth))+s.Subtle.Render(pct))
 	footer := progress
 	bodyH := l.height - lipgloss.Height(header) - lipgloss.Height(footer)
-	body := stackParts(l.width, bodyH, m.moment(st, l))
+	parts, big := m.moment(st, l)
+	row := 0
+	if big >= 0 {
+		row = countdownRow(bodyH, BigRows) // the same row for "breath 2 of 5" as for digits
+	}
+	body := stackAt(l.width, bodyH, parts, big, row)
 	return header + "\n" + body + "\n" + footer
 }
 
-// moment is the body for the present segment.
-func (m *Session) moment(st coach.State, l sessionLayout) []part {
+// moment is the body for the present segment, and which of its parts is
+// the countdown (its row stays put: see countdownRow), or -1.
+func (m *Session) moment(st coach.State, l sessionLayout) ([]part, int) {
 	s := m.ctx.Styles
 	seg := st.Segment
 	big := part{s.Big.Render(BigDigits(fmt.Sprint(words.SecondsUp(st.SegmentLeft)))), 1}
@@ -192,9 +186,13 @@ func (m *Session) moment(st coach.State, l sessionLayout) []part {
 	}
 	// The moment's word leads, except in a hold, where side and rep lead.
 	if seg.Kind == coach.Stretch || seg.Kind == coach.Move {
-		return append(bs[:2:2], append([]part{head}, bs[2:]...)...)
+		return append(bs[:2:2], append([]part{head}, bs[2:]...)...), 1
 	}
-	return append([]part{head}, bs...)
+	bs = append([]part{head}, bs...)
+	if seg.Kind == coach.Ready {
+		return bs, -1 // its own layout: the steps lead, centred
+	}
+	return bs, 1
 }
 
 // phaseHint is the breathing phase in words, for --reduced-motion.

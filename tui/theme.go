@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 
 	"github.com/unknot/unknot/routines"
@@ -27,9 +28,10 @@ type Styles struct {
 	Paused lipgloss.Style // the Paused banner
 
 	GaugeFull  lipgloss.Style // the filled part of the breath gauge
-	GaugeEmpty lipgloss.Style // the empty part
+	GaugeEmpty lipgloss.Style // the empty part: a track, not text (see Backgrounds)
 
-	Help lipgloss.Style
+	Help    lipgloss.Style // the help line's words
+	HelpKey lipgloss.Style // the help line's keys
 }
 
 // palette is one background's colours.
@@ -37,23 +39,26 @@ type palette struct {
 	text, subtle, accent, breath, out, warn, empty color.Color
 }
 
+// Every text colour reads at least 4.5:1 (WCAG AA) against each of its
+// theme's Backgrounds: theme_test computes it. "How to stop" on the help
+// line must be readable with eyes half shut.
 var (
 	darkPalette = palette{
 		text:   lipgloss.Color("#D8DEE9"),
-		subtle: lipgloss.Color("#7B8494"),
+		subtle: lipgloss.Color("#9CA4B3"),
 		accent: lipgloss.Color("#88C0D0"),
 		breath: lipgloss.Color("#8FBCBB"),
-		out:    lipgloss.Color("#B48EAD"),
+		out:    lipgloss.Color("#C0A0BA"),
 		warn:   lipgloss.Color("#E5B98A"),
 		empty:  lipgloss.Color("#3B4252"),
 	}
 	lightPalette = palette{
 		text:   lipgloss.Color("#2E3440"),
-		subtle: lipgloss.Color("#6B7280"),
+		subtle: lipgloss.Color("#5B616E"),
 		accent: lipgloss.Color("#2C6E80"),
-		breath: lipgloss.Color("#3A7D7B"),
+		breath: lipgloss.Color("#2F6B69"),
 		out:    lipgloss.Color("#7A4F7A"),
-		warn:   lipgloss.Color("#9A5B13"),
+		warn:   lipgloss.Color("#8A5210"),
 		empty:  lipgloss.Color("#D8DEE9"),
 	}
 )
@@ -80,6 +85,32 @@ func NewStyles(dark bool) Styles {
 		GaugeFull:  base.Foreground(p.breath),
 		GaugeEmpty: base.Foreground(p.empty),
 		Help:       base.Foreground(p.subtle),
+		HelpKey:    base.Foreground(p.text),
+	}
+}
+
+// Backgrounds are the terminal backgrounds a theme is made for: the
+// terminal's own colour is not known, so the dark theme must read on
+// black and on the lighter dark ones (One Dark, Nord), the light theme on
+// white and on the greyer or yellower light ones (Solarized).
+func Backgrounds(dark bool) []color.Color {
+	if dark {
+		return []color.Color{lipgloss.Color("#000000"), lipgloss.Color("#1E1E1E"), lipgloss.Color("#282C34"), lipgloss.Color("#2E3440")}
+	}
+	return []color.Color{lipgloss.Color("#FFFFFF"), lipgloss.Color("#FDF6E3"), lipgloss.Color("#EEEEEE"), lipgloss.Color("#ECEFF4")}
+}
+
+// HelpStyles are the help line's styles in the theme's colours (Bubbles'
+// own greys are 239 and 241: too dark to read on a dark terminal).
+func (s Styles) HelpStyles() help.Styles {
+	return help.Styles{
+		Ellipsis:       s.Help,
+		ShortKey:       s.HelpKey,
+		ShortDesc:      s.Help,
+		ShortSeparator: s.Help,
+		FullKey:        s.HelpKey,
+		FullDesc:       s.Help,
+		FullSeparator:  s.Help,
 	}
 }
 

@@ -109,11 +109,8 @@ func runBreathe(f *factory, o *breatheOptions, cfg tui.BreatheConfig) error {
 	}
 	cfg.Pace, cfg.SavePace = set.Pace, f.savePace
 	cfg.Checkin = cfg.Checkin && set.Checkin
-	if f.flags.plain || f.dumbTerminal() {
+	if f.flags.plain || !f.screens() { // a pipe on stdout means plain lines
 		return runPlainBreathe(f, cfg)
-	}
-	if !f.screens() {
-		return noScreen("the breathing screen")
 	}
 	return runApp(f, tui.PageBreathe, nil, &cfg)
 }

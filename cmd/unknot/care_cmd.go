@@ -107,14 +107,11 @@ func runCare(f *factory, req careRequest) error {
 		}
 		return w.Err()
 	}
-	if f.flags.plain || f.dumbTerminal() || (req.kind == "" && !f.screens()) {
+	if f.flags.plain || !f.screens() { // a pipe on stdout means plain lines
 		if req.kind == "" {
 			return runPlainCarePlan(f)
 		}
 		return runPlainCare(f, req)
-	}
-	if !f.screens() {
-		return noScreen("the care timer")
 	}
 	return runAppWith(f, tui.PageCare, func(d *tui.Deps) {
 		d.Care.Config = tui.CareConfig{Kind: req.kind, Length: req.length}

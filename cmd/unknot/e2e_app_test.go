@@ -22,7 +22,7 @@ func TestE2EHomeVisit(t *testing.T) {
 	s.WaitFor("breath 2") // one whole breath done (9 s)
 	s.Keys("q")
 	s.WaitFor("Well done.", "1 breath", "How is your back right now?")
-	s.Keys("s") // skip the question: back home
+	s.Keys("Escape") // skip the question: back home
 	s.WaitFor("Breathe now", "Breathing: 1 today")
 	s.Keys("h")
 	s.WaitFor("Looking back", "1 breathing session")

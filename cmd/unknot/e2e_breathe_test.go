@@ -75,11 +75,20 @@ func TestE2EBreatheBadInput(t *testing.T) {
 	}
 }
 
-// Without a terminal and without --plain: say so, suggest --plain, exit 2.
-func TestE2EBreatheNeedsTerminal(t *testing.T) {
-	stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "-n", "1")
-	if code != 2 || stdout != "" || !strings.Contains(stderr, "--plain") || strings.Count(stderr, "\n") != 1 {
-		t.Errorf("status %d, stdout %q, stderr %q; want 2, nothing, one line suggesting --plain", code, stdout, stderr)
+// Without --plain, stdout on a pipe means plain: breathing paces in lines
+// (`unknot breathe | tee log`), as with --plain, and ends well.
+func TestE2EBreathePipeIsPlain(t *testing.T) {
+	stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "-n", "1", "-p", "1-0-1", "--no-checkin")
+	if code != 0 || strings.Contains(stderr, "unknot:") {
+		t.Errorf("status %d, stderr %q; want 0 and no complaint", code, stderr)
+	}
+	for _, want := range []string{"Inhale 1s  (breath 1 of 1)", "Exhale 1s"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout has no %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "\x1b") {
+		t.Errorf("stdout has escape sequences: %q", stdout)
 	}
 }
 

@@ -221,11 +221,6 @@ func (f *factory) dumbTerminal() bool {
 	return isTerminal(f.out) && !f.screens()
 }
 
-// noScreen is the error of a screen asked for where none can be drawn.
-func noScreen(what string) error {
-	return usageErr("%s needs a terminal and the output is not one: use --plain for one line per moment", what)
-}
-
 // plainNote says why a terminal gets plain lines.
 func plainNote() string {
 	t := os.Getenv("TERM")

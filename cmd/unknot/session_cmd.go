@@ -74,11 +74,8 @@ func runSession(f *factory, o *sessionOptions) error {
 		return err
 	}
 	checkin := set.Checkin && !o.noCheckin
-	if f.flags.plain || f.dumbTerminal() {
+	if f.flags.plain || !f.screens() { // a pipe on stdout means plain lines
 		return runPlainSession(f, rs, checkin)
-	}
-	if !f.screens() {
-		return noScreen("the session screen")
 	}
 	cfg := tui.SessionConfig{Routines: rs, Checkin: checkin, Recent: f.recentRuns}
 	return runApp(f, tui.PageSession, &cfg, nil)

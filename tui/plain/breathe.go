@@ -11,7 +11,9 @@ import (
 )
 
 // BreatheHint tells a person at a terminal how to steer breathing.
-const BreatheHint = "Enter: pause or go on · s Enter: slower · f Enter: faster · q Enter: quit"
+// The pace keys are the screen's (↑ slower, ↓ faster): s means sound on
+// the screens, so it is not a pace key here.
+const BreatheHint = "Enter: pause or go on · ↑ Enter: slower · ↓ Enter: faster · q Enter: quit"
 
 // BreathLine is the line for a breathing phase: "Inhale 5s", with the
 // breath's number on the inhale: "Inhale 5s  (breath 2 of 10)", or
@@ -45,14 +47,15 @@ func breatheLines(e coach.Event, c *coach.Coach) []string {
 }
 
 // breatheCommand applies a typed line to breathing: an empty line or p
-// pauses and goes on, s slower, f faster, q quits.
+// pauses and goes on, ↑ (as a terminal sends it) or "slower" slows,
+// ↓ or "faster" quickens, q quits.
 func breatheCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 	switch line {
 	case "", "p", "space", "pause":
 		c.Toggle(t)
-	case "s", "slower", "+":
+	case "\x1b[a", "\x1boa", "slower", "+": // ↑ (lower case: see follow)
 		c.SetPace(t, coach.StepPace(c.Pace(), +1))
-	case "f", "faster", "-":
+	case "\x1b[b", "\x1bob", "faster", "-": // ↓
 		c.SetPace(t, coach.StepPace(c.Pace(), -1))
 	case "q", "quit":
 		return true

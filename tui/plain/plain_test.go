@@ -75,7 +75,8 @@ func TestBreatheLinesAtTheirInstants(t *testing.T) {
 	})
 }
 
-// Typed commands: pause, go on, slower, quit; the pause shows as lines.
+// Typed commands: pause, go on, slower (↑, as on the screen; s is not a
+// pace key), quit; the pause shows as lines.
 // Quitting breathing that has no set end is its normal end: completed.
 func TestBreatheCommands(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
@@ -87,7 +88,9 @@ func TestBreatheCommands(t *testing.T) {
 			time.Sleep(10 * time.Second)
 			io.WriteString(typing, "p\n") // go on
 			time.Sleep(4 * time.Second)   // 7s of breathing: into the exhale
-			io.WriteString(typing, "s\n")
+			io.WriteString(typing, "s\n") // not a pace key: s is sound on the screens
+			time.Sleep(time.Second)
+			io.WriteString(typing, "\x1b[A\n") // ↑, as a terminal in line mode sends it: slower
 			time.Sleep(time.Second)
 			io.WriteString(typing, "q\n")
 			typing.Close()
@@ -100,9 +103,9 @@ func TestBreatheCommands(t *testing.T) {
 		check(t, w.lines, []string{
 			"0s " + BreatheHint,
 			"0s Inhale 5s  (breath 1)", "2s Paused.", "12s Going on.", "15s Hold 1s", "16s Exhale 3s",
-			"16s Pace 1.1× (slower): Inhale 5.5s, Hold 1s, Exhale 3.25s",
+			"17s Pace 1.1× (slower): Inhale 5.5s, Hold 1s, Exhale 3.25s",
 		})
-		if run.Outcome != routines.Completed || run.Took != 17*time.Second {
+		if run.Outcome != routines.Completed || run.Took != 18*time.Second {
 			t.Errorf("run %+v", run)
 		}
 		if r := j.Runs()[0]; r.Outcome != routines.Completed || r.Finishes != 1 {
