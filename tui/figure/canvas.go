@@ -1,10 +1,6 @@
 package figure
 
-import (
-	"strings"
-
-	"charm.land/lipgloss/v2"
-)
+import "strings"
 
 // Ink is what a dot of the canvas belongs to. A cell takes the ink of its
 // strongest dot.
@@ -75,13 +71,13 @@ func (c *Canvas) cell(col, row int) (rune, Ink) {
 // String is the canvas as plain text: rows of braille, each cols cells
 // wide (blank cells are spaces), with no colour.
 func (c *Canvas) String() string {
-	return c.Styled(nil)
+	return c.Paint(nil)
 }
 
-// Styled is the canvas with each ink's cells in its style (a missing
-// style: plain). Lines are all cols cells wide, so the picture stays put
-// as the body moves.
-func (c *Canvas) Styled(styles map[Ink]lipgloss.Style) string {
+// Paint is the canvas with each run of cells of one ink passed through
+// paint (nil: plain text); a run of blank cells is never painted. Lines
+// are all cols cells wide, so the picture stays put as the body moves.
+func (c *Canvas) Paint(paint func(ink Ink, cells string) string) string {
 	var b strings.Builder
 	var run []rune
 	runInk := Blank
@@ -89,8 +85,8 @@ func (c *Canvas) Styled(styles map[Ink]lipgloss.Style) string {
 		if len(run) == 0 {
 			return
 		}
-		if st, ok := styles[runInk]; ok && runInk != Blank {
-			b.WriteString(st.Render(string(run)))
+		if paint != nil && runInk != Blank {
+			b.WriteString(paint(runInk, string(run)))
 		} else {
 			b.WriteString(string(run))
 		}

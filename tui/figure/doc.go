@@ -12,7 +12,7 @@
 // drawn for the person's left, and the right is its mirror image, with
 // each joint taking its twin's name, so the leg that rises in the right
 // side's picture is the right leg. Draw puts a pose on a canvas of cells;
-// String and Styled print it.
+// String and Paint print it.
 //
 // The screens decide which pose to show from the coach's state (the
 // session's segment and how far into it): nothing here keeps time.
