@@ -1,6 +1,7 @@
 package routines
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,29 @@ func TestBadFigures(t *testing.T) {
 				t.Errorf("problems:\n%v\nwant one:\n%s", ps, tc.want)
 			}
 		})
+	}
+}
+
+func TestSaveFigureKeepsTheRestOfTheFile(t *testing.T) {
+	path := t.TempDir() + "/config.toml"
+	if err := os.WriteFile(path, []byte("# mine\npace = 1.2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveFigure(path, false); err != nil {
+		t.Fatal(err)
+	}
+	cfg, ps := LoadConfig(path)
+	if len(ps) > 0 || cfg.Figure == nil || *cfg.Figure || cfg.Pace == nil || *cfg.Pace != 1.2 {
+		t.Fatalf("after saving figure = false: %+v %v", cfg, ps)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(data), "# mine\npace = 1.2\n") {
+		t.Errorf("the file lost its lines:\n%s", data)
+	}
+	if err := SaveFigure(path, true); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, _ := LoadConfig(path); cfg.Figure == nil || !*cfg.Figure || DefaultSettings().Figure != true {
+		t.Errorf("figure = true did not come back")
 	}
 }
