@@ -28,6 +28,7 @@ type KeyMap struct {
 	BreatheNow  key.Binding // breathing, after "it hurts"
 	StepUp      key.Binding // accept one step more
 	StepDown    key.Binding // accept one step back
+	Figure      key.Binding // show or hide the picture of the stretch
 }
 
 // Keys is the key map, as design.md lays it out.
@@ -53,6 +54,7 @@ var Keys = KeyMap{
 	BreatheNow:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "breathe now")),
 	StepUp:      key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "one step more")),
 	StepDown:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "one step back")),
+	Figure:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "picture")),
 	Score:       key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "left", "right"), key.WithHelp("0-10 ←/→", "score")),
 }
 

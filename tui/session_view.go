@@ -47,7 +47,7 @@ func (m *Session) Keys() help.KeyMap {
 	case stageRun:
 		return keyHelp{
 			short: []key.Binding{shortPause, Keys.Hurts, stopKey, Keys.Help},
-			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Safety, Keys.Help}},
+			full:  [][]key.Binding{{Keys.Pause, Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, stopKey, Keys.Sound, Keys.Figure, Keys.Safety, Keys.Help}},
 		}
 	case stageEnd:
 		if m.offersBreathing() {
@@ -117,7 +117,7 @@ func (m *Session) runView(now time.Time) string {
 		progressBar(s, l.barWidth, barCells(off, st.Total, l.barWidth))+s.Subtle.Render(pct))
 	footer := progress
 	bodyH := l.height - lipgloss.Height(header) - lipgloss.Height(footer)
-	body := stackParts(l.width, bodyH, m.moment(st, l))
+	body := m.withFigure(st, l, bodyH) // the moment, and its picture beside it (session_figure.go)
 	return header + "\n" + body + "\n" + footer
 }
 

@@ -98,6 +98,19 @@ func checkRoutines(f *factory, paths []string) error {
 	return nil
 }
 
+// saveFigure keeps the pictures shown or hidden in config.toml (the v key).
+func (f *factory) saveFigure(show bool) error {
+	path := f.configPath
+	if path == "" {
+		p, err := routines.ConfigPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	return routines.SaveFigure(path, show)
+}
+
 // pictures is how `routines show` prints a figure: none with --plain (a
 // screen reader reads braille as noise), no colour into a pipe or with
 // NO_COLOR, faint far limbs on a terminal.

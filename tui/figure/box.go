@@ -1,12 +1,13 @@
 package figure
 
-// Box is the size in cells of the picture on a session screen of w×h
-// cells, beside the words: about two fifths of the width, and no more
-// rows than leave the header and the progress bar their lines. Zero when
-// the window cannot hold a picture that reads as a body (Fits).
+// Box is the most room, in cells, the picture takes in a body of w×h
+// cells beside the words: at most half the width, leaving the words 43
+// columns, and the body's height but a line above and below. Zero when
+// the room cannot hold a picture that reads as a body (Fits). Fit then
+// gives a figure the part of it that its shape uses.
 func Box(w, h int) (cols, rows int) {
-	cols = min(w*2/5, 90)
-	rows = min(h-6, cols/2, 36)
+	cols = min(w-43, w/2, 90)
+	rows = min(h-2, cols/2, 36)
 	if !Fits(cols, rows) {
 		return 0, 0
 	}

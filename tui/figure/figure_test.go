@@ -26,7 +26,7 @@ func TestRightIsTheMirrorOfLeft(t *testing.T) {
 		pic := builtin(t, name)
 		right := Mirror(pic)
 		for _, sc := range screens {
-			cols, rows := Box(sc.w, sc.h-1)
+			cols, rows := sessionSize(pic, sc.w, sc.h)
 			for i := range pic.Poses {
 				left := Draw(pic, pic.Poses[i], cols, rows).String()
 				got := Draw(right, right.Poses[i], cols, rows).String()

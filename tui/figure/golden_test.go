@@ -13,8 +13,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// screens are the windows the goldens are drawn for, with the session
-// screen's body height in them (the help line takes the last row).
+// screens are the windows the goldens are drawn for. The session screen
+// gives the picture the body of the window: all but the help line, its
+// header and its progress bar (bodyRows).
 var screens = []struct{ w, h int }{{80, 24}, {200, 60}}
 
 // TestGoldens draws every built-in figure at the size the session screen
@@ -24,7 +25,7 @@ func TestGoldens(t *testing.T) {
 	for _, name := range routines.FigureNames() {
 		pic, _ := routines.BuiltinFigure(name)
 		for _, sc := range screens {
-			cols, rows := Box(sc.w, sc.h-1)
+			cols, rows := sessionSize(pic, sc.w, sc.h)
 			if cols == 0 {
 				t.Fatalf("no room for a figure at %dx%d", sc.w, sc.h)
 			}
@@ -58,4 +59,13 @@ func checkGolden(t *testing.T, path, got string) {
 	if got != string(want) {
 		t.Errorf("%s differs; got:\n%s", path, got)
 	}
+}
+
+// bodyRows is the session screen's body in a window h rows high.
+func bodyRows(h int) int { return h - 3 }
+
+// sessionSize is the picture's size on the session screen of a w×h window.
+func sessionSize(pic routines.Picture, w, h int) (int, int) {
+	cols, rows := Box(w, bodyRows(h))
+	return Fit(pic, cols, rows)
 }
