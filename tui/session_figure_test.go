@@ -230,3 +230,43 @@ func checkFigureGolden(t *testing.T, name, got string) {
 		t.Errorf("%s differs; got:\n%s\nwant:\n%s", path, got, want)
 	}
 }
+
+// Pick routines shows the highlighted routine's stretch beside the list,
+// and nothing for a routine without a figure.
+func TestPickShowsTheHighlightedFigure(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		arm, knee := builtin(t, "arm-raise"), builtin(t, "knee-to-chest")
+		h := newHarness(t, appOpts{first: PagePick, w: 100, h: 30, opt: figureOpts(),
+			deps: Deps{Routines: []routines.Routine{arm, tinyRoutine(), knee}}})
+		// The pick screen's body: all but the help line.
+		shows := func(r routines.Routine) bool {
+			cols, rows := figure.Box(100, 29)
+			cols, rows = figure.Fit(*r.Picture, cols, rows)
+			want := figure.Draw(*r.Picture, r.Picture.Stretch(), cols, rows).String()
+			s := h.screen()
+			for _, l := range strings.Split(want, "\n") {
+				if l = strings.TrimRight(l, " "); l != "" && !strings.Contains(s, l) {
+					return false
+				}
+			}
+			return true
+		}
+		h.must("Pick routines", "> [ ] Arm raise")
+		if !shows(arm) {
+			t.Errorf("no arm raise:\n%s", h.screen())
+		}
+		h.press("down")
+		h.must("> [ ] Tiny stretch")
+		if strings.ContainsFunc(h.screen(), isBraille) {
+			t.Errorf("a routine without a figure shows one:\n%s", h.screen())
+		}
+		h.press("down")
+		if !shows(knee) || shows(arm) {
+			t.Errorf("not the knee to chest's picture:\n%s", h.screen())
+		}
+		h.press("v")
+		if strings.ContainsFunc(h.screen(), isBraille) {
+			t.Errorf("v did not hide the picture:\n%s", h.screen())
+		}
+	})
+}
