@@ -124,3 +124,44 @@ func TestSaveFigureKeepsTheRestOfTheFile(t *testing.T) {
 		t.Errorf("figure = true did not come back")
 	}
 }
+
+// FuzzRoutineFigure: whatever a routine file's figure says, parsing ends
+// with problems at real positions, or a picture whose every joint and line
+// lies on its canvas.
+func FuzzRoutineFigure(f *testing.F) {
+	f.Add("poses = [\n  " + goodStart + ",\n  \"stretch: hand_l 60,0 elbow_l 56,14\",\n]\n")
+	f.Add("figure = \"lying-twist\"\n")
+	f.Add("figure_size = \"40x30\"\nfigure_props = [\"0,30 40,30\"]\nfigure_view = \"side\"\nfigure_near = \"left\"\nposes = [\"start: head 1,1 neck 1,2 pelvis 1,3 elbow_l 1,4 hand_l 1,5 elbow_r 1,4 hand_r 1,5 knee_l 2,3 foot_l 3,3 knee_r 2,3 foot_r 3,3\", \"b: head 2,2\"]\n")
+	f.Fuzz(func(t *testing.T, figure string) {
+		src := customRoutine(figure)
+		r, probs := ParseRoutine("fuzz.toml", []byte(src))
+		lines := strings.Count(src, "\n") + 1
+		for _, p := range probs {
+			if p.Line > lines || p.Line < 0 || p.Column < 0 {
+				t.Errorf("problem out of the file: %v", p)
+			}
+		}
+		if len(probs) > 0 || r.Picture == nil {
+			return
+		}
+		pic := r.Picture
+		on := func(p Point) bool { return p.X >= 0 && p.Y >= 0 && p.X <= float64(pic.Width) && p.Y <= float64(pic.Height) }
+		if len(pic.Poses) < 2 || len(pic.Poses) > MaxPoses || pic.Poses[0].Name != "start" {
+			t.Errorf("poses %v", pic.Poses)
+		}
+		for _, pose := range pic.Poses {
+			for j, p := range pose.At {
+				if !on(p) {
+					t.Errorf("pose %s: %s at %v is off the %dx%d canvas", pose.Name, Joint(j), p, pic.Width, pic.Height)
+				}
+			}
+		}
+		for _, line := range pic.Props {
+			for _, p := range line {
+				if !on(p) {
+					t.Errorf("prop point %v off the canvas", p)
+				}
+			}
+		}
+	})
+}
