@@ -145,7 +145,9 @@ func FuzzRoutineFigure(f *testing.F) {
 			return
 		}
 		pic := r.Picture
-		on := func(p Point) bool { return p.X >= 0 && p.Y >= 0 && p.X <= float64(pic.Width) && p.Y <= float64(pic.Height) }
+		on := func(p Point) bool {
+			return p.X >= 0 && p.Y >= 0 && p.X <= float64(pic.Width) && p.Y <= float64(pic.Height)
+		}
 		if len(pic.Poses) < 2 || len(pic.Poses) > MaxPoses || pic.Poses[0].Name != "start" {
 			t.Errorf("poses %v", pic.Poses)
 		}
