@@ -13,11 +13,10 @@ import (
 
 // Figures is whether the screens show the picture of each stretch, shared
 // by every screen of the program (Options.Figures) and kept in
-// config.toml by Save when the person changes it (the v key).
+// config.toml by save when the person changes it (the v key).
 type Figures struct {
 	hidden bool
 	save   func(show bool) error
-	err    error // the last save's, said on the screen once
 }
 
 // NewFigures starts the pictures shown or hidden; save (may be nil) keeps
@@ -31,23 +30,26 @@ func NewFigures(show bool, save func(show bool) error) *Figures {
 func (f *Figures) Shown() bool { return f != nil && !f.hidden }
 
 // Toggle shows or hides the pictures, and keeps the choice in a tea.Cmd
-// (a slow disk never holds a frame up).
+// (a slow disk never holds a frame up), which says in a notice what
+// changed, and if it could not be kept, why.
 func (f *Figures) Toggle() tea.Cmd {
 	if f == nil {
 		return nil
 	}
 	f.hidden = !f.hidden
-	if f.save == nil {
-		return nil
-	}
 	show, save := !f.hidden, f.save
-	return func() tea.Msg { return figuresSavedMsg{f: f, err: save(show)} }
-}
-
-// figuresSavedMsg says how keeping the choice went.
-type figuresSavedMsg struct {
-	f   *Figures
-	err error
+	said := "picture hidden (v shows it)"
+	if show {
+		said = "picture shown (v hides it)"
+	}
+	return func() tea.Msg {
+		if save != nil {
+			if err := save(show); err != nil {
+				return noticeMsg{said + "; not kept for next time: " + routines.Printable(err.Error()), 6 * time.Second}
+			}
+		}
+		return noticeMsg{said, 2 * time.Second}
+	}
 }
 
 // The movement into the stretch: over the first figureIn of a hold (at

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -155,13 +156,29 @@ func TestSessionPictureKey(t *testing.T) {
 		if strings.ContainsFunc(h.screen(), isBraille) {
 			t.Errorf("v did not hide the picture:\n%s", h.screen())
 		}
-		h.must("Get ready", "Lie on your back.")
+		h.must("Get ready", "Lie on your back.", "picture hidden (v shows it)")
 		h.press("v")
 		if !showsPicture(h.screen(), *r.Picture, r.Picture.Start(), 100, 27) {
 			t.Errorf("v did not show it again:\n%s", h.screen())
 		}
 		if fmt.Sprint(saved) != "[false true]" {
 			t.Errorf("saved %v, want [false true]", saved)
+		}
+	})
+}
+
+// A choice that can't be kept is said, and the picture still does what
+// the key asked.
+func TestSessionPictureNotKept(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		opt := figureOpts()
+		opt.Figures = NewFigures(true, func(bool) error { return errors.New("config.toml: read-only file system") })
+		h := newSessionApp(t, opt, 100, 30, Deps{}, builtin(t, "knee-to-chest"))
+		h.waitUntil(3 * time.Second)
+		h.press("v")
+		h.must("picture hidden (v shows it); not kept for next time: config.toml: read-only file system")
+		if strings.ContainsFunc(h.screen(), isBraille) {
+			t.Errorf("v did not hide the picture:\n%s", h.screen())
 		}
 	})
 }
