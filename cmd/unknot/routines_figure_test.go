@@ -86,3 +86,22 @@ func TestRoutinesShowAFileOfYourOwn(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant it to hold:\n%s", code, errs, want)
 	}
 }
+
+// figure = false in config.toml is in force, and unknot config says so.
+func TestConfigFigure(t *testing.T) {
+	home := t.TempDir()
+	code, out, _ := runCLIIn(t, home, "", "config")
+	if code != 0 || !strings.Contains(out, "figure = true\n") {
+		t.Errorf("exit %d; the default is not figure = true:\n%s", code, out)
+	}
+	writeConfig(t, home, "figure = false\n")
+	code, out, _ = runCLIIn(t, home, "", "config")
+	if code != 0 || !strings.Contains(out, "figure = false\n") {
+		t.Errorf("exit %d; figure = false is not in force:\n%s", code, out)
+	}
+	writeConfig(t, home, "figure = \"no\"\n")
+	code, _, errs := runCLIIn(t, home, "", "config")
+	if code != 2 || !strings.Contains(errs, "config.toml:1:10: figure must be true or false") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
