@@ -57,6 +57,12 @@ func (f *Figures) Toggle() tea.Cmd {
 // the final exhale (cueTail), as the words say "lower ... slowly".
 const figureIn = 3 * time.Second
 
+// figureStep is how often a moving picture changes: every frame (a
+// coach Tick) while frames are at least 200 ms apart, else every few, so
+// that a faster frame rate does not make the picture cost more: each
+// changed frame redraws the whole window.
+const figureStep = (200*time.Millisecond + coach.Tick - 1) / coach.Tick * coach.Tick
+
 // figureFrame is what the picture shows at one instant.
 type figureFrame struct {
 	pic    routines.Picture // for the side, mirrored for the right
@@ -70,8 +76,8 @@ type figureFrame struct {
 // its first seconds, the stretch held still, and the way back over its
 // last exhale; in a move (shoulder rolls), the loop of its poses, once per
 // rep, the other way round for the second direction. Time within a
-// segment is taken in whole coach Ticks, so the picture changes only on
-// frames. reduced (--reduced-motion): the start and the stretch, still,
+// segment is taken in whole figureSteps, so the picture changes only on
+// frames, and not on every frame when they come fast. reduced (--reduced-motion): the start and the stretch, still,
 // one after the other, never in between. ok is false for a routine
 // without a figure.
 func figureAt(st coach.State, reduced bool) (figureFrame, bool) {
@@ -85,7 +91,7 @@ func figureAt(st coach.State, reduced bool) (figureFrame, bool) {
 	if st.Finished || st.Stopped {
 		return fr, true
 	}
-	at := st.SegmentElapsed.Truncate(coach.Tick)
+	at := st.SegmentElapsed.Truncate(figureStep)
 	switch seg.Kind {
 	case coach.Stretch:
 		in, out := figureSpans(seg)
@@ -118,15 +124,15 @@ func figureSpans(seg coach.Segment) (in, out time.Duration) {
 	return in, out
 }
 
-// untilFigure is how long until the picture next changes: the next Tick
-// while the body moves, none while it is still (a hold asks for no frames
+// untilFigure is how long until the picture next changes: the next
+// figureStep while the body moves, none while it is still (a hold asks for no frames
 // of its own).
 func (m *Session) untilFigure(st coach.State) time.Duration {
 	fr, ok := figureAt(st, m.ctx.Opt.ReducedMotion)
 	if !ok || !fr.moving || !m.ctx.Opt.Figures.Shown() {
 		return 0
 	}
-	return coach.Tick - st.SegmentElapsed%coach.Tick
+	return figureStep - st.SegmentElapsed%figureStep
 }
 
 // figureGap is the blank columns between the picture and the words.

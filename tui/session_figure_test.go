@@ -59,12 +59,12 @@ func TestSessionPictureFollowsTheCoach(t *testing.T) {
 	}{
 		{3 * time.Second, "get ready: the start", left, left.Start()},
 		{hold, "the hold's first instant: still the start", left, left.Start()},
-		{hold + 1500*time.Millisecond, "half way in (eased)", left, figure.Along(left, 0.5)},
-		{hold + 2250*time.Millisecond, "three quarters of the time in", left, figure.Along(left, 0.75)},
+		{hold + 1500*time.Millisecond, "half way in (eased)", left, figure.Along(left, stepped(1500*time.Millisecond, 3*time.Second))},
+		{hold + 2250*time.Millisecond, "three quarters of the time in", left, figure.Along(left, stepped(2250*time.Millisecond, 3*time.Second))},
 		{hold + 3*time.Second, "in the stretch", left, left.Stretch()},
 		{hold + 6500*time.Millisecond, "held", left, left.Stretch()},
 		{hold + 7*time.Second, "the final exhale begins: still there", left, left.Stretch()},
-		{hold + 8500*time.Millisecond, "half way back", left, figure.Along(left, 0.5)},
+		{hold + 8500*time.Millisecond, "half way back", left, figure.Along(left, 1-stepped(1500*time.Millisecond, 3*time.Second))},
 		{hold + 10*time.Second + time.Second, "rest: the right side's start", right, right.Start()},
 		{hold + 13*time.Second + 3*time.Second, "the right side's stretch", right, right.Stretch()},
 	} {
@@ -78,6 +78,12 @@ func TestSessionPictureFollowsTheCoach(t *testing.T) {
 			})
 		})
 	}
+}
+
+// stepped is the share of span that d into it is, d taken in whole
+// figureSteps, as the picture moves.
+func stepped(d, span time.Duration) float64 {
+	return float64(d.Truncate(figureStep)) / float64(span)
 }
 
 // The picture asks for frames only while the body moves: none through the
@@ -98,17 +104,20 @@ func TestSessionPictureWakesOnlyWhileItMoves(t *testing.T) {
 		d := m.untilFigure(st)
 		in := st.Segment.Kind == coach.Stretch && (st.SegmentElapsed < 3*time.Second || st.SegmentElapsed >= 7*time.Second)
 		switch {
-		case in && d != coach.Tick:
-			t.Errorf("at %v (moving) the picture wakes in %v, want one Tick", off, d)
+		case in && (d <= 0 || d > figureStep || (st.SegmentElapsed+d)%figureStep != 0):
+			t.Errorf("at %v (moving) the picture wakes in %v, want at its next step of %v", off, d, figureStep)
 		case !in && d != 0:
 			t.Errorf("at %v (%s, still) the picture asks for a frame in %v", off, st.Segment.Kind, d)
 		}
-		if d > 0 {
-			moving++
+		if d > 0 && st.SegmentElapsed%figureStep == 0 {
+			moving++ // a changed picture
 		}
 	}
-	if moving != 24 { // 3 s in and 3 s out, four frames a second
-		t.Errorf("%d frames of movement in one rep, want 24", moving)
+	if want := int(6 * time.Second / figureStep); moving != want { // 3 s in, 3 s out
+		t.Errorf("%d pictures of movement in one rep, want %d", moving, want)
+	}
+	if figureStep < 200*time.Millisecond || figureStep%coach.Tick != 0 {
+		t.Errorf("figureStep %v: not whole frames, or more than 5 pictures a second", figureStep)
 	}
 }
 
@@ -212,7 +221,7 @@ func TestSessionPictureGolden(t *testing.T) {
 	for _, in := range []struct {
 		name string
 		at   time.Duration
-	}{{"ready", 3 * time.Second}, {"moving", 8*time.Second + 1500*time.Millisecond}, {"hold", 8*time.Second + 4*time.Second}} {
+	}{{"ready", 3 * time.Second}, {"moving", 8*time.Second + time.Second}, {"hold", 8*time.Second + 4*time.Second}} {
 		for _, size := range [][2]int{{80, 24}, {100, 30}} {
 			name := fmt.Sprintf("session_figure_%s_%dx%d", in.name, size[0], size[1])
 			t.Run(name, func(t *testing.T) {
