@@ -122,7 +122,7 @@ type Pose struct {
 type Picture struct {
 	Name   string // a built-in's name; "" for a routine file's own
 	View   string // "side", "front" or "above"
-	Near   Side   // a side view: the side facing the viewer
+	Near   Side   // the side whose limbs are in front (a side view: facing the viewer; the other's drawn fainter)
 	Width  int    // the canvas, in the units of the poses
 	Height int
 	Props  [][]Point // lines drawn still: the floor, a chair

@@ -39,8 +39,6 @@ func checkFigure(fields map[string]field, k figureKeys, add func(line, col int, 
 		fig.Near = Side(f.str)
 		if !fig.Near.Valid() {
 			problem(f.line, f.col, "%s %s is not \"left\" or \"right\"", k.near, quote(f.str))
-		} else if fig.View != "side" {
-			problem(f.line, f.col, "%s only means something in a side view; leave it out, or write %s = \"side\"", k.near, k.view)
 		}
 	}
 	if f, ok := fields[k.size]; ok {

@@ -84,18 +84,60 @@ func Draw(pic routines.Picture, pose routines.Pose, cols, rows int) *Canvas {
 	stroke(pose.At[routines.Head], pose.At[routines.Neck], neckRadius, Body)
 	hx, hy := at(pose.At[routines.Head])
 	c.capsule(hx, hy, hx, hy, headRadius*scale, Body)
-	for _, s := range []routines.Side{routines.Left, routines.Right} {
+	order := []routines.Side{routines.Left, routines.Right}
+	if pic.Near != routines.NoSide {
+		order = []routines.Side{far, pic.Near} // the near side's limbs in front
+	}
+	for _, s := range order {
 		if pic.View == "side" && pic.Near != routines.NoSide && s == far {
 			continue
+		}
+		// A limb in front of the body (an arm across the chest, the
+		// near leg over the far one) is set off by a thin gap around it,
+		// as a line drawing does; not where it joins the trunk.
+		for _, b := range limbs {
+			from, to := b.from, b.to
+			if s == routines.Right {
+				from, to = from.Mirror(), to.Mirror()
+			}
+			if from == routines.Neck || from == routines.Pelvis {
+				continue
+			}
+			a, e := pose.At[from], pose.At[to]
+			if from.Parent() == routines.Neck || from.Parent() == routines.Pelvis {
+				a = lerpPoint(a, e, 0.45) // the upper arm, the thigh: from near their middle
+			}
+			ax, ay := at(a)
+			ex, ey := at(e)
+			c.clear(ax, ay, ex, ey, math.Max(b.radius*scale, minDotRadius)+haloDots)
 		}
 		side(s, Body)
 	}
 	return c
 }
 
+// haloDots is the gap, in dots, around a limb in front of the body.
+const haloDots = 1.0
+
+// clear blanks the body's dots (not the floor's) within r of the segment.
+func (c *Canvas) clear(ax, ay, bx, by, r float64) {
+	w, _ := c.dotSize()
+	c.eachDot(ax, ay, bx, by, r, func(x, y int) {
+		if i := y*w + x; c.dots[i] == Body || c.dots[i] == Far {
+			c.dots[i] = Blank
+		}
+	})
+}
+
 // capsule inks every dot whose centre is within r of the segment from
 // (ax, ay) to (bx, by): a stroke with round ends, so joints meet smoothly.
 func (c *Canvas) capsule(ax, ay, bx, by, r float64, ink Ink) {
+	c.eachDot(ax, ay, bx, by, r, func(x, y int) { c.set(x, y, ink) })
+}
+
+// eachDot calls f with every dot of the canvas whose centre is within r
+// of the segment from (ax, ay) to (bx, by).
+func (c *Canvas) eachDot(ax, ay, bx, by, r float64, f func(x, y int)) {
 	w, h := c.dotSize()
 	x0 := max(int(math.Floor(math.Min(ax, bx)-r)), 0)
 	x1 := min(int(math.Ceil(math.Max(ax, bx)+r)), w-1)
@@ -112,7 +154,7 @@ func (c *Canvas) capsule(ax, ay, bx, by, r float64, ink Ink) {
 			}
 			ex, ey := px-(ax+t*dx), py-(ay+t*dy)
 			if ex*ex+ey*ey <= r*r+1e-9 { // a dot on the edge counts, on both sides alike
-				c.set(x, y, ink)
+				f(x, y)
 			}
 		}
 	}
