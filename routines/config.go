@@ -49,6 +49,7 @@ type Config struct {
 	Volume  *int     // 0 to 100
 	Theme   *string  // one of Themes
 	Checkin *bool    // ask about pain before and after
+	Figure  *bool    // show the picture of each stretch
 
 	Remind RemindConfig // the [[remind]] tables and quiet (config_remind.go)
 
@@ -65,11 +66,12 @@ type Settings struct {
 	Volume  int
 	Theme   string
 	Checkin bool
+	Figure  bool
 }
 
 // DefaultSettings are the settings with no config.toml and no flags.
 func DefaultSettings() Settings {
-	return Settings{Pattern: DefaultPattern, Pace: 1, Sound: "auto", Volume: 40, Theme: "auto", Checkin: true}
+	return Settings{Pattern: DefaultPattern, Pace: 1, Sound: "auto", Volume: 40, Theme: "auto", Checkin: true, Figure: true}
 }
 
 // Over lays what cfg gives over s.
@@ -95,6 +97,9 @@ func (cfg Config) Over(s Settings) Settings {
 	if cfg.Checkin != nil {
 		s.Checkin = *cfg.Checkin
 	}
+	if cfg.Figure != nil {
+		s.Figure = *cfg.Figure
+	}
 	return s
 }
 
@@ -102,7 +107,8 @@ func (cfg Config) Over(s Settings) Settings {
 var configKeys = map[string]valueKind{
 	"session": kStrings, "pattern": kString, "pace": kNumber, "sound": kString,
 	"volume": kInt, "theme": kString, "checkin": kBool,
-	"quiet": kString, // reminders' quiet hours (config_remind.go)
+	"quiet":  kString, // reminders' quiet hours (config_remind.go)
+	"figure": kBool,
 }
 
 var configSchema = schema{
@@ -195,6 +201,10 @@ func ParseConfig(file string, data []byte) (Config, Problems) {
 		b := f.flag
 		cfg.Checkin = &b
 	}
+	if f, ok := fields["figure"]; ok {
+		b := f.flag
+		cfg.Figure = &b
+	}
 	if probs := l.list(); len(probs) > 0 {
 		return Config{}, probs
 	}
@@ -235,6 +245,7 @@ func (s Settings) String() string {
 	fmt.Fprintf(&b, "volume = %d\n", s.Volume)
 	fmt.Fprintf(&b, "theme = %q\n", s.Theme)
 	fmt.Fprintf(&b, "checkin = %t\n", s.Checkin)
+	fmt.Fprintf(&b, "figure = %t\n", s.Figure)
 	return b.String()
 }
 

@@ -52,7 +52,7 @@ func TestLoadConfigReportsEveryProblemAtItsPosition(t *testing.T) {
 		wants []want
 	}{
 		{"a misspelt key", "paec = 1.2", []want{{1, 1, `unknown key "paec"; did you mean "pace"?`}}},
-		{"nothing close", "colour = \"blue\"", []want{{1, 1, `unknown key "colour"; known keys are checkin, pace, pattern, quiet, session, sound, theme, volume`}}},
+		{"nothing close", "colour = \"blue\"", []want{{1, 1, `unknown key "colour"; known keys are checkin, figure, pace, pattern, quiet, session, sound, theme, volume`}}},
 		{"pace too fast", "pace = 0.4", []want{{1, 8, "pace is 0.4; it must be from 0.5 (twice as fast) to 2 (twice as slow)"}}},
 		{"pace as a string", `pace = "1.2"`, []want{{1, 8, "pace must be a number, not a string"}}},
 		{"pace not a number", "pace = nan", []want{{1, 8, "pace is nan"}}},

@@ -51,6 +51,9 @@ var keys = map[string]valueKind{
 	"setup": kStrings, "cues": kStrings, "caution": kString,
 	"position": kString, "rep_time": kString, "directions": kStrings, "rep_name": kString,
 	"max_reps": kInt, "max_hold_breaths": kInt,
+	// The figure (figure_builtin.go): a built-in's name, or poses of its own.
+	"figure": kString, "poses": kStrings, "figure_view": kString, "figure_near": kString,
+	"figure_size": kString, "figure_props": kStrings,
 }
 
 // field is one key's value as read from the file, with its position.
@@ -225,6 +228,7 @@ func checkRoutine(r *Routine, fields map[string]field, add func(line, col int, f
 	checkDirections(r, fields, add)
 	checkGrowth(r, fields, add)
 	checkPlaceholders(r, fields, add)
+	checkRoutineFigure(r, fields, add)
 }
 
 // kindOf maps a TOML value node to the shape of a key.

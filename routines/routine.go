@@ -33,6 +33,10 @@ type Routine struct {
 	Cues    []string // what to do and think of during the hold
 	Caution string
 
+	// Picture is the routine's figure (figure.go): a built-in figure or
+	// the file's own poses. Nil: the routine has none, and shows none.
+	Picture *Picture
+
 	// Origin says where the routine came from: "built-in", or the path of
 	// the person's own file.
 	Origin string

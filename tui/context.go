@@ -19,6 +19,8 @@ type Options struct {
 	// instant it was scheduled for: what the measurement of issue 14
 	// compares the screen against (UNKNOT_TRACE). Nil: nothing is written.
 	Trace io.Writer
+
+	Figures *Figures // the pictures of the stretches shown or hidden (session_figure.go); nil: none
 }
 
 // now reads the options' clock.

@@ -44,6 +44,7 @@ type KeyMap struct {
 	Next        key.Binding
 	Back        key.Binding
 	SkipRoutine key.Binding // the rest of the routine
+	Figure      key.Binding // show or hide the picture of the stretch
 	Hurts       key.Binding
 	Sound       key.Binding
 	Slower      key.Binding
@@ -126,6 +127,7 @@ var Keys = KeyMap{
 	Next:        bind("→/n", "next", "right", "n"),
 	Back:        bind("←/b", "back", "left", "b"),
 	SkipRoutine: bind("N", "skip routine", "N"),
+	Figure:      bind("v", "picture", "v"),
 	Hurts:       bind("x", "it hurts", "x"),
 	Sound:       bind("s", "sound", "s"),
 	Slower:      bind("↑", "slower", "up"),

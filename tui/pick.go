@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/figure"
 )
 
 // Pick lets the person choose routines for one session: space marks, Enter
@@ -40,7 +41,11 @@ func (m *Pick) Busy() bool { return false }
 
 // Keys are the list's.
 func (m *Pick) Keys() help.KeyMap {
-	return keyMap{{Keys.Up, Keys.Down, Keys.Toggle, Keys.Marked, Keys.Close, Keys.Safety}}
+	ks := []key.Binding{Keys.Up, Keys.Down, Keys.Toggle, Keys.Marked}
+	if m.ctx.Opt.Figures != nil {
+		ks = append(ks, Keys.Figure)
+	}
+	return keyMap{append(ks, Keys.Close, Keys.Safety)}
 }
 
 // Update moves, marks and starts.
@@ -63,6 +68,8 @@ func (m *Pick) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			m.picked[rs[m.at].Name] = !m.picked[rs[m.at].Name]
 		case key.Matches(msg, Keys.Marked):
 			return m, m.start()
+		case key.Matches(msg, Keys.Figure):
+			return m, m.ctx.Opt.Figures.Toggle()
 		}
 	}
 	return m, nil
@@ -90,6 +97,48 @@ func (m *Pick) View() string {
 		return tooSmallView(m.w, m.h, MinWidth, MinHeight)
 	}
 	s := m.ctx.Styles
+	lines := m.lines()
+	bs := []part{{s.Title.Render("Pick routines"), 1}, {strings.Join(lines, "\n"), 0}}
+	for _, n := range m.deps.Notes {
+		bs = append(bs, part{wrapText(s.Warn, min(m.w-4, 64), n), 2})
+	}
+	if len(m.deps.Routines) > 0 {
+		if pic := m.picture(m.deps.Routines[m.at]); pic != "" {
+			return pic
+		}
+	}
+	return stackParts(m.w, m.h, bs)
+}
+
+// picture is the list beside the highlighted routine's stretch, as the
+// session screen shows pictures; "" when there is none to show or no room.
+func (m *Pick) picture(r routines.Routine) string {
+	if r.Picture == nil || !m.ctx.Opt.Figures.Shown() {
+		return ""
+	}
+	cols, rows := figure.Box(m.w, m.h)
+	if cols == 0 {
+		return ""
+	}
+	pic := *r.Picture
+	cols, rows = figure.Fit(pic, cols, rows)
+	if m.w-cols-figureGap-1 < minWordsWidth {
+		return ""
+	}
+	s := m.ctx.Styles
+	lines := m.lines()
+	textW := m.w - cols - figureGap - 1
+	bs := []part{{s.Title.Render("Pick routines"), 1}, {strings.Join(lines, "\n"), 0}}
+	for _, n := range m.deps.Notes {
+		bs = append(bs, part{wrapText(s.Warn, min(textW-4, 64), n), 2})
+	}
+	drawn := figure.Draw(pic, pic.Stretch(), cols, rows).Paint(paintFigure(s))
+	return beside(drawn, cols, rows, stackParts(textW, m.h, bs), m.h)
+}
+
+// lines are the routines, one a line, the highlighted one marked.
+func (m *Pick) lines() []string {
+	s := m.ctx.Styles
 	var lines []string
 	for i, r := range m.deps.Routines {
 		box := "[ ]"
@@ -103,11 +152,7 @@ func (m *Pick) View() string {
 			lines = append(lines, s.Text.Render("  "+line))
 		}
 	}
-	bs := []part{{s.Title.Render("Pick routines"), 1}, {strings.Join(lines, "\n"), 0}}
-	for _, n := range m.deps.Notes {
-		bs = append(bs, part{wrapText(s.Warn, min(m.w-4, 64), n), 2})
-	}
-	return stackParts(m.w, m.h, bs)
+	return lines
 }
 
 // countNote is "  (1 of 3 today)" for a routine with a daily limit, once

@@ -227,6 +227,8 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, Keys.Sound):
 		return nextSoundMode(m.sound)
+	case key.Matches(k, Keys.Figure): // show or hide the picture (session_figure.go)
+		return tea.Batch(m.ctx.Opt.Figures.Toggle(), m.sync(now))
 	case key.Matches(k, Keys.SkipRoutine):
 		m.coach.SkipRoutine(now)
 	case key.Matches(k, Keys.Next):

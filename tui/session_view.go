@@ -33,9 +33,13 @@ func (m *Session) Keys() help.KeyMap {
 		}
 		return keyMap{append(ks, Keys.Start, Keys.Close)}
 	case stageRun:
+		second := []key.Binding{Keys.Hurts, Keys.Stop, Keys.Sound}
+		if m.ctx.Opt.Figures != nil {
+			second = append(second, Keys.Figure)
+		}
 		return keyHelp{
 			short: []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Hurts, Keys.Stop},
-			full:  [][]key.Binding{{PauseOrResume(m.coach.Paused()), Keys.Next, Keys.SkipRoutine, Keys.Back}, {Keys.Hurts, Keys.Stop, Keys.Sound, Keys.Safety}},
+			full:  [][]key.Binding{{PauseOrResume(m.coach.Paused()), Keys.Next, Keys.SkipRoutine, Keys.Back}, append(second, Keys.Safety)},
 		}
 	case stageEnd:
 		if m.offersBreathing() {
@@ -105,13 +109,19 @@ func (m *Session) runView(now time.Time) string {
 		progressBar(s, l.barWidth, barCells(off, st.Total, l.barWidth))+s.Subtle.Render(pct))
 	footer := progress
 	bodyH := l.height - lipgloss.Height(header) - lipgloss.Height(footer)
+	body := m.withFigure(st, l, bodyH) // the moment, and its picture beside it (session_figure.go)
+	return header + "\n" + body + "\n" + footer
+}
+
+// momentBody is the moment's parts stacked in w×h, its countdown on the
+// row countdownRow keeps for it.
+func (m *Session) momentBody(st coach.State, l sessionLayout, h int) string {
 	parts, big := m.moment(st, l)
 	row := 0
 	if big >= 0 {
-		row = countdownRow(bodyH, BigRows) // the same row for "breath 2 of 5" as for digits
+		row = countdownRow(h, BigRows) // the same row for "breath 2 of 5" as for digits
 	}
-	body := stackAt(l.width, bodyH, parts, big, row)
-	return header + "\n" + body + "\n" + footer
+	return stackAt(l.width, h, parts, big, row)
 }
 
 // moment is the body for the present segment, and which of its parts is

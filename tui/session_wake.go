@@ -45,6 +45,7 @@ func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
 	if (st.Segment.Kind == coach.Stretch || st.Segment.Kind == coach.Move) && st.Routine != nil {
 		consider(untilCue(st.SegmentElapsed, st.Segment, len(st.Routine.Cues)))
 	}
+	consider(m.untilFigure(st)) // the picture, while the body moves (session_figure.go)
 	if at, ok := m.coach.NextEvent(now); ok {
 		best = min(best, max(at.Sub(now), 0))
 	}

@@ -178,6 +178,10 @@ func (s journalSeam) Trouble() error { return s.j.Trouble() }
 // options are the screens' options from the global flags.
 func (f *factory) options() tui.Options {
 	o := tui.Options{NoBell: f.flags.noBell, ReducedMotion: f.flags.reducedMotion, Theme: f.flags.theme}
+	// The pictures, shown as config.toml says (read already by every
+	// command that shows screens; a file that can't be used: the defaults).
+	set, _ := f.settings()
+	o.Figures = tui.NewFigures(set.Figure, f.saveFigure)
 	if t := f.traceFile(); t != nil {
 		o.Trace = t
 	}

@@ -42,7 +42,7 @@ func newRoutinesCmd(f *factory) *cobra.Command {
 				if err != nil {
 					return asUsage(err)
 				}
-				return words.WriteRoutine(f.out, rs[0])
+				return words.WriteRoutine(f.out, rs[0], f.pictures())
 			},
 		},
 		&cobra.Command{
@@ -99,4 +99,30 @@ func checkRoutines(f *factory, paths []string) error {
 		return &exitError{code: 2, err: fmt.Errorf("%s with problems: fix them, then run `unknot routines check` again", words.Plural(bad, "file"))}
 	}
 	return nil
+}
+
+// saveFigure keeps the pictures shown or hidden in config.toml (the v key).
+func (f *factory) saveFigure(show bool) error {
+	path := f.configPath
+	if path == "" {
+		p, err := routines.ConfigPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	return routines.SaveFigure(path, show)
+}
+
+// pictures is how `routines show` prints a figure: none with --plain (a
+// screen reader reads braille as noise), no colour into a pipe or with
+// NO_COLOR, faint far limbs on a terminal.
+func (f *factory) pictures() words.Pictures {
+	switch {
+	case f.flags.plain:
+		return words.NoPictures
+	case !f.screens() || os.Getenv("NO_COLOR") != "":
+		return words.PlainPictures
+	}
+	return words.ColourPictures
 }

@@ -136,7 +136,7 @@ func newConfigCmd(f *factory) *cobra.Command {
 		Long: "Prints where config.toml is and the settings in force: the defaults, the file\n" +
 			"over them, and any flags given. The file may hold session (the routines of the\n" +
 			"default session, in order), pattern, pace (0.5 to 2), sound, volume (0-100),\n" +
-			"theme and checkin. A mistake in it is one line with file:line:column, exit 2.",
+			"theme, checkin and figure (the pictures). A mistake in it is one line with file:line:column, exit 2.",
 		Example: examples(
 			"unknot config", "the file and the settings",
 			"unknot config --sound off", "what --sound off changes",

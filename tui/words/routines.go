@@ -33,8 +33,8 @@ func RoutineTime(r routines.Routine) time.Duration {
 }
 
 // WriteRoutine prints everything about one routine: what it is, how it is
-// paced, and the steps.
-func WriteRoutine(w io.Writer, r routines.Routine) error {
+// paced, its picture (as pictures says) and the steps.
+func WriteRoutine(w io.Writer, r routines.Routine, pictures Pictures) error {
 	r = coach.OnGrid(r) // as it is breathed: the coach keeps time in quarter seconds
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n", r.Title, r.Name)
@@ -97,6 +97,9 @@ func WriteRoutine(w io.Writer, r routines.Routine) error {
 	rows = append(rows, [2]string{"From", routines.Printable(r.Origin)})
 	for _, row := range rows {
 		fmt.Fprintf(&b, "  %-12s %s\n", row[0]+":", row[1])
+	}
+	if pic := Picture(r, pictures); pic != "" {
+		b.WriteString("\n" + pic + "\n")
 	}
 	list := func(title string, lines []string) {
 		if len(lines) == 0 {
