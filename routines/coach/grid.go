@@ -14,7 +14,7 @@ import (
 // a pace change keeps its new pattern and the place in the breath on them.
 // The screens draw a frame every Tick, on those instants, so each change
 // lands on a frame.
-const Tick = 250 * time.Millisecond
+const Tick = 100 * time.Millisecond
 
 // OnGrid is routine r as a plan times it: its pattern, hold, rest and
 // rep_time each rounded to the nearest Tick, a part that was not zero kept
