@@ -116,7 +116,7 @@ func (m *Breathe) keepPace() {
 func (m *Breathe) Page() Page { return PageBreathe }
 
 // SetSize is the body's size; the shape's steps may change with it.
-func (m *Breathe) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Breathe) SetSize(w, h int) { m.w, m.h = w, h; m.pace.resize(w, h) }
 
 // Busy is true while pacing and while the check-in waits: q then ends the
 // breathing (or closes without answering), never the app.

@@ -28,7 +28,8 @@ import (
 //     the end start a new one. Paused or still, nothing wakes.
 //   - Motion: a Mover says, from the coach's state at a frame's instant,
 //     how long until its picture next changes. The breath's shape and gauge
-//     are Movers: they change on the frames where their picture does, and
+//     are Movers: they change on the frames where their picture does, at
+//     most MotionFPS a second (fewer in a large window: motionEvery), and
 //     not at all through holds and pauses (a changed frame costs the whole
 //     window in Bubble Tea v2; an unchanged one almost nothing).
 //   - A suspend (the computer slept) found between two readings pauses the
@@ -55,6 +56,7 @@ type pacer struct {
 	// nil: none.
 	change func(now time.Time, st coach.State) (time.Time, bool)
 	movers []Mover
+	cells  int // the window's area, which sets how often movers may change (motionEvery)
 }
 
 // Mover is a picture on a pacing screen that moves between the coach's
@@ -78,6 +80,33 @@ func (p *pacer) init(ctx *Context, change func(time.Time, coach.State) (time.Tim
 
 // move adds a picture that moves.
 func (p *pacer) move(m Mover) { p.movers = append(p.movers, m) }
+
+// resize is the screen's new size.
+func (p *pacer) resize(w, h int) { p.cells = max(w, 0) * max(h, 0) }
+
+// MotionCells is the window area (in cells) up to which a moving picture
+// changes at its full rate, MotionFPS a second; in a larger window it
+// changes less often, in proportion: every changed frame costs Bubble Tea
+// the whole window (it clears its buffer, draws the view into it and
+// diffs every line), about 1.3 ms at 200x60 on the 2-core machine of
+// internal/measure, so the rate keeps that cost near what it is at 6000
+// cells. At 200x60 the shape changes 5 times a second: 25 pictures
+// through a 5 s inhale, still flowing.
+const MotionCells = 6000
+
+// MotionFPS is the most a moving picture changes in a second: 10, every
+// other frame. (More reads no smoother on a shape of half-block pixels,
+// and costs a changed frame each.)
+const MotionFPS = 10
+
+// motionEvery is the least time between two changes of a moving picture.
+func (p *pacer) motionEvery() time.Duration {
+	every := time.Second / MotionFPS
+	if p.cells > MotionCells {
+		every = time.Duration(int64(every) * int64(p.cells) / MotionCells)
+	}
+	return every
+}
 
 // begin starts pacing c, which starts at now (a frame instant).
 func (p *pacer) begin(c *coach.Coach, now time.Time) {
@@ -170,7 +199,7 @@ func (p *pacer) wake(now time.Time) tea.Cmd {
 	}
 	for _, m := range p.movers {
 		if d, yes := m(st); yes {
-			sooner(now.Add(d))
+			sooner(now.Add(max(d, p.motionEvery())))
 		}
 	}
 	if !ok {

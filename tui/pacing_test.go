@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -74,12 +75,23 @@ func recordBreathe(t *testing.T, pat string, w, h int, send func(p *tea.Program)
 // through the 3 s hold it rests, with no frame spent on it (the only
 // frames are the countdown's seconds). The exhale flows back down.
 func TestShapeFlowsThroughAnInhaleAndRestsThroughAHold(t *testing.T) {
-	const w, h = 100, 30
+	for _, size := range [][2]int{{100, 30}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { shapeFlows(t, size[0], size[1]) })
+	}
+}
+
+func shapeFlows(t *testing.T, w, h int) {
 	writes, _ := recordBreathe(t, "5-3-4", w, h, nil)
 	pics := pictures(t, writes, w, h)
 	sec := time.Second
 	type spell struct {
 		from, to time.Duration
+	}
+	// The shape changes at most MotionFPS times a second, fewer in a
+	// window of more than MotionCells.
+	every := time.Second / MotionFPS
+	if cells := w * (h - 1); cells > MotionCells { // the help line is not the body's
+		every = time.Duration(int64(every) * int64(cells) / MotionCells)
 	}
 	count := func(s spell) (changes int, longest time.Duration, frames []time.Duration) {
 		prev, since := "", s.from
@@ -92,6 +104,9 @@ func TestShapeFlowsThroughAnInhaleAndRestsThroughAHold(t *testing.T) {
 				if prev != "" {
 					changes++
 					longest = max(longest, p.at-since)
+					if p.at-since < every && p.at%time.Second != 0 {
+						t.Errorf("the shape changed at %v, %v after the change before: more often than every %v", p.at, p.at-since, every)
+					}
 				}
 				prev, since = p.shape, p.at
 			}

@@ -112,7 +112,7 @@ func newSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
 func (m *Session) Page() Page { return PageSession }
 
 // SetSize is the body's size.
-func (m *Session) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Session) SetSize(w, h int) { m.w, m.h = w, h; m.pace.resize(w, h) }
 
 // Busy is true while a question waits or the coach runs: q then belongs to
 // the session (it ends the run and shows the summary, asking nothing).
