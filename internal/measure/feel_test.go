@@ -45,9 +45,9 @@ func alternate(n int, a, b press) []press {
 
 var echoes = []echo{
 	{name: "space on breathe → Paused (and back)", args: []string{"breathe", "--sound", "off"}, ready: breathing,
-		presses: alternate(12, press{" ", paused}, press{" ", notPaused}), every: 613 * time.Millisecond},
+		presses: alternate(40, press{" ", paused}, press{" ", notPaused}), every: 613 * time.Millisecond},
 	{name: "h on home → the review; q → home", args: []string{"--sound", "off"}, ready: notReview,
-		presses: alternate(24, press{"h", review}, press{"q", notReview}), every: 587 * time.Millisecond},
+		presses: alternate(40, press{"h", review}, press{"q", notReview}), every: 587 * time.Millisecond},
 }
 
 // echoed is what measureEcho found: the delays by key, and how many
