@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 
 	"github.com/unknot/unknot/routines"
@@ -208,4 +209,42 @@ func TestStepsNextIsWhenThePictureChanges(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The gauge fills in eighths of a cell.
+func TestGaugeFillsInEighths(t *testing.T) {
+	s := NewStyles(true)
+	for _, c := range []struct {
+		f    float64
+		want string
+	}{
+		{0, "░░░░"}, {0.5, "██░░"}, {13.0 / 32, "█▋░░"}, {1.0 / 32, "▏░░░"}, {1, "████"}, {31.0 / 32, "███▉"},
+	} {
+		if got := ansi.Strip(Gauge(s, 4, c.f)); got != c.want {
+			t.Errorf("Gauge(4, %v) = %q, want %q", c.f, got, c.want)
+		}
+	}
+}
+
+// What a picture riding on the loop asks: the coach's state at the
+// frame's instant, and whether anything moves now (the shape through an
+// inhale, not through a hold, not while paused).
+func TestPacerSaysWhatMovesAtTheFrame(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newBreatheApp(t, Options{NoBell: true}, 100, 30, "5-3-4", 0, false)
+		b := h.app.top().(*Breathe)
+		h.waitUntil(2 * time.Second)
+		if st := b.pace.State(); st.Phase != routines.Inhale || !b.pace.Moving() {
+			t.Errorf("2 s into the inhale: %v, moving %v; want the inhale, moving", st.Phase, b.pace.Moving())
+		}
+		h.waitUntil(6 * time.Second)
+		if st := b.pace.State(); st.Phase != routines.Hold || b.pace.Moving() {
+			t.Errorf("in the hold: %v, moving %v; want the hold, still", st.Phase, b.pace.Moving())
+		}
+		h.waitUntil(9 * time.Second)
+		h.press("space")
+		if st := b.pace.State(); st.Phase != routines.Exhale || !st.Paused || b.pace.Moving() {
+			t.Errorf("paused in the exhale: %v paused %v, moving %v; want it still", st.Phase, st.Paused, b.pace.Moving())
+		}
+	})
 }
