@@ -22,7 +22,9 @@ import (
 //
 // It fails when breathe or the session take more than 0.6% of a core at
 // 100x30 or 1.0% at 200x60, a still screen more than 0.2%, or any unknot
-// more than 40 MB resident.
+// more than 40 MB resident. A still screen over 0.2% but within 0.05% of
+// the bare static program, the framework's own idle cost, is logged, not
+// failed.
 func TestMeasureCPU(t *testing.T) {
 	needMeasure(t)
 	span := measureSeconds(t, 60*time.Second)
@@ -36,6 +38,8 @@ func TestMeasureCPU(t *testing.T) {
 		cols, rows int
 		unknot     bool
 		budget     float64 // % of a core; 0: none (the floors)
+		floor      bool    // the bare static program: a still screen's floor
+		pct        float64
 		term       *Term
 		a, b       Usage
 		wall       time.Duration
@@ -54,7 +58,7 @@ func TestMeasureCPU(t *testing.T) {
 			{name: "unknot breathe, paused", bin: unknot, args: []string{"breathe", "--sound", "off"}, keys: " ", unknot: true, budget: 0.2},
 			{name: "unknot home", bin: unknot, args: []string{"--sound", "off"}, unknot: true, budget: 0.2},
 			{name: "unknot history (the review)", bin: unknot, args: []string{"history"}, unknot: true, budget: 0.2},
-			{name: "bare, " + fps + " fps, static", bin: bare, args: []string{"-fps", fps}},
+			{name: "bare, " + fps + " fps, static", bin: bare, args: []string{"-fps", fps}, floor: true},
 			{name: "bare, " + fps + " fps, 1 change/s", bin: bare, args: []string{"-fps", fps, "-every", "1s"}},
 			{name: "bare, " + fps + " fps, 5 changes/s", bin: bare, args: []string{"-fps", fps, "-every", "200ms"}},
 			{name: "bare, " + fps + " fps, 10 changes/s", bin: bare, args: []string{"-fps", fps, "-every", "100ms"}},
@@ -93,17 +97,31 @@ func TestMeasureCPU(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	floor := map[int]float64{} // by width
+	for _, p := range progs {
+		if p.err == nil {
+			p.pct = 100 * (p.b.CPU - p.a.CPU).Seconds() / p.wall.Seconds()
+		}
+		if p.floor {
+			floor[p.cols] = p.pct
+		}
+	}
 	rows := [][]string{{"program", "size", "CPU s", "over s", "% of a core", "VmRSS MB"}}
 	for _, p := range progs {
 		if p.err != nil {
 			t.Errorf("%s %dx%d: %v; the screen:\n%s", p.name, p.cols, p.rows, p.err, p.term.Screen())
 			continue
 		}
-		cpu := p.b.CPU - p.a.CPU
-		pct := 100 * cpu.Seconds() / p.wall.Seconds()
+		cpu, pct := p.b.CPU-p.a.CPU, p.pct
 		rows = append(rows, []string{p.name, fmt.Sprintf("%dx%d", p.cols, p.rows), fmt.Sprintf("%.2f", cpu.Seconds()),
 			fmt.Sprintf("%.1f", p.wall.Seconds()), fmt.Sprintf("%.3f", pct), fmt.Sprintf("%.1f", float64(p.b.RSS)/1024)})
-		if p.budget > 0 && pct > p.budget {
+		switch {
+		case p.budget <= 0 || pct <= p.budget:
+		case p.budget <= 0.2 && pct <= floor[p.cols]+0.05:
+			// A still screen can't go below the framework's own idle cost:
+			// on the floor (within the clock's ticks), it is not over.
+			t.Logf("%s at %dx%d: %.3f%% of a core, over %.1f%% but on the bare floor (%.3f%%)", p.name, p.cols, p.rows, pct, p.budget, floor[p.cols])
+		default:
 			t.Errorf("%s at %dx%d: %.3f%% of a core, over %.1f%%", p.name, p.cols, p.rows, pct, p.budget)
 		}
 		if p.unknot && p.b.RSS > 40*1024 {
