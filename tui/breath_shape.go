@@ -2,10 +2,9 @@ package tui
 
 import (
 	"math"
+	"slices"
 	"strings"
-	"time"
-
-	"github.com/unknot/unknot/routines"
+	"sync"
 )
 
 // BreathShape is the breathe screen's large, calm shape: a round disc that
@@ -15,8 +14,11 @@ import (
 //
 // It is drawn with half blocks (▀ ▄ █): a terminal cell is about twice as
 // tall as it is wide, so each cell holds two square "pixels" and the disc
-// is round. Its radius takes whole pixel steps only, and the screen moves
-// it with the countdown's seconds (onTheSecond), never between them.
+// is round. Its area follows the breath's eased fullness (Breath)
+// continuously, so the picture changes each time the edge of the disc
+// crosses the centre of another pixel: as often as the terminal's cells
+// allow, dozens of times through an inhale (Steps), slowly at the turns
+// of the breath and faster between them.
 type BreathShape struct {
 	Radius int // the full radius, in pixels (a cell is one pixel wide and two high)
 	Min    int // the radius at empty lungs
@@ -31,49 +33,101 @@ func NewBreathShape(width, height int) BreathShape {
 	return BreathShape{Radius: r, Min: max(1, r/5)}
 }
 
-// MaxShapeRadius bounds the shape's size: a calm shape needs no more, and
-// each of its steps redraws its whole area, so a bigger one would make a
-// maximised window pay more for every breath (CPU grew with the window's
-// area: 1.0% of a core at 200x60 against 0.47% at 100x30).
-const MaxShapeRadius = 12
+// MaxShapeRadius bounds the shape's size: a calm shape needs no more than
+// half of a tall window. (A frame's cost grows with the window, hardly
+// with the shape: see FPS.)
+const MaxShapeRadius = 24
 
-// MaxShapeSteps bounds how often the shape changes in a phase: each change
-// is a wake-up and a frame, and eight steps already read as calm growth.
-const MaxShapeSteps = 8
+// edges are, for each size of shape, the distinct squared distances from
+// the centre of the pixels between the disc at Min and at Radius, sorted:
+// the disc's picture changes exactly as its radius passes one of them.
+var edges struct {
+	sync.Mutex
+	of map[BreathShape]shapeEdges
+}
 
-// Steps is how many steps lie between empty and full: 0 for a shape too
-// small to draw.
+// shapeEdges are a shape's edges and the fullness at which each is reached.
+type shapeEdges struct {
+	d2 []float64
+	at Steps
+}
+
+// geometry is where the shape's pixels lie: its rows and columns of cells
+// and its centre, in pixels.
+func (b BreathShape) geometry() (rows, cols int, cx, cy float64) {
+	rows, cols = b.Radius, 2*b.Radius
+	return rows, cols, float64(cols) / 2, float64(rows)
+}
+
+// dist2 is the squared distance of pixel (x, py) from the centre.
+func dist2(x, py int, cx, cy float64) float64 {
+	dx, dy := float64(x)+0.5-cx, float64(py)+0.5-cy
+	return dx*dx + dy*dy
+}
+
+// edges is the shape's sorted distinct squared pixel distances in
+// (Min², Radius²].
+func (b BreathShape) edges() []float64 { return b.shapeEdges().d2 }
+
+func (b BreathShape) shapeEdges() shapeEdges {
+	edges.Lock()
+	defer edges.Unlock()
+	if e, ok := edges.of[b]; ok {
+		return e
+	}
+	rows, cols, cx, cy := b.geometry()
+	lo, hi := float64(b.Min*b.Min), float64(b.Radius*b.Radius)
+	var e []float64
+	for x := range cols {
+		for py := range 2 * rows {
+			if d := dist2(x, py, cx, cy); d > lo && d <= hi {
+				e = append(e, d)
+			}
+		}
+	}
+	slices.Sort(e)
+	e = slices.Compact(e)
+	// The disc's area follows the lungs' fullness: it holds Min² + f·(R² -
+	// Min²) square pixels' worth at fullness f. (Its radius grows quickly
+	// while it is small, where each step adds few pixels, and slowly as
+	// it fills.)
+	at := make(Steps, len(e))
+	if span := hi - lo; span > 0 {
+		for i, d := range e {
+			at[i] = min(max((d-lo)/span, 0), 1)
+		}
+	}
+	if edges.of == nil {
+		edges.of = map[BreathShape]shapeEdges{}
+	}
+	edges.of[b] = shapeEdges{e, at}
+	return edges.of[b]
+}
+
+// Steps is how many pictures lie between empty and full, not counting
+// empty: 0 for a shape too small to draw.
 func (b BreathShape) Steps() int {
 	if b.Radius <= b.Min {
 		return 0
 	}
-	return min(b.Radius-b.Min, MaxShapeSteps)
+	return len(b.edges())
 }
 
-// stepsDone is how many of steps a phase has moved through after elapsed of
-// length, rounded to the nearest: floor(elapsed/length*steps + 1/2), in
-// whole numbers.
-func stepsDone(elapsed, length time.Duration, steps int) int {
-	if length <= 0 || steps <= 0 {
+// Thresholds are the fullness (0 to 1) at which each step is reached: the
+// shape shows step k once the fullness is at least the k-th.
+func (b BreathShape) Thresholds() Steps {
+	if b.Radius <= b.Min {
+		return nil
+	}
+	return b.shapeEdges().at
+}
+
+// Level is the step the shape shows at fullness f.
+func (b BreathShape) Level(f float64) int {
+	if b.Steps() == 0 {
 		return 0
 	}
-	elapsed = min(max(elapsed, 0), length)
-	n := int64(steps)
-	return int((2*int64(elapsed)*n + int64(length)) / (2 * int64(length)))
-}
-
-// ShapeLevel is how many steps of steps the shape shows, from 0 (empty) to
-// steps (full), at elapsed into a phase of length.
-func ShapeLevel(phase routines.Phase, elapsed, length time.Duration, steps int) int {
-	switch phase {
-	case routines.Inhale:
-		return stepsDone(elapsed, length, steps)
-	case routines.Hold:
-		return steps
-	case routines.Exhale:
-		return steps - stepsDone(elapsed, length, steps)
-	}
-	return 0
+	return b.Thresholds().Level(f)
 }
 
 // Render draws the shape at level of Steps() as Radius lines, each 2·Radius
@@ -83,20 +137,13 @@ func (b BreathShape) Render(level int, s Styles, width int) string {
 	if b.Radius == 0 {
 		return ""
 	}
-	steps := b.Steps()
-	r := float64(b.Min)
-	if steps > 0 {
-		r += math.Round(float64(min(max(level, 0), steps)*(b.Radius-b.Min)) / float64(steps))
+	rows, cols, cx, cy := b.geometry()
+	r2 := float64(b.Min * b.Min)
+	if e := b.edges(); len(e) > 0 && level > 0 {
+		r2 = e[min(level, len(e))-1]
 	}
 	R := float64(b.Radius)
-	rows := b.Radius
-	cols := 2 * b.Radius
 	left := max(0, (width-cols)/2)
-	cx, cy := float64(cols)/2, float64(rows) // the centre, in pixels
-	inside := func(x, py int, rad float64) bool {
-		dx, dy := float64(x)+0.5-cx, float64(py)+0.5-cy
-		return dx*dx+dy*dy <= rad*rad
-	}
 	var out strings.Builder
 	for y := range rows {
 		var line strings.Builder
@@ -115,7 +162,7 @@ func (b BreathShape) Render(level int, s Styles, width int) string {
 			}
 		}
 		for x := range cols {
-			top, bottom := inside(x, 2*y, r), inside(x, 2*y+1, r)
+			top, bottom := dist2(x, 2*y, cx, cy) <= r2, dist2(x, 2*y+1, cx, cy) <= r2
 			cell := ""
 			switch {
 			case top && bottom:

@@ -43,12 +43,10 @@ type Breathe struct {
 	log     routines.RunLog // nil without a journal
 	sound   Sound           // nil: the bell
 	coach   *coach.Coach
+	pace    pacer // the timing loop: frames, keys, wake-ups, the shape's motion
 	w, h    int
 
 	start time.Time // when pacing began
-	now   time.Time // the instant the view shows: the last Update's
-	last  time.Time // the clock's last reading, for suspend detection
-	gen   int       // the generation of the pending wake-up timer
 
 	shapes  map[shapeKey]drawing // drawings of the shape, by size, level and theme
 	cueH    struct{ width, lines int }
@@ -61,19 +59,11 @@ type Breathe struct {
 	after  CheckIn // the check-in on the closing screen
 	asking bool    // the closing screen waits for the check-in
 
-	slept bool      // paused because the computer was asleep
-	done  bool      // over: the closing screen
-	run   words.Run // how it went, once done
+	done bool      // over: the closing screen
+	run  words.Run // how it went, once done
 
 	kept    string // what keeping the pace did, on the closing screen ("" before k)
 	keptErr bool   // ... and whether it failed
-}
-
-// breatheWakeMsg is a deadline timer of one breathe screen firing. Only
-// the latest generation counts.
-type breatheWakeMsg struct {
-	m   *Breathe
-	gen int
 }
 
 // breatheCloseMsg closes the closing screen after CloseAfter.
@@ -98,8 +88,12 @@ func newBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
 	if cfg.Pace <= 0 {
 		cfg.Pace = 1
 	}
-	return &Breathe{ctx: ctx, cfg: cfg, journal: deps.Journal, sound: deps.Sound, coach: c,
-		start: now, now: now, last: now, w: 80, h: 23}, nil
+	m := &Breathe{ctx: ctx, cfg: cfg, journal: deps.Journal, sound: deps.Sound, coach: c,
+		start: now, w: 80, h: 23}
+	m.pace.init(ctx, m.nextChange)
+	m.pace.begin(c, now)
+	m.pace.move(m.shapeMoves)
+	return m, nil
 }
 
 // offersPace reports whether the closing screen offers to keep the pace:
@@ -122,7 +116,7 @@ func (m *Breathe) keepPace() {
 func (m *Breathe) Page() Page { return PageBreathe }
 
 // SetSize is the body's size; the shape's steps may change with it.
-func (m *Breathe) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Breathe) SetSize(w, h int) { m.w, m.h = w, h; m.pace.resize(w, h) }
 
 // Busy is true while pacing and while the check-in waits: q then ends the
 // breathing (or closes without answering), never the app.
@@ -131,39 +125,27 @@ func (m *Breathe) Busy() bool { return !m.done || m.asking }
 // Init opens the record (it never blocks), rings for the first inhale and
 // sets the first deadline.
 func (m *Breathe) Init() tea.Cmd {
-	if now, ok := m.ctx.restartAt(m.start); ok && m.coach.Restart(now) {
-		// Made before the program knew its frames (its first frame was
-		// painted at once): pacing begins again on the first frame, a
-		// few milliseconds on, with nothing said twice.
-		m.start, m.now = now, now
-	}
+	// Made before the program knew its frames (its first frame was
+	// painted at once), pacing begins again on the first frame, a few
+	// milliseconds on, with nothing said twice.
+	m.pace.restart(&m.start)
 	if m.journal != nil && m.log == nil {
 		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, nil)
 	}
-	return tea.Batch(m.sync(m.now), m.wake(m.now))
+	return tea.Batch(m.sync(m.pace.now), m.pace.wake(m.pace.now))
 }
 
 // Update follows the clock: every message first brings the coach up to
 // now, so a late or stale wake-up changes nothing but the moment of drawing.
 func (m *Breathe) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	clock := m.ctx.Opt.now()
-	now := m.ctx.frames.next(clock) // the frame this update is shown in
+	now := m.pace.arrive() // the frame this update is shown in
 	var cmds []tea.Cmd
-	if !m.done && !m.coach.Paused() && coach.SuspendGap(m.last, clock) > 0 {
-		// The computer slept: pause where the person last saw it.
-		m.coach.Pause(m.now)
-		m.slept = true
-		cmds = append(cmds, m.wake(now))
-	}
-	m.last, m.now = clock, now
-
 	switch msg := msg.(type) {
-	case breatheWakeMsg:
-		if msg.m != m || msg.gen != m.gen {
-			return m, tea.Batch(cmds...)
+	case paceWakeMsg:
+		if !m.pace.mine(msg) {
+			return m, nil
 		}
-		cmds = append(cmds, m.sync(now), m.wake(now))
-		return m, tea.Batch(cmds...)
+		return m, tea.Batch(m.sync(now), m.pace.wake(now))
 	case breatheCloseMsg:
 		if msg.m == m && !m.asking && !m.offersPace() {
 			return m, closeScreen
@@ -192,7 +174,7 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return m.finish(now, coach.Quit)
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
-		m.slept = false
+		m.pace.slept = false
 		if m.coach.Paused() && m.sound != nil {
 			m.sound.Silence()
 		}
@@ -205,7 +187,7 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	default:
 		return nil
 	}
-	return m.wake(now)
+	return m.pace.wake(now)
 }
 
 // answer takes a key of the check-in on the closing screen.
@@ -250,7 +232,7 @@ func (m *Breathe) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 		return m.run, false
 	}
 	m.done = true
-	m.gen++ // no more wake-ups
+	m.pace.stop() // no more wake-ups
 	if why != coach.NotStopped {
 		m.coach.Stop(now, why)
 	}
@@ -265,11 +247,7 @@ func (m *Breathe) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 
 // end is the App's: a signal (Interrupted) or ctrl+c (Stopped).
 func (m *Breathe) end(at time.Time, why routines.Outcome) (words.Run, bool) {
-	reason := coach.Quit
-	if why == routines.Interrupted {
-		reason = coach.Interrupt
-	}
-	return m.stop(at, reason)
+	return m.stop(at, stopReason(why))
 }
 
 // sync drains the coach's events up to now: one bell for any phase change,
@@ -296,46 +274,33 @@ func (m *Breathe) sync(now time.Time) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// wake starts a new generation and sets one timer for the next instant
-// anything on screen changes; nothing when paused or over.
-func (m *Breathe) wake(now time.Time) tea.Cmd {
-	m.gen++
-	at, ok := m.nextChange(now)
-	if !ok {
-		return nil
-	}
-	return m.ctx.wakeAt(at, breatheWakeMsg{m, m.gen})
-}
-
-// nextChange is the next instant after now at which the coach has an event
-// or the rendered view changes: the phase's seconds, the elapsed clock, a
-// step of the shape. See the comment on FPS for why this is all we wake for.
-func (m *Breathe) nextChange(now time.Time) (time.Time, bool) {
-	if m.done || m.coach.Paused() || m.coach.Over(now) {
-		return time.Time{}, false
-	}
-	next, ok := m.coach.NextEvent(now)
-	st := m.coach.At(now)
-	sooner := func(d time.Duration) {
-		if d <= 0 {
-			return
-		}
-		if t := now.Add(d); !ok || t.Before(next) {
-			next, ok = t, true
-		}
-	}
+// nextChange is the next instant after now at which the view changes
+// besides the coach's events and the shape's motion: the phase's seconds,
+// shown rounded up, change at whole seconds before the phase ends, and
+// the clock of time breathed with them (see lastTick).
+func (m *Breathe) nextChange(now time.Time, st coach.State) (time.Time, bool) {
 	if m.tooSmall() {
-		return next, ok // only the events (and their bells) matter
+		return time.Time{}, false // only the events (and their bells) matter
 	}
-	// The phase's seconds: shown rounded up, they change at whole seconds
-	// before the phase ends.
 	left := st.PhaseLength - st.PhaseElapsed
 	if shown := words.SecondsUp(left); shown > 1 {
-		sooner(left - time.Duration(shown-1)*time.Second)
+		return now.Add(left - time.Duration(shown-1)*time.Second), true
 	}
-	// The shape and the clock of time breathed move with those seconds
-	// (see lastTick): nothing else to wake for.
-	return next, ok
+	return time.Time{}, false
+}
+
+// shapeMoves is how long until the shape's picture next changes: it
+// follows the breath through inhales and exhales and rests through holds
+// (never with --reduced-motion, which shows no shape).
+func (m *Breathe) shapeMoves(st coach.State) (time.Duration, bool) {
+	if m.done || m.ctx.Opt.ReducedMotion || m.tooSmall() || st.Paused {
+		return 0, false
+	}
+	b := m.layout(st).shape
+	if b.Steps() == 0 {
+		return 0, false
+	}
+	return b.Thresholds().Next(st.Phase, st.PhaseElapsed, st.PhaseLength)
 }
 
 // Keys are pacing's, the check-in's, or the closing screen's.

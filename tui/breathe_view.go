@@ -58,7 +58,7 @@ func (m *Breathe) render() string {
 	if m.tooSmall() {
 		return tooSmallView(w, h, BreatheMinWidth, BreatheMinHeight)
 	}
-	st := m.coach.At(m.now)
+	st := m.coach.At(m.pace.now)
 	if m.done {
 		return place(w, h, m.closing())
 	}
@@ -85,7 +85,7 @@ func (m *Breathe) render() string {
 		add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()), secs}, nil)
 	} else {
 		if l.shape.Radius > 0 {
-			level := ShapeLevel(st.Phase, onTheSecond(st.PhaseElapsed, st.PhaseLength), st.PhaseLength, l.shape.Steps())
+			level := l.shape.Level(Breath(st.Phase, st.PhaseElapsed, st.PhaseLength))
 			d := m.shapeLines(l.shape, level)
 			add(d.lines, d.widths)
 			gap()
@@ -109,7 +109,7 @@ func (m *Breathe) render() string {
 // otherwise one of the cues, changing every few breaths.
 func (m *Breathe) cue(st coach.State) string {
 	switch {
-	case st.Paused && m.slept:
+	case st.Paused && m.pace.slept:
 		return pausedCues[1]
 	case st.Paused:
 		return pausedCues[0]
@@ -271,14 +271,14 @@ type drawing struct {
 }
 
 // shapeLines draws the shape at level, from a cache: the shape has a few
-// dozen drawings at most, and drawing and measuring one was most of a
+// hundred drawings at most, and drawing and measuring one was most of a
 // frame's cost.
 func (m *Breathe) shapeLines(b BreathShape, level int) drawing {
 	k := shapeKey{b, level, m.ctx.Styles.Dark}
 	if d, ok := m.shapes[k]; ok {
 		return d
 	}
-	if m.shapes == nil || len(m.shapes) > 256 {
+	if m.shapes == nil || len(m.shapes) > 2048 {
 		m.shapes = map[shapeKey]drawing{} // a resize or theme change: start again
 	}
 	d := drawing{lines: strings.Split(b.Render(level, m.ctx.Styles, 0), "\n")}

@@ -96,20 +96,12 @@ type Care struct {
 	// The application.
 	rule  routines.CareRule
 	coach *coach.Coach
+	pace  pacer // the timing loop: frames, keys, wake-ups
 	log   routines.RunLog
 	start time.Time
-	now   time.Time
-	last  time.Time
-	gen   int
 	early string // "This is early: ..." when the sources suggest later or the other
-	slept bool
 	run   words.Run
 	next  string // after the end: when the next is due
-}
-
-type careWakeMsg struct {
-	m   *Care
-	gen int
 }
 
 type careLoadedMsg struct {
@@ -130,7 +122,8 @@ const careLookBack = 48 * time.Hour
 
 func newCare(ctx *Context, deps Deps) (*Care, error) {
 	now := ctx.now()
-	m := &Care{ctx: ctx, deps: deps, cfg: deps.Care.Config, now: now, last: now, w: 80, h: 23}
+	m := &Care{ctx: ctx, deps: deps, cfg: deps.Care.Config, w: 80, h: 23}
+	m.pace.init(ctx, m.nextChange)
 	if m.cfg.Kind == "" {
 		m.planMode = true
 		return m, nil
@@ -161,8 +154,9 @@ func (m *Care) prepare(k routines.Kind, now time.Time) error {
 		return err
 	}
 	m.rule, m.coach, m.log = rule, coach.New(plan, now), nil
-	m.start, m.now, m.last = now, now, now
-	m.state, m.slept, m.next = carePacing, false, ""
+	m.pace.begin(m.coach, now)
+	m.start = now
+	m.state, m.next = carePacing, ""
 	m.local = append(m.local, routines.Application{Kind: k, Started: now})
 	return nil
 }
@@ -184,11 +178,10 @@ func (m *Care) Init() tea.Cmd {
 	if m.state != carePacing {
 		return m.load(m.ctx.Opt.now())
 	}
-	if now, ok := m.ctx.restartAt(m.start); ok && m.coach.Restart(now) {
+	if m.pace.restart(&m.start) {
 		// Made before the program knew its frames: the timer begins
 		// again on the first frame, a few milliseconds on.
-		m.start, m.now = now, now
-		m.local[len(m.local)-1].Started = now
+		m.local[len(m.local)-1].Started = m.start
 	}
 	// The plan is read as it stood just before this application began,
 	// for the one line saying it is early.
@@ -220,7 +213,7 @@ func (m *Care) begin() tea.Cmd {
 	if m.deps.Journal != nil && m.log == nil {
 		m.log = m.deps.Journal.Begin(m.rule.Kind, m.start, nil, nil)
 	}
-	return tea.Batch(m.sync(m.now), m.wake(m.now))
+	return tea.Batch(m.sync(m.pace.now), m.pace.wake(m.pace.now))
 }
 
 // advice is the plan for now with what this screen began counted too.
@@ -243,24 +236,14 @@ func (m *Care) advice(now time.Time) routines.CareAdvice {
 
 // Update follows the clock, as the breathe screen does.
 func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	clock := m.ctx.Opt.now()
-	now := m.ctx.frames.next(clock) // the frame this update is shown in
+	now := m.pace.arrive() // the frame this update is shown in
 	var cmds []tea.Cmd
-	if m.state == carePacing {
-		if !m.coach.Paused() && coach.SuspendGap(m.last, clock) > 0 {
-			m.coach.Pause(m.now) // the computer slept: pause where it was last seen
-			m.slept = true
-			cmds = append(cmds, m.wake(now))
-		}
-		m.last = clock
-	}
-	m.now = now
 	switch msg := msg.(type) {
-	case careWakeMsg:
-		if msg.m != m || msg.gen != m.gen {
-			return m, tea.Batch(cmds...)
+	case paceWakeMsg:
+		if !m.pace.mine(msg) {
+			return m, nil
 		}
-		return m, tea.Batch(append(cmds, m.sync(now), m.wake(now))...)
+		return m, tea.Batch(m.sync(now), m.pace.wake(now))
 	case careLoadedMsg:
 		if msg.m == m {
 			m.loaded(msg, now)
@@ -389,7 +372,7 @@ func (m *Care) pacingKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return m.finish(now, coach.Quit)
 	case key.Matches(k, Keys.Pause):
 		m.coach.Toggle(now)
-		m.slept = false
+		m.pace.slept = false
 		if m.coach.Paused() && m.deps.Sound != nil {
 			m.deps.Sound.Silence()
 		}
@@ -402,7 +385,7 @@ func (m *Care) pacingKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	default:
 		return nil
 	}
-	return tea.Batch(m.sync(now), m.wake(now))
+	return tea.Batch(m.sync(now), m.pace.wake(now))
 }
 
 // sync drains the coach's events up to now: the cue or the bell at
@@ -476,7 +459,7 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 		return m.run, false
 	}
 	m.state, m.overlay = careDone, overlayNone
-	m.gen++ // no more wake-ups
+	m.pace.stop() // no more wake-ups
 	if why != coach.NotStopped {
 		m.coach.Stop(now, why)
 	}
@@ -494,29 +477,18 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 
 // end is the App's: a signal (Interrupted) or ctrl+c (Stopped).
 func (m *Care) end(at time.Time, why routines.Outcome) (words.Run, bool) {
-	reason := coach.Quit
-	if why == routines.Interrupted {
-		reason = coach.Interrupt
-	}
-	return m.stop(at, reason)
+	return m.stop(at, stopReason(why))
 }
 
-// wake sets one timer for the next instant anything on screen changes: the
-// coach's next event, or the countdown's next second.
-func (m *Care) wake(now time.Time) tea.Cmd {
-	m.gen++
-	if m.state != carePacing || m.coach.Paused() || m.coach.Over(now) {
-		return nil
-	}
+// nextChange is the countdown's next second: with the coach's events, all
+// that changes on the timer's screen.
+func (m *Care) nextChange(now time.Time, _ coach.State) (time.Time, bool) {
 	left := m.coach.CareAt(now).Left
 	d := left - left.Truncate(time.Second)
 	if d <= 0 {
 		d = time.Second
 	}
-	if next, ok := m.coach.NextEvent(now); ok && next.Sub(now) < d {
-		d = max(next.Sub(now), 0)
-	}
-	return m.ctx.wakeAt(now.Add(d), careWakeMsg{m, m.gen})
+	return now.Add(d), true
 }
 
 // Keys are the plan's, the question's, the timer's or the end's.
@@ -537,7 +509,7 @@ func (m *Care) Keys() help.KeyMap {
 		return keyMap{{}}
 	}
 	short := []key.Binding{PauseOrResume(m.coach.Paused()), Keys.Stop, Keys.Safety}
-	if m.coach.CareAt(m.now).Moment == coach.CareGetReady {
+	if m.coach.CareAt(m.pace.now).Moment == coach.CareGetReady {
 		short = append([]key.Binding{Keys.On}, short...)
 	}
 	return keyHelp{short: short, full: [][]key.Binding{short, {Keys.Sources, Keys.Sound}}}

@@ -68,7 +68,7 @@ func (m *Care) askParts(width int) []part {
 
 func (m *Care) planParts(width int) []part {
 	s := m.ctx.Styles
-	adv := m.advice(m.now)
+	adv := m.advice(m.pace.now)
 	ps := []part{{s.Title.Render("Ice and heat: the plan for now"), 0}, {m.lines(width, adv.Lines(), false), 0}}
 	if m.loadErr != nil {
 		ps = append(ps, part{wrapText(s.Warn, width, "Your record could not be read: "+m.loadErr.Error()), 1})
@@ -84,7 +84,7 @@ func (m *Care) planParts(width int) []part {
 
 func (m *Care) pacingParts(width int) []part {
 	s := m.ctx.Styles
-	cs := m.coach.CareAt(m.now)
+	cs := m.coach.CareAt(m.pace.now)
 	title := fmt.Sprintf("%s · %s", m.rule.Title, careSpoken(cs.Length))
 	var word string
 	var left time.Duration
@@ -115,7 +115,7 @@ func (m *Care) pacingParts(width int) []part {
 	status := s.Phase.Render(word)
 	if cs.Paused {
 		status = s.Paused.Render("Paused. Space to go on.")
-		if m.slept {
+		if m.pace.slept {
 			status = s.Paused.Render("The computer was asleep: paused. Space to go on.")
 		}
 	}

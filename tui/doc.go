@@ -11,7 +11,8 @@
 // function, Navigate. A screen renders what routines/coach says is
 // happening at the instant of the frame that will show it (App knows
 // Bubble Tea's frame instants: frames.go), wakes only just before the
-// frames of the coach's deadlines, and records through the
+// frames of the coach's deadlines and of the moving shape's steps (one
+// timing loop for every pacing screen: pacing.go), and records through the
 // domain's routines.Journal (cmd passes the history's), so this package
 // holds no pacing logic and no database.
 //

@@ -10,6 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/vt"
+
+	"github.com/unknot/unknot/routines/coach"
 )
 
 // frameWrite is one write of the program to its terminal, and when.
@@ -111,6 +113,15 @@ func TestFramesLandOnTheirInstants(t *testing.T) {
 	}
 	if len(framesAt) == 0 {
 		t.Fatal("the program wrote nothing before it ended")
+	}
+}
+
+// Every Tick is a whole number of frames, so every instant a coach
+// schedules (a whole number of Ticks from a frame) is a frame.
+func TestEveryTickIsAFrame(t *testing.T) {
+	frame := time.Second / time.Duration(FPS)
+	if coach.Tick%frame != 0 || time.Second%frame != 0 {
+		t.Errorf("coach.Tick %v is not a whole number of frames of %v", coach.Tick, frame)
 	}
 }
 

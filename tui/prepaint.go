@@ -13,8 +13,8 @@ import (
 // prepaint draws m's first frame on the terminal at once, before Bubble
 // Tea's renderer does.
 //
-// Why: the renderer draws on a ticker at FPS (4 a second: see FPS), so its
-// first frame would come a whole tick after start, over 250 ms in all;
+// Why: the renderer draws on a ticker at FPS (20 a second: see FPS), so its
+// first frame would come a whole tick after start, over 50 ms in all;
 // `unknot breathe` must show pacing at once (issue 14: under 12 ms from
 // exec). The coach begins a few milliseconds later, on the renderer's
 // first frame instant (frameGrid, Context.restartAt). The window's size is read with one ioctl (no

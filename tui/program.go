@@ -14,27 +14,36 @@ import (
 	"github.com/unknot/unknot/routines/coach"
 )
 
-// FPS is how many frames a second the renderer draws: one every
+// FPS is how many frames a second the renderer draws: two every
 // coach.Tick, so that every instant a coach schedules is a frame.
 //
-// Why 4: Bubble Tea's renderer wakes on a ticker at the frame rate, and
-// each wake-up costs the process CPU even when nothing changed (a bare
-// Bubble Tea program measured 0.05% of a core at 4 fps, 0.07% at 5 and
-// 0.17% at 10: internal/measure). A phase change is not late for it: the
-// screens know the frame instants (frameGrid) and the coach keeps time in
-// whole frames, so each change is drawn at its own instant. What 4 costs
-// is a key's echo: up to a quarter second.
+// Why 20: a key's effect shows in the next frame (pacer), so the frame
+// period bounds a key's echo: at 20 a key shows within 50 ms and a few
+// more for the terminal. At 10 it took up to 100 ms plus those few, and
+// measured through a pty (internal/measure, TestMeasureFeel) the 95th
+// percentile came out at 97 to 111 ms: over the 100 ms that reads as "at
+// once". At 4 fps it took up to 250 ms and every menu felt slow. What
+// frames cost is at rest: Bubble Tea's renderer wakes on a ticker at the
+// frame rate, and each wake-up costs the process CPU even when nothing
+// changed (a bare Bubble Tea program at 200x60 measured 0.05% of a core at
+// 4 fps, 0.15% at 10 and 0.20-0.25% at 20). Frames that change cost far
+// more, and are spent only where something moves (pacer, MotionFPS). A
+// phase change is not late for any rate: the screens know the frame
+// instants (frameGrid) and the coach keeps time in whole Ticks, which are
+// frames, so each change is drawn at its own instant.
 //
 // View is not called per frame: it is called after each Update, and
 // Updates come only from our own wake-ups and keys. Our own wake-ups are
-// deadlines, never a fast fixed ticker and never counted: a screen asks
-// the coach for the instant of the next event (coach.NextEvent) and works
-// out the next instant its rendered view changes, and sets one timer for
-// FrameLead before the frame of the earliest of them. Each timer message
-// carries its screen and a generation; pause, resume, a pace change or a
-// resize start a new generation, so a timer set before them is ignored
-// when it fires. A paused or static screen sets no timer at all.
-const FPS = int(time.Second / coach.Tick)
+// deadlines, never a fixed ticker and never counted (pacer): a screen asks
+// the coach for the instant of the next event (coach.NextEvent), works out
+// the next instant its rendered view changes (a countdown's second, the
+// next step of the moving shape), and sets one timer for FrameLead before
+// the frame of the earliest of them. Each timer message carries its pacer
+// and a generation; pause, resume, a pace change or the end start a new
+// generation, so a timer set before them is ignored when it fires. A
+// paused or static screen sets no timer at all, and a pacing screen
+// through a hold wakes only for its countdown's seconds.
+const FPS = 2 * int(time.Second/coach.Tick)
 
 // ProgramOptions are the options the app runs with: its input and output,
 // the frame rate, and the caller's extra options last so that tests can

@@ -63,11 +63,9 @@ type Session struct {
 	choice  int
 
 	coach   *coach.Coach
+	pace    pacer // the timing loop: frames, keys, wake-ups, the gauge's motion
 	log     routines.RunLog
 	started time.Time
-	last    time.Time // the last clock reading, to notice a suspend
-	shown   time.Time // the instant of the last frame drawn while pacing
-	gen     int       // wake-ups carry it; a stale one is ignored
 
 	// The check-ins, and the routines left out that wait for the first.
 	before, after CheckIn
@@ -93,13 +91,6 @@ type limitRow struct {
 	Done, Limit int
 }
 
-// sessionWakeMsg is a deadline of one session screen; gen says which
-// schedule set it.
-type sessionWakeMsg struct {
-	m   *Session
-	gen int
-}
-
 // NewSession makes the session screen: cfg's routines, recorded through
 // deps.Journal, limits checked against deps.Today.
 func NewSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
@@ -110,15 +101,19 @@ func newSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
 	if cfg.Options == (coach.Options{}) {
 		cfg.Options = coach.DefaultOptions
 	}
-	return &Session{ctx: ctx, cfg: cfg, deps: deps, journal: deps.Journal, today: deps.Today, sound: deps.Sound, w: 80, h: 23,
+	m := &Session{ctx: ctx, cfg: cfg, deps: deps, journal: deps.Journal, today: deps.Today, sound: deps.Sound, w: 80, h: 23,
 		leadSeg: -1}
+	m.pace.init(ctx, m.nextChange)
+	m.pace.move(m.gaugeMoves)
+	m.pace.move(m.figureMoves) // the picture, while the body moves (session_figure.go)
+	return m
 }
 
 // Page is PageSession.
 func (m *Session) Page() Page { return PageSession }
 
 // SetSize is the body's size.
-func (m *Session) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Session) SetSize(w, h int) { m.w, m.h = w, h; m.pace.resize(w, h) }
 
 // Busy is true while a question waits or the coach runs: q then belongs to
 // the session (it ends the run and shows the summary, asking nothing).
@@ -144,15 +139,15 @@ func (m *Session) Init() tea.Cmd {
 
 // Update handles one message.
 func (m *Session) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	now := m.ctx.now() // the frame this update is shown in
+	now := m.pace.arrive() // the frame this update is shown in
 	switch msg := msg.(type) {
 	case sessionLoaded:
 		if msg.to == m && m.stage == stageLoading {
 			m.levels = msg.levels
 			return m, m.gotToday(now, msg.today)
 		}
-	case sessionWakeMsg:
-		if msg.m != m || msg.gen != m.gen || m.stage != stageRun {
+	case paceWakeMsg:
+		if !m.pace.mine(msg) || m.stage != stageRun {
 			return m, nil // set before a pause, skip or back: stale
 		}
 		return m, m.sync(now)
@@ -282,7 +277,8 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 		return nil
 	}
 	m.coach = coach.New(plan, now)
-	m.started, m.last, m.shown, m.stage = now, m.ctx.Opt.now(), now, stageRun
+	m.pace.begin(m.coach, now)
+	m.started, m.stage = now, stageRun
 	if m.journal != nil {
 		m.log = m.journal.Begin(routines.KindSession, now, words.Exercises(m.coach), m.before.Score())
 		m.recordLevels(rs)
@@ -290,15 +286,10 @@ func (m *Session) begin(now time.Time, leave map[string]bool) tea.Cmd {
 	return m.sync(now)
 }
 
-// sync brings the screen up to instant now: a suspend found since the last
-// reading pauses the coach where the machine went to sleep; the coach's
-// events are rung and recorded; and the next wake-up is set.
+// sync brings the screen up to instant now (a suspend found since the
+// last reading has paused the coach: pacer.arrive): the coach's events
+// are rung and recorded, and the next wake-up is set.
 func (m *Session) sync(now time.Time) tea.Cmd {
-	clock := m.ctx.Opt.now()
-	if !m.last.IsZero() && coach.SuspendGap(m.last, clock) > 0 && !m.coach.Paused() {
-		m.coach.Pause(m.shown) // the computer slept: pause where the person last saw it
-	}
-	m.last, m.shown = clock, now
 	evs := m.coach.Events(now)
 	m.ctx.trace(evs)
 	m.leadIn(now)
@@ -311,8 +302,7 @@ func (m *Session) sync(now time.Time) tea.Cmd {
 	if m.coach.Over(now) {
 		cmds = append(cmds, m.finish(now))
 	} else {
-		m.gen++
-		cmds = append(cmds, m.wake(now))
+		cmds = append(cmds, m.pace.wake(now))
 	}
 	return tea.Batch(cmds...)
 }
@@ -350,6 +340,7 @@ func (m *Session) finish(now time.Time) tea.Cmd {
 		return nil
 	}
 	m.stage = stageEnd
+	m.pace.stop()
 	m.run = words.RunOf(m.coach, routines.KindSession, m.started, now)
 	if m.log != nil {
 		m.log.Finish(now, m.run.Outcome)
@@ -363,11 +354,7 @@ func (m *Session) end(at time.Time, why routines.Outcome) (words.Run, bool) {
 	if m.stage != stageRun {
 		return words.Run{}, false
 	}
-	reason := coach.Quit
-	if why == routines.Interrupted {
-		reason = coach.Interrupt
-	}
-	m.coach.Stop(at, reason)
+	m.coach.Stop(at, stopReason(why))
 	m.sync(at)
 	return m.run, true
 }

@@ -124,6 +124,13 @@ func figureSpans(seg coach.Segment) (in, out time.Duration) {
 	return in, out
 }
 
+// figureMoves is the picture as a Mover of the pacer: how long until it
+// next changes, while the body moves.
+func (m *Session) figureMoves(st coach.State) (time.Duration, bool) {
+	d := m.untilFigure(st)
+	return d, d > 0
+}
+
 // untilFigure is how long until the picture next changes: the next
 // figureStep while the body moves, none while it is still (a hold asks for no frames
 // of its own).

@@ -171,8 +171,8 @@ func (m *Session) moment(st coach.State, l sessionLayout) ([]part, int) {
 		case m.ctx.Opt.ReducedMotion:
 			bs = append(bs, part{s.Subtle.Render(phaseHint(st.Phase, st.PhaseLength)), 2})
 		default:
-			at := onTheSecond(st.PhaseElapsed, st.PhaseLength) // a step each second of the phase
-			bs = append(bs, part{Gauge(s, l.gaugeWidth, st.Phase, progressOf(at, st.PhaseLength)), 2})
+			// It follows the breath (gaugeMoves).
+			bs = append(bs, part{Gauge(s, l.gaugeWidth, Breath(st.Phase, st.PhaseElapsed, st.PhaseLength)), 2})
 		}
 		if r := st.Routine; r != nil {
 			if cues := seg.Words(*r); len(cues) > 0 {

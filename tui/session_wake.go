@@ -4,58 +4,47 @@ import (
 	"math"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
 	"github.com/unknot/unknot/tui/words"
 )
 
-// wake sets one timer for the next instant anything on screen changes: the
-// coach's next event, the next whole second of a countdown, the next cell
-// of the breath gauge or the progress bar, the next cue. The timer carries
-// the present generation, so a pause, skip or back makes it stale. Nothing
-// is counted: each wake-up reads the clock and asks the coach.
-func (m *Session) wake(now time.Time) tea.Cmd {
-	if m.coach == nil || m.coach.Paused() || m.coach.Over(now) {
-		return nil
-	}
-	d, ok := m.nextChange(now)
-	if !ok {
-		return nil
-	}
-	return m.ctx.wakeAt(now.Add(d), sessionWakeMsg{m: m, gen: m.gen})
-}
-
-// nextChange is how long from now until the screen next changes.
-func (m *Session) nextChange(now time.Time) (time.Duration, bool) {
-	st := m.coach.At(now)
+// nextChange is the next instant after now the screen changes besides
+// the coach's events and the gauge's motion: the next whole second of a
+// countdown (and with it the progress bar: see lastTick), the next cue,
+// the lead-in's next tick.
+func (m *Session) nextChange(now time.Time, st coach.State) (time.Time, bool) {
 	best := time.Duration(math.MaxInt64)
 	consider := func(d time.Duration) {
 		if d > 0 && d < best {
 			best = d
 		}
 	}
-	// The countdown, and with it the progress bar (see lastTick); the
-	// time left overall.
 	consider(untilSecond(st.SegmentLeft))
 	consider(untilSecond(st.Left))
-	if st.Breathing && !m.ctx.Opt.ReducedMotion {
-		consider(untilSecond(st.PhaseLength - st.PhaseElapsed)) // the gauge's step
-	}
 	if (st.Segment.Kind == coach.Stretch || st.Segment.Kind == coach.Move) && st.Routine != nil {
 		consider(untilCue(st.SegmentElapsed, st.Segment, len(st.Routine.Cues)))
 	}
-	consider(m.untilFigure(st)) // the picture, while the body moves (session_figure.go)
-	if at, ok := m.coach.NextEvent(now); ok {
-		best = min(best, max(at.Sub(now), 0))
-	}
 	if d, ok := words.NextLeadIn(st); ok && m.sound != nil {
-		best = min(best, d) // nor the lead-in's ticks
+		consider(d) // nor the lead-in's ticks
 	}
 	if best == math.MaxInt64 {
+		return time.Time{}, false
+	}
+	return now.Add(best), true
+}
+
+// gaugeMoves is how long until the breath gauge's picture next changes:
+// it follows the breath in eighths of a cell through inhales and exhales,
+// and rests through holds (never with --reduced-motion, which shows words).
+func (m *Session) gaugeMoves(st coach.State) (time.Duration, bool) {
+	if m.stage != stageRun || m.ctx.Opt.ReducedMotion || !st.Breathing || st.Paused {
 		return 0, false
 	}
-	return best, true
+	if st.Segment.Kind != coach.Stretch && st.Segment.Kind != coach.Move {
+		return 0, false
+	}
+	return GaugeSteps(m.layout().gaugeWidth).Next(st.Phase, st.PhaseElapsed, st.PhaseLength)
 }
 
 // untilSecond is how long until words.SecondsUp(left) drops by one.

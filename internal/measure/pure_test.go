@@ -272,3 +272,34 @@ func TestLengthsFromScreenAndTrace(t *testing.T) {
 		t.Errorf("ScheduleErrors = %q", errs)
 	}
 }
+
+func TestMotionsCountPicturesAndTheLongestStillSpell(t *testing.T) {
+	t0 := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+	ms := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Millisecond) }
+	screen := func(shape, word string) string { return shape + "\n\n  " + word + "  3\n\n  a cue\n" }
+	frames := []Frame{
+		FrameOf(ms(0), screen("x", "Exhale")), // cut short: left out
+		FrameOf(ms(100), screen("a", "Inhale")),
+		FrameOf(ms(200), screen("b", "Inhale")),
+		FrameOf(ms(205), screen("c", "Inhale")), // the rest of the frame at 200
+		FrameOf(ms(300), screen("c", "Inhale")),
+		FrameOf(ms(900), screen("d", "Inhale")),
+		FrameOf(ms(1000), screen("d", "Hold")),
+		FrameOf(ms(2000), screen("d", "Hold")),
+		FrameOf(ms(3000), screen("e", "Exhale")),
+	}
+	got := Motions(frames)
+	if len(got) != 2 {
+		t.Fatalf("%d phases, want the inhale and the hold: %+v", len(got), got)
+	}
+	in, hold := got[0], got[1]
+	if in.Word != "Inhale" || in.Pictures != 3 || in.Longest != 700*time.Millisecond || !in.Start.Equal(ms(100)) || !in.End.Equal(ms(1000)) {
+		t.Errorf("inhale %+v, want 3 pictures (a, c, d), the longest 700ms (c from the frame at 200 to 900)", in)
+	}
+	if hold.Word != "Hold" || hold.Pictures != 1 || hold.Longest != 2*time.Second {
+		t.Errorf("hold %+v, want 1 picture for 2s", hold)
+	}
+	if f := FrameOf(ms(0), "Paused\nnothing"); f.Word != "" || f.Shape != "" {
+		t.Errorf("a screen without a phase word read as %+v", f)
+	}
+}

@@ -61,6 +61,15 @@ type Term struct {
 	firstWord time.Time
 	chunks    int
 	bytes     int
+	watch     func(at time.Time, screen string) // Watch's
+	waiters   []waiter                          // Await's
+}
+
+// waiter is one Await: the first screen for which pred holds sends the
+// instant of its chunk on ch.
+type waiter struct {
+	pred func(screen string) bool
+	ch   chan time.Time
 }
 
 // StartTerm runs bin with args in a new pseudo-terminal of cols x rows.
@@ -106,8 +115,21 @@ func StartTerm(bin string, args, env []string, cols, rows int) (*Term, error) {
 		for c := range ch {
 			t.mu.Lock()
 			_, _ = t.emu.Write(c.data)
-			s := ReadScreen(t.emu.String())
+			screen := t.emu.String()
+			s := ReadScreen(screen)
 			t.obs.See(c.at, s)
+			if t.watch != nil {
+				t.watch(c.at, screen)
+			}
+			kept := t.waiters[:0]
+			for _, w := range t.waiters {
+				if w.pred(screen) {
+					w.ch <- c.at
+					continue
+				}
+				kept = append(kept, w)
+			}
+			t.waiters = kept
 			t.chunks++
 			t.bytes += len(c.data)
 			if t.firstWord.IsZero() && s.Word != "" {
@@ -142,10 +164,37 @@ func StartTerm(bin string, args, env []string, cols, rows int) (*Term, error) {
 
 // Keys writes s to the program as typed.
 func (t *Term) Keys(s string) error {
+	_, err := t.KeysAt(s)
+	return err
+}
+
+// KeysAt writes s to the program as typed and returns the instant just
+// before the write.
+func (t *Term) KeysAt(s string) (time.Time, error) {
 	t.wmu.Lock()
 	defer t.wmu.Unlock()
+	at := time.Now()
 	_, err := t.pty.Write([]byte(s))
-	return err
+	return at, err
+}
+
+// Watch calls f with every screen the program shows from now on (after
+// each chunk read), and the instant of its chunk. f runs on the reading
+// goroutine and must be quick.
+func (t *Term) Watch(f func(at time.Time, screen string)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.watch = f
+}
+
+// Await returns a channel that gets the instant of the first chunk from
+// now on after which the screen satisfies pred.
+func (t *Term) Await(pred func(screen string) bool) <-chan time.Time {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	t.waiters = append(t.waiters, waiter{pred, ch})
+	return ch
 }
 
 // WaitWord waits for the first phase word on screen and returns the

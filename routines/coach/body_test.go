@@ -51,6 +51,7 @@ func TestNoHoldEndsInsideAnInhaleOrAHold(t *testing.T) {
 		if r.RepOnly() {
 			continue
 		}
+		r := OnGrid(r) // what is breathed: a pattern off the Tick grid is rounded
 		name := fmt.Sprintf("%s %s %v hold %v", r.Name, r.Amount(), r.Pattern, r.HoldDuration())
 		t.Run(name, func(t *testing.T) {
 			p, err := SessionPlan([]routines.Routine{r}, DefaultOptions)

@@ -43,10 +43,10 @@ func TestCarePlanIsAGetReadyAndTwoHalves(t *testing.T) {
 		// -m 0.05: the get-ready is never longer than the application.
 		{routines.Ice, 3 * s, 20 * s, []seg{{Ready, 3 * s, 1, NS}, {Apply, 1500 * ms, 1, NS}, {Apply, 1500 * ms, 2, NS}}},
 		// An odd number of Ticks: the second half takes the odd Tick.
-		{routines.Ice, 7*s + Tick, 0, []seg{{Apply, 3500 * ms, 1, NS}, {Apply, 3750 * ms, 2, NS}}},
+		{routines.Ice, 7*s + Tick, 0, []seg{{Apply, 3500 * ms, 1, NS}, {Apply, 3500*ms + Tick, 2, NS}}},
 		// Off the grid: the length and the get-ready to the nearest Tick.
 		{routines.Ice, 7*s + 1, 0, []seg{{Apply, 3500 * ms, 1, NS}, {Apply, 3500 * ms, 2, NS}}},
-		{routines.Ice, 7*s + 130*ms, 5100 * ms, []seg{{Ready, 5 * s, 1, NS}, {Apply, 3500 * ms, 1, NS}, {Apply, 3750 * ms, 2, NS}}},
+		{routines.Ice, 7*s + Tick + Tick/5, 5*s + Tick/5, []seg{{Ready, 5 * s, 1, NS}, {Apply, 3500 * ms, 1, NS}, {Apply, 3500*ms + Tick, 2, NS}}},
 	}
 	for _, c := range cases {
 		p := carePlan(t, c.rule, c.length, c.ready)

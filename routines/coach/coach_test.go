@@ -587,15 +587,16 @@ func TestSetPaceKeepsThePlaceInTheBreathAndTheBreathsLeft(t *testing.T) {
 		// 2 the breath is 10-2-6 (18 s): 9 s into a 10 s inhale. 9 breaths
 		// remain counting this one: 9*18 - 9 = 153 s more.
 		{"twice as slow mid-inhale", 13500 * ms, 2, routines.Inhale, 9 * s, 10 * s, 13500*ms + 153*s, 14500 * ms},
-		// At pace 0.5: 2.5-0.5-1.5 (4.5 s); 2.25 s into a 2.5 s inhale;
-		// 9*4.5 - 2.25 = 38.25 s more.
-		{"twice as fast mid-inhale", 13500 * ms, 0.5, routines.Inhale, 2250 * ms, 2500 * ms, 13500*ms + 38250*ms, 13750 * ms},
+		// 13 s: breath 2, 4 s into the 5 s inhale. At pace 0.5:
+		// 2.5-0.5-1.5 (4.5 s); 2 s into a 2.5 s inhale; 9*4.5 - 2 = 38.5 s
+		// more.
+		{"twice as fast mid-inhale", 13 * s, 0.5, routines.Inhale, 2 * s, 2500 * ms, 13*s + 38500*ms, 13500 * ms},
 		// 15 s: breath 2, 6 s in: the exhale begins. At pace 1.5
 		// (7.5-1.5-4.5, 13.5 s) the exhale begins too; 9*13.5 - 9 = 112.5 s.
 		{"slower at a phase boundary", 15 * s, 1.5, routines.Exhale, 0, 4500 * ms, 15*s + 112500*ms, 19500 * ms},
 		// 18 s: a breath boundary (2 done). Pace 1.2: 6-1.2-3.6, on the
-		// Tick grid 6-1.25-3.5 (10.75 s); 8 breaths left: 86 s more.
-		{"at a breath boundary", 18 * s, 1.2, routines.Inhale, 0, 6 * s, 18*s + 86*s, 24 * s},
+		// Tick grid already (10.8 s); 8 breaths left: 86.4 s more.
+		{"at a breath boundary", 18 * s, 1.2, routines.Inhale, 0, 6 * s, 18*s + 86400*ms, 24 * s},
 		{"clamped to twice as slow", 13500 * ms, 7, routines.Inhale, 9 * s, 10 * s, 13500*ms + 153*s, 14500 * ms},
 	}
 	for _, tt := range tests {

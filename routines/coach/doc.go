@@ -15,7 +15,7 @@
 // ticks, so a caller that wakes late still learns the scheduled instant and
 // the position is never off by the lateness.
 //
-// The plans keep time on a grid of Ticks (250 ms): every segment, settle
+// The plans keep time on a grid of Ticks (100 ms): every segment, settle
 // and breathing phase is a whole number of Ticks, a person's pattern,
 // hold, rest or get-ready off the grid being rounded to the nearest Tick
 // (at least one when not zero; OnGrid says a routine as it is breathed),

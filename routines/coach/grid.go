@@ -13,8 +13,10 @@ import (
 // pace) on a Tick instant: the plans lay out every span in whole Ticks, and
 // a pace change keeps its new pattern and the place in the breath on them.
 // The screens draw a frame every Tick, on those instants, so each change
-// lands on a frame.
-const Tick = 250 * time.Millisecond
+// lands on a frame. A tenth of a second: the frame rate a key's echo
+// needs (tui.FPS), and patterns to a tenth of a second (4.55 breathes
+// 4.6, 3.25 breathes 3.3), finer than anyone breathes.
+const Tick = 100 * time.Millisecond
 
 // OnGrid is routine r as a plan times it: its pattern, hold, rest and
 // rep_time each rounded to the nearest Tick, a part that was not zero kept

@@ -178,12 +178,12 @@ func TestEverySessionInstantIsOnTheTickGrid(t *testing.T) {
 	// Commands on Tick instants: pause, resume, skip a hold under way, go
 	// back, skip past Credit of a hold, skip a whole routine.
 	commands := []command{
-		{3250 * ms, (*Coach).Pause},
+		{3300 * ms, (*Coach).Pause},
 		{7500 * ms, (*Coach).Resume},
 		{20 * s, (*Coach).Skip},
-		{31750 * ms, (*Coach).Back},
+		{31700 * ms, (*Coach).Back},
 		{40500 * ms, (*Coach).Skip},
-		{52250 * ms, (*Coach).Back},
+		{52300 * ms, (*Coach).Back},
 		{53 * s, (*Coach).SkipRoutine},
 	}
 	runs := 0
@@ -310,22 +310,22 @@ func TestPaceOnePointThreeOnFiveOneThreeIsRoundedToTheTick(t *testing.T) {
 	c.Events(at(13500 * ms)) // breath 2, 4.5 s into its 5 s inhale
 	c.SetPace(at(13500*ms), 1.3)
 	st := c.At(at(13500 * ms))
-	want := pat(6500, 1250, 4000, 0) // 6.5-1.3-3.9 to the nearest Tick
+	want := pat(6500, 1300, 3900, 0) // 6.5-1.3-3.9, on the grid of tenths already
 	if st.Segment.Pattern != want {
 		t.Errorf("pace 1.3 breathes %v, want %v", st.Segment.Pattern, want)
 	}
-	// 90% of 6.5 s is 5.85 s: 5.75 s to the nearest Tick.
-	if st.Phase != routines.Inhale || st.PhaseElapsed != 5750*ms || st.Breath != 2 || st.Breaths != 10 {
-		t.Errorf("after the change: %v %v into breath %d of %d, want Inhale 5.75s into breath 2 of 10", st.Phase, st.PhaseElapsed, st.Breath, st.Breaths)
+	// 90% of 6.5 s is 5.85 s: 5.9 s to the nearest Tick.
+	if st.Phase != routines.Inhale || st.PhaseElapsed != 5900*ms || st.Breath != 2 || st.Breaths != 10 {
+		t.Errorf("after the change: %v %v into breath %d of %d, want Inhale 5.9s into breath 2 of 10", st.Phase, st.PhaseElapsed, st.Breath, st.Breaths)
 	}
 	// The rest of this inhale, then 8 whole breaths more (9 left counting this one).
-	if total := c.Plan().Total(); total != 13500*ms+750*ms+1250*ms+4*s+8*(11750*ms) {
+	if total := c.Plan().Total(); total != 13500*ms+600*ms+1300*ms+3900*ms+8*(11700*ms) {
 		t.Errorf("total %v after the change", total)
 	}
 }
 
 func TestAPlaceInAPhaseStaysInThatPhase(t *testing.T) {
-	// 5-1-3 to pace 0.5: the 1 s hold becomes 0.5 s, two Ticks; the
+	// 5-1-3 to pace 0.5: the 1 s hold becomes 0.5 s, five Ticks; the
 	// 5 s inhale 2.5 s.
 	tests := []struct {
 		name    string
@@ -335,8 +335,8 @@ func TestAPlaceInAPhaseStaysInThatPhase(t *testing.T) {
 	}{
 		{"a Tick into the inhale stays a Tick in", Tick, routines.Inhale, Tick},
 		{"a Tick before the inhale ends stays a Tick before", 5*s - Tick, routines.Inhale, 2500*ms - Tick},
-		{"mid-hold stays mid-hold", 5500 * ms, routines.Hold, Tick},
-		{"a Tick before the hold ends stays in it", 5750 * ms, routines.Hold, Tick},
+		{"mid-hold stays mid-hold", 5600 * ms, routines.Hold, 300 * ms},
+		{"a Tick before the hold ends stays in it", 6*s - Tick, routines.Hold, 500*ms - Tick},
 		{"the start of the exhale stays its start", 6 * s, routines.Exhale, 0},
 	}
 	for _, tt := range tests {
@@ -349,12 +349,12 @@ func TestAPlaceInAPhaseStaysInThatPhase(t *testing.T) {
 			}
 		})
 	}
-	// 4-0.5-4 at pace 0.5: the hold is one Tick; a Tick into it, the only
-	// place on the grid is its start.
-	c := breatheCoach(t, pat(4000, 500, 4000, 0), 3)
-	c.Events(at(4250 * ms))
-	c.SetPace(at(4250*ms), 0.5)
-	if st := c.At(at(4250 * ms)); st.Phase != routines.Hold || st.PhaseElapsed != 0 || st.PhaseLength != Tick {
+	// A hold of two Ticks at pace 0.5 is one Tick; a Tick into it, the
+	// only place on the grid is its start.
+	c := breatheCoach(t, pat(4000, int(2*Tick/ms), 4000, 0), 3)
+	c.Events(at(4*s + Tick))
+	c.SetPace(at(4*s+Tick), 0.5)
+	if st := c.At(at(4*s + Tick)); st.Phase != routines.Hold || st.PhaseElapsed != 0 || st.PhaseLength != Tick {
 		t.Errorf("%v %v into %v, want the Hold of one Tick at its start", st.Phase, st.PhaseElapsed, st.PhaseLength)
 	}
 }

@@ -103,7 +103,7 @@ func TestBreatheCommands(t *testing.T) {
 		check(t, w.lines, []string{
 			"0s " + BreatheHint,
 			"0s Inhale 5s  (breath 1)", "2s Paused.", "12s Going on.", "15s Hold 1s", "16s Exhale 3s",
-			"17s Pace 1.1× (slower): Inhale 5.5s, Hold 1s, Exhale 3.25s",
+			"17s Pace 1.1× (slower): Inhale 5.5s, Hold 1.1s, Exhale 3.3s",
 		})
 		if run.Outcome != routines.Completed || run.Took != 18*time.Second {
 			t.Errorf("run %+v", run)

@@ -35,7 +35,7 @@ func RoutineTime(r routines.Routine) time.Duration {
 // WriteRoutine prints everything about one routine: what it is, how it is
 // paced, its picture (as pictures says) and the steps.
 func WriteRoutine(w io.Writer, r routines.Routine, pictures Pictures) error {
-	r = coach.OnGrid(r) // as it is breathed: the coach keeps time in quarter seconds
+	r = coach.OnGrid(r) // as it is breathed: the coach keeps time in tenths of a second
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n", r.Title, r.Name)
 	if r.Summary != "" {
