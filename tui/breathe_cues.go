@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/unknot/unknot/routines"
+import (
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
+)
 
 // The breathing cues from content.md (source 000), in the project's own
 // words, one set for each phase so that what a person reads is about what
@@ -40,10 +43,7 @@ const breathsPerCue = 3
 
 // pausedCues take the cue's place while paused: by the person, or because
 // the computer slept.
-var pausedCues = []string{
-	"Paused. Space to go on.",
-	"Paused while the computer slept. Space to go on.",
-}
+var pausedCues = []string{words.Paused(false), words.Paused(true)}
 
 // allCues is every cue the breathe screen may show, for its layout.
 func allCues() []string {

@@ -114,10 +114,7 @@ func (m *Care) pacingParts(width int) []part {
 	}
 	status := s.Phase.Render(word)
 	if cs.Paused {
-		status = s.Paused.Render("Paused. Space to go on.")
-		if m.pace.slept {
-			status = s.Paused.Render("The computer was asleep: paused. Space to go on.")
-		}
+		status = wrapText(s.Paused, width, words.Paused(m.pace.slept))
 	}
 	ps := []part{
 		{s.Title.Render(title), 1},

@@ -251,7 +251,7 @@ func TestSessionSafetyKeyPauses(t *testing.T) {
 		h.must("Stop rule", "See a doctor for")
 		h.wait(time.Minute)
 		h.press("q")
-		h.must("Paused", "Left side · rep 1/2")
+		h.must("Paused. Space to go on.", "Left side · rep 1/2")
 		h.press("space")
 		h.wait(time.Second)
 		h.mustNot("Paused")

@@ -192,7 +192,7 @@ func (m *Session) moment(st coach.State, l sessionLayout) ([]part, int) {
 		head = part{s.PhaseStyle(st.Phase).Render(word), 0}
 	}
 	if st.Paused {
-		head = part{s.Paused.Render("Paused") + s.Subtle.Render(" · space to go on"), 0}
+		head = part{wrapText(s.Paused, textW, words.Paused(m.pace.slept)), 0}
 	}
 	// The moment's word leads, except in a hold, where side and rep lead.
 	if seg.Kind == coach.Stretch || seg.Kind == coach.Move {
