@@ -155,8 +155,10 @@ func TestE2ECarePlainThenHistory(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("history --json: exit %d: %s", code, stderr)
 	}
-	var raw []map[string]any
-	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+	var doc struct{ Sessions []map[string]any }
+	err := json.Unmarshal([]byte(stdout), &doc)
+	raw := doc.Sessions
+	if err != nil {
 		t.Fatalf("history --json: %v\n%s", err, stdout)
 	}
 	if len(raw) != 1 || raw[0]["kind"] != "ice" || raw[0]["status"] != "completed" || raw[0]["ended_at"] == nil {

@@ -41,7 +41,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runHistory(f, o) },
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&o.json, "json", false, "print every session as one JSON array")
+	fl.BoolVar(&o.json, "json", false, "print the whole history as JSON (sessions, levels, episodes), to import")
 	fl.BoolVar(&o.csv, "csv", false, "print one CSV row per exercise, with a header")
 	fl.StringVar(&o.since, "since", "", "from this date on, YYYY-MM-DD")
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")
@@ -85,8 +85,11 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE.json",
 		Short: "Restore or merge an export (--json)",
-		Long:  "Reads what `unknot history --json` printed; sessions already present are skipped.",
-		Args:  cobra.ExactArgs(1),
+		Long: "Reads what `unknot history --json` printed (or an older export, a bare array of\n" +
+			"sessions) and adds what the history lacks: sessions with their levels, and when\n" +
+			"each spasm began. What is already present is skipped; a file with a mistake is\n" +
+			"refused whole.",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := args[0]
 			shown := routines.Printable(name)
@@ -101,8 +104,12 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			what := words.Plural(res.Added, "session")
+			if res.Episodes > 0 {
+				what += " and " + words.Plural(res.Episodes, "episode") + " of spasm"
+			}
 			_, err = fmt.Fprintf(f.out, "Imported %s from %s; skipped %d already present.\n",
-				words.Plural(res.Added, "session"), shown, res.Skipped)
+				what, shown, res.Skipped+res.EpisodesSkipped)
 			return err
 		},
 	}

@@ -21,6 +21,13 @@ const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_be
 // eachSession runs a query of sessionCols and hands each session to f. A
 // running session whose process is gone comes out Interrupted.
 func (s *Store) eachSession(ctx context.Context, query string, args []any, f func(*Session) error) error {
+	return s.scanSessions(ctx, query, args, func(x *Session, _ string) error { return f(x) })
+}
+
+// scanSessions is eachSession for a query that may add one more column
+// after sessionCols (levelCols: the session's levels as text), handed to f
+// as it is ("" when the query has no such column or it is null).
+func (s *Store) scanSessions(ctx context.Context, query string, args []any, f func(*Session, string) error) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -32,10 +39,19 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 		before, after                sql.NullInt64
 		pid                          int
 		names                        = map[string]string{} // routine names, shared
+		extra                        sql.NullString
 	)
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
 		x := &Session{}
-		if err := rows.Scan(&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token, &exs); err != nil {
+		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token, &exs}
+		if len(cols) > len(dest) {
+			dest = append(dest, &extra)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
 		x.Kind, x.Status = Kind(kind), Status(status)
@@ -59,7 +75,7 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 		if x.Exercises, err = splitExercises(exs.String, names); err != nil {
 			return fmt.Errorf("session %d: %w", x.ID, err)
 		}
-		if err := f(x); err != nil {
+		if err := f(x, extra.String); err != nil {
 			return err
 		}
 	}
