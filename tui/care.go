@@ -105,6 +105,9 @@ type Care struct {
 	slept bool
 	run   words.Run
 	next  string // after the end: when the next is due
+	// uncounted, after the end, says the application does not count
+	// (words.CareNotCounted), or is "".
+	uncounted string
 }
 
 type careWakeMsg struct {
@@ -162,7 +165,7 @@ func (m *Care) prepare(k routines.Kind, now time.Time) error {
 	}
 	m.rule, m.coach, m.log = rule, coach.New(plan, now), nil
 	m.start, m.now, m.last = now, now, now
-	m.state, m.slept, m.next = carePacing, false, ""
+	m.state, m.slept, m.next, m.uncounted = carePacing, false, "", ""
 	m.local = append(m.local, routines.Application{Kind: k, Started: now})
 	return nil
 }
@@ -223,20 +226,12 @@ func (m *Care) begin() tea.Cmd {
 	return tea.Batch(m.sync(m.now), m.wake(m.now))
 }
 
-// advice is the plan for now with what this screen began counted too.
+// advice is the plan for now with what this screen began counted too, as
+// it knows them (how each ended), in place of the history's record.
 func (m *Care) advice(now time.Time) routines.CareAdvice {
-	apps := append([]routines.Application(nil), m.apps...)
+	apps := m.apps
 	for _, l := range m.local {
-		known := false
-		for _, a := range m.apps {
-			if a.Kind == l.Kind && a.Started.Equal(l.Started) {
-				known = true
-				break
-			}
-		}
-		if !known {
-			apps = append(apps, l)
-		}
+		apps = routines.WithApplication(apps, l)
 	}
 	return routines.AdviseCare(now, m.ep, apps)
 }
@@ -498,9 +493,11 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 	if m.log != nil {
 		m.log.Finish(now, m.run.Outcome)
 	}
-	m.next = ""
+	ap := &m.local[len(m.local)-1]
+	ap.Ended, ap.Outcome = now, m.run.Outcome
+	m.next, m.uncounted = "", words.CareNotCounted(*ap)
 	if m.planMode || m.ep != nil || m.apps != nil {
-		m.next = routines.AdviseCare(now, m.ep, append(append([]routines.Application(nil), m.apps...), m.local...)).Summary()
+		m.next = m.advice(now).Summary()
 	}
 	return m.run, true
 }

@@ -134,14 +134,14 @@ func (m *Care) pacingParts(width int) []part {
 
 func (m *Care) doneParts(width int) []part {
 	s := m.ctx.Styles
-	head, say := "Time is up.", m.rule.End
+	ps := []part{{s.Title.Render("Time is up."), 0}, {wrapText(s.Text, width, m.rule.End), 0}}
 	if m.run.Outcome != routines.Completed {
-		head, say = "Stopped.", "Take it off now if it is still on."
+		// The headline says to take it off.
+		ps = []part{{s.Title.Render("Stopped."), 0}}
 	}
-	ps := []part{
-		{s.Title.Render(head), 0},
-		{wrapText(s.Text, width, say), 0},
-		{s.Text.Render(m.run.Headline()), 1},
+	ps = append(ps, part{wrapText(s.Text, width, m.run.Headline()), 1})
+	if m.uncounted != "" {
+		ps = append(ps, part{wrapText(s.Warn, width, m.uncounted), 1})
 	}
 	if j := m.deps.Journal; j != nil {
 		if err := j.Trouble(); err != nil {
