@@ -151,7 +151,7 @@ func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.Sessions(history.Filter{Since: h.since, Offset: offset, Limit: limit})
+	return s.Sessions(history.Filter{Since: h.since, Offset: offset, Limit: limit, HideEmpty: true})
 }
 
 // historyToday reads today's counts for the home screen and the limits.

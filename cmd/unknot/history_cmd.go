@@ -41,7 +41,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runHistory(f, o) },
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&o.json, "json", false, "print the whole history as JSON (sessions, levels, episodes), to import")
+	fl.BoolVar(&o.json, "json", false, "print everything as JSON, to keep or to restore")
 	fl.BoolVar(&o.csv, "csv", false, "print one CSV row per exercise, with a header")
 	fl.StringVar(&o.since, "since", "", "from this date on, YYYY-MM-DD")
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")

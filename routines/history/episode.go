@@ -58,8 +58,14 @@ func (s *Store) LatestEpisode(now time.Time) (*routines.Episode, error) {
 // since, oldest first, however they ended (a run still being recorded
 // reads as interrupted, what it would be if its process ended now).
 func (s *Store) CareApplications(since time.Time) ([]routines.Application, error) {
+	return s.careApps(`started_ns >= ?`, since.UnixNano())
+}
+
+// careApps are the ice and heat applications where cond holds, oldest
+// first.
+func (s *Store) careApps(cond string, args ...any) ([]routines.Application, error) {
 	rows, err := s.db.QueryContext(context.Background(), `SELECT kind, started_at, ended_at, status FROM sessions
-		WHERE kind IN ('ice', 'heat') AND started_ns >= ? ORDER BY started_ns`, since.UnixNano())
+		WHERE kind IN ('ice', 'heat') AND `+cond+` ORDER BY started_ns`, args...)
 	if err != nil {
 		return nil, fault("read", s.path, err)
 	}

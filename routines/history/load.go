@@ -126,7 +126,15 @@ type Filter struct {
 	Limit  int   // at most this many, newest first (0: all, oldest first)
 	Offset int   // with Limit: skip this many first (paging by page number)
 	Older  int64 // with Limit: only sessions listed after the one with this id (paging by cursor)
+	// HideEmpty leaves out the runs with nothing done (Session.Empty):
+	// what the review lists by default.
+	HideEmpty bool
 }
+
+// emptyRun is Session.Empty as SQL, over sessions s.
+const emptyRun = `(s.kind IN ('session', 'breathe') AND s.status IN ('completed', 'stopped', 'interrupted')
+	AND s.breaths <= 0 AND s.pain_before IS NULL AND s.pain_after IS NULL
+	AND NOT EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
 
 func (f Filter) where() (string, []any) {
 	var conds []string
@@ -139,6 +147,9 @@ func (f Filter) where() (string, []any) {
 	}
 	if f.Kind != "" {
 		conds, args = append(conds, "kind = ?"), append(args, string(f.Kind))
+	}
+	if f.HideEmpty {
+		conds = append(conds, "NOT "+emptyRun)
 	}
 	if f.Older != 0 {
 		conds = append(conds, "(started_ns, id) < (SELECT started_ns, id FROM sessions WHERE id = ?)")
@@ -187,7 +198,7 @@ func (s *Store) Count(flt Filter) (int, error) {
 	flt.Older = 0
 	where, args := flt.where()
 	var n int
-	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions`+where, args...).Scan(&n)
+	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions s`+where, args...).Scan(&n)
 	return n, fault("read", s.path, err)
 }
 

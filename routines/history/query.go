@@ -102,11 +102,23 @@ func (s *Store) Totals(since Day) (Totals, error) {
 	err = s.db.QueryRowContext(ctx, `SELECT
 		coalesce(sum(s.kind = 'session' AND `+counting+`), 0),
 		coalesce(sum(s.kind = 'breathe' AND `+counting+`), 0),
-		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0),
-		coalesce(sum(s.kind = 'ice'), 0),
-		coalesce(sum(s.kind = 'heat'), 0)
-		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths, &t.Ice, &t.Heat)
-	return t, fault("read", s.path, err)
+		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0)
+		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths)
+	if err != nil {
+		return t, fault("read", s.path, err)
+	}
+	// Ice and heat by the care plan's one rule (routines.Application.Counts).
+	apps, err := s.careApps(`day >= ?`, since)
+	for _, a := range apps {
+		switch {
+		case !a.Counts():
+		case a.Kind == KindIce:
+			t.Ice++
+		case a.Kind == KindHeat:
+			t.Heat++
+		}
+	}
+	return t, err
 }
 
 // TodayCounts is, for each routine, how many sessions on date today got at
