@@ -156,12 +156,10 @@ func (m *Care) doneParts(width int) []part {
 
 func (m *Care) safetyParts(width int) []part {
 	s := m.ctx.Styles
-	var b strings.Builder
-	_ = words.WriteSafety(&b)
 	return []part{
 		{s.Title.Render("Ice and heat, safely"), 0},
 		{m.lines(width, safetyTexts(), false), 0},
-		{wrapText(s.Text, width, strings.TrimRight(b.String(), "\n")), 1},
+		{wrapText(s.Text, width, words.SafetyText(width)), 1},
 	}
 }
 
