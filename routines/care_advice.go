@@ -286,7 +286,11 @@ func careHours(d time.Duration) string {
 func CareSourcesText() []string {
 	out := []string{"What each article says about cold and heat:"}
 	for _, s := range CareSources {
-		out = append(out, fmt.Sprintf("  %s  cold: %s. Heat: %s.", s.Article, s.Cold, s.Heat))
+		title := ""
+		if src, ok := SourceByID(s.Article); ok {
+			title = " (" + src.Title + ")"
+		}
+		out = append(out, fmt.Sprintf("  %s%s  cold: %s. Heat: %s.", s.Article, title, s.Cold, s.Heat))
 	}
 	out = append(out, "Where they differ:")
 	for _, d := range CareDisagreements {

@@ -68,6 +68,22 @@ func SourceByID(id string) (Source, bool) {
 // sourceID is a citation in a source field: a source's id, as a word.
 var sourceID = regexp.MustCompile(`[a-z0-9]+(?:-[a-z0-9]+)*`)
 
+// NameCited is text (a source field) with each source it cites named
+// after its id: "003 (frostbite)" reads "003 “How to Treat a Back Spasm”
+// (frostbite)"; public guidance gets its short name and address.
+func NameCited(text string) string {
+	return sourceID.ReplaceAllStringFunc(text, func(w string) string {
+		s, ok := SourceByID(w)
+		switch {
+		case !ok:
+			return w
+		case s.Public():
+			return s.Label() + " (" + s.URL + ")"
+		}
+		return s.ID + " “" + s.Title + "”"
+	})
+}
+
 // CitedSources are the known sources that text (a routine file's
 // `source`, a figure's) cites, once each, in the order it first cites
 // them. What is not a source's id ("the twist", words around them) is

@@ -97,3 +97,12 @@ func flat(screen string) string {
 	}
 	return b.String()
 }
+
+// The care screen's w names each article it cites by its title.
+func TestCareSourcesNameTheArticles(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageCare, w: 120, h: 40})
+		h.press("w")
+		h.must("001 (Lower Back Spasms)", "003 (How to Treat a Back Spasm)")
+	})
+}

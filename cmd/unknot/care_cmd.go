@@ -103,8 +103,9 @@ func runCare(f *factory, req careRequest) error {
 		}
 		w.Line("Safety:")
 		for _, s := range routines.CareSafety {
-			w.Line("  " + s.Text + " (" + s.Source + ")")
+			w.Line("  " + s.Text + " (" + routines.NameCited(s.Source) + ")")
 		}
+		w.Line("Every source, with what unknot takes from it: unknot sources")
 		return w.Err()
 	}
 	if f.flags.plain || f.dumbTerminal() || (req.kind == "" && !f.screens()) {

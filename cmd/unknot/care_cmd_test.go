@@ -77,7 +77,7 @@ func TestCarePlanWithoutTerminal(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI(t, "", "care", "--sources")
-	for _, w := range []string{"003  cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Never sleep on a heating pad"} {
+	for _, w := range []string{"003 (How to Treat a Back Spasm)  cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Never sleep on a heating pad"} {
 		if code != 0 || !strings.Contains(stdout, w) {
 			t.Errorf("--sources (exit %d) has no %q:\n%s", code, w, stdout)
 		}

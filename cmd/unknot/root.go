@@ -61,6 +61,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newSafetyCmd(f),
 		newCareCmd(f, nil),
 		newConfigCmd(f),
+		newSourcesCmd(f),
 	)
 	return root
 }

@@ -12,7 +12,7 @@ import (
 func newSafetyCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "safety",
-		Short: "When to get help now, when to see a doctor, when to stop",
+		Short: "When to get help now, see a doctor, or stop",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return words.WriteSafetyWidth(f.out, safetyWidth(f)) },
 	}
