@@ -38,7 +38,11 @@
 // A session counts for the date on the wall clock where it started, and
 // for its day (streaks, heat map, totals) only when at least one rep or
 // breath was done: a run with every hold skipped, or an ice or heat timer,
-// is listed but not counted. Times keep the offset recorded where they
+// does not count there. A run with nothing done at all (Session.Empty:
+// breathing opened and closed at once) is left out of the review's list
+// too (Filter.HideEmpty; Overview.Empty says how many). Ice and heat count
+// by the care plan's rule (routines.Application.Counts) in Totals and
+// KindToday. Times keep the offset recorded where they
 // happened; the list shows them as they are, on the clock the day counts on. Queries take the person's date today as a Day, so
 // that tests and time zones stay explicit: DayCounts (the heat map),
 // Streaks, Totals (per routine and side), PainTrend (before against after,

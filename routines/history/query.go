@@ -146,8 +146,19 @@ func (s *Store) TodayCounts(today Day) (map[string]int, error) {
 
 // KindToday is how many runs of kind were done on day today: breathing
 // runs with at least one breath, stretch sessions with at least one rep,
-// ice and heat applications however they ended (the home screen's counts).
+// ice and heat applications that count (routines.Application.Counts: the
+// care plan's one rule).
 func (s *Store) KindToday(today Day, kind Kind) (int, error) {
+	if kind == KindIce || kind == KindHeat {
+		apps, err := s.careApps(`day = ? AND kind = ?`, today, kind)
+		n := 0
+		for _, a := range apps {
+			if a.Counts() {
+				n++
+			}
+		}
+		return n, err
+	}
 	var n int
 	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions s
 		WHERE s.day = ? AND s.kind = ? AND (s.kind IN ('ice', 'heat') OR s.breaths > 0
