@@ -238,7 +238,7 @@ func TestCarePlainStoppedAtOnceDoesNotCount(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{"Ice stopped after 0:00 on. Take it off now if it is still on.\n",
-		"Under a minute on, so this ice does not count: the next is not put off.\nNo ice or heat today, ice due now.\n"} {
+		"Under a minute on, so this ice does not count.\nNo ice or heat today, ice due now.\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("plain care stopped at once:\n%s\nwant it to say %q", out, want)
 		}

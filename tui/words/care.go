@@ -35,7 +35,7 @@ func CareNotCounted(ap routines.Application) string {
 	if ap.Counts() {
 		return ""
 	}
-	return "Under a minute on, so this " + string(ap.Kind) + " does not count: the next is not put off."
+	return "Under a minute on, so this " + string(ap.Kind) + " does not count."
 }
 
 // CareAfter are the lines said once an application ap has ended, with the
