@@ -106,3 +106,15 @@ func TestCareSourcesNameTheArticles(t *testing.T) {
 		h.must("001 (Lower Back Spasms)", "003 (How to Treat a Back Spasm)")
 	})
 }
+
+// ! over the countdown shows the care safety rules and the signs that need
+// help now.
+func TestCareSafetyShowsHelpNow(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageCare, w: 80, h: 24, deps: Deps{Care: CareDeps{
+			Config: CareConfig{Kind: routines.KindIce, Options: &coach.CareOptions{Ready: time.Second}}}}})
+		h.waitUntil(10 * time.Second)
+		h.press("!")
+		h.must("Ice and heat, safely", "Stop at once if the skin burns", words.GetHelpNowTitle, "999", "bladder or bowels")
+	})
+}

@@ -156,10 +156,14 @@ func (m *Care) doneParts(width int) []part {
 
 func (m *Care) safetyParts(width int) []part {
 	s := m.ctx.Styles
+	// Then the signs that need help now, in brief (the whole page is
+	// `unknot safety`, or ! from a screen without a countdown).
+	urgent := s.Warn.Bold(true).Render(words.GetHelpNowTitle) + "\n" + wrapText(s.Text, width, words.GetHelpNowBrief()) +
+		"\n" + s.Subtle.Render(words.SafetyAll)
 	return []part{
 		{s.Title.Render("Ice and heat, safely"), 0},
 		{m.lines(width, safetyTexts(), false), 0},
-		{wrapText(s.Text, width, words.SafetyText(width)), 1},
+		{urgent, 1},
 	}
 }
 

@@ -17,6 +17,8 @@ const (
 	// SafetyMore follows the signs that need help now where only they
 	// are shown (after a pain stop).
 	SafetyMore = "! shows when to see a doctor soon, and where this comes from."
+	// SafetyAll says where the whole page is, where ! is taken.
+	SafetyAll = "All the signs, and where they come from: unknot safety."
 )
 
 // SafetyWidth is how wide `unknot safety` wraps its lines when it is not
