@@ -90,6 +90,7 @@ type Care struct {
 	apps    []routines.Application // from the history
 	local   []routines.Application // begun on this screen
 	loadErr error
+	known   bool // the record was read: the plan after an application can be said
 	saveErr error
 	cursor  int // the onset question's
 
@@ -276,6 +277,7 @@ func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // loaded takes the record read from the history.
 func (m *Care) loaded(msg careLoadedMsg, now time.Time) {
 	m.ep, m.apps, m.loadErr = msg.ep, msg.apps, msg.err
+	m.known = m.deps.Care.Planner != nil && msg.err == nil
 	switch m.state {
 	case careLoading:
 		m.state = carePlan
@@ -496,7 +498,7 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 	ap := &m.local[len(m.local)-1]
 	ap.Ended, ap.Outcome = now, m.run.Outcome
 	m.next, m.uncounted = "", words.CareNotCounted(*ap)
-	if m.planMode || m.ep != nil || m.apps != nil {
+	if m.planMode || m.known {
 		m.next = m.advice(now).Summary()
 	}
 	return m.run, true

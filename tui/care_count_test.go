@@ -118,3 +118,16 @@ func TestCareSafetyShowsHelpNow(t *testing.T) {
 		h.must("Ice and heat, safely", "Stop at once if the skin burns", words.GetHelpNowTitle, "999", "bladder or bowels")
 	})
 }
+
+// The very first application (nothing on record yet) ends with the plan
+// too, as home then shows it.
+func TestCareFirstApplicationSaysTheNext(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		p := &fakePlanner{}
+		h := newHarness(t, appOpts{first: PageCare, w: 80, h: 24, deps: Deps{Care: CareDeps{Planner: p,
+			Config: CareConfig{Kind: routines.KindIce, Options: &coach.CareOptions{Ready: time.Second}}}}})
+		h.waitUntil(time.Second + 15*time.Minute)
+		adv := routines.AdviseCare(time.Now(), nil, recordedApps(h))
+		h.must("Time is up.", words.Capital(adv.Summary())+".", "Ice 1 today, next from 02:00.")
+	})
+}
