@@ -29,7 +29,7 @@ func TestReviewSaysHowManyEmptyRunsAreHidden(t *testing.T) {
 		ov.Sessions, ov.Empty = len(ov.Recent), 31
 		h := newHarness(t, appOpts{first: PageReview, h: 60, w: 120, deps: Deps{Review: &fakeHistory{ov: ov}},
 			opt: Options{Theme: "dark", Now: func() time.Time { return reviewNow }}})
-		h.must("31 runs with nothing done are not listed.")
+		h.must("31 runs with nothing done are not listed (history --all lists them).")
 		ov.Empty = 0
 		h = newHarness(t, appOpts{first: PageReview, h: 60, w: 120, deps: Deps{Review: &fakeHistory{ov: ov}},
 			opt: Options{Theme: "dark", Now: func() time.Time { return reviewNow }}})

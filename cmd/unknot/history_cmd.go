@@ -20,8 +20,8 @@ const summaryLast = 10
 
 // historyOptions are `unknot history`'s flags.
 type historyOptions struct {
-	json, csv bool
-	since     string
+	json, csv, all bool
+	since          string
 }
 
 func newHistoryCmd(f *factory) *cobra.Command {
@@ -44,6 +44,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.json, "json", false, "print everything as JSON, to keep or to restore")
 	fl.BoolVar(&o.csv, "csv", false, "print one CSV row per exercise, with a header")
 	fl.StringVar(&o.since, "since", "", "from this date on, YYYY-MM-DD")
+	fl.BoolVar(&o.all, "all", false, "list the runs with nothing done too")
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")
 	cmd.AddCommand(newHistoryImportCmd(f))
 	return cmd
@@ -72,13 +73,23 @@ func runHistory(f *factory, o *historyOptions) error {
 		fmt.Fprintln(f.errOut, "unknot: "+ro.Error())
 	}
 	if !f.flags.plain && f.screens() {
-		return runAppWith(f, tui.PageReview, func(d *tui.Deps) { d.Review = historyReader{f: f, since: flt.Since} })
+		return runAppWith(f, tui.PageReview, func(d *tui.Deps) { d.Review = historyReader{f: f, since: flt.Since, all: o.all} })
 	}
 	ov, err := s.OverviewSince(time.Now(), flt.Since)
+	if err == nil && o.all {
+		ov, err = withEmpty(s, ov, flt.Since)
+	}
 	if err != nil {
 		return err
 	}
 	return words.WriteHistory(f.out, ov, summaryLast)
+}
+
+// withEmpty is ov with the runs with nothing done listed too (--all).
+func withEmpty(s *history.Store, ov history.Overview, since history.Day) (history.Overview, error) {
+	recent, err := s.Sessions(history.Filter{Since: since, Limit: history.RecentSessions})
+	ov.Recent, ov.Sessions, ov.Empty = recent, ov.Sessions+ov.Empty, 0
+	return ov, err
 }
 
 func newHistoryImportCmd(f *factory) *cobra.Command {

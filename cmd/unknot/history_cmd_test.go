@@ -112,3 +112,34 @@ func TestHistoryBadInputExitsTwo(t *testing.T) {
 		})
 	}
 }
+
+// `unknot history` leaves runs with nothing done out of its list and says
+// how many; --all lists them.
+func TestHistoryHidesEmptyRuns(t *testing.T) {
+	home := t.TempDir()
+	seedHistory(t, home)
+	s, err := history.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		at := time.Date(2025, 3, 3, 7, i, 0, 0, time.UTC)
+		b, err := s.Start(history.KindBreathe, at, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Finish(at.Add(time.Second), history.Stopped)
+	}
+	s.Close()
+	code, out, errs := runCLI(t, home, "history")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Count(out, "breathe ") != 1 || !strings.Contains(out, "3 runs with nothing done are not listed (history --all lists them).") {
+		t.Errorf("history:\n%s", out)
+	}
+	_, all, _ := runCLI(t, home, "history", "--all")
+	if strings.Count(all, "breathe ") != 4 || strings.Contains(all, "nothing done") {
+		t.Errorf("history --all:\n%s", all)
+	}
+}

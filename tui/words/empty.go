@@ -7,7 +7,7 @@ func EmptyHidden(n int) string {
 	case n <= 0:
 		return ""
 	case n == 1:
-		return "1 run with nothing done is not listed."
+		return "1 run with nothing done is not listed (history --all lists it)."
 	}
-	return Plural(n, "run") + " with nothing done are not listed."
+	return Plural(n, "run") + " with nothing done are not listed (history --all lists them)."
 }

@@ -56,7 +56,7 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 		}
 	}
 	if note := EmptyHidden(o.Empty); note != "" {
-		b.WriteString(note + " (`unknot history --json` has them.)\n")
+		b.WriteString(note + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
