@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -311,5 +312,28 @@ func TestUnsavedRunsKeepTheirLevels(t *testing.T) {
 	}
 	if lv, _ := dst.Levels([]string{"knee-to-chest"}); lv["knee-to-chest"] != 2 {
 		t.Errorf("imported unsaved line: level %d, want 2", lv["knee-to-chest"])
+	}
+}
+
+// --since chooses episodes by the day they began, as it chooses sessions
+// by theirs; one kind of session alone takes no episodes.
+func TestExportSinceChoosesEpisodes(t *testing.T) {
+	s, _ := openTemp(t)
+	fullHistory(t, s)
+	var doc struct {
+		Sessions []map[string]any
+		Episodes []map[string]any
+	}
+	if err := json.Unmarshal([]byte(export(t, s, Filter{Since: "2026-03-04"})), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Episodes) != 2 || len(doc.Sessions) != 5 {
+		t.Errorf("since 4 March: %d episodes, %d sessions; want 2 and 5", len(doc.Episodes), len(doc.Sessions))
+	}
+	if err := json.Unmarshal([]byte(export(t, s, Filter{Kind: KindIce})), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Episodes) != 0 || len(doc.Sessions) != 3 {
+		t.Errorf("ice only: %d episodes, %d sessions; want 0 and 3", len(doc.Episodes), len(doc.Sessions))
 	}
 }
