@@ -6,8 +6,8 @@ import (
 )
 
 // Application is one recorded application of ice or heat, as the history
-// holds it. Every application that began counts, however it ended: the
-// skin was cold or warm.
+// holds it. Whether it counts (for today's counts and for when the next is
+// due) is Counts: the one rule every screen goes by.
 type Application struct {
 	Kind    Kind // KindIce or KindHeat; other kinds are ignored
 	Started time.Time
@@ -20,10 +20,38 @@ type Application struct {
 // kind) did nothing to the skin, and must not push the next one hours on.
 const MinApplication = time.Minute
 
-// accidental reports whether ap was stopped (or cut by a signal) before
-// MinApplication on.
-func (ap Application) accidental() bool {
-	return !ap.Ended.IsZero() && ap.Outcome != Completed && ap.Ended.Sub(ap.Started) < MinApplication
+// Counts reports whether ap counts as an application: in today's counts
+// (home, the plan, the closing screen) and for when the next is due. An
+// application of ice or heat counts unless it ended before it ran its time
+// and before MinApplication had passed since it began (stopped, or cut by
+// a signal): the skin was barely touched. One still under way counts.
+// This is the only place that decides it.
+func (ap Application) Counts() bool {
+	if ap.Kind != KindIce && ap.Kind != KindHeat {
+		return false
+	}
+	return ap.Ended.IsZero() || ap.Outcome == Completed || ap.Ended.Sub(ap.Started) >= MinApplication
+}
+
+// WithApplication is apps with ap in it: ap takes the place of the record
+// of the same application (same kind and start) when apps holds one, and
+// is added otherwise. apps is not changed.
+func WithApplication(apps []Application, ap Application) []Application {
+	out := make([]Application, 0, len(apps)+1)
+	for _, a := range apps {
+		if a.Kind != ap.Kind || !a.Started.Equal(ap.Started) {
+			out = append(out, a)
+		}
+	}
+	return append(out, ap)
+}
+
+// AfterCare is the plan for now, at now, right after the application ap
+// ended: the recorded applications apps with ap in them, whether or not
+// the history has written it yet. The closing screen and plain mode say
+// this; the plan and the home screen read the same from the history.
+func AfterCare(now time.Time, ep *Episode, apps []Application, ap Application) CareAdvice {
+	return AdviseCare(now, ep, WithApplication(apps, ap))
 }
 
 // CareAdvice is what the sources suggest at one instant: the plan for now.
@@ -63,7 +91,7 @@ func AdviseCare(now time.Time, ep *Episode, apps []Application) CareAdvice {
 		}
 	}
 	for _, ap := range apps {
-		if ap.Started.After(now) || ap.accidental() {
+		if ap.Started.After(now) || !ap.Counts() {
 			continue
 		}
 		last := &a.LastIce
@@ -258,7 +286,11 @@ func careHours(d time.Duration) string {
 func CareSourcesText() []string {
 	out := []string{"What each article says about cold and heat:"}
 	for _, s := range CareSources {
-		out = append(out, fmt.Sprintf("  %s  cold: %s. Heat: %s.", s.Article, s.Cold, s.Heat))
+		title := ""
+		if src, ok := SourceByID(s.Article); ok {
+			title = " (" + src.Title + ")"
+		}
+		out = append(out, fmt.Sprintf("  %s%s  cold: %s. Heat: %s.", s.Article, title, s.Cold, s.Heat))
 	}
 	out = append(out, "Where they differ:")
 	for _, d := range CareDisagreements {

@@ -1,8 +1,10 @@
 package routines
 
 // What the coach says about safety, in one place so that every screen and
-// `unknot safety` say the same thing. Sources: content.md, articles 000,
-// 001, 002 and 004.
+// `unknot safety` say the same thing. Each red flag names where it comes
+// from (Sources): the articles 000 to 004 (content.md) and, for the signs
+// that need help now, public guidance (the NHS pages on back pain and on
+// cauda equina syndrome; NICE guideline NG59).
 
 // StopRule is the one rule every stretch follows.
 const StopRule = "Stop any stretch that hurts. Stretching should feel like a gentle pull, never pain. Never force a movement or twist suddenly."
@@ -10,15 +12,56 @@ const StopRule = "Stop any stretch that hurts. Stretching should feel like a gen
 // NotAdvice is said once, plainly.
 const NotAdvice = "unknot is a coach, not a doctor: it does not diagnose or treat anything."
 
-// RedFlags are the signs that mean: see a doctor rather than stretch.
-var RedFlags = []string{
-	"Pain that is severe, or that does not go away.",
-	"Pain that keeps getting worse.",
-	"Numbness or tingling, in the legs or anywhere else.",
-	"Losing control of your bladder or bowels: get help the same day.",
-	"Spasms that began after a fall, a car accident or another injury.",
-	"Spasms that keep coming back, do not get better, or keep hitting the same place.",
-	"Back pain that has lasted more than 12 weeks.",
+// RedFlag is one sign that means: get help rather than stretch.
+type RedFlag struct {
+	Text   string   // in the project's own words
+	Source []string // the ids of the sources that say so (SourceByID)
+	Brief  string   // a few words, for where the list must be short (after a pain stop)
+}
+
+// GetHelpNow are the signs that mean an emergency: call the emergency
+// number or go to A&E (the emergency department) now. The NHS lists them
+// under "Call 999 or go to A&E"; a high temperature it lists as urgent (a
+// GP appointment the same day, or 111), said so in its line.
+var GetHelpNow = []RedFlag{
+	{"You cannot control your bladder or bowels, or it has become hard to pee.", []string{"nhs-back-pain", "nhs-cauda-equina", "002"},
+		"no control of bladder or bowels"},
+	{"Numbness or tingling around your genitals, buttocks or inner thighs (where a saddle would touch).", []string{"nhs-back-pain", "nhs-cauda-equina"},
+		"numbness around the genitals or buttocks"},
+	{"Weakness, numbness, tingling or pain in both legs.", []string{"nhs-back-pain", "nhs-cauda-equina"},
+		"weakness or numbness in both legs"},
+	{"The pain began after a serious fall or accident, such as a car crash.", []string{"nhs-back-pain", "nice-ng59"},
+		"pain since a serious fall or accident"},
+	{"Chest pain with the back pain.", []string{"nhs-back-pain"}, "chest pain"},
+	{"A high temperature (fever) with the back pain: see a doctor today (in the UK, an urgent GP appointment or 111).", []string{"nhs-back-pain", "nice-ng59"},
+		"a fever (see a doctor today)"},
+}
+
+// SeeDoctorSoon are the signs that mean: see a doctor soon, and stretch
+// only without pain until then.
+var SeeDoctorSoon = []RedFlag{
+	{"Pain that is severe, or that does not go away.", []string{"002"}, "severe or lasting pain"},
+	{"Pain that keeps getting worse.", []string{"004"}, "pain getting worse"},
+	{"Numbness or tingling in one leg or anywhere else.", []string{"002"}, "numbness"},
+	{"Spasms that began after a fall, a car accident or another injury, even a small one.", []string{"002"}, "spasms after an injury"},
+	{"Spasms that keep coming back, do not get better, or keep hitting the same place.", []string{"000", "002"}, "spasms that keep coming back"},
+	{"Back pain that has lasted more than 12 weeks.", []string{"000"}, "pain past 12 weeks"},
+	{"Weight lost without trying, a lump or swelling on your back, or pain that is worse at night and not eased by rest.", []string{"nhs-back-pain"},
+		"weight loss, a lump, or pain worse at night"},
+}
+
+// RedFlags are every sign's text, those that need help now first. Prefer
+// GetHelpNow and SeeDoctorSoon, which say how urgent each is.
+var RedFlags = flagTexts(GetHelpNow, SeeDoctorSoon)
+
+func flagTexts(lists ...[]RedFlag) []string {
+	var out []string
+	for _, l := range lists {
+		for _, f := range l {
+			out = append(out, f.Text)
+		}
+	}
+	return out
 }
 
 // DuringSpasm is what to do when a spasm is happening now.

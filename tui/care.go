@@ -90,6 +90,7 @@ type Care struct {
 	apps    []routines.Application // from the history
 	local   []routines.Application // begun on this screen
 	loadErr error
+	known   bool // the record was read: the plan after an application can be said
 	saveErr error
 	cursor  int // the onset question's
 
@@ -102,6 +103,9 @@ type Care struct {
 	early string // "This is early: ..." when the sources suggest later or the other
 	run   words.Run
 	next  string // after the end: when the next is due
+	// uncounted, after the end, says the application does not count
+	// (words.CareNotCounted), or is "".
+	uncounted string
 }
 
 type careLoadedMsg struct {
@@ -156,7 +160,7 @@ func (m *Care) prepare(k routines.Kind, now time.Time) error {
 	m.rule, m.coach, m.log = rule, coach.New(plan, now), nil
 	m.pace.begin(m.coach, now)
 	m.start = now
-	m.state, m.next = carePacing, ""
+	m.state, m.next, m.uncounted = carePacing, "", ""
 	m.local = append(m.local, routines.Application{Kind: k, Started: now})
 	return nil
 }
@@ -216,20 +220,12 @@ func (m *Care) begin() tea.Cmd {
 	return tea.Batch(m.sync(m.pace.now), m.pace.wake(m.pace.now))
 }
 
-// advice is the plan for now with what this screen began counted too.
+// advice is the plan for now with what this screen began counted too, as
+// it knows them (how each ended), in place of the history's record.
 func (m *Care) advice(now time.Time) routines.CareAdvice {
-	apps := append([]routines.Application(nil), m.apps...)
+	apps := m.apps
 	for _, l := range m.local {
-		known := false
-		for _, a := range m.apps {
-			if a.Kind == l.Kind && a.Started.Equal(l.Started) {
-				known = true
-				break
-			}
-		}
-		if !known {
-			apps = append(apps, l)
-		}
+		apps = routines.WithApplication(apps, l)
 	}
 	return routines.AdviseCare(now, m.ep, apps)
 }
@@ -264,6 +260,7 @@ func (m *Care) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // loaded takes the record read from the history.
 func (m *Care) loaded(msg careLoadedMsg, now time.Time) {
 	m.ep, m.apps, m.loadErr = msg.ep, msg.apps, msg.err
+	m.known = m.deps.Care.Planner != nil && msg.err == nil
 	switch m.state {
 	case careLoading:
 		m.state = carePlan
@@ -468,9 +465,11 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 	if m.log != nil {
 		m.log.Finish(now, m.run.Outcome)
 	}
-	m.next = ""
-	if m.planMode || m.ep != nil || m.apps != nil {
-		m.next = routines.AdviseCare(now, m.ep, append(append([]routines.Application(nil), m.apps...), m.local...)).Summary()
+	ap := &m.local[len(m.local)-1]
+	ap.Ended, ap.Outcome = now, m.run.Outcome
+	m.next, m.uncounted = "", words.CareNotCounted(*ap)
+	if m.planMode || m.known {
+		m.next = m.advice(now).Summary()
 	}
 	return m.run, true
 }

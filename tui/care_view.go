@@ -131,14 +131,14 @@ func (m *Care) pacingParts(width int) []part {
 
 func (m *Care) doneParts(width int) []part {
 	s := m.ctx.Styles
-	head, say := "Time is up.", m.rule.End
+	ps := []part{{s.Title.Render("Time is up."), 0}, {wrapText(s.Text, width, m.rule.End), 0}}
 	if m.run.Outcome != routines.Completed {
-		head, say = "Stopped.", "Take it off now if it is still on."
+		// The headline says to take it off.
+		ps = []part{{s.Title.Render("Stopped."), 0}}
 	}
-	ps := []part{
-		{s.Title.Render(head), 0},
-		{wrapText(s.Text, width, say), 0},
-		{s.Text.Render(m.run.Headline()), 1},
+	ps = append(ps, part{wrapText(s.Text, width, m.run.Headline()), 1})
+	if m.uncounted != "" {
+		ps = append(ps, part{wrapText(s.Warn, width, m.uncounted), 1})
 	}
 	if j := m.deps.Journal; j != nil {
 		if err := j.Trouble(); err != nil {
@@ -153,12 +153,14 @@ func (m *Care) doneParts(width int) []part {
 
 func (m *Care) safetyParts(width int) []part {
 	s := m.ctx.Styles
-	var b strings.Builder
-	_ = words.WriteSafety(&b)
+	// Then the signs that need help now, in brief (the whole page is
+	// `unknot safety`, or ! from a screen without a countdown).
+	urgent := s.Warn.Bold(true).Render(words.GetHelpNowTitle) + "\n" + wrapText(s.Text, width, words.GetHelpNowBrief()) +
+		"\n" + s.Subtle.Render(words.SafetyAll)
 	return []part{
 		{s.Title.Render("Ice and heat, safely"), 0},
 		{m.lines(width, safetyTexts(), false), 0},
-		{wrapText(s.Text, width, strings.TrimRight(b.String(), "\n")), 1},
+		{urgent, 1},
 	}
 }
 

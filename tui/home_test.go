@@ -72,7 +72,7 @@ func TestHomeSafety(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t)}})
 		h.press("!")
-		h.must("Stop rule", "See a doctor for")
+		h.must("Get help now", "A&E", "See a doctor soon")
 		h.press("esc")
 		h.must("Breathe now")
 	})

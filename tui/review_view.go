@@ -284,6 +284,9 @@ func (m *Review) sessionsSection(width int) string {
 	case left > 0:
 		lines = append(lines, s.Subtle.Render(fmt.Sprintf("… %d older: scroll down for more", left)))
 	}
+	if note := words.EmptyHidden(m.ov.Empty); note != "" {
+		lines = append(lines, s.Subtle.Render(note))
+	}
 	return strings.Join(lines, "\n")
 }
 

@@ -167,7 +167,7 @@ func TestSessionQuitAndHurts(t *testing.T) {
 			h.press("esc")
 			h.waitUntil(9 * time.Second)
 			h.press("x")
-			h.must("Stopped. That was the right call.", "See a doctor for", CheckInQuestion)
+			h.must("Stopped. That was the right call.", "Get help now", "bladder or bowels", CheckInQuestion)
 			if r := h.journal.Runs()[0]; r.Outcome != routines.Pain {
 				t.Errorf("recorded %s, want pain", r.Outcome)
 			}
@@ -248,7 +248,7 @@ func TestSessionSafetyKeyPauses(t *testing.T) {
 		h := newSessionApp(t, Options{}, 80, 24, Deps{}, tinyRoutine())
 		h.waitUntil(9 * time.Second)
 		h.press("!")
-		h.must("Stop rule", "See a doctor for")
+		h.must("Get help now", "A&E", "See a doctor soon")
 		h.wait(time.Minute)
 		h.press("q")
 		h.must("Paused. Space to go on.", "Left side · rep 1/2")

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // summaryView is the end of a session: what was done and what was skipped,
@@ -19,14 +20,13 @@ func (m *Session) summaryView() string {
 		bs = append(bs, part{s.Title.Render("Nothing left for today"), 0},
 			part{wrapText(s.Text, textW, "Rest is good too. Gentle walks help."), 1})
 	case m.run.Outcome == routines.Pain:
-		flags := []string{s.Title.Render("See a doctor for")}
-		for _, f := range routines.RedFlags {
-			flags = append(flags, wrapText(s.Text, textW, "- "+f))
-		}
-		// The red flags go together or not at all (then ! shows them).
+		// The signs that need help now, in brief; ! shows them whole and
+		// when to see a doctor soon.
+		flags := []string{s.Warn.Bold(true).Render(words.GetHelpNowTitle), wrapText(s.Text, textW, words.GetHelpNowBrief()),
+			s.Subtle.Render(words.SafetyMore)}
 		bs = append(bs, part{s.Warn.Bold(true).Render("Stopped. That was the right call."), 0},
-			part{wrapText(s.Text, textW, routines.StopRule), 1},
-			part{strings.Join(flags, "\n"), 3})
+			part{strings.Join(flags, "\n"), 1},
+			part{wrapText(s.Text, textW, routines.StopRule), 3})
 		bs = append(bs, part{s.Subtle.Render(m.run.Headline()), 2})
 		if m.offersBreathing() {
 			bs = append(bs, part{s.Accent.Bold(true).Render("Slow breathing helps now: press Enter to breathe."), 0})

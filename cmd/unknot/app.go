@@ -110,6 +110,7 @@ func printRuns(w io.Writer, runs []words.Run) {
 type historyReader struct {
 	f     *factory
 	since history.Day
+	all   bool // list the runs with nothing done too (history --all)
 }
 
 func (h historyReader) Overview(now time.Time) (history.Overview, error) {
@@ -117,7 +118,11 @@ func (h historyReader) Overview(now time.Time) (history.Overview, error) {
 	if err != nil {
 		return history.Overview{}, err
 	}
-	return s.OverviewSince(now, h.since)
+	ov, err := s.OverviewSince(now, h.since)
+	if err == nil && h.all {
+		ov, err = withEmpty(s, ov, h.since)
+	}
+	return ov, err
 }
 
 // Levels is each routine's present level, for the review: the routines
@@ -151,7 +156,7 @@ func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.Sessions(history.Filter{Since: h.since, Offset: offset, Limit: limit})
+	return s.Sessions(history.Filter{Since: h.since, Offset: offset, Limit: limit, HideEmpty: !h.all})
 }
 
 // historyToday reads today's counts for the home screen and the limits.

@@ -103,8 +103,9 @@ func runCare(f *factory, req careRequest) error {
 		}
 		w.Line("Safety:")
 		for _, s := range routines.CareSafety {
-			w.Line("  " + s.Text + " (" + s.Source + ")")
+			w.Line("  " + s.Text + " (" + routines.NameCited(s.Source) + ")")
 		}
+		w.Line("Every source, with what unknot takes from it: unknot sources")
 		return w.Err()
 	}
 	if f.flags.plain || !f.screens() { // a pipe on stdout means plain lines
@@ -139,7 +140,7 @@ func runPlainCare(f *factory, req careRequest) error {
 	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
 	notify := desktopNotifier()
 	term := terminalNotifier(f.out)
-	run, err := plain.Care(ctx, env, plain.CareRun{Rule: rule, Length: length, Options: coach.DefaultCareOptions, Early: early,
+	run, ap, err := plain.Care(ctx, env, plain.CareRun{Rule: rule, Length: length, Options: coach.DefaultCareOptions, Early: early,
 		Notify: func(title, body string) {
 			if notify != nil {
 				notify(title, body)
@@ -149,6 +150,12 @@ func runPlainCare(f *factory, req careRequest) error {
 			}
 		}})
 	printRuns(f.out, []words.Run{run})
+	if ep, apps, rerr := (historyCare{f}).CareRecord(ap.Ended); rerr == nil {
+		w := plain.NewWriter(f.out)
+		for _, l := range words.CareAfter(ap, routines.AfterCare(ap.Ended, ep, apps, ap)) {
+			w.Line(l)
+		}
+	}
 	return err
 }
 

@@ -77,7 +77,7 @@ func TestCarePlanWithoutTerminal(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI(t, "", "care", "--sources")
-	for _, w := range []string{"003  cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Never sleep on a heating pad"} {
+	for _, w := range []string{"003 (How to Treat a Back Spasm)  cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Never sleep on a heating pad"} {
 		if code != 0 || !strings.Contains(stdout, w) {
 			t.Errorf("--sources (exit %d) has no %q:\n%s", code, w, stdout)
 		}
@@ -136,8 +136,9 @@ func TestE2ECarePlainThenHistory(t *testing.T) {
 		{"Time is up: take the ice off, and let the skin warm up by itself.", 6 * time.Second},
 		{"Ice: 0:03 on.", 6 * time.Second},
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("got %d lines, want %d: %v", len(lines), len(want), lines)
+	// Then the plan as it now stands, which counts this one.
+	if len(lines) != len(want)+1 || !strings.HasPrefix(lines[len(want)].text, "Ice 1 today, next from ") {
+		t.Fatalf("got %d lines, want %d and the plan: %v", len(lines), len(want)+1, lines)
 	}
 	const bound = 150 * time.Millisecond
 	start := lines[0].at
@@ -155,8 +156,10 @@ func TestE2ECarePlainThenHistory(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("history --json: exit %d: %s", code, stderr)
 	}
-	var raw []map[string]any
-	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+	var doc struct{ Sessions []map[string]any }
+	err := json.Unmarshal([]byte(stdout), &doc)
+	raw := doc.Sessions
+	if err != nil {
 		t.Fatalf("history --json: %v\n%s", err, stdout)
 	}
 	if len(raw) != 1 || raw[0]["kind"] != "ice" || raw[0]["status"] != "completed" || raw[0]["ended_at"] == nil {
@@ -223,5 +226,28 @@ func TestCareHelpFits(t *testing.T) {
 	flat := strings.Join(strings.Fields(out), " ")
 	if !strings.Contains(flat, "never sleep on a heating pad") || !strings.Contains(flat, "burns, blisters or goes numb") {
 		t.Errorf("care --help has not the safety rules:\n%s", out)
+	}
+}
+
+// Plain mode says what the closing screen says: a pack stopped in its
+// first minute does not count, and the plan is as the history has it.
+func TestCarePlainStoppedAtOnceDoesNotCount(t *testing.T) {
+	home := t.TempDir()
+	code, out, errs := runCLIIn(t, home, "q\n", "care", "ice", "--plain")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Ice stopped after 0:00 on. Take it off now if it is still on.\n",
+		"Under a minute on, so this ice does not count.\nNo ice or heat today, ice due now.\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("plain care stopped at once:\n%s\nwant it to say %q", out, want)
+		}
+	}
+	if n := strings.Count(out, "Take it off now"); n != 1 {
+		t.Errorf("%q said %d times", "Take it off now", n)
+	}
+	_, plan, _ := runCLIIn(t, home, "", "care", "--plain")
+	if !strings.Contains(plan, "Ice is due now.") {
+		t.Errorf("the plan after it:\n%s", plan)
 	}
 }

@@ -56,13 +56,17 @@ func TestE2ESessionSIGTERM(t *testing.T) {
 		t.Errorf("the summary after SIGTERM:\n%s", screen)
 	}
 	out, _, _ := runUnknot(t, env, "history", "--json")
-	var got []struct {
-		Status    string `json:"status"`
-		Exercises []struct {
-			RepsDone int `json:"reps_done"`
-		} `json:"exercises"`
+	var doc struct {
+		Sessions []struct {
+			Status    string `json:"status"`
+			Exercises []struct {
+				RepsDone int `json:"reps_done"`
+			} `json:"exercises"`
+		}
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 1 {
+	err := json.Unmarshal([]byte(out), &doc)
+	got := doc.Sessions
+	if err != nil || len(got) != 1 {
 		t.Fatalf("history --json: %v\n%s", err, out)
 	}
 	if got[0].Status != "interrupted" || got[0].Exercises[0].RepsDone != 1 {

@@ -47,18 +47,22 @@ func TestE2ESession(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("history --json: exit %d: %s", code, errs)
 	}
-	var sessions []struct {
-		Kind       string `json:"kind"`
-		Status     string `json:"status"`
-		PainBefore *int   `json:"pain_before"`
-		PainAfter  *int   `json:"pain_after"`
-		Exercises  []struct {
-			Routine  string `json:"routine"`
-			Side     string `json:"side"`
-			RepsDone int    `json:"reps_done"`
-		} `json:"exercises"`
+	var doc struct {
+		Sessions []struct {
+			Kind       string `json:"kind"`
+			Status     string `json:"status"`
+			PainBefore *int   `json:"pain_before"`
+			PainAfter  *int   `json:"pain_after"`
+			Exercises  []struct {
+				Routine  string `json:"routine"`
+				Side     string `json:"side"`
+				RepsDone int    `json:"reps_done"`
+			} `json:"exercises"`
+		}
 	}
-	if err := json.Unmarshal([]byte(out), &sessions); err != nil {
+	err := json.Unmarshal([]byte(out), &doc)
+	sessions := doc.Sessions
+	if err != nil {
 		t.Fatalf("history --json is not JSON: %v\n%s", err, out)
 	}
 	if len(sessions) != 1 {

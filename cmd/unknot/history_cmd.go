@@ -20,8 +20,8 @@ const summaryLast = 10
 
 // historyOptions are `unknot history`'s flags.
 type historyOptions struct {
-	json, csv bool
-	since     string
+	json, csv, all bool
+	since          string
 }
 
 func newHistoryCmd(f *factory) *cobra.Command {
@@ -41,9 +41,10 @@ func newHistoryCmd(f *factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runHistory(f, o) },
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&o.json, "json", false, "print every session as one JSON array")
+	fl.BoolVar(&o.json, "json", false, "print everything as JSON, to keep or to restore")
 	fl.BoolVar(&o.csv, "csv", false, "print one CSV row per exercise, with a header")
 	fl.StringVar(&o.since, "since", "", "from this date on, YYYY-MM-DD")
+	fl.BoolVar(&o.all, "all", false, "list the runs with nothing done too")
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")
 	cmd.AddCommand(newHistoryImportCmd(f))
 	return cmd
@@ -72,9 +73,12 @@ func runHistory(f *factory, o *historyOptions) error {
 		fmt.Fprintln(f.errOut, "unknot: "+ro.Error())
 	}
 	if !f.flags.plain && f.screens() {
-		return runAppWith(f, tui.PageReview, func(d *tui.Deps) { d.Review = historyReader{f: f, since: flt.Since} })
+		return runAppWith(f, tui.PageReview, func(d *tui.Deps) { d.Review = historyReader{f: f, since: flt.Since, all: o.all} })
 	}
 	ov, err := s.OverviewSince(time.Now(), flt.Since)
+	if err == nil && o.all {
+		ov, err = withEmpty(s, ov, flt.Since)
+	}
 	if err != nil {
 		return err
 	}
@@ -88,12 +92,22 @@ func runHistory(f *factory, o *historyOptions) error {
 	return words.WriteLevels(f.out, levels)
 }
 
+// withEmpty is ov with the runs with nothing done listed too (--all).
+func withEmpty(s *history.Store, ov history.Overview, since history.Day) (history.Overview, error) {
+	recent, err := s.Sessions(history.Filter{Since: since, Limit: history.RecentSessions})
+	ov.Recent, ov.Sessions, ov.Empty = recent, ov.Sessions+ov.Empty, 0
+	return ov, err
+}
+
 func newHistoryImportCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE.json",
 		Short: "Restore or merge an export (--json)",
-		Long:  "Reads what `unknot history --json` printed; sessions already present are skipped.",
-		Args:  cobra.ExactArgs(1),
+		Long: "Reads what `unknot history --json` printed (or an older export, a bare array of\n" +
+			"sessions) and adds what the history lacks: sessions with their levels, and when\n" +
+			"each spasm began. What is already present is skipped; a file with a mistake is\n" +
+			"refused whole.",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := args[0]
 			shown := routines.Printable(name)
@@ -108,8 +122,12 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			what := words.Plural(res.Added, "session")
+			if res.Episodes > 0 {
+				what += " and " + words.Plural(res.Episodes, "episode") + " of spasm"
+			}
 			_, err = fmt.Fprintf(f.out, "Imported %s from %s; skipped %d already present.\n",
-				words.Plural(res.Added, "session"), shown, res.Skipped)
+				what, shown, res.Skipped+res.EpisodesSkipped)
 			return err
 		},
 	}

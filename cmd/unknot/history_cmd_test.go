@@ -44,7 +44,7 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("--json: exit %d, %q", code, errs)
 	}
-	if !strings.HasPrefix(out, "[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
+	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":2,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
 		t.Errorf("--json:\n%s", out)
 	}
 	code, csv, _ := runCLI(t, home, "history", "--csv", "--since", "2025-03-02")
@@ -133,5 +133,82 @@ func TestHistorySummaryListsLevels(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Levels now:\n") ||
 		!strings.Contains(out, "Knee to chest                7 reps per side (2 steps up)") {
 		t.Errorf("history (exit %d) lacks the level of knee-to-chest:\n%s", code, out)
+	}
+}
+
+// `unknot history` leaves runs with nothing done out of its list and says
+// how many; --all lists them.
+func TestHistoryHidesEmptyRuns(t *testing.T) {
+	home := t.TempDir()
+	seedHistory(t, home)
+	s, err := history.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		at := time.Date(2025, 3, 3, 7, i, 0, 0, time.UTC)
+		b, err := s.Start(history.KindBreathe, at, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Finish(at.Add(time.Second), history.Stopped)
+	}
+	s.Close()
+	code, out, errs := runCLI(t, home, "history")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Count(out, "breathe ") != 1 || !strings.Contains(out, "3 runs with nothing done are not listed (history --all lists them).") {
+		t.Errorf("history:\n%s", out)
+	}
+	_, all, _ := runCLI(t, home, "history", "--all")
+	if strings.Count(all, "breathe ") != 4 || strings.Contains(all, "nothing done") {
+		t.Errorf("history --all:\n%s", all)
+	}
+}
+
+// The restore a new user tries: export, import in a new home. The
+// routine's level and the spasm's start come back, so progression goes on
+// and the care plan does not ask again.
+func TestHistoryRestoreKeepsLevelsAndTheSpasm(t *testing.T) {
+	home := t.TempDir()
+	j := history.NewJournal(home, func() (*history.Store, error) { return history.Open(home) })
+	start := time.Now().Add(-2 * time.Hour)
+	e := j.Begin(routines.KindSession, start, []routines.Exercise{{Routine: "knee-to-chest", Side: "left", RepsPlanned: 6}}, nil)
+	e.SetLevel("knee-to-chest", 1)
+	e.SetReps(0, 6)
+	e.Finish(start.Add(5*time.Minute), routines.Completed)
+	if c := j.Close(5 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %+v", c)
+	}
+	s, err := history.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordEpisode(routines.Episode{Began: time.Now().Add(-3 * time.Hour)}, time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	_, out, _ := runCLI(t, home, "history", "--json")
+	file := filepath.Join(t.TempDir(), "back.json")
+	os.WriteFile(file, []byte(out), 0o600)
+	other := t.TempDir()
+	code, msg, errs := runCLI(t, other, "history", "import", file)
+	if code != 0 || msg != "Imported 1 session and 1 episode of spasm from "+file+"; skipped 0 already present.\n" {
+		t.Fatalf("import: exit %d, %q %q", code, msg, errs)
+	}
+	r, err := history.Open(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv, err := r.Levels([]string{"knee-to-chest"})
+	r.Close()
+	if err != nil || lv["knee-to-chest"] != 1 {
+		t.Errorf("restored level %v, %v; want knee-to-chest 1", lv, err)
+	}
+	_, plan, _ := runCLI(t, other, "care", "--plain")
+	if !strings.Contains(plan, "The spasm began") || strings.Contains(plan, routines.OnsetQuestion) || strings.Contains(plan, "No start of this spasm") {
+		t.Errorf("the care plan after the restore:\n%s", plan)
 	}
 }

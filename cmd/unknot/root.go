@@ -63,6 +63,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newConfigCmd(f),
 		newReportCmd(f),
 		newRemindCmd(f), newNudgeCmd(f), // reminders (remind_cmd.go, nudge_cmd.go)
+		newSourcesCmd(f),
 	)
 	return root
 }

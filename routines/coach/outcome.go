@@ -11,7 +11,8 @@ import (
 // Interrupted, a quit before the plan's end is Stopped, and a plan that
 // ran to its end is Completed, unless every hold in it was skipped (a
 // session tapped through with → is Stopped, not completed). Breathing with
-// no set end has no end to fall short of: quitting it is Completed. A run
+// no set end has no end to fall short of: quitting it is Completed, once
+// a breath was done (quit before the first, nothing was done: Stopped). A run
 // still under way at t reads as Interrupted (what it would be if the
 // process ended now).
 func (c *Coach) Outcome(t time.Time) routines.Outcome {
@@ -20,7 +21,7 @@ func (c *Coach) Outcome(t time.Time) routines.Outcome {
 		return routines.Pain
 	case c.stopped && c.reason == Interrupt:
 		return routines.Interrupted
-	case c.stopped && c.plan.Open:
+	case c.stopped && c.plan.Open && c.breathsDone > 0:
 		return routines.Completed
 	case c.stopped:
 		return routines.Stopped

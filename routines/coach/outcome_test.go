@@ -22,7 +22,8 @@ func TestOutcome(t *testing.T) {
 		{"quit before the end", false, Quit, time.Second, routines.Stopped},
 		{"it hurt", false, Pain, time.Second, routines.Pain},
 		{"a signal", false, Interrupt, time.Second, routines.Interrupted},
-		{"quitting open breathing is its end", true, Quit, time.Second, routines.Completed},
+		{"quitting open breathing is its end", true, Quit, long, routines.Completed},
+		{"quitting open breathing before a breath did nothing", true, Quit, time.Second, routines.Stopped},
 		{"a signal in open breathing", true, Interrupt, time.Second, routines.Interrupted},
 	}
 	for _, c := range cases {

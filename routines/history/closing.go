@@ -124,10 +124,12 @@ func (j *Journal) Close(wait time.Duration) Closing {
 		c.History = filepath.Join(j.dir, FileName)
 	}
 	var left []Session
+	var levels []map[string]int
 	var rejected error
 	for _, e := range j.entries {
 		if e.saved != e.ver || e.rejected != nil {
 			left = append(left, e.s)
+			levels = append(levels, e.levels)
 			if e.rejected != nil {
 				rejected = e.rejected
 			}
@@ -147,7 +149,7 @@ func (j *Journal) Close(wait time.Duration) Closing {
 	}
 	lines := make([]string, len(left))
 	for i := range left {
-		lines[i] = string(appendSession(nil, &left[i]))
+		lines[i] = string(appendSessionLevels(nil, &left[i], sortedLevels(levels[i])))
 	}
 	if rejected == nil {
 		if path, err := writePending(j.dir, lines); err == nil {

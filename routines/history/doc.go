@@ -38,7 +38,11 @@
 // A session counts for the date on the wall clock where it started, and
 // for its day (streaks, heat map, totals) only when at least one rep or
 // breath was done: a run with every hold skipped, or an ice or heat timer,
-// is listed but not counted. Times keep the offset recorded where they
+// does not count there. A run with nothing done at all (Session.Empty:
+// breathing opened and closed at once) is left out of the review's list
+// too (Filter.HideEmpty; Overview.Empty says how many). Ice and heat count
+// by the care plan's rule (routines.Application.Counts) in Totals and
+// KindToday. Times keep the offset recorded where they
 // happened; the list shows them as they are, on the clock the day counts on. Queries take the person's date today as a Day, so
 // that tests and time zones stay explicit: DayCounts (the heat map),
 // Streaks, Totals (per routine and side), PainTrend (before against after,
@@ -48,9 +52,9 @@
 // last sessions, newest first, as routines.Progress reads them, and its
 // present level). A routine's level is kept in its own table, levels
 // (session, routine, level; schema version 4), one row per routine of a
-// session; a session without one did the routine at level 0. Levels are
-// not part of the export (below): an imported history starts every
-// routine again at its file's amounts, the gentler way to be wrong. Overview gathers what the review screen's first frame
+// session; a session without one did the routine at level 0. Levels travel with
+// their sessions in the export (below), so a restored history goes on at
+// the levels it had. Overview gathers what the review screen's first frame
 // needs (OverviewSince from a --since date), and words.WriteHistory (tui/words) prints it as
 // plain text. Counts are bounded (limits.go: MaxBreaths, MaxReps, ...),
 // and values past the bounds in a file written by hand are clamped when
@@ -68,23 +72,36 @@
 //
 // # Export and import
 //
-// ExportJSON writes one JSON array, one session to a line, each
+// ExportJSON writes the whole history as one JSON document (format
+// version 2), one session or episode to a line:
 //
-//	{"id", "kind": "session"|"breathe"|"ice"|"heat", "started_at", "ended_at" (RFC 3339 or null),
-//	 "status": "completed"|"stopped"|"pain"|"interrupted", "pain_before",
-//	 "pain_after" (0-10 or null), "breaths",
-//	 "exercises": [{"routine", "side", "reps_done", "reps_planned"}]}
+//	{"format": "unknot-history", "version": 2,
+//	 "sessions": [
+//	  {"id", "kind": "session"|"breathe"|"ice"|"heat", "started_at", "ended_at" (RFC 3339 or null),
+//	   "status": "completed"|"stopped"|"pain"|"interrupted", "pain_before",
+//	   "pain_after" (0-10 or null), "breaths",
+//	   "exercises": [{"routine", "side", "reps_done", "reps_planned"}],
+//	   "levels": {"routine": level, ...}}  (only when the session recorded levels)
+//	 ],
+//	 "episodes": [{"began_at", "day_only", "or_earlier", "recorded_at"}]}
 //
 // where side is "left", "right" or "" for a routine without sides, and a
 // session still being recorded by a live process has the status "running".
-// ExportCSV writes the same as one row per exercise (one row for a session
-// without any) under a header, names that a spreadsheet would run as a
-// formula escaped. ImportFile and ImportJSON read what ExportJSON writes
-// (or JSON lines, with or without a BOM) as a stream, check every session
-// against the bounds before committing anything, skip sessions already
-// present (same start instant and kind), keep the ids where they are free,
-// and report the first bad session by index and field, with
-// file:line:column.
+// Every table of the schema is in it: sessions with their exercises (and
+// check-ins, pain stops, ice and heat), levels, episodes; what is left out
+// is only what belongs to a process (the recording pid) or follows from
+// the rest (instants as nanoseconds, the day). Version 1 was the bare
+// array of sessions; ImportFile and ImportJSON read it still, the document,
+// and JSON lines of sessions (what a run that could not be saved prints),
+// with or without a BOM, as a stream; they check every item against the
+// bounds before committing anything, skip sessions already present (same
+// start instant and kind: such a session gains only the levels it lacks)
+// and episodes already present (same beginning, said at the same
+// instant), keep the ids where they are free, and report the first bad
+// item by index and field, with file:line:column. A document of a newer
+// version is refused, saying so. ExportCSV writes the sessions as one row
+// per exercise (one row for a session without any) under a header, names
+// that a spreadsheet would run as a formula escaped.
 //
 // # Faults
 //

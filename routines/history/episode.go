@@ -58,8 +58,14 @@ func (s *Store) LatestEpisode(now time.Time) (*routines.Episode, error) {
 // since, oldest first, however they ended (a run still being recorded
 // reads as interrupted, what it would be if its process ended now).
 func (s *Store) CareApplications(since time.Time) ([]routines.Application, error) {
+	return s.careApps(`started_ns >= ?`, since.UnixNano())
+}
+
+// careApps are the ice and heat applications where cond holds, oldest
+// first.
+func (s *Store) careApps(cond string, args ...any) ([]routines.Application, error) {
 	rows, err := s.db.QueryContext(context.Background(), `SELECT kind, started_at, ended_at, status FROM sessions
-		WHERE kind IN ('ice', 'heat') AND started_ns >= ? ORDER BY started_ns`, since.UnixNano())
+		WHERE kind IN ('ice', 'heat') AND `+cond+` ORDER BY started_ns`, args...)
 	if err != nil {
 		return nil, fault("read", s.path, err)
 	}
@@ -87,4 +93,43 @@ func (s *Store) CareApplications(since time.Time) ([]routines.Application, error
 		out = append(out, a)
 	}
 	return out, fault("read", s.path, rows.Err())
+}
+
+// episodeRow is one episode as the history keeps it: the answer and when
+// it was given (the export's and the import's unit).
+type episodeRow struct {
+	routines.Episode
+	Recorded time.Time
+}
+
+// eachEpisode hands f the episodes whose beginning falls within flt's days
+// (Since, Until), in the order they were said.
+func (s *Store) eachEpisode(ctx context.Context, flt Filter, f func(episodeRow) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT began_at, day_only, or_earlier, recorded_at FROM episodes
+		ORDER BY recorded_ns, id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var began, recorded string
+		var e episodeRow
+		if err := rows.Scan(&began, &e.Day, &e.OrEarlier, &recorded); err != nil {
+			return err
+		}
+		if e.Began, err = time.Parse(time.RFC3339Nano, began); err != nil {
+			return fmt.Errorf("an episode began at %q: %w", began, err)
+		}
+		if e.Recorded, err = time.Parse(time.RFC3339Nano, recorded); err != nil {
+			return fmt.Errorf("an episode was recorded at %q: %w", recorded, err)
+		}
+		d := DayOf(e.Began)
+		if (flt.Since != "" && d < flt.Since) || (flt.Until != "" && d > flt.Until) {
+			continue
+		}
+		if err := f(e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

@@ -5,39 +5,130 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// ExportJSON writes the sessions flt chooses (oldest first) as one JSON
-// array, one session to a line: the format of `unknot history --json`,
-// which ImportJSON reads back. A session still recorded by a live process
-// has the status "running".
+// The export's format: `unknot history --json` writes one JSON object,
+//
+//	{"format": "unknot-history", "version": 2,
+//	 "sessions": [ ...one session to a line... ],
+//	 "episodes": [ ...one episode of spasm to a line... ]}
+//
+// in that order, each session as version 1 wrote it plus its "levels"
+// (routine -> level, for stretch sessions that recorded any). Version 1 was
+// the bare array of sessions, with no levels and no episodes: imports still
+// read it, and JSON lines of sessions (what a run that could not be saved
+// prints).
+const (
+	ExportFormat  = "unknot-history"
+	ExportVersion = 2
+)
+
+// levelCols is the export's one more column after sessionCols: the
+// session's levels as "routine US level", separated by RS, by routine.
+const levelCols = `, (SELECT group_concat(l.routine || char(31) || l.level, char(30) ORDER BY l.routine)
+	FROM levels l WHERE l.session_id = s.id)`
+
+// ExportJSON writes what flt chooses as the export document (see
+// ExportFormat): the sessions, oldest first, with their levels, then the
+// episodes of spasm said on or after flt.Since (all of them without it; none
+// when flt chooses one kind of session). ImportJSON reads it back whole. A
+// session still recorded by a live process has the status "running".
 func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 	flt.Limit = 0
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if _, err := bw.WriteString("["); err != nil {
-		return err
-	}
+	fmt.Fprintf(bw, `{"format":%q,"version":%d,`+"\n"+`"sessions":[`, ExportFormat, ExportVersion)
 	sep := "\n"
 	var buf []byte
-	err := s.each(context.Background(), flt, func(x *Session) error {
-		buf = appendSession(append(buf[:0], sep...), x)
+	var lv []level
+	where, args := flt.where()
+	q := `SELECT ` + sessionCols + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
+	err := s.scanSessions(context.Background(), q, args, func(x *Session, levels string) error {
+		var err error
+		if lv, err = splitLevels(lv[:0], levels); err != nil {
+			return fmt.Errorf("session %d: %w", x.ID, err)
+		}
+		buf = appendSessionLevels(append(buf[:0], sep...), x, lv)
 		sep = ",\n"
-		_, err := bw.Write(buf)
+		_, err = bw.Write(buf)
 		return err
 	})
 	if err != nil {
 		return fault("export", s.path, err)
 	}
-	if sep == "\n" {
-		bw.WriteString("]\n")
-	} else {
-		bw.WriteString("\n]\n")
+	if sep != "\n" {
+		bw.WriteString("\n")
 	}
+	bw.WriteString("],\n" + `"episodes":[`)
+	sep = "\n"
+	if flt.Kind == "" {
+		err = s.eachEpisode(context.Background(), flt, func(e episodeRow) error {
+			buf = appendEpisode(append(buf[:0], sep...), e)
+			sep = ",\n"
+			_, err := bw.Write(buf)
+			return err
+		})
+		if err != nil {
+			return fault("export", s.path, err)
+		}
+	}
+	if sep != "\n" {
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]}\n")
 	return bw.Flush()
+}
+
+// level is one routine's level in one session.
+type level struct {
+	Routine string
+	Level   int
+}
+
+// splitLevels reads the text levelCols makes, appending to out.
+func splitLevels(out []level, text string) ([]level, error) {
+	if text == "" {
+		return out, nil
+	}
+	for item := range strings.SplitSeq(text, "\x1e") {
+		i := strings.LastIndexByte(item, '\x1f')
+		if i < 0 {
+			return nil, fmt.Errorf("level %q cannot be read", item)
+		}
+		n, err := strconv.Atoi(item[i+1:])
+		if err != nil {
+			return nil, fmt.Errorf("level %q cannot be read", item)
+		}
+		out = append(out, level{item[:i], clamp(n, -MaxLevel, MaxLevel)})
+	}
+	return out, nil
+}
+
+// levelMap is lv as a map (nil when empty).
+func levelMap(lv []level) map[string]int {
+	if len(lv) == 0 {
+		return nil
+	}
+	m := make(map[string]int, len(lv))
+	for _, l := range lv {
+		m[l.Routine] = l.Level
+	}
+	return m
+}
+
+// sortedLevels is m by routine name.
+func sortedLevels(m map[string]int) []level {
+	out := make([]level, 0, len(m))
+	for r, l := range m {
+		out = append(out, level{r, l})
+	}
+	slices.SortFunc(out, func(a, b level) int { return strings.Compare(a.Routine, b.Routine) })
+	return out
 }
 
 // CSVHeader is the first row of `unknot history --csv`.
@@ -107,6 +198,38 @@ func optInt(v *int) string {
 		return ""
 	}
 	return strconv.Itoa(*v)
+}
+
+// appendSessionLevels appends x as JSON with its levels (none: no
+// "levels" key, as version 1 wrote a session).
+func appendSessionLevels(b []byte, x *Session, lv []level) []byte {
+	b = appendSession(b, x)
+	if len(lv) == 0 {
+		return b
+	}
+	b = append(b[:len(b)-1], `,"levels":{`...)
+	for i, l := range lv {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, l.Routine)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(l.Level), 10)
+	}
+	return append(b, "}}"...)
+}
+
+// appendEpisode appends one episode of spasm as JSON.
+func appendEpisode(b []byte, e episodeRow) []byte {
+	b = append(b, `{"began_at":"`...)
+	b = e.Began.AppendFormat(b, time.RFC3339Nano)
+	b = append(b, `","day_only":`...)
+	b = strconv.AppendBool(b, e.Day)
+	b = append(b, `,"or_earlier":`...)
+	b = strconv.AppendBool(b, e.OrEarlier)
+	b = append(b, `,"recorded_at":"`...)
+	b = e.Recorded.AppendFormat(b, time.RFC3339Nano)
+	return append(b, `"}`...)
 }
 
 // appendSession appends x as JSON, exactly as json.Marshal would write it

@@ -34,21 +34,29 @@ func export(t testing.TB, s *Store, flt Filter) string {
 
 func TestExportJSONFormat(t *testing.T) {
 	s, _ := openTemp(t)
-	if got := export(t, s, Filter{}); got != "[]\n" {
-		t.Errorf("empty history exports %q, want []", got)
+	empty := `{"format":"unknot-history","version":2,
+"sessions":[],
+"episodes":[]}
+`
+	if got := export(t, s, Filter{}); got != empty {
+		t.Errorf("empty history exports %q, want %q", got, empty)
 	}
 	fixture(t, s)
 	got := export(t, s, Filter{Since: "2025-01-03"})
-	want := `[
+	want := `{"format":"unknot-history","version":2,
+"sessions":[
 {"id":4,"kind":"session","started_at":"2025-01-03T07:00:00+05:30","ended_at":null,"status":"interrupted","pain_before":null,"pain_after":null,"breaths":0,"exercises":[{"routine":"lying-twist","side":"left","reps_done":2,"reps_planned":3}]},
 {"id":5,"kind":"breathe","started_at":"2025-01-04T07:00:00+01:00","ended_at":"2025-01-04T07:10:00+01:00","status":"stopped","pain_before":null,"pain_after":null,"breaths":0,"exercises":[]}
-]
+],
+"episodes":[]}
 `
 	if got != want {
 		t.Errorf("export:\n%s\nwant:\n%s", got, want)
 	}
-	var all []map[string]any
-	if err := json.Unmarshal([]byte(export(t, s, Filter{})), &all); err != nil || len(all) != 5 {
+	var doc struct{ Sessions []map[string]any }
+	err := json.Unmarshal([]byte(export(t, s, Filter{})), &doc)
+	all := doc.Sessions
+	if err != nil || len(all) != 5 {
 		t.Fatalf("full export: %d sessions, %v", len(all), err)
 	}
 	// By instant: 00:30 in Tokyo on 1 Jan comes before 23:30 in New York on 31 Dec.
@@ -161,7 +169,7 @@ func TestImportMalformedChangesNothing(t *testing.T) {
 	}{
 		{"syntax", "[\n" + good + ",\n{\"id\":2,,}\n]", "x.json:3:9: session 2: invalid character ','"},
 		{"truncated", "[\n" + good + ",\n{\"id\":2", "x.json:3:8: session 2: the file ends too soon"},
-		{"not an array", `42`, "x.json:1:1: expected a JSON array"},
+		{"not an array", `42`, "x.json:1:1: expected a JSON object or array"},
 		{"numbers", `[1,2]`, "x.json:1:2: session 1: should be a JSON object"},
 		{"unknown key", "[\n" + good + ",\n  {\"kind\":\"session\",\"statuz\":\"x\"}]", `x.json:3:3: session 2: unknown field "statuz"`},
 		{"bad status", "[\n" + good + ",\n" + strings.Replace(good, `"completed"`, `"done"`, 1) + "]",

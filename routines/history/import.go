@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,21 +23,29 @@ import (
 type Imported struct {
 	Added   int // sessions added
 	Skipped int // sessions already present (same start instant and kind)
+
+	Episodes        int // episodes of spasm added
+	EpisodesSkipped int // episodes already present (same beginning, said at the same instant)
 }
 
 // ImportError says where an import file is wrong. It is bad input: the
 // file, not the history, is at fault (ExitCode gives 2).
 type ImportError struct {
 	File         string
-	Line, Column int // 1-based; Column counts characters
-	Element      int // 1-based index of the session in the file, 0 if none
+	Line, Column int    // 1-based; Column counts characters
+	Element      int    // 1-based index of the session (or episode) in the file, 0 if none
+	What         string // "episode" when Element counts episodes; else sessions
 	Err          error
 }
 
 func (e *ImportError) Error() string {
 	where := fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
 	if e.Element > 0 {
-		where += fmt.Sprintf(": session %d", e.Element)
+		what := e.What
+		if what == "" {
+			what = "session"
+		}
+		where += fmt.Sprintf(": %s %d", what, e.Element)
 	}
 	return where + ": " + e.Err.Error() + "; nothing was imported"
 }
@@ -55,6 +65,23 @@ type importSession struct {
 	PainAfter  *int64           `json:"pain_after"`
 	Breaths    *int64           `json:"breaths"`
 	Exercises  []importExercise `json:"exercises"`
+	Levels     map[string]int64 `json:"levels"` // version 2
+}
+
+// importEpisode is one episode of spasm of the export document.
+type importEpisode struct {
+	BeganAt    *string `json:"began_at"`
+	DayOnly    *bool   `json:"day_only"`
+	OrEarlier  *bool   `json:"or_earlier"`
+	RecordedAt *string `json:"recorded_at"`
+}
+
+// item is one thing an import file holds: a session and its levels, or an
+// episode of spasm.
+type item struct {
+	session *Session
+	levels  map[string]int
+	episode *episodeRow
 }
 
 type importExercise struct {
@@ -75,7 +102,7 @@ func (s *Store) ImportFile(path string) (Imported, error) {
 		return Imported{}, &ImportError{File: path, Line: 1, Column: 1, Err: fmt.Errorf("cannot be read: %w", unwrapPath(err))}
 	}
 	defer f.Close()
-	if err := decodeSessions(f, path, func(int, *Session) error { return nil }); err != nil {
+	if err := decodeHistory(f, path, func(item) error { return nil }); err != nil {
 		return Imported{}, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -108,8 +135,17 @@ func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
 			return err
 		}
 		defer ins.close()
-		return decodeSessions(r, name, func(_ int, x *Session) error {
-			added, err := ins.add(ctx, x)
+		return decodeHistory(r, name, func(it item) error {
+			if it.episode != nil {
+				added, err := addEpisode(ctx, tx, *it.episode)
+				if added {
+					res.Episodes++
+				} else if err == nil {
+					res.EpisodesSkipped++
+				}
+				return err
+			}
+			added, err := ins.add(ctx, it.session, it.levels)
 			if added {
 				res.Added++
 			} else if err == nil {
@@ -147,7 +183,7 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 		st, err = tx.PrepareContext(ctx, q)
 		return st
 	}
-	in.exists = prep(`SELECT EXISTS (SELECT 1 FROM sessions WHERE started_ns = ? AND kind = ?)`)
+	in.exists = prep(`SELECT coalesce((SELECT id FROM sessions WHERE started_ns = ? AND kind = ? ORDER BY id LIMIT 1), 0)`)
 	// The file's id where it is free, else the next one.
 	in.store = prep(`INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
 		status, pain_before, pain_after, breaths) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
@@ -170,12 +206,16 @@ func (in *inserter) close() {
 	}
 }
 
-// add inserts x unless a session with its start instant and kind is
-// already there (added false, err nil).
-func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
-	var exists bool
-	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&exists); err != nil || exists {
+// add inserts x with its levels unless a session with its start instant
+// and kind is already there (added false, err nil): that one gets the
+// levels it lacks, and keeps those it has.
+func (in *inserter) add(ctx context.Context, x *Session, levels map[string]int) (bool, error) {
+	var id int64
+	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&id); err != nil {
 		return false, err
+	}
+	if id != 0 {
+		return false, addLevels(ctx, in.tx, id, levels, "OR IGNORE")
 	}
 	var ended any
 	if x.EndedAt != nil {
@@ -187,6 +227,9 @@ func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
 		return false, err
 	}
 	newID, err := res.LastInsertId()
+	if err == nil {
+		err = addLevels(ctx, in.tx, newID, levels, "")
+	}
 	if err != nil || len(x.Exercises) == 0 {
 		return err == nil, err
 	}
@@ -209,10 +252,37 @@ func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
 	return true, nil
 }
 
-// decodeSessions reads sessions from r one at a time, checks each, and
-// hands it to f with its 1-based index. The first problem stops it with an
-// *ImportError.
-func decodeSessions(r io.Reader, name string, f func(int, *Session) error) error {
+// addLevels inserts levels (routine -> level) for session id in tx; or is
+// "" or "OR IGNORE" (keep a level already there).
+func addLevels(ctx context.Context, tx *sql.Tx, id int64, levels map[string]int, or string) error {
+	for _, l := range sortedLevels(levels) {
+		if _, err := tx.ExecContext(ctx, `INSERT `+or+` INTO levels (session_id, routine, level) VALUES (?, ?, ?)`,
+			id, l.Routine, l.Level); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addEpisode inserts e in tx unless an episode with the same beginning,
+// said at the same instant, is already there (false, nil).
+func addEpisode(ctx context.Context, tx *sql.Tx, e episodeRow) (bool, error) {
+	var exists bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM episodes WHERE began_ns = ? AND recorded_ns = ?)`,
+		e.Began.UnixNano(), e.Recorded.UnixNano()).Scan(&exists)
+	if err != nil || exists {
+		return false, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO episodes (began_at, began_ns, day_only, or_earlier, recorded_at, recorded_ns)
+		VALUES (?, ?, ?, ?, ?, ?)`, timeText(e.Began), e.Began.UnixNano(), e.Day, e.OrEarlier, timeText(e.Recorded), e.Recorded.UnixNano())
+	return err == nil, err
+}
+
+// decodeHistory reads an import file from r one item at a time, checks
+// each, and hands it to f. It reads the export document (ExportFormat), a
+// bare JSON array of sessions (version 1), or sessions one after another
+// (JSON lines). The first problem stops it with an *ImportError.
+func decodeHistory(r io.Reader, name string, f func(item) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -222,76 +292,273 @@ func decodeSessions(r io.Reader, name string, f func(int, *Session) error) error
 		line, col := tr.position(off)
 		return &ImportError{File: name, Line: line, Column: col, Element: elem, Err: err}
 	}
-	dec := json.NewDecoder(tr)
+	d := &decoder{tr: tr, dec: json.NewDecoder(tr), fail: fail, f: f}
 	first, err := tr.peekNonSpace(br)
 	switch {
 	case err == io.EOF:
-		return fail(0, 0, errors.New("the file is empty; expected a JSON array of sessions, as `unknot history --json` prints"))
+		return fail(0, 0, errors.New("the file is empty; expected what `unknot history --json` prints"))
 	case err != nil:
 		return fail(0, 0, fmt.Errorf("cannot be read: %w", unwrapPath(err)))
+	case first == '{' && isDocument(br):
+		return d.document()
 	case first != '[' && first != '{':
-		return fail(tr.skipSpace(0), 0, errors.New("expected a JSON array of sessions, as `unknot history --json` prints"))
+		return fail(tr.skipSpace(0), 0, errors.New("expected a JSON object or array, as `unknot history --json` prints"))
 	}
-	array := first == '['
-	if array {
-		if _, err := dec.Token(); err != nil {
-			return fail(0, 0, err)
-		}
+	if first == '{' {
+		return d.lines()
 	}
+	if _, err := d.dec.Token(); err != nil {
+		return fail(0, 0, err)
+	}
+	if err := d.array("session"); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// isDocument reports whether the object br starts with is the export
+// document: its first key is "format".
+func isDocument(br *bufio.Reader) bool {
+	b, _ := br.Peek(4 << 10)
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) == 0 || b[0] != '{' {
+		return false
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(b[1:], " \t\r\n"), []byte(`"format"`))
+}
+
+// decoder walks one import file.
+type decoder struct {
+	tr   *tracker
+	dec  *json.Decoder
+	fail func(int64, int, error) error
+	f    func(item) error
+}
+
+// failing is d.fail for elements of kind what ("session", "episode").
+func (d *decoder) failing(what string) func(int64, int, error) error {
+	if what == "session" {
+		return d.fail
+	}
+	return func(off int64, elem int, err error) error {
+		e := d.fail(off, elem, err)
+		e.(*ImportError).What = what
+		return e
+	}
+}
+
+// lines reads sessions one after another until the file ends.
+func (d *decoder) lines() error {
 	for elem := 1; ; elem++ {
-		if array && !dec.More() {
-			break
-		}
-		start := tr.skipSpace(dec.InputOffset())
+		start := d.tr.skipSpace(d.dec.InputOffset())
 		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			if !array && err == io.EOF {
+		if err := d.dec.Decode(&raw); err != nil {
+			if err == io.EOF {
 				return nil
 			}
-			return syntaxFail(fail, tr, err, elem, start)
+			return syntaxFail(d.fail, d.tr, err, elem, start)
 		}
-		if err := tr.err; err != nil {
-			return fail(start, elem, err)
-		}
-		x, err := readSession(raw, start, elem, fail)
-		if err != nil {
+		if err := d.one("session", raw, start, elem); err != nil {
 			return err
 		}
-		if err := f(elem, x); err != nil {
+	}
+}
+
+// array reads the elements of the array just opened, each a what
+// ("session" or "episode"), and its closing bracket.
+func (d *decoder) array(what string) error {
+	fail := d.failing(what)
+	for elem := 1; d.dec.More(); elem++ {
+		start := d.tr.skipSpace(d.dec.InputOffset())
+		var raw json.RawMessage
+		if err := d.dec.Decode(&raw); err != nil {
+			return syntaxFail(fail, d.tr, err, elem, start)
+		}
+		if err := d.one(what, raw, start, elem); err != nil {
 			return err
 		}
-		tr.forget(dec.InputOffset())
 	}
-	if _, err := dec.Token(); err != nil { // the closing ]
-		return syntaxFail(fail, tr, err, 0, dec.InputOffset())
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fail(tr.skipSpace(dec.InputOffset()), 0, errors.New("unexpected text after the array"))
+	if _, err := d.dec.Token(); err != nil { // the closing ]
+		return syntaxFail(d.fail, d.tr, err, 0, d.dec.InputOffset())
 	}
 	return nil
 }
 
-// readSession decodes and checks one session, raw, that starts at offset
-// start of the file.
-func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*Session, error) {
-	if raw[0] != '{' {
-		return nil, fail(start, elem, fmt.Errorf("should be a JSON object {\"kind\": ..., \"started_at\": ...}, not %s", jsonKind(raw[0])))
+// one checks and hands on one element, raw, that starts at offset start.
+func (d *decoder) one(what string, raw json.RawMessage, start int64, elem int) error {
+	fail := d.failing(what)
+	if err := d.tr.err; err != nil {
+		return fail(start, elem, err)
 	}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.DisallowUnknownFields()
-	var x importSession
-	if err := d.Decode(&x); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil, fail(start+te.Offset-1, elem, fmt.Errorf("%s should be %s, not a JSON %s", fieldName(te.Field), typeName(te.Type.String()), te.Value))
+	var it item
+	var err error
+	if what == "episode" {
+		it.episode, err = readEpisode(raw, start, elem, fail)
+	} else {
+		it.session, it.levels, err = readSession(raw, start, elem, fail)
+	}
+	if err != nil {
+		return err
+	}
+	if err := d.f(it); err != nil {
+		return err
+	}
+	d.tr.forget(d.dec.InputOffset())
+	return nil
+}
+
+// end checks that nothing follows the value read.
+func (d *decoder) end() error {
+	if _, err := d.dec.Token(); err != io.EOF {
+		return d.fail(d.tr.skipSpace(d.dec.InputOffset()), 0, errors.New("unexpected text after the history"))
+	}
+	return nil
+}
+
+// document reads the export document: "format" first, then "version",
+// then "sessions" and "episodes" in either order.
+func (d *decoder) document() error {
+	if _, err := d.dec.Token(); err != nil { // {
+		return d.fail(0, 0, err)
+	}
+	version := int64(0)
+	for d.dec.More() {
+		at := d.tr.skipSpace(d.dec.InputOffset())
+		tok, err := d.dec.Token()
+		if err != nil {
+			return syntaxFail(d.fail, d.tr, err, 0, at)
 		}
-		return nil, fail(start, elem, errors.New(trimJSON(err.Error())))
+		key, _ := tok.(string)
+		if key != "format" && key != "version" && version == 0 {
+			return d.fail(at, 0, fmt.Errorf(`%q comes before "version"; the file should begin {"format": %q, "version": %d`, key, ExportFormat, ExportVersion))
+		}
+		vat := d.tr.skipColon(d.dec.InputOffset())
+		switch key {
+		case "format":
+			var v string
+			if err := d.dec.Decode(&v); err != nil || v != ExportFormat {
+				return d.fail(vat, 0, fmt.Errorf(`"format" should be %q, as `+"`unknot history --json`"+` prints`, ExportFormat))
+			}
+		case "version":
+			if err := d.dec.Decode(&version); err != nil || version < 2 {
+				return d.fail(vat, 0, fmt.Errorf(`"version" should be a whole number from 2 to %d`, ExportVersion))
+			}
+			if version > ExportVersion {
+				return d.fail(vat, 0, fmt.Errorf(`"version" is %d: written by a newer unknot (this one reads up to %d); import it with that one, or update unknot`, version, ExportVersion))
+			}
+		case "sessions", "episodes":
+			if tok, err := d.dec.Token(); err != nil || tok != json.Delim('[') {
+				return d.fail(vat, 0, fmt.Errorf(`%q should be a JSON array`, key))
+			}
+			if err := d.array(strings.TrimSuffix(key, "s")); err != nil {
+				return err
+			}
+		default:
+			return d.fail(at, 0, fmt.Errorf(`unknown key %q; the history holds "format", "version", "sessions" and "episodes"`, key))
+		}
+		d.tr.forget(d.dec.InputOffset())
+	}
+	if version == 0 {
+		return d.fail(d.tr.skipSpace(d.dec.InputOffset()), 0, errors.New(`"version" is missing`))
+	}
+	if _, err := d.dec.Token(); err != nil { // }
+		return syntaxFail(d.fail, d.tr, err, 0, d.dec.InputOffset())
+	}
+	return d.end()
+}
+
+// readSession decodes and checks one session, raw, that starts at offset
+// start of the file, with its levels.
+func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*Session, map[string]int, error) {
+	if raw[0] != '{' {
+		return nil, nil, fail(start, elem, fmt.Errorf("should be a JSON object {\"kind\": ..., \"started_at\": ...}, not %s", jsonKind(raw[0])))
+	}
+	var x importSession
+	if err := strictDecode(raw, &x); err != nil {
+		return nil, nil, decodeFail(fail, err, start, elem)
 	}
 	sess, err := x.session()
 	if err != nil {
+		return nil, nil, fail(start, elem, err)
+	}
+	levels, err := x.levels(sess.Kind)
+	if err != nil {
+		return nil, nil, fail(start, elem, err)
+	}
+	return &sess, levels, nil
+}
+
+// strictDecode decodes raw into v, refusing keys v does not have.
+func strictDecode(raw json.RawMessage, v any) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.DisallowUnknownFields()
+	return d.Decode(v)
+}
+
+// decodeFail says where and why an element could not be decoded.
+func decodeFail(fail func(int64, int, error) error, err error, start int64, elem int) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fail(start+te.Offset-1, elem, fmt.Errorf("%s should be %s, not a JSON %s", fieldName(te.Field), typeName(te.Type.String()), te.Value))
+	}
+	return fail(start, elem, errors.New(trimJSON(err.Error())))
+}
+
+// readEpisode decodes and checks one episode of spasm.
+func readEpisode(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*episodeRow, error) {
+	if raw[0] != '{' {
+		return nil, fail(start, elem, fmt.Errorf("should be a JSON object {\"began_at\": ..., \"recorded_at\": ...}, not %s", jsonKind(raw[0])))
+	}
+	var x importEpisode
+	if err := strictDecode(raw, &x); err != nil {
+		return nil, decodeFail(fail, err, start, elem)
+	}
+	var e episodeRow
+	var err error
+	switch {
+	case x.BeganAt == nil:
+		err = errors.New(`"began_at" is missing`)
+	case x.RecordedAt == nil:
+		err = errors.New(`"recorded_at" is missing`)
+	}
+	if err == nil {
+		e.Began, err = parseTime(`"began_at"`, *x.BeganAt)
+	}
+	if err == nil {
+		e.Recorded, err = parseTime(`"recorded_at"`, *x.RecordedAt)
+	}
+	if err != nil {
 		return nil, fail(start, elem, err)
 	}
-	return &sess, nil
+	e.Day = x.DayOnly != nil && *x.DayOnly
+	e.OrEarlier = x.OrEarlier != nil && *x.OrEarlier
+	return &e, nil
+}
+
+// levels checks the session's levels (kind k): routine names as an
+// exercise's, levels within MaxLevel either way.
+func (x importSession) levels(k Kind) (map[string]int, error) {
+	if len(x.Levels) == 0 {
+		return nil, nil
+	}
+	if k != KindSession {
+		return nil, fmt.Errorf(`"levels" are listed for a run of kind %q; only stretch sessions ("kind": "session") have them`, k)
+	}
+	if len(x.Levels) > MaxExercises {
+		return nil, fmt.Errorf(`"levels" lists %d; at most %d are allowed`, len(x.Levels), MaxExercises)
+	}
+	out := make(map[string]int, len(x.Levels))
+	for _, r := range slices.Sorted(maps.Keys(x.Levels)) {
+		l := x.Levels[r]
+		if err := checkName(r); err != nil {
+			return nil, fmt.Errorf(`"levels": %v`, err)
+		}
+		if l < -MaxLevel || l > MaxLevel {
+			return nil, fmt.Errorf(`"levels": %q is at level %d; it must be from %d to %d`, r, l, -MaxLevel, MaxLevel)
+		}
+		out[r] = int(l)
+	}
+	return out, nil
 }
 
 func syntaxFail(fail func(int64, int, error) error, tr *tracker, err error, elem int, start int64) error {
@@ -502,6 +769,15 @@ func (t *tracker) skipSpace(off int64) int64 {
 		}
 	}
 	return t.base + int64(len(t.buf))
+}
+
+// skipColon moves off past blanks and the colon after an object's key.
+func (t *tracker) skipColon(off int64) int64 {
+	off = t.skipSpace(off)
+	if i := t.index(off); i < len(t.buf) && t.buf[i] == ':' {
+		return t.skipSpace(off + 1)
+	}
+	return off
 }
 
 func (t *tracker) end() int64 { return t.base + int64(len(t.buf)) }

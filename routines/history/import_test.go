@@ -51,7 +51,7 @@ func TestImportRefusesHostileEntries(t *testing.T) {
 		{"unknown field", with(`"id":7`, `"id":7,"admin":true`), `session 2: unknown field "admin"`},
 		{"empty file", ``, `the file is empty`},
 		{"blank file", "  \n\t", `the file is empty`},
-		{"null", `null`, `expected a JSON array`},
+		{"null", `null`, `expected a JSON object or array`},
 		{"exercise not an object", with(`"exercises":[{`, `"exercises":[7,{`), `session 2: "exercises" should be an exercise`},
 		{"truncated", "[" + one + ",\n" + one[:40], `x.json:2:41: session 2: the file ends too soon`},
 	}

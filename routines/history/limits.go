@@ -86,17 +86,27 @@ func checkTime(what string, t time.Time) error {
 	return nil
 }
 
+// checkName validates a routine's name as the history keeps it.
+func checkName(r string) error {
+	switch {
+	case r == "":
+		return errors.New(`"routine" is missing or empty`)
+	case len(r) > MaxNameBytes:
+		return fmt.Errorf(`"routine" is %d bytes long; at most %d are allowed`, len(r), MaxNameBytes)
+	case !utf8.ValidString(r):
+		return errors.New(`"routine" is not valid UTF-8 text`)
+	case strings.ContainsFunc(r, unicode.IsControl):
+		return fmt.Errorf(`"routine" %q holds a control character`, r)
+	}
+	return nil
+}
+
 // checkExercise validates one exercise.
 func checkExercise(e Exercise) error {
+	if err := checkName(e.Routine); err != nil {
+		return err
+	}
 	switch {
-	case e.Routine == "":
-		return errors.New(`"routine" is missing or empty`)
-	case len(e.Routine) > MaxNameBytes:
-		return fmt.Errorf(`"routine" is %d bytes long; at most %d are allowed`, len(e.Routine), MaxNameBytes)
-	case !utf8.ValidString(e.Routine):
-		return errors.New(`"routine" is not valid UTF-8 text`)
-	case strings.ContainsFunc(e.Routine, unicode.IsControl):
-		return fmt.Errorf(`"routine" %q holds a control character`, e.Routine)
 	case !validSide(e.Side):
 		return fmt.Errorf(`"side" is %q; it must be "left", "right" or ""`, e.Side)
 	case e.RepsPlanned < 0 || e.RepsPlanned > MaxReps:

@@ -21,6 +21,13 @@ const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_be
 // eachSession runs a query of sessionCols and hands each session to f. A
 // running session whose process is gone comes out Interrupted.
 func (s *Store) eachSession(ctx context.Context, query string, args []any, f func(*Session) error) error {
+	return s.scanSessions(ctx, query, args, func(x *Session, _ string) error { return f(x) })
+}
+
+// scanSessions is eachSession for a query that may add one more column
+// after sessionCols (levelCols: the session's levels as text), handed to f
+// as it is ("" when the query has no such column or it is null).
+func (s *Store) scanSessions(ctx context.Context, query string, args []any, f func(*Session, string) error) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -32,10 +39,19 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 		before, after                sql.NullInt64
 		pid                          int
 		names                        = map[string]string{} // routine names, shared
+		extra                        sql.NullString
 	)
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
 		x := &Session{}
-		if err := rows.Scan(&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token, &exs); err != nil {
+		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token, &exs}
+		if len(cols) > len(dest) {
+			dest = append(dest, &extra)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
 		x.Kind, x.Status = Kind(kind), Status(status)
@@ -59,7 +75,7 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 		if x.Exercises, err = splitExercises(exs.String, names); err != nil {
 			return fmt.Errorf("session %d: %w", x.ID, err)
 		}
-		if err := f(x); err != nil {
+		if err := f(x, extra.String); err != nil {
 			return err
 		}
 	}
@@ -110,7 +126,15 @@ type Filter struct {
 	Limit  int   // at most this many, newest first (0: all, oldest first)
 	Offset int   // with Limit: skip this many first (paging by page number)
 	Older  int64 // with Limit: only sessions listed after the one with this id (paging by cursor)
+	// HideEmpty leaves out the runs with nothing done (Session.Empty):
+	// what the review lists by default.
+	HideEmpty bool
 }
+
+// emptyRun is Session.Empty as SQL, over sessions s.
+const emptyRun = `(s.kind IN ('session', 'breathe') AND s.status IN ('completed', 'stopped', 'interrupted')
+	AND s.breaths <= 0 AND s.pain_before IS NULL AND s.pain_after IS NULL
+	AND NOT EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
 
 func (f Filter) where() (string, []any) {
 	var conds []string
@@ -123,6 +147,9 @@ func (f Filter) where() (string, []any) {
 	}
 	if f.Kind != "" {
 		conds, args = append(conds, "kind = ?"), append(args, string(f.Kind))
+	}
+	if f.HideEmpty {
+		conds = append(conds, "NOT "+emptyRun)
 	}
 	if f.Older != 0 {
 		conds = append(conds, "(started_ns, id) < (SELECT started_ns, id FROM sessions WHERE id = ?)")
@@ -171,7 +198,7 @@ func (s *Store) Count(flt Filter) (int, error) {
 	flt.Older = 0
 	where, args := flt.where()
 	var n int
-	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions`+where, args...).Scan(&n)
+	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions s`+where, args...).Scan(&n)
 	return n, fault("read", s.path, err)
 }
 

@@ -8,7 +8,8 @@ func (s *Store) Overview(now time.Time) (Overview, error) { return s.OverviewSin
 
 // OverviewSince is Overview over the sessions on date since or later ("":
 // all): the heat map, totals, pain trend, recent list and session count
-// start there. The streaks, the red flags and today's counts are as of
+// start there; runs with nothing done are left out of the list and its
+// count, and counted in Empty. The streaks, the red flags and today's counts are as of
 // today whatever since says: they are about now.
 func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
 	o := Overview{Today: DayOf(now), Since: since}
@@ -25,7 +26,7 @@ func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
 	if o.Pain, err = s.PainTrend(since); err != nil {
 		return o, err
 	}
-	if o.Recent, err = s.Sessions(Filter{Since: since, Limit: RecentSessions}); err != nil {
+	if o.Recent, err = s.Sessions(Filter{Since: since, Limit: RecentSessions, HideEmpty: true}); err != nil {
 		return o, err
 	}
 	if o.Flags, err = s.RedFlags(o.Today); err != nil {
@@ -37,6 +38,10 @@ func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
 	if o.Insights, err = s.Insights(since); err != nil {
 		return o, err
 	}
-	o.Sessions, err = s.Count(Filter{Since: since})
+	if o.Sessions, err = s.Count(Filter{Since: since, HideEmpty: true}); err != nil {
+		return o, err
+	}
+	all, err := s.Count(Filter{Since: since})
+	o.Empty = all - o.Sessions
 	return o, err
 }

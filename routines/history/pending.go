@@ -36,20 +36,29 @@ func (s *Store) mergeFile(path string) error {
 	defer f.Close()
 	ctx := context.Background()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		return decodeSessions(f, path, func(_ int, x *Session) error { return s.upsert(ctx, tx, x) })
+		return decodeHistory(f, path, func(it item) error {
+			if it.episode != nil {
+				_, err := addEpisode(ctx, tx, *it.episode)
+				return err
+			}
+			return s.upsert(ctx, tx, it.session, it.levels)
+		})
 	})
 }
 
-// upsert adds x, or brings the session with its start instant and kind up
-// to date with it.
-func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session) error {
+// upsert adds x with its levels, or brings the session with its start
+// instant and kind up to date with them.
+func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session, levels map[string]int) error {
 	var id int64
 	var status string
 	err := tx.QueryRowContext(ctx, `SELECT id, status FROM sessions WHERE started_ns = ? AND kind = ?
 		ORDER BY id LIMIT 1`, x.StartedAt.UnixNano(), x.Kind).Scan(&id, &status)
 	if err == sql.ErrNoRows {
-		_, err = s.insert(ctx, tx, x, nil, false)
-		return err
+		id, err := s.insert(ctx, tx, x, nil, false)
+		if err != nil {
+			return err
+		}
+		return writeLevels(ctx, tx, id, levels)
 	}
 	if err != nil {
 		return err
@@ -57,7 +66,10 @@ func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session) error {
 	if rank(Status(status)) > rank(x.Status) {
 		return nil
 	}
-	return s.update(ctx, tx, id, x, false)
+	if err := s.update(ctx, tx, id, x, false); err != nil {
+		return err
+	}
+	return writeLevels(ctx, tx, id, levels)
 }
 
 // rank orders what is known of how a run ended: an end the person chose

@@ -102,11 +102,23 @@ func (s *Store) Totals(since Day) (Totals, error) {
 	err = s.db.QueryRowContext(ctx, `SELECT
 		coalesce(sum(s.kind = 'session' AND `+counting+`), 0),
 		coalesce(sum(s.kind = 'breathe' AND `+counting+`), 0),
-		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0),
-		coalesce(sum(s.kind = 'ice'), 0),
-		coalesce(sum(s.kind = 'heat'), 0)
-		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths, &t.Ice, &t.Heat)
-	return t, fault("read", s.path, err)
+		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0)
+		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths)
+	if err != nil {
+		return t, fault("read", s.path, err)
+	}
+	// Ice and heat by the care plan's one rule (routines.Application.Counts).
+	apps, err := s.careApps(`day >= ?`, since)
+	for _, a := range apps {
+		switch {
+		case !a.Counts():
+		case a.Kind == KindIce:
+			t.Ice++
+		case a.Kind == KindHeat:
+			t.Heat++
+		}
+	}
+	return t, err
 }
 
 // TodayCounts is, for each routine, how many sessions on date today got at
@@ -134,8 +146,19 @@ func (s *Store) TodayCounts(today Day) (map[string]int, error) {
 
 // KindToday is how many runs of kind were done on day today: breathing
 // runs with at least one breath, stretch sessions with at least one rep,
-// ice and heat applications however they ended (the home screen's counts).
+// ice and heat applications that count (routines.Application.Counts: the
+// care plan's one rule).
 func (s *Store) KindToday(today Day, kind Kind) (int, error) {
+	if kind == KindIce || kind == KindHeat {
+		apps, err := s.careApps(`day = ? AND kind = ?`, today, kind)
+		n := 0
+		for _, a := range apps {
+			if a.Counts() {
+				n++
+			}
+		}
+		return n, err
+	}
 	var n int
 	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions s
 		WHERE s.day = ? AND s.kind = ? AND (s.kind IN ('ice', 'heat') OR s.breaths > 0

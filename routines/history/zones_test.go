@@ -86,10 +86,10 @@ func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Listed: d-1, d twice, and the empty run of d+1; counted: not that one.
-			if !sameDays(o.Days, want[1:]) || o.Sessions != 4 || len(o.Recent) != 4 || o.Totals.Sessions != 3 {
-				t.Errorf("OverviewSince(%s): days %v, %d sessions, %d recent, totals %+v; want %v, 4 listed, 3 counted",
-					tc.d.Add(-1), o.Days, o.Sessions, len(o.Recent), o.Totals, want[1:])
+			// Listed and counted: d-1, d twice; the empty run of d+1 is left out, and counted as hidden.
+			if !sameDays(o.Days, want[1:]) || o.Sessions != 3 || len(o.Recent) != 3 || o.Empty != 1 || o.Totals.Sessions != 3 {
+				t.Errorf("OverviewSince(%s): days %v, %d sessions, %d recent, %d empty, totals %+v; want %v, 3 listed, 1 empty, 3 counted",
+					tc.d.Add(-1), o.Days, o.Sessions, len(o.Recent), o.Empty, o.Totals, want[1:])
 			}
 			if o.Streak.Current != 3 {
 				t.Errorf("the streak is as of today whatever since says: %+v", o.Streak)

@@ -99,7 +99,8 @@ type Overview struct {
 	Recent      []Session // newest first, at most RecentSessions (the first page)
 	Flags       RedFlags
 	TodayCounts map[string]int // today's count per routine, for the daily limits
-	Sessions    int            // sessions since Since, of any status (page through them with Sessions)
+	Sessions    int            // sessions since Since, of any status, empty runs aside (page through them with Sessions)
+	Empty       int            // runs since Since with nothing done (Session.Empty), left out of Recent and Sessions
 
 	Insights Insights // what seems to help: the change in pain by routine, care, time of day (since Since)
 }

@@ -37,6 +37,16 @@ func (s Session) Reps() int {
 	return n
 }
 
+// Empty reports whether nothing was done in the run: a stretch session or
+// breathing, over, with no rep and no breath done, no check-in answered,
+// and not stopped for pain (breathing opened and closed at once). The
+// review leaves such runs out of its list by default and says how many.
+func (s Session) Empty() bool {
+	return (s.Kind == routines.KindSession || s.Kind == routines.KindBreathe) &&
+		(s.Status == routines.Completed || s.Status == routines.Stopped || s.Status == routines.Interrupted) &&
+		!s.Counts() && s.PainBefore == nil && s.PainAfter == nil
+}
+
 // Counts reports whether the session counts for its day (streaks, the heat
 // map, the session totals): at least one rep or breath was done. A run that
 // did neither (every hold skipped, stopped before the first breath, an ice

@@ -62,12 +62,13 @@ func careCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 // Care times one application, line by line: what to do before, the
 // moment it goes on, the halfway reminder and the end, each on its
 // instant. It returns when the time is up, the person stops, or ctx is done
-// (a signal: the run is Interrupted), with how it went and the first
-// write error. The run is recorded through env.Journal as kind ice or heat.
-func Care(ctx context.Context, env Env, run CareRun) (words.Run, error) {
+// (a signal: the run is Interrupted), with how it went, the application
+// as the history records it (for routines.AfterCare) and the first write
+// error. The run is recorded through env.Journal as kind ice or heat.
+func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Application, error) {
 	plan, err := coach.CarePlan(run.Rule, run.Length, run.Options)
 	if err != nil {
-		return words.Run{}, err
+		return words.Run{}, routines.Application{}, err
 	}
 	start := env.now()
 	c := coach.New(plan, start)
@@ -109,5 +110,5 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, error) {
 	if log != nil {
 		log.Finish(end, out.Outcome)
 	}
-	return out, err
+	return out, routines.Application{Kind: run.Rule.Kind, Started: start, Ended: end, Outcome: out.Outcome}, err
 }

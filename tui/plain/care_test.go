@@ -21,7 +21,7 @@ func TestCareLinesAtTheirInstants(t *testing.T) {
 		w := &stampWriter{start: time.Now()}
 		j := &journaltest.Journal{}
 		var bells, notes atomic.Int32
-		run, err := Care(t.Context(), Env{Out: w, Journal: j}, CareRun{Rule: routines.Ice, Length: time.Minute,
+		run, _, err := Care(t.Context(), Env{Out: w, Journal: j}, CareRun{Rule: routines.Ice, Length: time.Minute,
 			Options: coach.CareOptions{Ready: 10 * time.Second}, Early: "This is early.",
 			Bell: func() { bells.Add(1) }, Notify: func(string, string) { notes.Add(1) }})
 		if err != nil {
@@ -68,7 +68,7 @@ func TestCareCommands(t *testing.T) {
 		}()
 		j := &journaltest.Journal{}
 		var notes atomic.Int32
-		run, err := Care(t.Context(), Env{In: in, Out: w, Journal: j, Hint: true}, CareRun{Rule: routines.Heat, Length: 20 * time.Second,
+		run, _, err := Care(t.Context(), Env{In: in, Out: w, Journal: j, Hint: true}, CareRun{Rule: routines.Heat, Length: 20 * time.Second,
 			Options: coach.CareOptions{Ready: 20 * time.Second}, Notify: func(string, string) { notes.Add(1) }})
 		if err != nil {
 			t.Fatal(err)

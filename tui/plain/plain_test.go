@@ -105,11 +105,13 @@ func TestBreatheCommands(t *testing.T) {
 			"0s Inhale 5s  (breath 1)", "2s Paused.", "12s Going on.", "15s Hold 1s", "16s Exhale 3s",
 			"17s Pace 1.1× (slower): Inhale 5.5s, Hold 1.1s, Exhale 3.3s",
 		})
-		if run.Outcome != routines.Completed || run.Took != 18*time.Second {
+		// Quit inside the first breath: no whole breath was done, so the
+		// run stopped with nothing done (not completed).
+		if run.Outcome != routines.Stopped || run.Took != 18*time.Second {
 			t.Errorf("run %+v", run)
 		}
-		if r := j.Runs()[0]; r.Outcome != routines.Completed || r.Finishes != 1 {
-			t.Errorf("recorded %q, %d finishes; want completed once", r.Outcome, r.Finishes)
+		if r := j.Runs()[0]; r.Outcome != routines.Stopped || r.Finishes != 1 {
+			t.Errorf("recorded %q, %d finishes; want stopped once", r.Outcome, r.Finishes)
 		}
 	})
 }

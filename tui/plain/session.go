@@ -39,11 +39,7 @@ func sessionLines(e coach.Event, c *coach.Coach) []string {
 		return []string{"Back."}
 	case coach.Stopped:
 		if e.Reason == coach.Pain {
-			lines := []string{"Stopped. That was the right call.", routines.StopRule, "See a doctor for:"}
-			for _, f := range routines.RedFlags {
-				lines = append(lines, "  - "+f)
-			}
-			return lines
+			return append([]string{"Stopped. That was the right call."}, words.PainStopLines()...)
 		}
 	}
 	return nil

@@ -27,3 +27,24 @@ func careHeadline(r Run) string {
 	}
 	return title + ": " + on + "."
 }
+
+// CareNotCounted is the line that says an application does not count
+// (routines.Application.Counts: off again within a minute), "" when it
+// counts.
+func CareNotCounted(ap routines.Application) string {
+	if ap.Counts() {
+		return ""
+	}
+	return "Under a minute on, so this " + string(ap.Kind) + " does not count."
+}
+
+// CareAfter are the lines said once an application ap has ended, with the
+// plan adv as it stands then (routines.AfterCare): that it does not count,
+// when that is so, and today's count with when the next is due.
+func CareAfter(ap routines.Application, adv routines.CareAdvice) []string {
+	var out []string
+	if l := CareNotCounted(ap); l != "" {
+		out = append(out, l)
+	}
+	return append(out, Capital(adv.Summary())+".")
+}

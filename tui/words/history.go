@@ -55,6 +55,9 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 			fmt.Fprintf(&b, "  %s  %-8s %-11s %s\n", s.StartedAt.Format("2006-01-02 15:04"), s.Kind, s.Status, describe(s))
 		}
 	}
+	if note := EmptyHidden(o.Empty); note != "" {
+		b.WriteString(note + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

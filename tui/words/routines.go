@@ -93,10 +93,17 @@ func WriteRoutine(w io.Writer, r routines.Routine, pictures Pictures) error {
 	}...)
 	if r.Source != "" {
 		rows = append(rows, [2]string{"Source", r.Source})
+		for _, l := range SourceRows(r.Source) {
+			rows = append(rows, [2]string{"", l})
+		}
 	}
 	rows = append(rows, [2]string{"From", routines.Printable(r.Origin)})
 	for _, row := range rows {
-		fmt.Fprintf(&b, "  %-12s %s\n", row[0]+":", row[1])
+		label := row[0] + ":"
+		if row[0] == "" { // a row that goes on the one above (a source's name)
+			label = ""
+		}
+		fmt.Fprintf(&b, "  %-12s %s\n", label, row[1])
 	}
 	if pic := Picture(r, pictures); pic != "" {
 		b.WriteString("\n" + pic + "\n")
