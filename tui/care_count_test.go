@@ -41,7 +41,7 @@ func TestCareClosingAgreesWithPlanAndHome(t *testing.T) {
 		counted bool
 		head    string
 	}{
-		{"done", func(h *harness) { h.waitUntil(ready + 15*time.Minute) }, true, "Time is up."},
+		{"done", func(h *harness) { h.waitUntil(ready + 15*time.Minute) }, true, "Time is up:"},
 		{"stopped early", func(h *harness) { h.waitUntil(ready + 6*time.Minute); h.press("q") }, true, "Stopped."},
 		{"stopped in the first minute", func(h *harness) { h.waitUntil(ready + 5*time.Second); h.press("q") }, false, "Stopped."},
 		{"signal in the first minute", func(h *harness) { h.waitUntil(ready + 5*time.Second); h.send(signalMsg{}); h.settle() }, false, "Stopped."},
@@ -128,6 +128,6 @@ func TestCareFirstApplicationSaysTheNext(t *testing.T) {
 			Config: CareConfig{Kind: routines.KindIce, Options: &coach.CareOptions{Ready: time.Second}}}}})
 		h.waitUntil(time.Second + 15*time.Minute)
 		adv := routines.AdviseCare(time.Now(), nil, recordedApps(h))
-		h.must("Time is up.", words.Capital(adv.Summary())+".", "Ice 1 today, next from 02:00.")
+		h.must("Time is up:", words.Capital(adv.Summary())+".", "Ice 1 today, next from 02:00.")
 	})
 }

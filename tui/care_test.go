@@ -102,7 +102,10 @@ func TestCareWholeApplication(t *testing.T) {
 			t.Error("notified before the end")
 		}
 		h.waitUntil(70 * time.Second)
-		h.must("Time is up.", "take the ice off", "Ice: 1:00 on.", "Press any key.")
+		h.must("Time is up: take the ice off", "Ice: 1:00 on.", "Press any key.")
+		if n := strings.Count(h.screen(), "Time is up"); n != 1 {
+			t.Errorf("the end says \"Time is up\" %d times:\n%s", n, h.screen())
+		}
 		if h.bells != 2 {
 			t.Errorf("%d bells at the end, want 2", h.bells)
 		}
@@ -118,7 +121,7 @@ func TestCareWholeApplication(t *testing.T) {
 			t.Errorf("recorded %+v; want ice, completed, 70 s", r)
 		}
 		h.wait(time.Hour) // the end stays until a key: the person may be in another room
-		h.must("Time is up.")
+		h.must("Time is up:")
 		h.press("x")
 		if len(h.app.Pages()) != 0 {
 			t.Errorf("a key on the end left %v open", h.app.Pages())

@@ -131,7 +131,7 @@ func (m *Care) pacingParts(width int) []part {
 
 func (m *Care) doneParts(width int) []part {
 	s := m.ctx.Styles
-	ps := []part{{s.Title.Render("Time is up."), 0}, {wrapText(s.Text, width, m.rule.End), 0}}
+	ps := []part{{wrapText(s.Title, width, m.rule.End), 0}} // "Time is up: take the ice off, ..." once
 	if m.run.Outcome != routines.Completed {
 		// The headline says to take it off.
 		ps = []part{{s.Title.Render("Stopped."), 0}}

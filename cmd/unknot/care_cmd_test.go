@@ -188,7 +188,7 @@ func TestE2ECareScreen(t *testing.T) {
 	home := newHome(t)
 	s := startTerm(t, 80, 24, []string{home}, "care", "heat", "-m", "0.05")
 	s.WaitFor("Heat · 3 seconds", "Get ready", "never sleep on a heating pad", "space pause")
-	s.WaitFor("Time is up.", "Heat: 0:03 on.", "Press any key.")
+	s.WaitFor("Time is up:", "Heat: 0:03 on.", "Press any key.")
 	s.Keys("x")
 	if code := s.Exited(); code != 0 {
 		t.Fatalf("exit status %d:\n%s", code, s.Screen())
