@@ -53,6 +53,8 @@ type Player struct {
 	timeout  time.Duration
 	tempDir  string
 	now      func() time.Time // the clock that judges overdue players
+	spawn    spawner          // starts a player program
+	taken    func(Cue)        // tests: the worker took a cue from the mailbox
 
 	box     sync.Mutex // guards the mailbox below, all that Play touches
 	pending *request
@@ -81,14 +83,27 @@ type Player struct {
 
 // New starts a Player. Close it when done: that ends any sound still
 // playing and removes its temporary files.
-func New(o Options) *Player { return newPlayer(o, time.Now) }
+func New(o Options) *Player { return newPlayer(o, seams{now: time.Now}) }
 
-func newPlayer(o Options, now func() time.Time) *Player {
+// seams are what tests put in place of the clock and the programs.
+type seams struct {
+	now   func() time.Time // nil: time.Now
+	spawn spawner          // nil: startProgram
+	taken func(Cue)        // nil: nothing; called as the worker takes a cue
+}
+
+func newPlayer(o Options, s seams) *Player {
 	p := &Player{
 		look: o.LookPath, bell: o.Bell, onNotice: o.OnNotice,
 		timeout: o.Timeout, tempDir: o.TempDir,
 		wake: make(chan struct{}, 1), exited: make(chan struct{}),
-		volume: clampVolume(o.Volume), now: now,
+		volume: clampVolume(o.Volume), now: s.now, spawn: s.spawn, taken: s.taken,
+	}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if p.spawn == nil {
+		p.spawn = startProgram
 	}
 	if p.look == nil {
 		p.look = lookPath
@@ -227,6 +242,9 @@ func (p *Player) loop() {
 		}
 		if closed {
 			break
+		}
+		if req != nil && p.taken != nil {
+			p.taken(req.cue)
 		}
 		p.prepare()
 		if req != nil {

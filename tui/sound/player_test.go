@@ -215,7 +215,7 @@ func TestAPlayerOverdueThreeTimesCountsAsHung(t *testing.T) {
 	var clock time.Time
 	o := l.options(Tones)
 	o.Timeout = time.Hour
-	p := newPlayer(o, func() time.Time { clock = clock.Add(time.Second); return clock })
+	p := newPlayer(o, seams{now: func() time.Time { clock = clock.Add(time.Second); return clock }})
 	defer p.Close()
 	for i := range 3 {
 		p.Play(Inhale, "") // each call of the clock moves it 1 s: overdue
