@@ -466,21 +466,3 @@ func TestWhenEveryPlayerFailsOneNoticeNamesThem(t *testing.T) {
 		t.Errorf("%d starts and %d more notices; want 2 and 0", n, len(l.notices))
 	}
 }
-
-// Drain waits for the cue asked for last to play, then closes: the end
-// chime is not cut when the program ends right after asking for it.
-func TestDrainLetsTheLastCuePlay(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"pw-play": "sleep 0.3; exit 0"})
-	p := New(Options{Mode: Tones, Volume: DefaultVolume})
-	p.Play(End, "well done")
-	start := time.Now()
-	if err := p.Drain(5 * time.Second); err != nil {
-		t.Fatal(err)
-	}
-	if f.Starts() != 1 {
-		t.Errorf("%d plays, want the end chime played", f.Starts())
-	}
-	if time.Since(start) < 250*time.Millisecond {
-		t.Errorf("Drain returned before the chime ended (after %v)", time.Since(start))
-	}
-}

@@ -127,7 +127,11 @@ func (p *Player) launch(req request) (ring bool) {
 func (p *Player) endCurrent() {
 	r := p.cur
 	p.cur = nil
-	if r == nil || r.exited {
+	if r == nil {
+		return
+	}
+	p.changed()
+	if r.exited {
 		return
 	}
 	if p.now().Sub(r.started) > r.expect+overdueAfter && r.gen == p.gen {
@@ -162,6 +166,7 @@ func (p *Player) wait(r *run) {
 	r.exited = true
 	if p.cur == r {
 		p.cur = nil
+		p.changed()
 	}
 	ring := false
 	switch {
