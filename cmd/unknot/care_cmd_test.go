@@ -112,6 +112,7 @@ func TestCareNotifySequence(t *testing.T) {
 // instant, the end notified through notify-send (a fake one on PATH) and
 // the application found in `history --json` as kind ice, completed.
 func TestE2ECarePlainThenHistory(t *testing.T) {
+	skipShort(t)
 	home := newHome(t)
 	bin := t.TempDir()
 	got := filepath.Join(bin, "notified")
@@ -182,6 +183,7 @@ func TestE2ECarePlainThenHistory(t *testing.T) {
 // countdown, then the end, which stays until a key; the history has it.
 // From home, c asks when the spasm started once, and the plan follows.
 func TestE2ECareScreen(t *testing.T) {
+	t.Parallel()
 	home := newHome(t)
 	s := startTerm(t, 80, 24, []string{home}, "care", "heat", "-m", "0.05")
 	s.WaitFor("Heat · 3 seconds", "Get ready", "never sleep on a heating pad", "space pause")

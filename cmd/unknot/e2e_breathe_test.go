@@ -18,6 +18,7 @@ import (
 // (no drift, no frame-sized lag), within a bound generous enough that only
 // a real fault trips it.
 func TestE2EBreathePlainTiming(t *testing.T) {
+	skipShort(t)
 	lines, code := readPlain(t, []string{newHome(t)}, "breathe", "--plain", "-n", "2", "-p", "1-1-1")
 	if code != 0 {
 		t.Fatalf("exit status %d", code)
@@ -47,6 +48,7 @@ func TestE2EBreathePlainTiming(t *testing.T) {
 // Every bad pattern, count or mix of flags: one clear line on stderr,
 // nothing on stdout, exit status 2.
 func TestE2EBreatheBadInput(t *testing.T) {
+	t.Parallel()
 	cases := [][]string{
 		{"-p", "0-0-0"}, {"-p", "5-"}, {"-p", "abc"}, {"-p", "-3-1-3"}, {"-p=-3-1-3"}, {"--pattern=-3-1-3"},
 		{"-p", "99999-1-1"}, {"-p", ""}, {"-p"},
@@ -77,6 +79,7 @@ func TestE2EBreatheBadInput(t *testing.T) {
 
 // Without a terminal and without --plain: say so, suggest --plain, exit 2.
 func TestE2EBreatheNeedsTerminal(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "-n", "1")
 	if code != 2 || stdout != "" || !strings.Contains(stderr, "--plain") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("status %d, stdout %q, stderr %q; want 2, nothing, one line suggesting --plain", code, stdout, stderr)
@@ -86,6 +89,7 @@ func TestE2EBreatheNeedsTerminal(t *testing.T) {
 // The screen as a person uses it: it paces at once, pauses and goes on,
 // slows down, ends by itself with a closing screen, and a key closes it.
 func TestE2EBreatheScreen(t *testing.T) {
+	t.Parallel()
 	home := newHome(t)
 	s := startTerm(t, 80, 24, []string{home}, "breathe", "-n", "2", "-p", "2-1-2", "--no-bell")
 	s.WaitFor("Inhale", "breath 1 of 2", "space pause")
@@ -114,6 +118,7 @@ func TestE2EBreatheScreen(t *testing.T) {
 // q ends the breathing at once and shows the closing screen; q again
 // closes it, and the terminal is given back.
 func TestE2EBreatheQuit(t *testing.T) {
+	t.Parallel()
 	s := startTerm(t, 80, 24, []string{newHome(t)}, "breathe", "--reduced-motion", "--theme", "light", "--no-checkin")
 	s.WaitFor("Inhale", "breath 1")
 	s.Keys("q")
@@ -130,16 +135,22 @@ func TestE2EBreatheQuit(t *testing.T) {
 // A tiny window says what it needs, and the screen comes back when the
 // window grows.
 func TestE2EBreatheSmallWindow(t *testing.T) {
+	t.Parallel()
 	s := startTerm(t, 24, 6, []string{newHome(t), "NO_COLOR=1"}, "breathe")
 	s.WaitFor("window too small")
 	s.Resize(40, 12)
 	s.WaitFor("Inhale", "breath 1")
 	s.Keys("q")
-	s.Exited()
+	s.WaitFor("Stopped.")
+	s.Keys("q")
+	if code := s.Exited(); code != 0 {
+		t.Errorf("exit status %d after quitting from a grown window:\n%s", code, s.Screen())
+	}
 }
 
 // SIGTERM ends the screen cleanly: exit status 0, terminal restored.
 func TestE2EBreatheSIGTERM(t *testing.T) {
+	t.Parallel()
 	needTmux(t)
 	s := startTerm(t, 80, 24, []string{newHome(t)}, "breathe")
 	s.WaitFor("Inhale")
@@ -156,7 +167,7 @@ func TestE2EBreatheSIGTERM(t *testing.T) {
 // pane's shell).
 func panePID(t *testing.T, s *Term) int {
 	t.Helper()
-	out, err := exec.Command("tmux", "-L", tmuxSocket, "list-panes", "-t", s.name, "-F", "#{pane_pid}").Output()
+	out, err := s.tmux("list-panes", "-t", s.name, "-F", "#{pane_pid}").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,9 +17,10 @@ import (
 // instant is logged (the README has the figures); only a gross fault (a
 // quarter second off the schedule) fails the test.
 func TestE2ESoundTones(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed})
+	skipShort(t)
+	f := soundtest.Write(t, map[string]string{"pw-play": soundtest.Succeed})
 	home := newHome(t)
-	lines, code := readPlain(t, []string{home}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
+	lines, code := readPlain(t, []string{home, f.Env()}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
 	if code != 0 {
 		t.Fatalf("exit %d: %v", code, lines)
 	}
@@ -54,8 +55,10 @@ func TestE2ESoundTones(t *testing.T) {
 
 // --sound voice speaks short words through the voice on PATH.
 func TestE2ESoundVoice(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"spd-say": soundtest.Succeed})
-	_, code := readPlain(t, []string{newHome(t)}, "breathe", "--plain", "-p", "3-0-3", "-n", "1", "--sound", "voice")
+	t.Parallel()
+	skipShort(t)
+	f := soundtest.Write(t, map[string]string{"spd-say": soundtest.Succeed})
+	_, code := readPlain(t, []string{newHome(t), f.Env()}, "breathe", "--plain", "-p", "3-0-3", "-n", "1", "--sound", "voice")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -67,8 +70,10 @@ func TestE2ESoundVoice(t *testing.T) {
 
 // --sound off plays nothing and writes no bell.
 func TestE2ESoundOff(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed, "spd-say": soundtest.Succeed})
-	stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "--plain", "-p", "1-1-1", "-n", "1", "--sound", "off")
+	t.Parallel()
+	skipShort(t)
+	f := soundtest.Write(t, map[string]string{"pw-play": soundtest.Succeed, "spd-say": soundtest.Succeed})
+	stdout, stderr, code := runUnknot(t, []string{newHome(t), f.Env()}, "breathe", "--plain", "-p", "1-1-1", "-n", "1", "--sound", "off")
 	if code != 0 || strings.Contains(stdout+stderr, "\a") || f.Starts() != 0 {
 		t.Errorf("exit %d, %d plays, bell in output: %v", code, f.Starts(), strings.Contains(stdout+stderr, "\a"))
 	}
@@ -77,10 +82,13 @@ func TestE2ESoundOff(t *testing.T) {
 // A player that crashes, or hangs, falls back to the bell and says so
 // once, never as a stack of errors; the breathing goes on to its end.
 func TestE2ESoundPlayerFails(t *testing.T) {
+	t.Parallel()
+	skipShort(t)
 	for name, behaviour := range map[string]string{"crash": soundtest.Crash, "hang": soundtest.Hang} {
 		t.Run(name, func(t *testing.T) {
-			soundtest.Install(t, map[string]string{"pw-play": behaviour})
-			stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
+			t.Parallel()
+			f := soundtest.Write(t, map[string]string{"pw-play": behaviour})
+			stdout, stderr, code := runUnknot(t, []string{newHome(t), f.Env()}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
 			if code != 0 || !strings.Contains(stdout, "Breathing: 2 breaths") {
 				t.Errorf("exit %d, stdout %q", code, stdout)
 			}
@@ -93,6 +101,7 @@ func TestE2ESoundPlayerFails(t *testing.T) {
 
 // A bogus mode or volume is one line and exit 2.
 func TestE2ESoundBadFlags(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"--sound", "bogus"}, {"--volume", "101"}, {"--volume", "loud"}} {
 		_, stderr, code := runUnknot(t, []string{newHome(t)}, append([]string{"breathe", "--plain", "-n", "1"}, args...)...)
 		if code != 2 || strings.Count(stderr, "\n") != 1 {

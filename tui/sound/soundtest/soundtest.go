@@ -65,6 +65,15 @@ func (e Event) Last() string { return e.Args[len(e.Args)-1] }
 // PATH for the rest of the test (t.Setenv: not for parallel tests).
 func Install(t testing.TB, players map[string]string) *Fakes {
 	t.Helper()
+	f := Write(t, players)
+	t.Setenv("PATH", f.Dir)
+	return f
+}
+
+// Write is Install without touching this process's PATH: for a test that
+// runs a child process with Env() (parallel tests may).
+func Write(t testing.TB, players map[string]string) *Fakes {
+	t.Helper()
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("the fake players are bash scripts, and bash is not on PATH")
@@ -93,7 +102,6 @@ printf '%%s\n' "$line" >"$dir/events"
 			t.Fatal(err)
 		}
 	}
-	t.Setenv("PATH", dir)
 	// O_RDWR: opening never blocks, and the scripts' writes never block.
 	r, err := os.OpenFile(fifo, os.O_RDWR, 0)
 	if err != nil {
@@ -127,6 +135,9 @@ func parseEvent(t testing.TB, line string) Event {
 		Name: fields[1], Pid: pid, Size: size, Sum: fields[4], Args: args,
 	}
 }
+
+// Env is the environment entry that makes a child process use the fakes.
+func (f *Fakes) Env() string { return "PATH=" + f.Dir }
 
 // Next waits for the next player start.
 func (f *Fakes) Next() Event {
