@@ -8,6 +8,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 	"github.com/unknot/unknot/tui"
 	"github.com/unknot/unknot/tui/words"
 )
@@ -109,13 +110,13 @@ func printRuns(w io.Writer, runs []words.Run) {
 // all of it).
 type historyReader struct {
 	f     *factory
-	since history.Day
+	since record.Day
 }
 
-func (h historyReader) Overview(now time.Time) (history.Overview, error) {
+func (h historyReader) Overview(now time.Time) (record.Overview, error) {
 	s, err := h.f.history()
 	if err != nil {
-		return history.Overview{}, err
+		return record.Overview{}, err
 	}
 	return s.OverviewSince(now, h.since)
 }
@@ -146,7 +147,7 @@ func (h historyReader) Levels() ([]tui.RoutineLevel, error) {
 	return out, nil
 }
 
-func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {
+func (h historyReader) Sessions(offset, limit int) ([]record.Session, error) {
 	s, err := h.f.history()
 	if err != nil {
 		return nil, err
@@ -162,7 +163,7 @@ func (h historyToday) Today(now time.Time) (tui.TodayCounts, error) {
 	if err != nil {
 		return tui.TodayCounts{}, err
 	}
-	day := history.DayOf(now)
+	day := record.DayOf(now)
 	counts, err := s.TodayCounts(day)
 	if err != nil {
 		return tui.TodayCounts{}, err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 	"github.com/unknot/unknot/tui"
 	"github.com/unknot/unknot/tui/words"
 )
@@ -52,7 +53,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 func runHistory(f *factory, o *historyOptions) error {
 	var flt history.Filter
 	if o.since != "" {
-		d, err := history.ParseDay(o.since)
+		d, err := record.ParseDay(o.since)
 		if err != nil {
 			return usageErr("--since: %v", err)
 		}

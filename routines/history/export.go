@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/unknot/unknot/routines/record"
 	"io"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 	}
 	sep := "\n"
 	var buf []byte
-	err := s.each(context.Background(), flt, func(x *Session) error {
+	err := s.each(context.Background(), flt, func(x *record.Session) error {
 		buf = appendSession(append(buf[:0], sep...), x)
 		sep = ",\n"
 		_, err := bw.Write(buf)
@@ -56,7 +57,7 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 		return err
 	}
 	row := make([]string, len(CSVHeader))
-	err := s.each(context.Background(), flt, func(x *Session) error {
+	err := s.each(context.Background(), flt, func(x *record.Session) error {
 		row[0] = strconv.FormatInt(x.ID, 10)
 		row[1] = string(x.Kind)
 		row[2] = timeText(x.StartedAt)
@@ -111,7 +112,7 @@ func optInt(v *int) string {
 
 // appendSession appends x as JSON, exactly as json.Marshal would write it
 // (a test holds them equal), several times faster.
-func appendSession(b []byte, x *Session) []byte {
+func appendSession(b []byte, x *record.Session) []byte {
 	b = append(b, `{"id":`...)
 	b = strconv.AppendInt(b, x.ID, 10)
 	b = append(b, `,"kind":`...)

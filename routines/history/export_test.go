@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,7 +141,7 @@ func TestImportMerges(t *testing.T) {
 
 func TestImportRunningBecomesInterrupted(t *testing.T) {
 	s, _ := openTemp(t)
-	rec(t, s, KindBreathe, at(zone(0), 2025, 1, 1, 7, 0), Running, nil, nil, 3)
+	rec(t, s, KindBreathe, at(zone(0), 2025, 1, 1, 7, 0), record.Running, nil, nil, 3)
 	dump := export(t, s, Filter{})
 	if !strings.Contains(dump, `"status":"running"`) {
 		t.Fatalf("a live session should export as running:\n%s", dump)
@@ -215,8 +216,8 @@ func TestImportIsAllOrNothing(t *testing.T) {
 }
 
 func TestAppendSessionIsJSONMarshal(t *testing.T) {
-	for _, x := range []Session{
-		{ID: 7, Kind: KindBreathe, StartedAt: at(zone(-3.5), 2025, 2, 3, 4, 5).Add(1500), Status: Running, Exercises: []Exercise{}},
+	for _, x := range []record.Session{
+		{ID: 7, Kind: KindBreathe, StartedAt: at(zone(-3.5), 2025, 2, 3, 4, 5).Add(1500), Status: record.Running, Exercises: []Exercise{}},
 		{ID: 1, Kind: KindSession, StartedAt: at(zone(0), 2025, 2, 3, 4, 5), EndedAt: ptrTime(at(zone(0), 2025, 2, 3, 5, 5)),
 			Status: Pain, PainBefore: ptr(0), PainAfter: ptr(10), Breaths: 3,
 			Exercises: []Exercise{ex(`knee "é" <&> \ to`, "left", 1, 2), ex("arm-raise", "", 0, 0)}},

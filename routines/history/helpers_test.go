@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func rec(t testing.TB, s *Store, kind Kind, start time.Time, status Status, befo
 		if _, err := s.db.Exec(`UPDATE sessions SET owner_pid = NULL WHERE id = ?`, r.ID()); err != nil {
 			t.Fatal(err)
 		}
-	} else if status != Running {
+	} else if status != record.Running {
 		if err := r.Finish(start.Add(10*time.Minute), status); err != nil {
 			t.Fatalf("Finish: %v", err)
 		}
@@ -104,7 +105,7 @@ func ex(routine, side string, done, planned int) Exercise {
 }
 
 // daily records one completed stretch session on the date d at 08:00 in loc.
-func daily(t testing.TB, s *Store, loc *time.Location, d Day) {
+func daily(t testing.TB, s *Store, loc *time.Location, d record.Day) {
 	t.Helper()
 	tm := d.Time()
 	rec(t, s, KindSession, at(loc, tm.Year(), tm.Month(), tm.Day(), 8, 0), Completed, nil, nil, 0,

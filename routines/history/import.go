@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // Imported is what an import did.
@@ -75,7 +76,7 @@ func (s *Store) ImportFile(path string) (Imported, error) {
 		return Imported{}, &ImportError{File: path, Line: 1, Column: 1, Err: fmt.Errorf("cannot be read: %w", unwrapPath(err))}
 	}
 	defer f.Close()
-	if err := decodeSessions(f, path, func(int, *Session) error { return nil }); err != nil {
+	if err := decodeSessions(f, path, func(int, *record.Session) error { return nil }); err != nil {
 		return Imported{}, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -108,7 +109,7 @@ func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
 			return err
 		}
 		defer ins.close()
-		return decodeSessions(r, name, func(_ int, x *Session) error {
+		return decodeSessions(r, name, func(_ int, x *record.Session) error {
 			added, err := ins.add(ctx, x)
 			if added {
 				res.Added++
@@ -172,7 +173,7 @@ func (in *inserter) close() {
 
 // add inserts x unless a session with its start instant and kind is
 // already there (added false, err nil).
-func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
+func (in *inserter) add(ctx context.Context, x *record.Session) (bool, error) {
 	var exists bool
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&exists); err != nil || exists {
 		return false, err
@@ -181,7 +182,7 @@ func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
 	}
-	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt),
+	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt),
 		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths)
 	if err != nil {
 		return false, err
@@ -212,7 +213,7 @@ func (in *inserter) add(ctx context.Context, x *Session) (bool, error) {
 // decodeSessions reads sessions from r one at a time, checks each, and
 // hands it to f with its 1-based index. The first problem stops it with an
 // *ImportError.
-func decodeSessions(r io.Reader, name string, f func(int, *Session) error) error {
+func decodeSessions(r io.Reader, name string, f func(int, *record.Session) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -273,7 +274,7 @@ func decodeSessions(r io.Reader, name string, f func(int, *Session) error) error
 
 // readSession decodes and checks one session, raw, that starts at offset
 // start of the file.
-func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*Session, error) {
+func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*record.Session, error) {
 	if raw[0] != '{' {
 		return nil, fail(start, elem, fmt.Errorf("should be a JSON object {\"kind\": ..., \"started_at\": ...}, not %s", jsonKind(raw[0])))
 	}
@@ -318,8 +319,8 @@ func syntaxFail(fail func(int64, int, error) error, tr *tracker, err error, elem
 }
 
 // session turns what was read into a Session and checks it.
-func (x importSession) session() (Session, error) {
-	var s Session
+func (x importSession) session() (record.Session, error) {
+	var s record.Session
 	switch {
 	case x.Kind == nil:
 		return s, errors.New(`"kind" is missing`)
@@ -329,7 +330,7 @@ func (x importSession) session() (Session, error) {
 		return s, errors.New(`"status" is missing`)
 	}
 	s.Kind, s.Status = *x.Kind, *x.Status
-	if s.Status == Running {
+	if s.Status == record.Running {
 		s.Status = Interrupted // its process is not this one
 	}
 	var err error
@@ -398,7 +399,7 @@ func (x importSession) session() (Session, error) {
 // recording holds to: more breaths than one a second (the quickest pace)
 // fits between its start and end. (A long run is not refused: breathing
 // with no set end may be left running, and its export must go back in.)
-func checkPlausible(s Session) error {
+func checkPlausible(s record.Session) error {
 	if s.EndedAt == nil {
 		return nil
 	}

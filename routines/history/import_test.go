@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"errors"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
 	"strings"
@@ -229,7 +230,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, x := range all {
-			if err := checkSession(&x); err != nil && x.Status != Running {
+			if err := checkSession(&x); err != nil && x.Status != record.Running {
 				t.Fatalf("accepted %+v: %v", x, err)
 			}
 		}

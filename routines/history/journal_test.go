@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // shortBusy makes the busy timeout 150 ms for one test, so that a lock
@@ -94,7 +95,7 @@ func runRepeated(j *Journal, start time.Time) {
 }
 
 // onlySession reads the one session of the history in dir.
-func onlySession(t *testing.T, dir string) Session {
+func onlySession(t *testing.T, dir string) record.Session {
 	t.Helper()
 	s, err := Open(dir)
 	if err != nil {
@@ -108,7 +109,7 @@ func onlySession(t *testing.T, dir string) Session {
 	return all[0]
 }
 
-func checkRepeated(t *testing.T, got Session, start time.Time) {
+func checkRepeated(t *testing.T, got record.Session, start time.Time) {
 	t.Helper()
 	if got.Status != Completed || !got.StartedAt.Equal(start) || got.PainBefore == nil || *got.PainBefore != 5 ||
 		got.PainAfter == nil || *got.PainAfter != 3 {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // mergePending adds to the history the runs that a Journal could not write
@@ -36,13 +37,13 @@ func (s *Store) mergeFile(path string) error {
 	defer f.Close()
 	ctx := context.Background()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		return decodeSessions(f, path, func(_ int, x *Session) error { return s.upsert(ctx, tx, x) })
+		return decodeSessions(f, path, func(_ int, x *record.Session) error { return s.upsert(ctx, tx, x) })
 	})
 }
 
 // upsert adds x, or brings the session with its start instant and kind up
 // to date with it.
-func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session) error {
+func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *record.Session) error {
 	var id int64
 	var status string
 	err := tx.QueryRowContext(ctx, `SELECT id, status FROM sessions WHERE started_ns = ? AND kind = ?
@@ -64,7 +65,7 @@ func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session) error {
 // says more than an interruption, which says more than nothing.
 func rank(st Status) int {
 	switch st {
-	case Running:
+	case record.Running:
 		return 0
 	case Interrupted:
 		return 1

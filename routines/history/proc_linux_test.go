@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -111,7 +112,7 @@ func TestCrashLosesAtMostTheRepInProgress(t *testing.T) {
 			cmd.Process.Kill()
 		}
 		for lines.Scan() {
-			record(t, seen, lines.Text())
+			recordLine(t, seen, lines.Text())
 			if n++; n == k {
 				cmd.Process.Kill()
 			}
@@ -129,7 +130,7 @@ func TestCrashLosesAtMostTheRepInProgress(t *testing.T) {
 	}
 }
 
-func record(t *testing.T, seen map[int64]*reported, line string) {
+func recordLine(t *testing.T, seen map[int64]*reported, line string) {
 	f := strings.Fields(line)
 	id, err := strconv.ParseInt(f[1], 10, 64)
 	if err != nil {
@@ -165,10 +166,10 @@ func verifyCrash(t *testing.T, dir string, seen map[int64]*reported) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := map[int64]Session{}
+	stored := map[int64]record.Session{}
 	for _, x := range all {
 		stored[x.ID] = x
-		if x.Status == Running {
+		if x.Status == record.Running {
 			t.Errorf("session %d reads running after its process was killed", x.ID)
 		}
 	}
@@ -319,7 +320,7 @@ func TestFullDisk(t *testing.T) {
 			failure = strings.TrimSpace(after)
 			continue
 		}
-		record(t, seen, line)
+		recordLine(t, seen, line)
 	}
 	kind, msg, _ := strings.Cut(failure, "|")
 	t.Logf("after %d sessions: %s", len(seen), msg)
