@@ -71,9 +71,7 @@ type RoutineLevel struct {
 	Amount string
 }
 
-// NewReview makes the review screen; it loads when it starts.
-func NewReview(ctx *Context, load HistoryReader) *Review { return newReview(ctx, load) }
-
+// newReview makes the review screen; it loads when it starts.
 func newReview(ctx *Context, load HistoryReader) *Review {
 	vp := viewport.New(viewport.WithWidth(80), viewport.WithHeight(22))
 	return &Review{ctx: ctx, load: load, vp: vp, now: ctx.Opt.now(), w: 80, h: 23}

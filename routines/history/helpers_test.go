@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/unknot/unknot/routines/record"
 	"os"
-	"strings"
 	"testing"
 	"time"
 )
@@ -111,7 +110,3 @@ func daily(t testing.TB, s *Store, loc *time.Location, d record.Day) {
 	rec(t, s, KindSession, at(loc, tm.Year(), tm.Month(), tm.Day(), 8, 0), Completed, nil, nil, 0,
 		ex("knee-to-chest", "left", 3, 3))
 }
-
-type stringsBuilder = strings.Builder
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

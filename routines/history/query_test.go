@@ -189,8 +189,8 @@ func TestDayWeek(t *testing.T) {
 			t.Errorf("%s.Week() = %s, want %s", d, got, want)
 		}
 	}
-	if n := record.DaysBetween("2024-02-28", "2024-03-01"); n != 2 {
-		t.Errorf("DaysBetween across 29 Feb = %d", n)
+	if d := record.Day("2024-02-28").Add(2); d != "2024-03-01" {
+		t.Errorf("two days after 28 Feb 2024 = %s, want 1 Mar (across 29 Feb)", d)
 	}
 	if _, err := record.ParseDay("2025-13-01"); err == nil {
 		t.Error("ParseDay accepted month 13")

@@ -15,8 +15,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/unknot/unknot/routines"
-
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
 
@@ -62,16 +60,6 @@ func (s *Store) writable() error { return s.ro }
 
 // Path is the file the store reads and writes.
 func (s *Store) Path() string { return s.path }
-
-// OpenDefault opens the history in the data folder routines.DataDir names:
-// $UNKNOT_HOME, else $XDG_DATA_HOME/unknot, else ~/.local/share/unknot.
-func OpenDefault() (*Store, error) {
-	dir, err := routines.DataDir()
-	if err != nil {
-		return nil, err
-	}
-	return Open(dir)
-}
 
 // Open opens, creating it if need be, the history in folder dir: the file
 // dir/history.db. The folder is created 0700 and the files 0600 whatever

@@ -37,8 +37,3 @@ func (d Day) Weekday() time.Weekday { return d.Time().Weekday() }
 
 // Week is the Monday that starts d's week.
 func (d Day) Week() Day { return d.Add(-((int(d.Weekday()) + 6) % 7)) }
-
-// DaysBetween is how many days from a to b (negative if b is before a).
-func DaysBetween(a, b Day) int {
-	return int(b.Time().Sub(a.Time()).Hours() / 24)
-}
