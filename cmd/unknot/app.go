@@ -159,6 +159,9 @@ func (h historyReader) Sessions(offset, limit int) ([]record.Session, error) {
 type historyToday struct{ f *factory }
 
 func (h historyToday) Today(now time.Time) (tui.TodayCounts, error) {
+	if j := h.f.journal; j != nil {
+		j.Wait(2 * time.Second) // the run just finished is counted, not read before it is written
+	}
 	s, err := h.f.history()
 	if err != nil {
 		return tui.TodayCounts{}, err

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +13,8 @@ import (
 // `breathe --plain -p 1-1-1 -n 2 --sound tones` with a fake pw-play on
 // PATH: one play a phase (and the end chime), inhale and exhale different
 // sounds, each started on its instant. How far each start is from its
-// instant is logged (the README has the figures); only a gross fault (a
-// quarter second off the schedule) fails the test.
+// instant is logged (the README has the figures); only plays off the
+// schedule by checkOnSchedule's bounds fail the test.
 func TestE2ESoundTones(t *testing.T) {
 	skipShort(t)
 	f := soundtest.Write(t, map[string]string{"pw-play": soundtest.Succeed})
@@ -36,9 +35,6 @@ func TestE2ESoundTones(t *testing.T) {
 		off := e.At.Sub(evs[0].At) - due
 		offs = append(offs, off)
 		t.Logf("play %d (%s, %d bytes): %+.2f ms from its instant, after the first", i, e.Name, e.Size, float64(off)/1e6)
-		if off < -250*time.Millisecond || off > 250*time.Millisecond {
-			t.Errorf("play %d started %v off its instant", i, off)
-		}
 	}
 	if evs[0].Sum == evs[2].Sum || evs[0].Sum == evs[1].Sum || evs[6].Sum == evs[0].Sum {
 		t.Errorf("inhale, hold, exhale and the end sound alike: %v", []string{evs[0].Sum, evs[1].Sum, evs[2].Sum, evs[6].Sum})
@@ -46,8 +42,7 @@ func TestE2ESoundTones(t *testing.T) {
 	if evs[0].Sum != evs[3].Sum || len(sums) != 3 {
 		t.Errorf("the two inhales differ, or not three phase sounds: %v", sums)
 	}
-	sort.Slice(offs, func(i, j int) bool { return offs[i] < offs[j] })
-	t.Logf("median %+.2f ms, max %+.2f ms (6 plays, relative to the first)", float64(offs[3])/1e6, float64(offs[5])/1e6)
+	checkOnSchedule(t, "plays", offs)
 	if n := f.Starts(); n != 7 {
 		t.Errorf("%d plays, want 7 (six phases and the end)", n)
 	}

@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -253,4 +254,33 @@ func readPlain(t *testing.T, env []string, args ...string) ([]plainLine, int) {
 		code = ee.ExitCode()
 	}
 	return lines, code
+}
+
+// Bounds of checkOnSchedule. A fault of the program's timing (counting
+// ticks, waiting a frame, drifting) moves most lines; a busy machine
+// delays one here and there, and the next is on time again.
+const (
+	scheduleMedian = 100 * time.Millisecond // the typical line: a systematic lag or drift
+	scheduleGross  = 500 * time.Millisecond // any line: a phase missed or doubled
+)
+
+// checkOnSchedule fails the test when the lines or plays, each off its
+// instant by offs[i], are off the schedule: the median beyond
+// scheduleMedian, or any beyond scheduleGross.
+func checkOnSchedule(t *testing.T, what string, offs []time.Duration) {
+	t.Helper()
+	if len(offs) == 0 {
+		t.Fatalf("no %s to check against the schedule", what)
+	}
+	abs := make([]time.Duration, len(offs))
+	for i, o := range offs {
+		abs[i] = max(o, -o)
+		if abs[i] > scheduleGross {
+			t.Errorf("%s %d is %v off its instant (bound %v)", what, i, o, scheduleGross)
+		}
+	}
+	slices.Sort(abs)
+	if m := abs[len(abs)/2]; m > scheduleMedian {
+		t.Errorf("%s are typically %v off their instants (median, bound %v): %v", what, m, scheduleMedian, offs)
+	}
 }

@@ -38,6 +38,7 @@ type Journal struct {
 
 	wake    chan struct{} // a change to write
 	settled chan struct{} // the worker found nothing left to write
+	written chan struct{} // closed (and replaced) at each write or trouble: Wait's wake-up
 	ctx     context.Context
 	cancel  context.CancelFunc
 	done    chan struct{} // the worker has ended
@@ -58,7 +59,7 @@ const (
 func NewJournal(dir string, open func() (*Store, error)) *Journal {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Journal{dir: dir, open: open, troubled: make(chan struct{}),
-		wake: make(chan struct{}, 1), settled: make(chan struct{}, 1),
+		wake: make(chan struct{}, 1), settled: make(chan struct{}, 1), written: make(chan struct{}),
 		ctx: ctx, cancel: cancel, done: make(chan struct{})}
 }
 
@@ -234,6 +235,47 @@ func (j *Journal) setTrouble(err error) {
 		}
 	}
 	j.trouble = &keptError{err}
+	j.wrote()
+}
+
+// wrote wakes the callers of Wait; j.mu is held.
+func (j *Journal) wrote() {
+	close(j.written)
+	j.written = make(chan struct{})
+}
+
+// Wait waits, at most d, until every change made so far to the runs is
+// written to the history (or refused by it), and reports whether it is.
+// It gives up at once while the history is in trouble (a lock held
+// elsewhere, a read-only folder): the runs are kept, but the history
+// would not show them yet. Whoever reads the history right after a run
+// (today's counts on the home screen) waits here first, so that the run
+// just finished is counted.
+func (j *Journal) Wait(d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	for {
+		j.mu.Lock()
+		done := true
+		for _, e := range j.entries {
+			if e.saved != e.ver && e.rejected == nil {
+				done = false
+			}
+		}
+		trouble, written := j.trouble, j.written
+		j.mu.Unlock()
+		switch {
+		case done:
+			return true
+		case trouble != nil:
+			return false
+		}
+		select {
+		case <-written:
+		case <-timer.C:
+			return false
+		}
+	}
 }
 
 // start runs the writer once there is something to write. j.mu is held.
@@ -315,6 +357,7 @@ func (j *Journal) flush() (again bool) {
 		case errors.Is(err, ErrBadValue):
 			w.e.rejected = err
 		}
+		j.wrote()
 		j.mu.Unlock()
 		if err != nil && !errors.Is(err, ErrBadValue) {
 			if j.ctx.Err() == nil {
