@@ -22,7 +22,9 @@ import (
 // The fake players are bash scripts put alone on PATH. Each logs one line
 // per start -- when it started (bash's $EPOCHREALTIME, no fork), its name,
 // its pid, its arguments, and the size and checksum of the file it was
-// given -- to a log file and to a FIFO the test reads, then behaves:
+// given (one fork: cksum) -- to a log file and to a FIFO the test reads,
+// then behaves. The log line comes first and quickly: a player the next
+// cue ends before it has logged is never seen.
 const (
 	// Succeed exits 0 at once.
 	Succeed = "exit 0"
@@ -91,8 +93,9 @@ dir=%q
 last=
 for a in "$@"; do last=$a; done
 size=- sum=-
-if [ -f "$last" ]; then size=$(wc -c <"$last"); sum=$(cksum <"$last" | cut -d' ' -f1); fi
-line="$now ${0##*/} $$ $size $sum $(printf '%%s\x1f' "$@")"
+if [ -f "$last" ]; then read -r sum size < <(cksum <"$last"); fi
+printf -v args '%%s\x1f' "$@"
+line="$now ${0##*/} $$ $size $sum $args"
 case %q in *held*) mkfifo "$dir/held-$$"; exec 3<>"$dir/held-$$";; esac
 printf '%%s\n' "$line" >>"$dir/log"
 printf '%%s\n' "$line" >"$dir/events"
