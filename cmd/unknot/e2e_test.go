@@ -20,6 +20,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -143,7 +144,11 @@ func startTermThen(t *testing.T, w, h int, env []string, then string, args ...st
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}
-	t.Cleanup(func() { _ = term.tmux("kill-server").Run() })
+	t.Cleanup(func() {
+		_ = term.tmux("kill-server").Run()
+		// tmux leaves its socket behind: /tmp/tmux-UID/NAME, as tmux names it.
+		_ = os.Remove(filepath.Join(cmp.Or(os.Getenv("TMUX_TMPDIR"), "/tmp"), fmt.Sprintf("tmux-%d", os.Getuid()), term.socket))
+	})
 	return term
 }
 
