@@ -34,6 +34,7 @@ func export(t testing.TB, s *Store, flt Filter) string {
 }
 
 func TestExportJSONFormat(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	if got := export(t, s, Filter{}); got != "[]\n" {
 		t.Errorf("empty history exports %q, want []", got)
@@ -59,6 +60,7 @@ func TestExportJSONFormat(t *testing.T) {
 }
 
 func TestExportCSV(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	fixture(t, s)
 	var b bytes.Buffer
@@ -77,6 +79,7 @@ func TestExportCSV(t *testing.T) {
 }
 
 func TestImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	src, _ := openTemp(t)
 	fixture(t, src)
 	first := export(t, src, Filter{})
@@ -111,6 +114,7 @@ func TestImportRoundTrip(t *testing.T) {
 }
 
 func TestImportMerges(t *testing.T) {
+	t.Parallel()
 	src, _ := openTemp(t)
 	fixture(t, src)
 	dump := export(t, src, Filter{})
@@ -140,6 +144,7 @@ func TestImportMerges(t *testing.T) {
 }
 
 func TestImportRunningBecomesInterrupted(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	rec(t, s, KindBreathe, at(zone(0), 2025, 1, 1, 7, 0), record.Running, nil, nil, 3)
 	dump := export(t, s, Filter{})
@@ -156,6 +161,7 @@ func TestImportRunningBecomesInterrupted(t *testing.T) {
 }
 
 func TestImportMalformedChangesNothing(t *testing.T) {
+	t.Parallel()
 	good := `{"id":1,"kind":"breathe","started_at":"2025-01-01T07:00:00Z","ended_at":null,"status":"completed","pain_before":null,"pain_after":null,"breaths":3,"exercises":[]}`
 	for _, tc := range []struct {
 		name, file, want string
@@ -201,6 +207,7 @@ func TestImportMalformedChangesNothing(t *testing.T) {
 }
 
 func TestImportIsAllOrNothing(t *testing.T) {
+	t.Parallel()
 	// The first session is fine and new; the file is still refused whole.
 	s, dir := openTemp(t)
 	file := `[{"kind":"breathe","started_at":"2025-01-01T07:00:00Z","status":"completed"},
@@ -216,6 +223,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 }
 
 func TestAppendSessionIsJSONMarshal(t *testing.T) {
+	t.Parallel()
 	for _, x := range []record.Session{
 		{ID: 7, Kind: KindBreathe, StartedAt: at(zone(-3.5), 2025, 2, 3, 4, 5).Add(1500), Status: record.Running, Exercises: []Exercise{}},
 		{ID: 1, Kind: KindSession, StartedAt: at(zone(0), 2025, 2, 3, 4, 5), EndedAt: ptrTime(at(zone(0), 2025, 2, 3, 5, 5)),

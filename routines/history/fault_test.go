@@ -46,6 +46,7 @@ func sameFiles(t *testing.T, before, after map[string]string) {
 }
 
 func TestGarbageFileIsRefusedAndLeftAlone(t *testing.T) {
+	t.Parallel()
 	for name, content := range map[string][]byte{
 		"random": func() []byte { b := make([]byte, 8192); rand.Read(b); return b }(),
 		"short":  []byte("hello\n"),
@@ -83,6 +84,7 @@ func TestGarbageFileIsRefusedAndLeftAlone(t *testing.T) {
 // A damaged page past the header: SQLite itself must notice, and the
 // message must say so.
 func TestGarbageAfterTheHeader(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	rec(t, s, KindBreathe, time.Now(), Completed, nil, nil, 4)
 	s.Close()
@@ -116,6 +118,7 @@ func futureDB(t *testing.T, keepOpen bool) (dir string) {
 }
 
 func TestFutureSchemaIsRefusedAndLeftAlone(t *testing.T) {
+	t.Parallel()
 	dir := futureDB(t, false)
 	before := snapshot(t, dir)
 	_, err := Open(dir)
@@ -133,6 +136,7 @@ func TestFutureSchemaIsRefusedAndLeftAlone(t *testing.T) {
 // While the newer unknot still has the file open, the new version may sit
 // in the log and not yet in the file's header: it is still refused.
 func TestFutureSchemaStillInTheLog(t *testing.T) {
+	t.Parallel()
 	dir := futureDB(t, true)
 	b, _ := os.ReadFile(filepath.Join(dir, FileName))
 	if len(b) >= 100 && b[63] == 99 {
@@ -145,6 +149,7 @@ func TestFutureSchemaStillInTheLog(t *testing.T) {
 }
 
 func TestFolderThatIsAFile(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "unknot")
 	os.WriteFile(dir, nil, 0o600)
 	_, err := Open(dir)
@@ -157,6 +162,7 @@ func TestFolderThatIsAFile(t *testing.T) {
 // history, never "from a newer unknot", whatever bytes sit where the
 // version would be.
 func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
+	t.Parallel()
 	for name, fill := range map[string]byte{"zeros": 0, "ones": 0xff, "sevens": 0x77} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -181,6 +187,7 @@ func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
 // A FIFO named history.db is refused at once, never waited on: reading
 // says it is not a history, and a run goes to the pending file.
 func TestFIFOHistoryIsRefusedAtOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := syscall.Mkfifo(filepath.Join(dir, FileName), 0o600); err != nil {
 		t.Fatal(err)

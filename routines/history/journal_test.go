@@ -126,6 +126,7 @@ func checkRepeated(t *testing.T, got record.Session, start time.Time) {
 }
 
 func TestJournalRecordsARepeatedRoutine(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
 	start := at(zone(-5), 2025, 3, 1, 23, 30)
@@ -203,6 +204,7 @@ func TestJournalLockOutlastsTheRun(t *testing.T) {
 // A history that cannot be written at all and no folder for a pending
 // file: the run is handed back as JSON lines that import takes.
 func TestJournalNotSavedGivesImportLines(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	ro := func() (*Store, error) { return OpenReadOnly(dir) }
 	notAFolder := filepath.Join(t.TempDir(), "file")
@@ -243,6 +245,7 @@ func TestJournalNotSavedGivesImportLines(t *testing.T) {
 // A damaged history: the runs go to a pending file, merged once the
 // person has moved the damaged file aside.
 func TestJournalDamagedHistoryKeepsThePendingFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	garbage := append([]byte("SQLite format 3\x00"), make([]byte, 200)...)
 	if err := os.WriteFile(filepath.Join(dir, FileName), garbage, 0o600); err != nil {
@@ -263,6 +266,7 @@ func TestJournalDamagedHistoryKeepsThePendingFile(t *testing.T) {
 }
 
 func TestJournalAfterClose(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
 	if c := j.Close(time.Second); !c.Saved || c.Runs != 0 || c.Message() != "" {
@@ -283,6 +287,7 @@ func TestJournalAfterClose(t *testing.T) {
 // The check-in after comes once the run is finished and written (the
 // closing screen asks it): it is written too, not dropped.
 func TestJournalPainAfterAFinishedRunIsKept(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
 	start := at(zone(1), 2025, 3, 1, 9, 0)

@@ -10,6 +10,7 @@ import (
 // Wait returns once the run just finished is in the history, and not
 // before: whoever reads today's counts after it finds the run there.
 func TestJournalWaitReturnsOnceTheRunIsWritten(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	synctest.Test(t, func(t *testing.T) {
 		gate := make(chan struct{})
@@ -42,6 +43,7 @@ func TestJournalWaitReturnsOnceTheRunIsWritten(t *testing.T) {
 // While the history cannot be written, Wait gives up at once (the run is
 // kept, and written later): a screen is not held up for its whole wait.
 func TestJournalWaitGivesUpAtOnceWhenTheHistoryIsInTrouble(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		j := NewJournal(t.TempDir(), func() (*Store, error) { return nil, errors.New("disk on fire") })
 		runRepeated(j, at(zone(1), 2025, 3, 1, 8, 0))
@@ -58,6 +60,7 @@ func TestJournalWaitGivesUpAtOnceWhenTheHistoryIsInTrouble(t *testing.T) {
 
 // With nothing recorded, Wait has nothing to wait for.
 func TestJournalWaitWithNothingToWrite(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		j := NewJournal(t.TempDir(), func() (*Store, error) { return nil, errors.New("never opened") })
 		begin := time.Now()

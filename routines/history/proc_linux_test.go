@@ -79,6 +79,7 @@ type reported struct {
 }
 
 func TestCrashLosesAtMostTheRepInProgress(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	budget := 8 * time.Second
 	if testing.Short() {
@@ -223,6 +224,7 @@ func childRecord(dir string) error {
 }
 
 func TestSeveralProcessesAtOnce(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "new") // created by the racing children
 	const procs, each = 5, 10
 	var cmds []*exec.Cmd
@@ -305,6 +307,7 @@ func errKind(err error) string {
 }
 
 func TestFullDisk(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	rec(t, s, KindBreathe, time.Now(), Completed, nil, ptr(2), 30) // already stored: must survive
 	s.Close()
@@ -362,6 +365,7 @@ func childReadOnly(dir string) error {
 }
 
 func TestReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	for _, existing := range []bool{true, false} {
 		t.Run(fmt.Sprintf("existing=%v", existing), func(t *testing.T) {
 			base := t.TempDir()
@@ -470,6 +474,7 @@ func childReview(dir string) error {
 
 // A history in a read-only folder can still be reviewed and exported.
 func TestReadOnlyHistoryCanBeReviewed(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "unknot")
 	s, err := Open(dir)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestStreaksAcrossMonthAndYearEnds(t *testing.T) {
+	t.Parallel()
 	utc, ny, tokyo := zone(0), zone(-5), zone(9)
 	s, _ := openTemp(t)
 	// Longest: 2024-02-27 .. 2024-03-02 (leap year: 29 Feb), 5 days.
@@ -59,6 +60,7 @@ func TestStreaksAcrossMonthAndYearEnds(t *testing.T) {
 }
 
 func TestStreakLongerThanAYear(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	start := record.Day("2023-11-15")
 	for i := range 400 {
@@ -74,6 +76,7 @@ func TestStreakLongerThanAYear(t *testing.T) {
 }
 
 func TestDayCountsCountsSessionsPerDay(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(-3)
 	for range 3 {
@@ -94,6 +97,7 @@ func TestDayCountsCountsSessionsPerDay(t *testing.T) {
 }
 
 func TestTotals(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(0)
 	rec(t, s, KindSession, at(loc, 2025, 1, 1, 8, 0), Completed, nil, nil, 0,
@@ -124,6 +128,7 @@ func TestTotals(t *testing.T) {
 }
 
 func TestTodayCounts(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(10)
 	for range 3 {
@@ -146,6 +151,7 @@ func TestTodayCounts(t *testing.T) {
 }
 
 func TestPainTrend(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(1)
 	// Week of Monday 2024-12-30 (spans the year end): before 6 and 8, after 4 and 5.
@@ -179,6 +185,7 @@ func TestPainTrend(t *testing.T) {
 }
 
 func TestDayWeek(t *testing.T) {
+	t.Parallel()
 	for d, want := range map[record.Day]record.Day{
 		"2025-01-01": "2024-12-30", // Wednesday
 		"2024-12-30": "2024-12-30", // Monday
@@ -198,6 +205,7 @@ func TestDayWeek(t *testing.T) {
 }
 
 func TestRedFlags(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(0)
 	today := record.Day("2025-03-20")
@@ -228,6 +236,7 @@ func TestRedFlags(t *testing.T) {
 }
 
 func TestRedFlagHighPainForWeeks(t *testing.T) {
+	t.Parallel()
 	loc := zone(0)
 	checkin := func(s *Store, d record.Day, before, after int) {
 		tm := d.Time()
@@ -262,6 +271,7 @@ func TestRedFlagHighPainForWeeks(t *testing.T) {
 }
 
 func TestSessionsPaging(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	base := at(zone(0), 2025, 1, 1, 8, 0)
 	var ids []int64
@@ -288,6 +298,7 @@ func TestSessionsPaging(t *testing.T) {
 }
 
 func TestOverview(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(0)
 	for _, d := range []record.Day{"2025-03-18", "2025-03-19", "2025-03-20"} {
@@ -306,6 +317,7 @@ func TestOverview(t *testing.T) {
 // KindToday counts the runs of one kind done today, not the empty ones,
 // nor yesterday's.
 func TestKindToday(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	day := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })

@@ -13,6 +13,7 @@ import (
 )
 
 func TestRecordLifecycle(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	start := at(zone(1), 2025, 3, 1, 8, 30)
 	r, err := s.Start(KindSession, start, []Exercise{
@@ -65,6 +66,7 @@ func TestRecordLifecycle(t *testing.T) {
 }
 
 func TestRecordRejectsBadValues(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	now := time.Now()
 	for name, f := range map[string]func() error{
@@ -120,6 +122,7 @@ func TestPermissionsIgnoreUmask(t *testing.T) {
 }
 
 func TestExistingLooseFilesAreTightened(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	os.Chmod(dir, 0o755)
 	s, err := Open(dir)
@@ -151,6 +154,7 @@ func deadPid(t *testing.T) int {
 }
 
 func TestUnfinishedSessions(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	now := time.Now()
 	mine := rec(t, s, KindSession, now, record.Running, nil, nil, 0, ex("arm-raise", "", 1, 5))

@@ -13,7 +13,7 @@ import (
 // or a zone 14 h ahead of or 12 h behind UTC). Sessions at 23:30 on d-2,
 // d-1 and d, and at 00:15 on d, must count on the wall clock of that zone:
 // days, limits, streaks, the heat map, since and the list's times.
-func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
+func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) { // not parallel: it sets time.Local
 	cases := []struct {
 		zone string
 		d    record.Day
@@ -139,6 +139,7 @@ func sameDays(a, b []record.DayCount) bool {
 
 // Paging by offset reaches every session, with none twice.
 func TestSessionsPagesThroughEverySession(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	start := at(zone(0), 2025, 1, 1, 8, 0)
 	for i := range 125 {
