@@ -91,7 +91,9 @@ func TestGarbageAfterTheHeader(t *testing.T) {
 	path := filepath.Join(dir, FileName)
 	b, _ := os.ReadFile(path)
 	copy(b[100:], bytes.Repeat([]byte{0xff}, len(b)-100)) // page 1's body: the schema
-	os.WriteFile(path, b, 0o600)
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	s, err := Open(dir)
 	if err == nil {
 		s.Close()
@@ -151,7 +153,9 @@ func TestFutureSchemaStillInTheLog(t *testing.T) {
 func TestFolderThatIsAFile(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "unknot")
-	os.WriteFile(dir, nil, 0o600)
+	if err := os.WriteFile(dir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, err := Open(dir)
 	if err == nil || !strings.Contains(err.Error(), "not a folder") {
 		t.Errorf("Open of a file as folder: %v", err)
@@ -167,7 +171,9 @@ func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			b := append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{fill}, 4096)...)
-			os.WriteFile(filepath.Join(dir, FileName), b, 0o600)
+			if err := os.WriteFile(filepath.Join(dir, FileName), b, 0o600); err != nil {
+				t.Fatal(err)
+			}
 			before := snapshot(t, dir)
 			_, err := Open(dir)
 			if err == nil || errors.Is(err, ErrFutureSchema) || !(errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotHistory)) {

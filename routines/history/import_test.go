@@ -121,7 +121,9 @@ func TestImportFileReadsTwiceAndWritesOnce(t *testing.T) {
 	t.Parallel()
 	s, _ := openTemp(t)
 	path := filepath.Join(t.TempDir(), "h.json")
-	os.WriteFile(path, []byte(with(`"id":7`, `"id":8`)), 0o600)
+	if err := os.WriteFile(path, []byte(with(`"id":7`, `"id":8`)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	res, err := s.ImportFile(path)
 	if err != nil || res.Added != 1 || res.Skipped != 1 {
 		t.Errorf("ImportFile = %+v, %v; want 1 added and the duplicate start skipped", res, err)

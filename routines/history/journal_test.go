@@ -208,7 +208,9 @@ func TestJournalNotSavedGivesImportLines(t *testing.T) {
 	dir := newHistory(t)
 	ro := func() (*Store, error) { return OpenReadOnly(dir) }
 	notAFolder := filepath.Join(t.TempDir(), "file")
-	os.WriteFile(notAFolder, nil, 0o600)
+	if err := os.WriteFile(notAFolder, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	j := NewJournal(notAFolder, ro)
 	start := at(zone(14), 2025, 3, 1, 0, 30)
 	runRepeated(j, start)

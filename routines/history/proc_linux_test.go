@@ -388,7 +388,9 @@ func TestReadOnlyFolder(t *testing.T) {
 					t.Errorf("message %q lacks %q", msg, want)
 				}
 			}
-			os.Chmod(dir, 0o700)
+			if err := os.Chmod(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
 			sameFiles(t, before, snapshot(t, dir))
 		})
 	}
@@ -427,7 +429,9 @@ func openReadOnly(t *testing.T, base, dir, role string) string {
 		}
 		if st.Mode().Perm()&0o001 == 0 {
 			if p == base || strings.HasPrefix(p, os.TempDir()) && p != os.TempDir() {
-				os.Chmod(p, st.Mode().Perm()|0o711)
+				if err := os.Chmod(p, st.Mode().Perm()|0o711); err != nil {
+					t.Fatal(err)
+				}
 			} else {
 				t.Skipf("running as root, and %s cannot be entered by nobody to test a read-only folder", p)
 			}
@@ -490,6 +494,8 @@ func TestReadOnlyHistoryCanBeReviewed(t *testing.T) {
 	if !strings.Contains(msg, "sessions=2") || !strings.Contains(msg, "read-only") {
 		t.Errorf("review of a read-only history said %q, want its 2 sessions and why it is read-only", msg)
 	}
-	os.Chmod(dir, 0o700)
+	if err := os.Chmod(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	sameFiles(t, before, snapshot(t, dir))
 }

@@ -124,14 +124,18 @@ func TestPermissionsIgnoreUmask(t *testing.T) {
 func TestExistingLooseFilesAreTightened(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	os.Chmod(dir, 0o755)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 	path := filepath.Join(dir, FileName)
-	os.Chmod(path, 0o644)
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if s, err = Open(dir); err != nil {
 		t.Fatal(err)
 	}
