@@ -52,12 +52,17 @@ func TestE2ESessionSIGTERM(t *testing.T) {
 	if err := exec.Command("kill", "-TERM", strconv.Itoa(panePID(t, s))).Run(); err != nil {
 		t.Fatal(err)
 	}
-	s.Exited()
+	if code := s.Exited(); code != 0 {
+		t.Errorf("exit status %d after SIGTERM, want 0 (a way out, as quitting)", code)
+	}
 	screen := s.Screen()
 	if !strings.Contains(screen, "Session interrupted: 1 of 4 reps.") || strings.Contains(screen, "Time: 0:00") {
 		t.Errorf("the summary after SIGTERM:\n%s", screen)
 	}
-	out, _, _ := runUnknot(t, env, "history", "--json")
+	out, errOut, code := runUnknot(t, env, "history", "--json")
+	if code != 0 {
+		t.Fatalf("history --json: exit %d: %s", code, errOut)
+	}
 	var got []struct {
 		Status    string `json:"status"`
 		Exercises []struct {
@@ -81,7 +86,9 @@ func TestE2ESIGQUITLeavesTheTerminalSane(t *testing.T) {
 	if err := exec.Command("kill", "-QUIT", strconv.Itoa(panePID(t, s))).Run(); err != nil {
 		t.Fatal(err)
 	}
-	s.Exited()
+	if code := s.Exited(); code != 0 {
+		t.Errorf("exit status %d after SIGQUIT, want 0 (a way out, as quitting)", code)
+	}
 	screen := s.WaitFor("icanon echo")
 	if strings.Contains(screen, "goroutine") || strings.Contains(screen, "-icanon") || strings.Contains(screen, "-echo") {
 		t.Errorf("after SIGQUIT:\n%s", screen)

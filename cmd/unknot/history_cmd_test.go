@@ -65,7 +65,7 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || !strings.Contains(msg, "Imported 0 sessions") || !strings.Contains(msg, "skipped 2") {
 		t.Errorf("second import: exit %d, %q", code, msg)
 	}
-	if _, again, _ := runCLI(t, other, "history", "--json"); again != out {
+	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
 		t.Errorf("export after import:\n%s\nwant:\n%s", again, out)
 	}
 }
