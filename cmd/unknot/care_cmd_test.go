@@ -112,6 +112,7 @@ func TestCareNotifySequence(t *testing.T) {
 // instant, the end notified through notify-send (a fake one on PATH) and
 // the application found in `history --json` as kind ice, completed.
 func TestE2ECarePlainThenHistory(t *testing.T) {
+	t.Parallel()
 	skipShort(t)
 	home := newHome(t)
 	bin := t.TempDir()

@@ -18,6 +18,7 @@ import (
 // (no drift, no frame-sized lag), by checkOnSchedule's bounds, which only
 // a real fault trips (a busy machine may delay one line, not most).
 func TestE2EBreathePlainTiming(t *testing.T) {
+	t.Parallel()
 	skipShort(t)
 	lines, code := readPlain(t, []string{newHome(t)}, "breathe", "--plain", "-n", "2", "-p", "1-1-1")
 	if code != 0 {

@@ -17,6 +17,7 @@ import (
 // instant is logged (the README has the figures); only plays off the
 // schedule by checkOnSchedule's bounds fail the test.
 func TestE2ESoundTones(t *testing.T) {
+	t.Parallel()
 	skipShort(t)
 	f := soundtest.Write(t, map[string]string{"pw-play": soundtest.Succeed})
 	home := newHome(t)

@@ -10,7 +10,7 @@ package main
 //   - startTerm runs it in a real pseudo-terminal (a tmux server of its
 //     own, on its own -L socket, so tests run in parallel) of a given size; Term.Keys types,
 //     Term.Screen reads the screen, Term.WaitFor polls the screen every
-//     20 ms until all the words appear (a generous deadline: polling a
+//     50 ms until all the words appear (a generous deadline: polling a
 //     screen is fine, asserting on durations is not), Term.Exited waits for
 //     the program's exit status, which the pane shows as "[exit N]".
 //
@@ -21,6 +21,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +39,14 @@ import (
 var e2eBin string
 
 func TestMain(m *testing.M) {
+	// The end-to-end tests wait on real time, not on the CPU: eight at a
+	// time, not GOMAXPROCS (2 here), unless -parallel says otherwise.
+	flag.Parse()
+	parallel := false
+	flag.Visit(func(f *flag.Flag) { parallel = parallel || f.Name == "test.parallel" })
+	if !parallel {
+		_ = flag.Set("test.parallel", "8")
+	}
 	dir, err := os.MkdirTemp("", "unknot-e2e-bin")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -169,7 +178,7 @@ func (s *Term) Screen() string {
 	return string(out)
 }
 
-// WaitFor polls the screen every 20 ms until every word is on it, and
+// WaitFor polls the screen every 50 ms until every word is on it, and
 // returns the screen; it fails the test after termDeadline.
 func (s *Term) WaitFor(words ...string) string {
 	s.t.Helper()
@@ -189,7 +198,7 @@ func (s *Term) WaitFor(words ...string) string {
 		if time.Now().After(deadline) {
 			s.t.Fatalf("waited %v for %q; the screen:\n%s", termDeadline, words, screen)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
