@@ -272,10 +272,14 @@ func readPlain(t *testing.T, env []string, args ...string) ([]plainLine, int) {
 
 // Bounds of checkOnSchedule. A fault of the program's timing (counting
 // ticks, waiting a frame, drifting) moves most lines; a busy machine
-// delays one here and there, and the next is on time again.
+// delays one here and there, and the next is on time again (.ci/stress,
+// with two busy loops beside -race: one line 555 ms late in 50 runs). The
+// words and their order are checked apart, so a phase missed or doubled
+// is caught there; the gross bound keeps every line inside its phase (1 s
+// or more in these tests).
 const (
 	scheduleMedian = 100 * time.Millisecond // the typical line: a systematic lag or drift
-	scheduleGross  = 500 * time.Millisecond // any line: a phase missed or doubled
+	scheduleGross  = 750 * time.Millisecond // any line: still inside its phase
 )
 
 // checkOnSchedule fails the test when the lines or plays, each off its
