@@ -39,8 +39,8 @@ func TestEpisodes(t *testing.T) {
 	if got, want := ep.IceUntil(tokyo), at(tokyo, 2025, 3, 11, 0, 0); !got.Equal(want) {
 		t.Errorf("ice until %v, want %v", got, want)
 	}
-	if ep, _ := s.LatestEpisode(first.Began.Add(EpisodeForgotten + time.Minute)); ep != nil {
-		t.Errorf("an episode of 14 days and more is still current: %+v", *ep)
+	if ep, err := s.LatestEpisode(first.Began.Add(EpisodeForgotten + time.Minute)); err != nil || ep != nil {
+		t.Errorf("an episode of 14 days and more: %v, %v; want none current", ep, err)
 	}
 	if err := s.RecordEpisode(routines.Episode{}, now); err == nil {
 		t.Error("an episode with no start was recorded")

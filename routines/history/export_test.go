@@ -105,8 +105,11 @@ func TestImportRoundTrip(t *testing.T) {
 		t.Error("importing twice changed the history")
 	}
 	// The queries see imported sessions as recorded ones.
-	a, _ := src.Streaks("2025-01-04")
-	b, _ := dst.Streaks("2025-01-04")
+	a, errA := src.Streaks("2025-01-04")
+	b, errB := dst.Streaks("2025-01-04")
+	if errA != nil || errB != nil {
+		t.Fatalf("streaks: %v, %v", errA, errB)
+	}
 	if a != b {
 		t.Errorf("streaks differ after import: %+v vs %+v", a, b)
 	}

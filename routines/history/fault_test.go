@@ -89,12 +89,15 @@ func TestGarbageAfterTheHeader(t *testing.T) {
 	rec(t, s, KindBreathe, time.Now(), Completed, nil, nil, 4)
 	s.Close()
 	path := filepath.Join(dir, FileName)
-	b, _ := os.ReadFile(path)
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) <= 100 {
+		t.Fatalf("the history to damage: %d bytes, %v", len(b), err)
+	}
 	copy(b[100:], bytes.Repeat([]byte{0xff}, len(b)-100)) // page 1's body: the schema
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(dir)
+	s, err = Open(dir)
 	if err == nil {
 		s.Close()
 		t.Fatal("Open accepted a damaged file")
