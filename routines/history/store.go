@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -85,12 +86,30 @@ func Open(dir string) (*Store, error) {
 	db.SetMaxIdleConns(2)
 	db.SetConnMaxIdleTime(time.Minute)
 	s := &Store{db: db, path: path, owner: self()}
-	if err := s.setUp(dir); err != nil {
+	if err := s.setUpWaiting(dir); err != nil {
 		db.Close()
 		return nil, err
 	}
 	s.mergePending(dir)
 	return s, nil
+}
+
+// setUpWaiting is setUp, tried again while another unknot holds a lock,
+// up to the busy timeout. SQLite waits that long for most locks by itself,
+// but not for all: several unknots opening a new history at once can get
+// SQLITE_BUSY at once while one of them turns the file to write-ahead
+// logging, a lock that lasts moments (.ci/stress saw it once in 50 runs
+// of TestSeveralProcessesAtOnce).
+func (s *Store) setUpWaiting(dir string) error {
+	ms, _ := strconv.Atoi(busyTimeout)
+	deadline := time.Now().Add(time.Duration(ms) * time.Millisecond)
+	for {
+		err := s.setUp(dir)
+		if err == nil || !errors.Is(err, ErrLocked) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // OpenForReview opens the history in folder dir to be read and exported:
