@@ -65,7 +65,7 @@ type careCase struct {
 
 func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 	berlinSpasm := func(loc *time.Location) *Episode {
-		e := EpisodeAt(time.Date(2026, 3, 2, 8, 0, 0, 0, loc))
+		e := episodeAt(time.Date(2026, 3, 2, 8, 0, 0, 0, loc))
 		return &e
 	}
 	none := func(*time.Location) *Episode { return nil }
@@ -317,7 +317,7 @@ func TestADayEpisodeEndsItsIceAtTheSecondMidnightWhateverTheClocksDo(t *testing.
 		})
 	}
 	// An episode known to the instant lasts 48 real hours, over a clock change too.
-	e := EpisodeAt(careLocal(t, berlin, "2026-03-28 09:00"))
+	e := episodeAt(careLocal(t, berlin, "2026-03-28 09:00"))
 	if got := e.IceUntil(berlin).In(berlin).Format("2006-01-02 15:04"); got != "2026-03-30 10:00" {
 		t.Errorf("48 hours after Sat 09:00 CET, over the spring change: %s, want Mon 10:00 CEST", got)
 	}
@@ -353,9 +353,9 @@ func TestEpisodeDescribe(t *testing.T) {
 		{EpisodeFrom(now, OnsetToday), "today"},
 		{EpisodeFrom(now, OnsetYesterday), "yesterday"},
 		{EpisodeFrom(now, OnsetEarlier), "2 days ago or more"},
-		{EpisodeAt(careLocal(t, berlin, "2026-03-04 07:40")), "today at 07:40"},
-		{EpisodeAt(careLocal(t, berlin, "2026-03-03 22:05")), "yesterday at 22:05"},
-		{EpisodeAt(careUTC(t, "2026-03-01T23:30:00Z")), "on Mon 2 Mar at 00:30"},
+		{episodeAt(careLocal(t, berlin, "2026-03-04 07:40")), "today at 07:40"},
+		{episodeAt(careLocal(t, berlin, "2026-03-03 22:05")), "yesterday at 22:05"},
+		{episodeAt(careUTC(t, "2026-03-01T23:30:00Z")), "on Mon 2 Mar at 00:30"},
 	}
 	for _, c := range cases {
 		if got := c.e.Describe(now); got != c.want {
@@ -382,7 +382,7 @@ func TestParseOnset(t *testing.T) {
 func TestAccidentalApplicationDoesNotCount(t *testing.T) {
 	loc := time.UTC
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, loc)
-	ep := EpisodeAt(now.Add(-3 * time.Hour))
+	ep := episodeAt(now.Add(-3 * time.Hour))
 	brief := Application{Kind: KindIce, Started: now.Add(-10 * time.Minute), Ended: now.Add(-10*time.Minute + 3*time.Second), Outcome: Stopped}
 	a := AdviseCare(now, &ep, []Application{brief})
 	if a.IceToday != 0 || !a.Due() {
@@ -394,3 +394,6 @@ func TestAccidentalApplicationDoesNotCount(t *testing.T) {
 		t.Errorf("after a whole ice: %d today, due %v; want 1 and not due yet", a.IceToday, a.Due())
 	}
 }
+
+// episodeAt is a spasm that began at instant t.
+func episodeAt(t time.Time) Episode { return Episode{Began: t} }

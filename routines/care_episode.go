@@ -62,9 +62,6 @@ type Episode struct {
 	OrEarlier bool
 }
 
-// EpisodeAt is a spasm that began at instant t.
-func EpisodeAt(t time.Time) Episode { return Episode{Began: t} }
-
 // EpisodeFrom is the episode an answer to OnsetQuestion given at now
 // describes: the day it names, in now's location.
 func EpisodeFrom(now time.Time, o Onset) Episode {

@@ -23,7 +23,10 @@ func ParseCareKind(s string) (Kind, error) {
 	return "", fmt.Errorf("care %s: not a kind of care; say `care ice`, `care heat`, or just `care` for the plan for now", s)
 }
 
-// ParseCareMinutes reads -m as typed and checks it with CareLength.
+// ParseCareMinutes reads -m as typed and turns it into the length of one
+// application of kind k, refusing with one line (what, why, what to give)
+// anything that is not a number, not more than nothing, or longer than the
+// sources allow.
 func ParseCareMinutes(k Kind, s string) (time.Duration, error) {
 	m, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil {
@@ -34,14 +37,7 @@ func ParseCareMinutes(k Kind, s string) (time.Duration, error) {
 	return careLength(k, m, strings.TrimSpace(s))
 }
 
-// CareLength turns -m MINUTES into the length of one application of kind
-// k, refusing with one line (what, why, what to give) anything that is not
-// a number, not more than nothing, or longer than the sources allow.
-func CareLength(k Kind, minutes float64) (time.Duration, error) {
-	return careLength(k, minutes, strconv.FormatFloat(minutes, 'g', -1, 64))
-}
-
-// careLength is CareLength with the minutes as the person typed them.
+// careLength checks minutes, typed as the person typed them.
 func careLength(k Kind, minutes float64, typed string) (time.Duration, error) {
 	rule, ok := CareRuleFor(k)
 	if !ok {

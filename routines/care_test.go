@@ -3,6 +3,7 @@ package routines
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -93,7 +94,7 @@ func TestCareLengthRefusesWithOneClearLine(t *testing.T) {
 		{KindIce, math.Inf(1), 0, "-m +Inf: not a number of minutes"},
 	}
 	for _, c := range cases {
-		got, err := CareLength(c.kind, c.minutes)
+		got, err := careLengthOf(c.kind, c.minutes)
 		switch {
 		case c.says == "" && (err != nil || got != c.want):
 			t.Errorf("%s -m %v: %v, %v; want %v", c.kind, c.minutes, got, err, c.want)
@@ -131,7 +132,12 @@ func TestParseCareMinutesAndKind(t *testing.T) {
 			t.Errorf("care %q: %v", in, err)
 		}
 	}
-	if _, err := CareLength(KindSession, 10); err == nil {
+	if _, err := careLengthOf(KindSession, 10); err == nil {
 		t.Error("a length for a session was accepted as care")
 	}
+}
+
+// careLengthOf is ParseCareMinutes of minutes written out in full.
+func careLengthOf(k Kind, minutes float64) (time.Duration, error) {
+	return ParseCareMinutes(k, strconv.FormatFloat(minutes, 'g', -1, 64))
 }

@@ -120,7 +120,10 @@ func TestCheckSessionNamesUnknownRoutinesWhereTheyAre(t *testing.T) {
 	got := CheckSession(cfg, c)
 	checkProblems(t, "config.toml", got, []want{{1, 26, `session names "knee-to-chst", which is not a routine; did you mean "knee-to-chest"?`}})
 	// session = ["my-routine"] runs that routine by default.
-	cfg, _ = ParseConfig("config.toml", []byte(`session = ["my-routine"]`+"\n"))
+	cfg, probs = ParseConfig("config.toml", []byte(`session = ["my-routine"]`+"\n"))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
 	if probs := CheckSession(cfg, c); len(probs) > 0 {
 		t.Fatal(probs)
 	}

@@ -30,20 +30,6 @@ func OrderByPosition(rs []Routine) []Routine {
 	return out
 }
 
-// PositionChanges counts the times a session in the order rs gets up or
-// down between routines (the start of the session is not counted). A
-// routine that names no position counts as a change: its get-ready is the
-// guided one.
-func PositionChanges(rs []Routine) int {
-	n := 0
-	for i := 1; i < len(rs); i++ {
-		if ChangesPosition(rs[i-1].Position, rs[i].Position) {
-			n++
-		}
-	}
-	return n
-}
-
 // CheckSession checks the routine names of config.toml's session against
 // c: an unknown name is a problem at its place in the file, with the
 // closest known name. Names given twice are allowed (a routine done twice).

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // full is a routine file that sets every string field, one a line, each
@@ -38,7 +40,8 @@ func TestAControlCharacterInAnyFieldIsRefusedAtItsPosition(t *testing.T) {
 		{`\u001B]0;pwned\u0007`, "ESC (U+001B) (and 1 more)"},
 		{`\x1b`, "ESC (U+001B)"},
 		{`\U0000009b`, "CSI (U+009B)"},
-		{"\u009d", "OSC (U+009D)"}, // written as it is: C1 is valid UTF-8
+		{"\u009b", "CSI (U+009B)"}, // written as it is: C1 is valid UTF-8
+		{"\u009d", "OSC (U+009D)"},
 		{`\u0007`, "BEL (U+0007)"},
 		{`\b`, "backspace (U+0008)"},
 		{`\r`, "carriage return (U+000D)"},
@@ -57,7 +60,7 @@ func TestAControlCharacterInAnyFieldIsRefusedAtItsPosition(t *testing.T) {
 					if p.Line == line && p.Column == col && strings.Contains(p.Msg, f.says+" the control character "+c.says) {
 						found = true
 					}
-					if strings.ContainsAny(p.Error(), "\x1b\x07\x9b\x9d\r\b\f\x7f\x00") {
+					if holdsControl(p.Error()) {
 						t.Errorf("problem %q holds a control character itself", p.Error())
 					}
 				}
@@ -70,6 +73,47 @@ func TestAControlCharacterInAnyFieldIsRefusedAtItsPosition(t *testing.T) {
 			})
 		}
 	}
+}
+
+// A lone byte 0x9b or 0x9d is not the C1 character (that is two bytes in
+// UTF-8) but invalid UTF-8: refused too, at its place, and never echoed.
+func TestARawC1ByteIsRefusedAsInvalidUTF8(t *testing.T) {
+	for _, b := range []string{"\x9b", "\x9d"} {
+		data := markOnly("title", b+"[2J")
+		line, col := positionOf(data, b)
+		r, probs := ParseRoutine("t.toml", []byte(data))
+		if len(probs) != 1 || probs[0].Line != line || probs[0].Column != col || !strings.Contains(probs[0].Msg, "invalid UTF-8") {
+			t.Errorf("byte %q: problems %v, want one at %d:%d saying invalid UTF-8", b, probs, line, col)
+		}
+		if r.Title != "" {
+			t.Errorf("byte %q: the routine was loaded, titled %q", b, r.Title)
+		}
+		for _, p := range probs {
+			if holdsControl(p.Error()) {
+				t.Errorf("problem %q holds a control character or a raw byte", p.Error())
+			}
+		}
+	}
+}
+
+func TestHoldsControlSeesC1AndRawBytes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"plain words": false, "\u009b": true, "\u009d": true, "\x9b": true, "\x9d": true,
+		"\x1b": true, "\x7f": true, "\u0085": true, `\u009b`: false, "Knie ☺": false,
+	} {
+		if got := holdsControl(s); got != want {
+			t.Errorf("holdsControl(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// holdsControl tells whether s holds a control character (C0, DEL or
+// C1, such as U+009B CSI) or a byte that is not UTF-8 (a lone 0x9b).
+func holdsControl(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	return strings.ContainsFunc(s, unicode.IsControl)
 }
 
 // markOnly puts s at key's marker and drops the others.

@@ -69,12 +69,8 @@ type Breathe struct {
 // breatheCloseMsg closes the closing screen after CloseAfter.
 type breatheCloseMsg struct{ m *Breathe }
 
-// NewBreathe starts pacing now (ctx.Opt.Now); the run is recorded through
+// newBreathe starts pacing now (ctx.Opt.Now); the run is recorded through
 // deps.Journal (nil: not recorded) and heard through deps.Sound.
-func NewBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
-	return newBreathe(ctx, cfg, deps)
-}
-
 func newBreathe(ctx *Context, cfg BreatheConfig, deps Deps) (*Breathe, error) {
 	plan, err := coach.BreathePlan(cfg.Pattern, cfg.Breaths, cfg.Duration)
 	if err != nil {

@@ -120,10 +120,6 @@ type careSavedMsg struct {
 	err error
 }
 
-// careLookBack is how far back the plan reads applications: the longest
-// interval of the rules, with room to count today's.
-const careLookBack = 48 * time.Hour
-
 func newCare(ctx *Context, deps Deps) (*Care, error) {
 	now := ctx.now()
 	m := &Care{ctx: ctx, deps: deps, cfg: deps.Care.Config, w: 80, h: 23}

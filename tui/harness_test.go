@@ -152,14 +152,14 @@ func (h *harness) press(keys ...string) {
 func (h *harness) wait(d time.Duration) {
 	end := time.Now().Add(d)
 	for time.Now().Before(end) {
-		step := min(end.Sub(time.Now()), 50*time.Millisecond)
+		step := min(time.Until(end), 50*time.Millisecond)
 		time.Sleep(step)
 		h.settle()
 	}
 }
 
 // waitUntil lets time pass to d after the harness started.
-func (h *harness) waitUntil(d time.Duration) { h.wait(h.start.Add(d).Sub(time.Now())) }
+func (h *harness) waitUntil(d time.Duration) { h.wait(time.Until(h.start.Add(d))) }
 
 // screen is what the terminal shows, without colours.
 func (h *harness) screen() string { return ansi.Strip(h.app.View().Content) }

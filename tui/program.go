@@ -117,18 +117,3 @@ const (
 	pushTitle = "\x1b[22;0t"
 	popTitle  = "\x1b[23;0t"
 )
-
-// run runs the app without prepaint or signals: for tests under
-// testing/synctest, where the runtime's signal goroutine must not touch
-// the bubble.
-func run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
-	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
-	send := p.Send
-	a.send.Store(&send)
-	defer a.send.Store(nil)
-	_, err := p.Run()
-	if errors.Is(err, tea.ErrInterrupted) {
-		err = nil
-	}
-	return err
-}

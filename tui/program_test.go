@@ -2,6 +2,8 @@ package tui
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -80,4 +82,19 @@ func TestProgramHomeSession(t *testing.T) {
 			t.Errorf("recorded %+v", r)
 		}
 	})
+}
+
+// run runs the app without prepaint or signals: for tests under
+// testing/synctest, where the runtime's signal goroutine must not touch
+// the bubble.
+func run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
+	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
+	send := p.Send
+	a.send.Store(&send)
+	defer a.send.Store(nil)
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		err = nil
+	}
+	return err
 }

@@ -68,9 +68,7 @@ type LevelReader interface {
 // what that sets ("6 reps per side").
 type RoutineLevel = words.Level
 
-// NewReview makes the review screen; it loads when it starts.
-func NewReview(ctx *Context, load HistoryReader) *Review { return newReview(ctx, load) }
-
+// newReview makes the review screen; it loads when it starts.
 func newReview(ctx *Context, load HistoryReader) *Review {
 	vp := viewport.New(viewport.WithWidth(80), viewport.WithHeight(22))
 	vp.KeyMap = reviewScroll()

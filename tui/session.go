@@ -91,12 +91,8 @@ type limitRow struct {
 	Done, Limit int
 }
 
-// NewSession makes the session screen: cfg's routines, recorded through
+// newSession makes the session screen: cfg's routines, recorded through
 // deps.Journal, limits checked against deps.Today.
-func NewSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
-	return newSession(ctx, cfg, deps)
-}
-
 func newSession(ctx *Context, cfg SessionConfig, deps Deps) *Session {
 	if cfg.Options == (coach.Options{}) {
 		cfg.Options = coach.DefaultOptions

@@ -25,7 +25,7 @@ func figureOpts() Options { return Options{Figures: NewFigures(true, nil), NoBel
 func showsPicture(screen string, pic routines.Picture, pose routines.Pose, w, h int) bool {
 	cols, rows := figure.Box(w, h)
 	cols, rows = figure.Fit(pic, cols, rows)
-	want := strings.Split(figure.Draw(pic, pose, cols, rows).String(), "\n")
+	want := strings.Split(figure.Draw(pic, pose, cols, rows).Paint(nil), "\n")
 	lines := strings.Split(screen, "\n")
 	for i, l := range lines {
 		lines[i] = l + strings.Repeat(" ", cols+2) // the screen ends each line at its last character
@@ -268,7 +268,7 @@ func TestPickShowsTheHighlightedFigure(t *testing.T) {
 		shows := func(r routines.Routine) bool {
 			cols, rows := figure.Box(100, 29)
 			cols, rows = figure.Fit(*r.Picture, cols, rows)
-			want := figure.Draw(*r.Picture, r.Picture.Stretch(), cols, rows).String()
+			want := figure.Draw(*r.Picture, r.Picture.Stretch(), cols, rows).Paint(nil)
 			s := h.screen()
 			for _, l := range strings.Split(want, "\n") {
 				if l = strings.TrimRight(l, " "); l != "" && !strings.Contains(s, l) {

@@ -89,17 +89,6 @@ func NewStyles(dark bool) Styles {
 	}
 }
 
-// Backgrounds are the terminal backgrounds a theme is made for: the
-// terminal's own colour is not known, so the dark theme must read on
-// black and on the lighter dark ones (One Dark, Nord), the light theme on
-// white and on the greyer or yellower light ones (Solarized).
-func Backgrounds(dark bool) []color.Color {
-	if dark {
-		return []color.Color{lipgloss.Color("#000000"), lipgloss.Color("#1E1E1E"), lipgloss.Color("#282C34"), lipgloss.Color("#2E3440")}
-	}
-	return []color.Color{lipgloss.Color("#FFFFFF"), lipgloss.Color("#FDF6E3"), lipgloss.Color("#EEEEEE"), lipgloss.Color("#ECEFF4")}
-}
-
 // HelpStyles are the help line's styles in the theme's colours (Bubbles'
 // own greys are 239 and 241: too dark to read on a dark terminal).
 func (s Styles) HelpStyles() help.Styles {

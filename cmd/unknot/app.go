@@ -8,6 +8,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 	"github.com/unknot/unknot/tui"
 	"github.com/unknot/unknot/tui/words"
 )
@@ -109,14 +110,14 @@ func printRuns(w io.Writer, runs []words.Run) {
 // all of it).
 type historyReader struct {
 	f     *factory
-	since history.Day
+	since record.Day
 	all   bool // list the runs with nothing done too (history --all)
 }
 
-func (h historyReader) Overview(now time.Time) (history.Overview, error) {
+func (h historyReader) Overview(now time.Time) (record.Overview, error) {
 	s, err := h.f.history()
 	if err != nil {
-		return history.Overview{}, err
+		return record.Overview{}, err
 	}
 	ov, err := s.OverviewSince(now, h.since)
 	if err == nil && h.all {
@@ -151,7 +152,7 @@ func (h historyReader) Levels() ([]tui.RoutineLevel, error) {
 	return out, nil
 }
 
-func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {
+func (h historyReader) Sessions(offset, limit int) ([]record.Session, error) {
 	s, err := h.f.history()
 	if err != nil {
 		return nil, err
@@ -163,11 +164,14 @@ func (h historyReader) Sessions(offset, limit int) ([]history.Session, error) {
 type historyToday struct{ f *factory }
 
 func (h historyToday) Today(now time.Time) (tui.TodayCounts, error) {
+	if j := h.f.journal; j != nil {
+		j.Wait(2 * time.Second) // the run just finished is counted, not read before it is written
+	}
 	s, err := h.f.history()
 	if err != nil {
 		return tui.TodayCounts{}, err
 	}
-	day := history.DayOf(now)
+	day := record.DayOf(now)
 	counts, err := s.TodayCounts(day)
 	if err != nil {
 		return tui.TodayCounts{}, err

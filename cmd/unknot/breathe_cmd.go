@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"os/signal"
 	"strconv"
 	"strings"
 
@@ -122,7 +120,7 @@ func runPlainBreathe(f *factory, cfg tui.BreatheConfig) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), tui.Signals...)
+	ctx, stop := signalContext()
 	defer stop()
 	if f.dumbTerminal() && !f.flags.plain {
 		plain.NewWriter(f.out).Line(plainNote())

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"os/signal"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -132,7 +130,7 @@ func runPlainCare(f *factory, req careRequest) error {
 	if ep, apps, err := (historyCare{f}).CareRecord(now); err == nil {
 		early = routines.AdviseCare(now, ep, apps).Starting(req.kind)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), tui.Signals...)
+	ctx, stop := signalContext()
 	defer stop()
 	if f.dumbTerminal() && !f.flags.plain {
 		plain.NewWriter(f.out).Line(plainNote())

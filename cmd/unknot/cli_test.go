@@ -94,7 +94,10 @@ func TestHelpFitsAndReads(t *testing.T) {
 			}
 		}
 	}
-	_, out, _ := runCLI(t, "", "breathe", "--help")
+	code, out, _ := runCLI(t, "", "breathe", "--help")
+	if code != 0 {
+		t.Fatalf("breathe --help: exit %d", code)
+	}
 	var lines []string
 	for _, l := range strings.Split(out, "\n") {
 		lines = append(lines, strings.TrimSpace(l))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/synctest"
 )
 
 // runCLIIn is runCLI with stdin's text (not a terminal).
@@ -17,6 +18,18 @@ func runCLIIn(t *testing.T, home, stdin string, args ...string) (int, string, st
 	var out, errb bytes.Buffer
 	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+// onFakeClock runs f in a testing/synctest bubble: a run paced in it takes
+// no real time, its instants exact. Signals cannot reach into a bubble,
+// so a plain cancel stands in for them (not with t.Parallel: it swaps a
+// package variable).
+func onFakeClock(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	real := signalContext
+	signalContext = func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }
+	t.Cleanup(func() { signalContext = real })
+	synctest.Test(t, f)
 }
 
 func writeConfig(t *testing.T, home, text string) string {
@@ -54,43 +67,45 @@ cues = ["Breathe slowly."]
 // Breathing, the spasm path, is never held up by it: it says the same
 // lines and breathes with the defaults.
 func TestConfigStrictLoadingThroughTheCommandLine(t *testing.T) {
-	home := t.TempDir()
-	path := writeConfig(t, home, "sound = \"loud\"\nvolum = 30\npace = 3\n")
-	for _, args := range [][]string{{"config"}, {"breathe", "--plain", "-n", "1", "-p", "1-1-1"}, {"session", "--plain"}} {
-		code, out, errOut := runCLIIn(t, home, "", args...)
-		breathe := args[0] == "breathe"
-		if want := map[bool]int{true: 0, false: 2}[breathe]; code != want {
-			t.Errorf("%v: exit %d, want %d (stdout %q)", args, code, want, out)
-		}
-		for _, want := range []string{
-			"unknot: " + path + ":1:9: sound is \"loud\"; it must be one of auto, tones, voice, bell, off",
-			"unknot: " + path + ":2:1: ",
-			"volume",
-			"unknot: " + path + ":3:8: pace is 3",
-		} {
-			if !strings.Contains(errOut, want) {
-				t.Errorf("%v: stderr has no %q:\n%s", args, want, errOut)
+	onFakeClock(t, func(t *testing.T) {
+		home := t.TempDir()
+		path := writeConfig(t, home, "sound = \"loud\"\nvolum = 30\npace = 3\n")
+		for _, args := range [][]string{{"config"}, {"breathe", "--plain", "-n", "1", "-p", "1-1-1"}, {"session", "--plain"}} {
+			code, out, errOut := runCLIIn(t, home, "", args...)
+			breathe := args[0] == "breathe"
+			if want := map[bool]int{true: 0, false: 2}[breathe]; code != want {
+				t.Errorf("%v: exit %d, want %d (stdout %q)", args, code, want, out)
+			}
+			for _, want := range []string{
+				"unknot: " + path + ":1:9: sound is \"loud\"; it must be one of auto, tones, voice, bell, off",
+				"unknot: " + path + ":2:1: ",
+				"volume",
+				"unknot: " + path + ":3:8: pace is 3",
+			} {
+				if !strings.Contains(errOut, want) {
+					t.Errorf("%v: stderr has no %q:\n%s", args, want, errOut)
+				}
+			}
+			if breathe {
+				if !strings.Contains(out, "Inhale 1s") || !strings.Contains(errOut, "breathing with the default settings") {
+					t.Errorf("breathing with a broken config: stdout %q, stderr %q", out, errOut)
+				}
+				continue
+			}
+			if strings.Contains(out, "Inhale") || strings.Contains(out, "get ready") {
+				t.Errorf("%v paced with a broken config:\n%s", args, out)
 			}
 		}
-		if breathe {
-			if !strings.Contains(out, "Inhale 1s") || !strings.Contains(errOut, "breathing with the default settings") {
-				t.Errorf("breathing with a broken config: stdout %q, stderr %q", out, errOut)
-			}
-			continue
+		if code, out, _ := runCLIIn(t, home, "", "safety"); code != 0 || !strings.Contains(out, "doctor") {
+			t.Errorf("safety with a broken config: exit %d\n%s", code, out)
 		}
-		if strings.Contains(out, "Inhale") || strings.Contains(out, "get ready") {
-			t.Errorf("%v paced with a broken config:\n%s", args, out)
+		// A session naming a routine that isn't there: its place in the file.
+		writeConfig(t, home, "# mine\nsession = [\"knee-to-chest\", \"knee-to-chets\"]\n")
+		code, _, errOut := runCLIIn(t, home, "", "config")
+		if code != 2 || !strings.Contains(errOut, path+":2:29: session names \"knee-to-chets\", which is not a routine; did you mean \"knee-to-chest\"?") {
+			t.Errorf("unknown session routine: exit %d\n%s", code, errOut)
 		}
-	}
-	if code, out, _ := runCLIIn(t, home, "", "safety"); code != 0 || !strings.Contains(out, "doctor") {
-		t.Errorf("safety with a broken config: exit %d\n%s", code, out)
-	}
-	// A session naming a routine that isn't there: its place in the file.
-	writeConfig(t, home, "# mine\nsession = [\"knee-to-chest\", \"knee-to-chets\"]\n")
-	code, _, errOut := runCLIIn(t, home, "", "config")
-	if code != 2 || !strings.Contains(errOut, path+":2:29: session names \"knee-to-chets\", which is not a routine; did you mean \"knee-to-chest\"?") {
-		t.Errorf("unknown session routine: exit %d\n%s", code, errOut)
-	}
+	})
 }
 
 // `unknot config` says where the file is and what is in force; flags
@@ -123,33 +138,37 @@ func TestConfigFlagsOverrideTheFile(t *testing.T) {
 // Breathing starts with config.toml's pattern and pace; -p wins over the
 // pattern.
 func TestConfigPatternAndPaceReachBreathing(t *testing.T) {
-	home := t.TempDir()
-	writeConfig(t, home, "pattern = \"1-0-1\"\npace = 2.0\nsound = \"off\"\n")
-	code, out, errOut := runCLIIn(t, home, "", "breathe", "--plain", "-n", "1", "--no-checkin")
-	if code != 0 || !strings.Contains(out, "Inhale 2s") || !strings.Contains(out, "Exhale 2s") {
-		t.Errorf("config pattern at pace 2: exit %d\n%s%s", code, out, errOut)
-	}
-	code, out, _ = runCLIIn(t, home, "", "breathe", "--plain", "-n", "1", "-p", "1-0-2")
-	if code != 0 || !strings.Contains(out, "Inhale 2s") || !strings.Contains(out, "Exhale 4s") {
-		t.Errorf("-p over the config's pattern (still at its pace): exit %d\n%s", code, out)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		home := t.TempDir()
+		writeConfig(t, home, "pattern = \"1-0-1\"\npace = 2.0\nsound = \"off\"\n")
+		code, out, errOut := runCLIIn(t, home, "", "breathe", "--plain", "-n", "1", "--no-checkin")
+		if code != 0 || !strings.Contains(out, "Inhale 2s") || !strings.Contains(out, "Exhale 2s") {
+			t.Errorf("config pattern at pace 2: exit %d\n%s%s", code, out, errOut)
+		}
+		code, out, _ = runCLIIn(t, home, "", "breathe", "--plain", "-n", "1", "-p", "1-0-2")
+		if code != 0 || !strings.Contains(out, "Inhale 2s") || !strings.Contains(out, "Exhale 4s") {
+			t.Errorf("-p over the config's pattern (still at its pace): exit %d\n%s", code, out)
+		}
+	})
 }
 
 // session = ["quick"] is the session `unknot session` runs by default.
 func TestConfigSessionRunsThatRoutineByDefault(t *testing.T) {
-	home := t.TempDir()
-	writeQuick(t, home)
-	writeConfig(t, home, "session = [\"quick\"]\nsound = \"off\"\n")
-	code, out, errOut := runCLIIn(t, home, "n\n", "session", "--plain") // n: past the get-ready
-	if code != 0 {
-		t.Fatalf("exit %d\n%s%s", code, out, errOut)
-	}
-	if !strings.Contains(out, "Quick stretch: get ready") || !strings.Contains(out, "Quick stretch: done.") {
-		t.Errorf("the config's session did not run:\n%s", out)
-	}
-	for _, other := range []string{"Knee to chest", "Arm raise", "twist"} {
-		if strings.Contains(out, other) {
-			t.Errorf("the built-in plan ran (%s):\n%s", other, out)
+	onFakeClock(t, func(t *testing.T) {
+		home := t.TempDir()
+		writeQuick(t, home)
+		writeConfig(t, home, "session = [\"quick\"]\nsound = \"off\"\n")
+		code, out, errOut := runCLIIn(t, home, "n\n", "session", "--plain") // n: past the get-ready
+		if code != 0 {
+			t.Fatalf("exit %d\n%s%s", code, out, errOut)
 		}
-	}
+		if !strings.Contains(out, "Quick stretch: get ready") || !strings.Contains(out, "Quick stretch: done.") {
+			t.Errorf("the config's session did not run:\n%s", out)
+		}
+		for _, other := range []string{"Knee to chest", "Arm raise", "twist"} {
+			if strings.Contains(out, other) {
+				t.Errorf("the built-in plan ran (%s):\n%s", other, out)
+			}
+		}
+	})
 }

@@ -14,6 +14,7 @@ import (
 // closing screen, back to home with the breathing counted, the history
 // and back, then q: one program the whole way, exit 0.
 func TestE2EHomeVisit(t *testing.T) {
+	t.Parallel()
 	home := newHome(t)
 	s := startTerm(t, 80, 24, []string{home}, "--no-bell")
 	s.WaitFor("Breathe now", "Start today's session", "enter go")
@@ -40,6 +41,7 @@ func TestE2EHomeVisit(t *testing.T) {
 // A session ended by SIGTERM says so with its real reps and time, and is
 // recorded interrupted with the reps done.
 func TestE2ESessionSIGTERM(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	writeTiny(t, home)
 	env := []string{"UNKNOT_HOME=" + home}
@@ -50,12 +52,17 @@ func TestE2ESessionSIGTERM(t *testing.T) {
 	if err := exec.Command("kill", "-TERM", strconv.Itoa(panePID(t, s))).Run(); err != nil {
 		t.Fatal(err)
 	}
-	s.Exited()
+	if code := s.Exited(); code != 0 {
+		t.Errorf("exit status %d after SIGTERM, want 0 (a way out, as quitting)", code)
+	}
 	screen := s.Screen()
 	if !strings.Contains(screen, "Session interrupted: 1 of 4 reps.") || strings.Contains(screen, "Time: 0:00") {
 		t.Errorf("the summary after SIGTERM:\n%s", screen)
 	}
-	out, _, _ := runUnknot(t, env, "history", "--json")
+	out, errOut, code := runUnknot(t, env, "history", "--json")
+	if code != 0 {
+		t.Fatalf("history --json: exit %d: %s", code, errOut)
+	}
 	var doc struct {
 		Sessions []struct {
 			Status    string `json:"status"`
@@ -77,12 +84,15 @@ func TestE2ESessionSIGTERM(t *testing.T) {
 // SIGQUIT is a way out like the others: no goroutine dump, and the
 // terminal is left sane (canonical mode and echo back on).
 func TestE2ESIGQUITLeavesTheTerminalSane(t *testing.T) {
+	t.Parallel()
 	s := startTermThen(t, 100, 30, []string{newHome(t)}, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '", "breathe")
 	s.WaitFor("Inhale")
 	if err := exec.Command("kill", "-QUIT", strconv.Itoa(panePID(t, s))).Run(); err != nil {
 		t.Fatal(err)
 	}
-	s.Exited()
+	if code := s.Exited(); code != 0 {
+		t.Errorf("exit status %d after SIGQUIT, want 0 (a way out, as quitting)", code)
+	}
 	screen := s.WaitFor("icanon echo")
 	if strings.Contains(screen, "goroutine") || strings.Contains(screen, "-icanon") || strings.Contains(screen, "-echo") {
 		t.Errorf("after SIGQUIT:\n%s", screen)
@@ -92,6 +102,7 @@ func TestE2ESIGQUITLeavesTheTerminalSane(t *testing.T) {
 // TERM=dumb can't draw screens: unknot says so and paces one line a
 // phase, leaving nothing drawn behind.
 func TestE2EDumbTerminalGetsPlainLines(t *testing.T) {
+	t.Parallel()
 	s := startTerm(t, 80, 24, []string{newHome(t), "TERM=dumb"}, "breathe", "-n", "1", "-p", "1-1-1")
 	s.WaitFor("[exit 0]", "can't draw screens", "Inhale 1s  (breath 1 of 1)", "Exhale 1s", "Breathing: 1 breath in 0:03.")
 	if strings.Contains(s.Screen(), "space pause") {

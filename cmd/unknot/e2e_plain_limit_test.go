@@ -49,6 +49,8 @@ cues = ["Breathe slowly."]
 // With no terminal on stdin nothing is asked: the routine at its daily
 // limit is left out, in one line, and the rest goes on.
 func TestE2EPlainSessionAtDailyLimitNoTerminal(t *testing.T) {
+	t.Parallel()
+	skipShort(t)
 	home := limitedHome(t)
 	env := []string{"UNKNOT_HOME=" + home}
 	out, errOut, code := runUnknot(t, env, "session", "--plain", "--sound", "off", "-r", "limited")
@@ -82,6 +84,7 @@ func TestE2EPlainSessionAtDailyLimitNoTerminal(t *testing.T) {
 // At a terminal the daily-limit question and the check-ins are numbered
 // prompts; Enter takes the gentler choice, a number the other.
 func TestE2EPlainSessionAtDailyLimitAsksAtATerminal(t *testing.T) {
+	t.Parallel()
 	home := limitedHome(t)
 	env := []string{"UNKNOT_HOME=" + home}
 	s := startTerm(t, 200, 50, env, "session", "--plain", "--sound", "off", "-r", "limited")

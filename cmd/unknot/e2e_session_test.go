@@ -13,6 +13,7 @@ import (
 // then the session is found in `history --json`. The waits poll the
 // screen for words; no assertion is timed.
 func TestE2ESession(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	writeTiny(t, home)
 	env := []string{"UNKNOT_HOME=" + home}

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,12 +14,14 @@ import (
 // `breathe --plain -p 1-1-1 -n 2 --sound tones` with a fake pw-play on
 // PATH: one play a phase (and the end chime), inhale and exhale different
 // sounds, each started on its instant. How far each start is from its
-// instant is logged (the README has the figures); only a gross fault (a
-// quarter second off the schedule) fails the test.
+// instant is logged (the README has the figures); only plays off the
+// schedule by checkOnSchedule's bounds fail the test.
 func TestE2ESoundTones(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed})
+	t.Parallel()
+	skipShort(t)
+	f := soundtest.Write(t, map[string]string{"pw-play": soundtest.Succeed})
 	home := newHome(t)
-	lines, code := readPlain(t, []string{home}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
+	lines, code := readPlain(t, []string{home, f.Env()}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
 	if code != 0 {
 		t.Fatalf("exit %d: %v", code, lines)
 	}
@@ -27,17 +29,22 @@ func TestE2ESoundTones(t *testing.T) {
 	for range 7 {
 		evs = append(evs, f.Next())
 	}
+	// The schedule's origin is the median of the plays' starts less their
+	// instants, not the first play: that one may wait for the tones to be
+	// rendered at start-up, which is measured, not asserted.
+	var origins []time.Duration
+	for i, e := range evs[:6] {
+		origins = append(origins, e.At.Sub(evs[0].At)-time.Duration(i)*time.Second)
+	}
+	slices.Sort(origins)
+	origin := origins[len(origins)/2]
 	sums := map[string]bool{}
 	var offs []time.Duration
 	for i, e := range evs[:6] {
 		sums[e.Sum] = true
-		due := time.Duration(i) * time.Second
-		off := e.At.Sub(evs[0].At) - due
+		off := e.At.Sub(evs[0].At) - time.Duration(i)*time.Second - origin
 		offs = append(offs, off)
-		t.Logf("play %d (%s, %d bytes): %+.2f ms from its instant, after the first", i, e.Name, e.Size, float64(off)/1e6)
-		if off < -250*time.Millisecond || off > 250*time.Millisecond {
-			t.Errorf("play %d started %v off its instant", i, off)
-		}
+		t.Logf("play %d (%s, %d bytes): %+.2f ms from its instant", i, e.Name, e.Size, float64(off)/1e6)
 	}
 	if evs[0].Sum == evs[2].Sum || evs[0].Sum == evs[1].Sum || evs[6].Sum == evs[0].Sum {
 		t.Errorf("inhale, hold, exhale and the end sound alike: %v", []string{evs[0].Sum, evs[1].Sum, evs[2].Sum, evs[6].Sum})
@@ -45,8 +52,7 @@ func TestE2ESoundTones(t *testing.T) {
 	if evs[0].Sum != evs[3].Sum || len(sums) != 3 {
 		t.Errorf("the two inhales differ, or not three phase sounds: %v", sums)
 	}
-	sort.Slice(offs, func(i, j int) bool { return offs[i] < offs[j] })
-	t.Logf("median %+.2f ms, max %+.2f ms (6 plays, relative to the first)", float64(offs[3])/1e6, float64(offs[5])/1e6)
+	checkOnSchedule(t, "plays", offs)
 	if n := f.Starts(); n != 7 {
 		t.Errorf("%d plays, want 7 (six phases and the end)", n)
 	}
@@ -54,8 +60,10 @@ func TestE2ESoundTones(t *testing.T) {
 
 // --sound voice speaks short words through the voice on PATH.
 func TestE2ESoundVoice(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"spd-say": soundtest.Succeed})
-	_, code := readPlain(t, []string{newHome(t)}, "breathe", "--plain", "-p", "3-0-3", "-n", "1", "--sound", "voice")
+	t.Parallel()
+	skipShort(t)
+	f := soundtest.Write(t, map[string]string{"spd-say": soundtest.Succeed})
+	_, code := readPlain(t, []string{newHome(t), f.Env()}, "breathe", "--plain", "-p", "3-0-3", "-n", "1", "--sound", "voice")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -67,8 +75,10 @@ func TestE2ESoundVoice(t *testing.T) {
 
 // --sound off plays nothing and writes no bell.
 func TestE2ESoundOff(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"pw-play": soundtest.Succeed, "spd-say": soundtest.Succeed})
-	stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "--plain", "-p", "1-1-1", "-n", "1", "--sound", "off")
+	t.Parallel()
+	skipShort(t)
+	f := soundtest.Write(t, map[string]string{"pw-play": soundtest.Succeed, "spd-say": soundtest.Succeed})
+	stdout, stderr, code := runUnknot(t, []string{newHome(t), f.Env()}, "breathe", "--plain", "-p", "1-1-1", "-n", "1", "--sound", "off")
 	if code != 0 || strings.Contains(stdout+stderr, "\a") || f.Starts() != 0 {
 		t.Errorf("exit %d, %d plays, bell in output: %v", code, f.Starts(), strings.Contains(stdout+stderr, "\a"))
 	}
@@ -77,10 +87,13 @@ func TestE2ESoundOff(t *testing.T) {
 // A player that crashes, or hangs, falls back to the bell and says so
 // once, never as a stack of errors; the breathing goes on to its end.
 func TestE2ESoundPlayerFails(t *testing.T) {
+	t.Parallel()
+	skipShort(t)
 	for name, behaviour := range map[string]string{"crash": soundtest.Crash, "hang": soundtest.Hang} {
 		t.Run(name, func(t *testing.T) {
-			soundtest.Install(t, map[string]string{"pw-play": behaviour})
-			stdout, stderr, code := runUnknot(t, []string{newHome(t)}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
+			t.Parallel()
+			f := soundtest.Write(t, map[string]string{"pw-play": behaviour})
+			stdout, stderr, code := runUnknot(t, []string{newHome(t), f.Env()}, "breathe", "--plain", "-p", "1-1-1", "-n", "2", "--sound", "tones")
 			if code != 0 || !strings.Contains(stdout, "Breathing: 2 breaths") {
 				t.Errorf("exit %d, stdout %q", code, stdout)
 			}
@@ -93,6 +106,7 @@ func TestE2ESoundPlayerFails(t *testing.T) {
 
 // A bogus mode or volume is one line and exit 2.
 func TestE2ESoundBadFlags(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"--sound", "bogus"}, {"--volume", "101"}, {"--volume", "loud"}} {
 		_, stderr, code := runUnknot(t, []string{newHome(t)}, append([]string{"breathe", "--plain", "-n", "1"}, args...)...)
 		if code != 2 || strings.Count(stderr, "\n") != 1 {

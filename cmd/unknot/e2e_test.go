@@ -7,23 +7,27 @@ package main
 //   - runUnknot runs it to the end with arguments and environment, and
 //     returns its output and exit status.
 //   - newHome makes a temporary UNKNOT_HOME.
-//   - startTerm runs it in a real pseudo-terminal (a tmux session of its
-//     own, on a tmux server of its own) of a given size; Term.Keys types,
+//   - startTerm runs it in a real pseudo-terminal (a tmux server of its
+//     own, on its own -L socket, so tests run in parallel) of a given size; Term.Keys types,
 //     Term.Screen reads the screen, Term.WaitFor polls the screen every
-//     20 ms until all the words appear (a generous deadline: polling a
+//     50 ms until all the words appear (a generous deadline: polling a
 //     screen is fine, asserting on durations is not), Term.Exited waits for
 //     the program's exit status, which the pane shows as "[exit N]".
 //
 // tmux is not installed on a fresh CI machine (.ci/run installs it): the
-// tests that need it skip, saying so.
+// tests that need it skip, saying so. They skip with -short too (seconds
+// each, in real time): `go test -short ./...` is the quick inner loop.
 
 import (
 	"bufio"
+	"cmp"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -35,6 +39,14 @@ import (
 var e2eBin string
 
 func TestMain(m *testing.M) {
+	// The end-to-end tests wait on real time, not on the CPU: eight at a
+	// time, not GOMAXPROCS (2 here), unless -parallel says otherwise.
+	flag.Parse()
+	parallel := false
+	flag.Visit(func(f *flag.Flag) { parallel = parallel || f.Name == "test.parallel" })
+	if !parallel {
+		_ = flag.Set("test.parallel", "8")
+	}
 	dir, err := os.MkdirTemp("", "unknot-e2e-bin")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -74,25 +86,37 @@ func runUnknot(t *testing.T, env []string, args ...string) (stdout, stderr strin
 	return out.String(), errOut.String(), 0
 }
 
-// tmuxSocket is the tmux server of these tests, apart from anyone else's.
-const tmuxSocket = "unknot-e2e"
-
 // termDeadline is how long WaitFor waits: generous, for a shared machine.
 const termDeadline = 45 * time.Second
 
-// Term is a program running in a tmux pane.
+// Term is a program running in a tmux pane, alone on its tmux server.
 type Term struct {
-	t    *testing.T
-	name string
+	t      *testing.T
+	socket string // tmux -L: this Term's own server
+	name   string
+}
+
+// tmux runs a tmux command on s's server.
+func (s *Term) tmux(args ...string) *exec.Cmd {
+	return exec.Command("tmux", append([]string{"-L", s.socket}, args...)...)
 }
 
 var termCount atomic.Int64
 
-// needTmux skips the test when tmux is not installed.
+// needTmux skips the test when tmux is not installed, or with -short.
 func needTmux(t *testing.T) {
 	t.Helper()
+	skipShort(t)
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux not installed: the pseudo-terminal tests need it (apt-get install -y tmux)")
+	}
+}
+
+// skipShort skips a test that runs the program in real time for seconds.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: an end-to-end test paced in real time (seconds); the full suite runs it")
 	}
 }
 
@@ -109,7 +133,9 @@ func startTerm(t *testing.T, w, h int, env []string, args ...string) *Term {
 func startTermThen(t *testing.T, w, h int, env []string, then string, args ...string) *Term {
 	t.Helper()
 	needTmux(t)
-	name := fmt.Sprintf("e2e-%d-%d", os.Getpid(), termCount.Add(1))
+	n := termCount.Add(1)
+	name := fmt.Sprintf("e2e-%d", n)
+	term := &Term{t: t, socket: fmt.Sprintf("unknot-e2e-%d-%d", os.Getpid(), n), name: name}
 	line := []string{"env", "TERM=xterm-256color"}
 	for _, e := range env {
 		line = append(line, shellQuote(e))
@@ -122,35 +148,37 @@ func startTermThen(t *testing.T, w, h int, env []string, then string, args ...st
 	if then == "" {
 		script = strings.Join(line, " ") + `; echo "[exit $?]"; sleep 600`
 	}
-	cmd := exec.Command("tmux", "-L", tmuxSocket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+	cmd := term.tmux("-f", "/dev/null", "new-session", "-d", "-s", name,
 		"-x", strconv.Itoa(w), "-y", strconv.Itoa(h), script)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}
-	term := &Term{t: t, name: name}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tmuxSocket, "kill-session", "-t", name).Run() })
+	t.Cleanup(func() {
+		_ = term.tmux("kill-server").Run()
+		// tmux leaves its socket behind: /tmp/tmux-UID/NAME, as tmux names it.
+		_ = os.Remove(filepath.Join(cmp.Or(os.Getenv("TMUX_TMPDIR"), "/tmp"), fmt.Sprintf("tmux-%d", os.Getuid()), term.socket))
+	})
 	return term
 }
 
 // Keys types tmux key names ("space", "Up", "q" ...).
 func (s *Term) Keys(keys ...string) {
 	s.t.Helper()
-	args := append([]string{"-L", tmuxSocket, "send-keys", "-t", s.name}, keys...)
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+	if out, err := s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...).CombinedOutput(); err != nil {
 		s.t.Fatalf("tmux send-keys: %v: %s", err, out)
 	}
 }
 
 // Screen is the pane's text now.
 func (s *Term) Screen() string {
-	out, err := exec.Command("tmux", "-L", tmuxSocket, "capture-pane", "-p", "-t", s.name).Output()
+	out, err := s.tmux("capture-pane", "-p", "-t", s.name).Output()
 	if err != nil {
 		return ""
 	}
 	return string(out)
 }
 
-// WaitFor polls the screen every 20 ms until every word is on it, and
+// WaitFor polls the screen every 50 ms until every word is on it, and
 // returns the screen; it fails the test after termDeadline.
 func (s *Term) WaitFor(words ...string) string {
 	s.t.Helper()
@@ -170,7 +198,7 @@ func (s *Term) WaitFor(words ...string) string {
 		if time.Now().After(deadline) {
 			s.t.Fatalf("waited %v for %q; the screen:\n%s", termDeadline, words, screen)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
@@ -190,8 +218,7 @@ func (s *Term) Exited() int {
 // Resize changes the pane's size.
 func (s *Term) Resize(w, h int) {
 	s.t.Helper()
-	out, err := exec.Command("tmux", "-L", tmuxSocket, "resize-window", "-t", s.name,
-		"-x", strconv.Itoa(w), "-y", strconv.Itoa(h)).CombinedOutput()
+	out, err := s.tmux("resize-window", "-t", s.name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)).CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("tmux resize-window: %v: %s", err, out)
 	}
@@ -241,4 +268,37 @@ func readPlain(t *testing.T, env []string, args ...string) ([]plainLine, int) {
 		code = ee.ExitCode()
 	}
 	return lines, code
+}
+
+// Bounds of checkOnSchedule. A fault of the program's timing (counting
+// ticks, waiting a frame, drifting) moves most lines; a busy machine
+// delays one here and there, and the next is on time again (.ci/stress,
+// with two busy loops beside -race: one line 555 ms late in 50 runs). The
+// words and their order are checked apart, so a phase missed or doubled
+// is caught there; the gross bound keeps every line inside its phase (1 s
+// or more in these tests).
+const (
+	scheduleMedian = 100 * time.Millisecond // the typical line: a systematic lag or drift
+	scheduleGross  = 750 * time.Millisecond // any line: still inside its phase
+)
+
+// checkOnSchedule fails the test when the lines or plays, each off its
+// instant by offs[i], are off the schedule: the median beyond
+// scheduleMedian, or any beyond scheduleGross.
+func checkOnSchedule(t *testing.T, what string, offs []time.Duration) {
+	t.Helper()
+	if len(offs) == 0 {
+		t.Fatalf("no %s to check against the schedule", what)
+	}
+	abs := make([]time.Duration, len(offs))
+	for i, o := range offs {
+		abs[i] = max(o, -o)
+		if abs[i] > scheduleGross {
+			t.Errorf("%s %d is %v off its instant (bound %v)", what, i, o, scheduleGross)
+		}
+	}
+	slices.Sort(abs)
+	if m := abs[len(abs)/2]; m > scheduleMedian {
+		t.Errorf("%s are typically %v off their instants (median, bound %v): %v", what, m, scheduleMedian, offs)
+	}
 }

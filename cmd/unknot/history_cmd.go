@@ -11,6 +11,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 	"github.com/unknot/unknot/tui"
 	"github.com/unknot/unknot/tui/words"
 )
@@ -53,7 +54,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 func runHistory(f *factory, o *historyOptions) error {
 	var flt history.Filter
 	if o.since != "" {
-		d, err := history.ParseDay(o.since)
+		d, err := record.ParseDay(o.since)
 		if err != nil {
 			return usageErr("--since: %v", err)
 		}
@@ -93,8 +94,8 @@ func runHistory(f *factory, o *historyOptions) error {
 }
 
 // withEmpty is ov with the runs with nothing done listed too (--all).
-func withEmpty(s *history.Store, ov history.Overview, since history.Day) (history.Overview, error) {
-	recent, err := s.Sessions(history.Filter{Since: since, Limit: history.RecentSessions})
+func withEmpty(s *history.Store, ov record.Overview, since record.Day) (record.Overview, error) {
+	recent, err := s.Sessions(history.Filter{Since: since, Limit: record.RecentSessions})
 	ov.Recent, ov.Sessions, ov.Empty = recent, ov.Sessions+ov.Empty, 0
 	return ov, err
 }

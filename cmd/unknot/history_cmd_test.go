@@ -54,7 +54,9 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	}
 
 	file := filepath.Join(t.TempDir(), "back.json")
-	os.WriteFile(file, []byte(out), 0o600)
+	if err := os.WriteFile(file, []byte(out), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	other := t.TempDir()
 	code, msg, errs := runCLI(t, other, "history", "import", file)
 	if code != 0 || msg != "Imported 2 sessions from "+file+"; skipped 0 already present.\n" {
@@ -64,7 +66,7 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || !strings.Contains(msg, "Imported 0 sessions") || !strings.Contains(msg, "skipped 2") {
 		t.Errorf("second import: exit %d, %q", code, msg)
 	}
-	if _, again, _ := runCLI(t, other, "history", "--json"); again != out {
+	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
 		t.Errorf("export after import:\n%s\nwant:\n%s", again, out)
 	}
 }
@@ -87,9 +89,13 @@ func TestHistorySummary(t *testing.T) {
 
 func TestHistoryBadInputExitsTwo(t *testing.T) {
 	garbage := t.TempDir()
-	os.WriteFile(filepath.Join(garbage, "history.db"), []byte(strings.Repeat("not a database\n", 50)), 0o600)
+	if err := os.WriteFile(filepath.Join(garbage, "history.db"), []byte(strings.Repeat("not a database\n", 50)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	bad := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(bad, []byte("[\n{\"kind\":\"breathe\",\"started_at\":\"2025-01-01T07:00:00Z\",\"status\":\"fine\"}\n]\n"), 0o600)
+	if err := os.WriteFile(bad, []byte("[\n{\"kind\":\"breathe\",\"started_at\":\"2025-01-01T07:00:00Z\",\"status\":\"fine\"}\n]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, home string
 		args       []string

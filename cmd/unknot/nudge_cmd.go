@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -219,7 +220,7 @@ func nudgeFacts(now time.Time) (remind.Facts, error) {
 // factsFrom gathers the runs since yesterday and the care record.
 func factsFrom(s *history.Store, now time.Time) (remind.Facts, error) {
 	var facts remind.Facts
-	since := history.DayOf(now.AddDate(0, 0, -1))
+	since := record.DayOf(now.AddDate(0, 0, -1))
 	runs, err := s.Sessions(history.Filter{Since: since})
 	if err != nil {
 		return facts, err

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"io"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func tenYears(b *testing.B) (*history.Store, time.Time) {
 // numbers read and the HTML laid out (target: under 1 s).
 func BenchmarkReport10Years(b *testing.B) {
 	s, now := tenYears(b)
-	from := history.DayOf(now.AddDate(-10, 0, 0))
+	from := record.DayOf(now.AddDate(-10, 0, 0))
 	b.ResetTimer()
 	for b.Loop() {
 		r, err := s.Report(now, from, 7)
@@ -86,7 +87,7 @@ func BenchmarkReport10Years(b *testing.B) {
 // weeks) over the same history.
 func BenchmarkReport6WeeksOf10Years(b *testing.B) {
 	s, now := tenYears(b)
-	from := history.DayOf(now).Add(-41)
+	from := record.DayOf(now).Add(-41)
 	b.ResetTimer()
 	for b.Loop() {
 		r, err := s.Report(now, from, 7)

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/history/historytest"
 )
 
 // demoHome fills a new home with the demo history: sixty days ending
@@ -14,7 +14,7 @@ func demoHome(t testing.TB) string {
 	home := t.TempDir()
 	now := time.Now()
 	end := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local).Add(-time.Hour)
-	if err := history.WriteDemo(home, end, 60); err != nil {
+	if err := historytest.WriteDemo(home, end, 60); err != nil {
 		t.Fatal(err)
 	}
 	return home

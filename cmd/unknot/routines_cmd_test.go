@@ -25,6 +25,17 @@ func runCLI(t *testing.T, home string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// writeFile writes a private file, making its folder (0700) if need be.
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRoutinesListShowsBuiltinsAndUserFiles(t *testing.T) {
 	home := t.TempDir()
 	dir := filepath.Join(home, "routines")
@@ -103,8 +114,8 @@ func TestRoutinesCheckListsEveryProblemWithPosition(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.toml")
 	bad := filepath.Join(dir, "bad.toml")
-	os.WriteFile(good, []byte("name = \"a\"\ntitle = \"A\"\nreps = 1\nhold = \"2s\"\n"), 0o600)
-	os.WriteFile(bad, []byte("name = \"B\"\ntitle = \"B\"\nreps = 0\nhold = \"2s\"\nsides = [\"up\"]\n"), 0o600)
+	writeFile(t, good, "name = \"a\"\ntitle = \"A\"\nreps = 1\nhold = \"2s\"\n")
+	writeFile(t, bad, "name = \"B\"\ntitle = \"B\"\nreps = 0\nhold = \"2s\"\nsides = [\"up\"]\n")
 	code, out, errs := runCLI(t, "", "routines", "check", good, bad)
 	if code != 2 {
 		t.Fatalf("exit %d, want 2", code)
@@ -128,8 +139,7 @@ func TestRoutinesCheckMissingFile(t *testing.T) {
 
 func TestBadUserFileIsSkippedNotFatal(t *testing.T) {
 	home := t.TempDir()
-	os.MkdirAll(filepath.Join(home, "routines"), 0o700)
-	os.WriteFile(filepath.Join(home, "routines", "x.toml"), []byte("reps = \"many\"\n"), 0o600)
+	writeFile(t, filepath.Join(home, "routines", "x.toml"), "reps = \"many\"\n")
 	code, out, errs := runCLI(t, home, "routines")
 	if code != 0 || !strings.Contains(out, "knee-to-chest") {
 		t.Fatalf("exit %d, out %q", code, out)
@@ -138,8 +148,8 @@ func TestBadUserFileIsSkippedNotFatal(t *testing.T) {
 		t.Errorf("stderr should say once that a file was skipped and where to look: %q", errs)
 	}
 	code, out, errs = runCLI(t, home, "routines", "check")
-	if code != 2 || !strings.Contains(errs, "x.toml:1:8") {
-		t.Errorf("routines check: exit %d, stderr %q; want the file and position, exit 2", code, errs)
+	if code != 2 || !strings.Contains(errs, "x.toml:1:8") || out != "" {
+		t.Errorf("routines check: exit %d, stdout %q, stderr %q; want the file and position on stderr only, exit 2", code, out, errs)
 	}
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"os/signal"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -94,7 +92,7 @@ func runPlainSession(f *factory, rs []routines.Routine, checkin bool) error {
 	if t, err := (historyToday{f}).Today(time.Now()); err == nil {
 		today = t.Sessions
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), tui.Signals...)
+	ctx, stop := signalContext()
 	defer stop()
 	w := plain.NewWriter(f.out)
 	if f.dumbTerminal() && !f.flags.plain {

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"database/sql"
+	"github.com/unknot/unknot/routines/record"
 	"io"
 	"testing"
 	"time"
@@ -26,7 +27,7 @@ func bulk(b testing.TB, s *Store, n int, start time.Time, step time.Duration) {
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO sessions (kind, started_at, started_ns, day, ended_at,
 				status, pain_before, pain_after, breaths) VALUES (?, ?, ?, ?, ?, 'completed', ?, ?, ?)`,
-				kind, timeText(t), t.UnixNano(), DayOf(t), timeText(t.Add(9*time.Minute)), 3+i%5, 2+i%4, breaths)
+				kind, timeText(t), t.UnixNano(), record.DayOf(t), timeText(t.Add(9*time.Minute)), 3+i%5, 2+i%4, breaths)
 			if err != nil {
 				return err
 			}

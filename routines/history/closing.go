@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,7 @@ func (j *Journal) Close(wait time.Duration) Closing {
 	j.closed = true
 	now := time.Now()
 	for _, e := range j.entries {
-		if e.s.Status == Running {
+		if e.s.Status == record.Running {
 			end := now
 			if end.Before(e.s.StartedAt) {
 				end = e.s.StartedAt
@@ -123,7 +124,7 @@ func (j *Journal) Close(wait time.Duration) Closing {
 	} else if j.dir != "" {
 		c.History = filepath.Join(j.dir, FileName)
 	}
-	var left []Session
+	var left []record.Session
 	var levels []map[string]int
 	var rejected error
 	for _, e := range j.entries {

@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"github.com/unknot/unknot/routines/record"
 	"testing"
 	"time"
 )
@@ -15,11 +16,11 @@ func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 7, 8, 0, 0, 0, zone(0))
 	end := func(d time.Duration) *time.Time { e := t0.Add(d); return &e }
-	for i, x := range []Session{
+	for i, x := range []record.Session{
 		{Kind: KindSession, StartedAt: t0, EndedAt: end(time.Second), Status: Pain, Exercises: []Exercise{ex("arm-raise", "", 0, 5)}}, // a pain stop: kept
 		{Kind: KindBreathe, StartedAt: t0.Add(time.Hour), EndedAt: end(time.Hour + time.Second), Status: Stopped, PainAfter: ptr(3)},  // a check-in: kept
 		{Kind: KindBreathe, StartedAt: t0.Add(2 * time.Hour), EndedAt: end(2*time.Hour + time.Second), Status: Completed},             // an old "completed · 0 breaths": empty
-		{Kind: KindBreathe, StartedAt: t0.Add(3 * time.Hour), Status: Running},                                                        // under way: kept
+		{Kind: KindBreathe, StartedAt: t0.Add(3 * time.Hour), Status: record.Running},
 	} {
 		if _, err := s.save(ctx, &x, nil, 0); err != nil {
 			t.Fatalf("run %d: %v", i, err)
@@ -51,14 +52,14 @@ func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
 		t.Errorf("Count = %d, the list %d", n, len(shown))
 	}
 	page, _ := s.Sessions(Filter{HideEmpty: true, Limit: 5})
-	if len(page) != 5 || page[0].Kind != KindBreathe || page[0].Status != Running {
+	if len(page) != 5 || page[0].Kind != KindBreathe || page[0].Status != record.Running {
 		t.Errorf("the first page: %+v", page)
 	}
 	o, err := s.OverviewSince(t0.Add(4*time.Hour), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Sessions != len(shown) || o.Empty != empty || len(o.Recent) != min(len(shown), RecentSessions) {
+	if o.Sessions != len(shown) || o.Empty != empty || len(o.Recent) != min(len(shown), record.RecentSessions) {
 		t.Errorf("overview: %d sessions, %d empty, %d recent; want %d, %d", o.Sessions, o.Empty, len(o.Recent), len(shown), empty)
 	}
 	// The totals count ice and heat by the care plan's rule: the ice

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -123,7 +124,7 @@ func (s *Store) eachEpisode(ctx context.Context, flt Filter, f func(episodeRow) 
 		if e.Recorded, err = time.Parse(time.RFC3339Nano, recorded); err != nil {
 			return fmt.Errorf("an episode was recorded at %q: %w", recorded, err)
 		}
-		d := DayOf(e.Began)
+		d := record.DayOf(e.Began)
 		if (flt.Since != "" && d < flt.Since) || (flt.Until != "" && d > flt.Until) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"io"
 	"slices"
 	"strconv"
@@ -48,7 +49,7 @@ func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 	var lv []level
 	where, args := flt.where()
 	q := `SELECT ` + sessionCols + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
-	err := s.scanSessions(context.Background(), q, args, func(x *Session, levels string) error {
+	err := s.scanSessions(context.Background(), q, args, func(x *record.Session, levels string) error {
 		var err error
 		if lv, err = splitLevels(lv[:0], levels); err != nil {
 			return fmt.Errorf("session %d: %w", x.ID, err)
@@ -109,18 +110,6 @@ func splitLevels(out []level, text string) ([]level, error) {
 	return out, nil
 }
 
-// levelMap is lv as a map (nil when empty).
-func levelMap(lv []level) map[string]int {
-	if len(lv) == 0 {
-		return nil
-	}
-	m := make(map[string]int, len(lv))
-	for _, l := range lv {
-		m[l.Routine] = l.Level
-	}
-	return m
-}
-
 // sortedLevels is m by routine name.
 func sortedLevels(m map[string]int) []level {
 	out := make([]level, 0, len(m))
@@ -147,7 +136,7 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 		return err
 	}
 	row := make([]string, len(CSVHeader))
-	err := s.each(context.Background(), flt, func(x *Session) error {
+	err := s.each(context.Background(), flt, func(x *record.Session) error {
 		row[0] = strconv.FormatInt(x.ID, 10)
 		row[1] = string(x.Kind)
 		row[2] = timeText(x.StartedAt)
@@ -202,7 +191,7 @@ func optInt(v *int) string {
 
 // appendSessionLevels appends x as JSON with its levels (none: no
 // "levels" key, as version 1 wrote a session).
-func appendSessionLevels(b []byte, x *Session, lv []level) []byte {
+func appendSessionLevels(b []byte, x *record.Session, lv []level) []byte {
 	b = appendSession(b, x)
 	if len(lv) == 0 {
 		return b
@@ -234,7 +223,7 @@ func appendEpisode(b []byte, e episodeRow) []byte {
 
 // appendSession appends x as JSON, exactly as json.Marshal would write it
 // (a test holds them equal), several times faster.
-func appendSession(b []byte, x *Session) []byte {
+func appendSession(b []byte, x *record.Session) []byte {
 	b = append(b, `{"id":`...)
 	b = strconv.AppendInt(b, x.ID, 10)
 	b = append(b, `,"kind":`...)

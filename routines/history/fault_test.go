@@ -46,6 +46,7 @@ func sameFiles(t *testing.T, before, after map[string]string) {
 }
 
 func TestGarbageFileIsRefusedAndLeftAlone(t *testing.T) {
+	t.Parallel()
 	for name, content := range map[string][]byte{
 		"random": func() []byte { b := make([]byte, 8192); rand.Read(b); return b }(),
 		"short":  []byte("hello\n"),
@@ -83,14 +84,20 @@ func TestGarbageFileIsRefusedAndLeftAlone(t *testing.T) {
 // A damaged page past the header: SQLite itself must notice, and the
 // message must say so.
 func TestGarbageAfterTheHeader(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	rec(t, s, KindBreathe, time.Now(), Completed, nil, nil, 4)
 	s.Close()
 	path := filepath.Join(dir, FileName)
-	b, _ := os.ReadFile(path)
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) <= 100 {
+		t.Fatalf("the history to damage: %d bytes, %v", len(b), err)
+	}
 	copy(b[100:], bytes.Repeat([]byte{0xff}, len(b)-100)) // page 1's body: the schema
-	os.WriteFile(path, b, 0o600)
-	s, err := Open(dir)
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(dir)
 	if err == nil {
 		s.Close()
 		t.Fatal("Open accepted a damaged file")
@@ -116,6 +123,7 @@ func futureDB(t *testing.T, keepOpen bool) (dir string) {
 }
 
 func TestFutureSchemaIsRefusedAndLeftAlone(t *testing.T) {
+	t.Parallel()
 	dir := futureDB(t, false)
 	before := snapshot(t, dir)
 	_, err := Open(dir)
@@ -133,6 +141,7 @@ func TestFutureSchemaIsRefusedAndLeftAlone(t *testing.T) {
 // While the newer unknot still has the file open, the new version may sit
 // in the log and not yet in the file's header: it is still refused.
 func TestFutureSchemaStillInTheLog(t *testing.T) {
+	t.Parallel()
 	dir := futureDB(t, true)
 	b, _ := os.ReadFile(filepath.Join(dir, FileName))
 	if len(b) >= 100 && b[63] == 99 {
@@ -145,8 +154,11 @@ func TestFutureSchemaStillInTheLog(t *testing.T) {
 }
 
 func TestFolderThatIsAFile(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "unknot")
-	os.WriteFile(dir, nil, 0o600)
+	if err := os.WriteFile(dir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, err := Open(dir)
 	if err == nil || !strings.Contains(err.Error(), "not a folder") {
 		t.Errorf("Open of a file as folder: %v", err)
@@ -157,11 +169,14 @@ func TestFolderThatIsAFile(t *testing.T) {
 // history, never "from a newer unknot", whatever bytes sit where the
 // version would be.
 func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
+	t.Parallel()
 	for name, fill := range map[string]byte{"zeros": 0, "ones": 0xff, "sevens": 0x77} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			b := append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{fill}, 4096)...)
-			os.WriteFile(filepath.Join(dir, FileName), b, 0o600)
+			if err := os.WriteFile(filepath.Join(dir, FileName), b, 0o600); err != nil {
+				t.Fatal(err)
+			}
 			before := snapshot(t, dir)
 			_, err := Open(dir)
 			if err == nil || errors.Is(err, ErrFutureSchema) || !(errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotHistory)) {
@@ -181,6 +196,7 @@ func TestHeaderThenGarbageIsNotANewerHistory(t *testing.T) {
 // A FIFO named history.db is refused at once, never waited on: reading
 // says it is not a history, and a run goes to the pending file.
 func TestFIFOHistoryIsRefusedAtOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := syscall.Mkfifo(filepath.Join(dir, FileName), 0o600); err != nil {
 		t.Fatal(err)

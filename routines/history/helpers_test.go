@@ -2,8 +2,8 @@ package history
 
 import (
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"os"
-	"strings"
 	"testing"
 	"time"
 )
@@ -85,7 +85,7 @@ func rec(t testing.TB, s *Store, kind Kind, start time.Time, status Status, befo
 		if _, err := s.db.Exec(`UPDATE sessions SET owner_pid = NULL WHERE id = ?`, r.ID()); err != nil {
 			t.Fatal(err)
 		}
-	} else if status != Running {
+	} else if status != record.Running {
 		if err := r.Finish(start.Add(10*time.Minute), status); err != nil {
 			t.Fatalf("Finish: %v", err)
 		}
@@ -104,13 +104,9 @@ func ex(routine, side string, done, planned int) Exercise {
 }
 
 // daily records one completed stretch session on the date d at 08:00 in loc.
-func daily(t testing.TB, s *Store, loc *time.Location, d Day) {
+func daily(t testing.TB, s *Store, loc *time.Location, d record.Day) {
 	t.Helper()
 	tm := d.Time()
 	rec(t, s, KindSession, at(loc, tm.Year(), tm.Month(), tm.Day(), 8, 0), Completed, nil, nil, 0,
 		ex("knee-to-chest", "left", 3, 3))
 }
-
-type stringsBuilder = strings.Builder
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

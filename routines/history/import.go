@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"io"
 	"io/fs"
 	"maps"
@@ -79,7 +80,7 @@ type importEpisode struct {
 // item is one thing an import file holds: a session and its levels, or an
 // episode of spasm.
 type item struct {
-	session *Session
+	session *record.Session
 	levels  map[string]int
 	episode *episodeRow
 }
@@ -209,7 +210,7 @@ func (in *inserter) close() {
 // add inserts x with its levels unless a session with its start instant
 // and kind is already there (added false, err nil): that one gets the
 // levels it lacks, and keeps those it has.
-func (in *inserter) add(ctx context.Context, x *Session, levels map[string]int) (bool, error) {
+func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
 	var id int64
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&id); err != nil {
 		return false, err
@@ -221,7 +222,7 @@ func (in *inserter) add(ctx context.Context, x *Session, levels map[string]int) 
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
 	}
-	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt),
+	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt),
 		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths)
 	if err != nil {
 		return false, err
@@ -469,7 +470,7 @@ func (d *decoder) document() error {
 
 // readSession decodes and checks one session, raw, that starts at offset
 // start of the file, with its levels.
-func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*Session, map[string]int, error) {
+func readSession(raw json.RawMessage, start int64, elem int, fail func(int64, int, error) error) (*record.Session, map[string]int, error) {
 	if raw[0] != '{' {
 		return nil, nil, fail(start, elem, fmt.Errorf("should be a JSON object {\"kind\": ..., \"started_at\": ...}, not %s", jsonKind(raw[0])))
 	}
@@ -585,8 +586,8 @@ func syntaxFail(fail func(int64, int, error) error, tr *tracker, err error, elem
 }
 
 // session turns what was read into a Session and checks it.
-func (x importSession) session() (Session, error) {
-	var s Session
+func (x importSession) session() (record.Session, error) {
+	var s record.Session
 	switch {
 	case x.Kind == nil:
 		return s, errors.New(`"kind" is missing`)
@@ -596,7 +597,7 @@ func (x importSession) session() (Session, error) {
 		return s, errors.New(`"status" is missing`)
 	}
 	s.Kind, s.Status = *x.Kind, *x.Status
-	if s.Status == Running {
+	if s.Status == record.Running {
 		s.Status = Interrupted // its process is not this one
 	}
 	var err error
@@ -665,7 +666,7 @@ func (x importSession) session() (Session, error) {
 // recording holds to: more breaths than one a second (the quickest pace)
 // fits between its start and end. (A long run is not refused: breathing
 // with no set end may be left running, and its export must go back in.)
-func checkPlausible(s Session) error {
+func checkPlausible(s record.Session) error {
 	if s.EndedAt == nil {
 		return nil
 	}

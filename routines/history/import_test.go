@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"errors"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,7 @@ func with(old, new string) string { return "[" + one + ",\n" + strings.Replace(o
 // Every hostile entry is refused, the second session of the file named
 // with its field, and the history is left exactly as it was.
 func TestImportRefusesHostileEntries(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, file, want string
 	}{
@@ -82,6 +84,7 @@ func TestImportRefusesHostileEntries(t *testing.T) {
 }
 
 func TestImportAcceptsBOMAndJSONLines(t *testing.T) {
+	t.Parallel()
 	for name, file := range map[string]string{
 		"bom":        "\xef\xbb\xbf[" + one + "]",
 		"json lines": one + "\n" + strings.Replace(one, "2025-01-01", "2025-01-02", 2) + "\n",
@@ -102,6 +105,7 @@ func TestImportAcceptsBOMAndJSONLines(t *testing.T) {
 }
 
 func TestImportFileRefusesAFIFOWithoutBlocking(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -114,9 +118,12 @@ func TestImportFileRefusesAFIFOWithoutBlocking(t *testing.T) {
 }
 
 func TestImportFileReadsTwiceAndWritesOnce(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	path := filepath.Join(t.TempDir(), "h.json")
-	os.WriteFile(path, []byte(with(`"id":7`, `"id":8`)), 0o600)
+	if err := os.WriteFile(path, []byte(with(`"id":7`, `"id":8`)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	res, err := s.ImportFile(path)
 	if err != nil || res.Added != 1 || res.Skipped != 1 {
 		t.Errorf("ImportFile = %+v, %v; want 1 added and the duplicate start skipped", res, err)
@@ -126,6 +133,7 @@ func TestImportFileReadsTwiceAndWritesOnce(t *testing.T) {
 // A value past every bound, written straight into the file (as an old
 // unknot's import let happen), still lets the review open and export.
 func TestAbsurdValuesStillOpen(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	fixture(t, s)
 	s.Close()
@@ -177,6 +185,7 @@ func TestAbsurdValuesStillOpen(t *testing.T) {
 }
 
 func TestCSVEscapesFormulas(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	names := []string{"=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "plain"}
 	var exs []Exercise
@@ -229,7 +238,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, x := range all {
-			if err := checkSession(&x); err != nil && x.Status != Running {
+			if err := checkSession(&x); err != nil && x.Status != record.Running {
 				t.Fatalf("accepted %+v: %v", x, err)
 			}
 		}

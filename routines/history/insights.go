@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	readback "github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // Insights finds what seems to help the person, from the sessions on date
@@ -14,7 +14,7 @@ import (
 // routine, for breathing runs, after ice or heat, and by time of day, each
 // with the count it rests on; groups of fewer than record.InsightMinimum
 // sessions are held back, not claimed.
-func (s *Store) Insights(since Day) (Insights, error) {
+func (s *Store) Insights(since record.Day) (Insights, error) {
 	from := since
 	if from != "" {
 		from = from.Add(-1) // the ice or heat of the evening before
@@ -32,9 +32,9 @@ func (s *Store) Insights(since Day) (Insights, error) {
 		return Insights{}, fault("read", s.path, err)
 	}
 	defer rows.Close()
-	var list []Session
+	var list []record.Session
 	for rows.Next() {
-		var x Session
+		var x record.Session
 		var kind, started string
 		var before, after sql.NullInt64
 		var done sql.NullString
@@ -57,14 +57,14 @@ func (s *Store) Insights(since Day) (Insights, error) {
 	if err := rows.Err(); err != nil {
 		return Insights{}, fault("read", s.path, err)
 	}
-	return readback.NewInsights(samplesOf(list, since, ""), readback.InsightMinimum), nil
+	return record.NewInsights(samplesOf(list, since, ""), record.InsightMinimum), nil
 }
 
 // samplesOf turns the sessions (oldest first) with both check-ins on dates
 // from to to ("": no bound) into insight samples; the ice and heat among
 // the sessions mark those begun within record.CareWindow hours after.
-func samplesOf(sessions []Session, from, to Day) []readback.InsightSample {
-	var out []readback.InsightSample
+func samplesOf(sessions []record.Session, from, to record.Day) []record.InsightSample {
+	var out []record.InsightSample
 	var care Kind
 	var careAt time.Time
 	for i := range sessions {
@@ -75,11 +75,11 @@ func samplesOf(sessions []Session, from, to Day) []readback.InsightSample {
 			continue
 		}
 		d := x.Day()
-		if x.PainBefore == nil || x.PainAfter == nil || x.Status == Running ||
+		if x.PainBefore == nil || x.PainAfter == nil || x.Status == record.Running ||
 			(from != "" && d < from) || (to != "" && d > to) {
 			continue
 		}
-		sm := readback.InsightSample{Before: *x.PainBefore, After: *x.PainAfter, Hour: x.StartedAt.Hour()}
+		sm := record.InsightSample{Before: *x.PainBefore, After: *x.PainAfter, Hour: x.StartedAt.Hour()}
 		seen := map[string]bool{}
 		for _, e := range x.Exercises {
 			if e.RepsDone > 0 && !seen[e.Routine] {
@@ -90,7 +90,7 @@ func samplesOf(sessions []Session, from, to Day) []readback.InsightSample {
 		if x.Kind == KindBreathe && x.Breaths > 0 {
 			sm.Breathing = "breathing" // the pattern is not recorded
 		}
-		if care != "" && !x.StartedAt.Before(careAt) && x.StartedAt.Sub(careAt) <= readback.CareWindow*time.Hour {
+		if care != "" && !x.StartedAt.Before(careAt) && x.StartedAt.Sub(careAt) <= record.CareWindow*time.Hour {
 			sm.Care = string(care)
 		}
 		out = append(out, sm)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // Journal is the process's one recording queue. Its calls never block and
@@ -37,6 +38,7 @@ type Journal struct {
 
 	wake    chan struct{} // a change to write
 	settled chan struct{} // the worker found nothing left to write
+	written chan struct{} // closed (and replaced) at each write or trouble: Wait's wake-up
 	ctx     context.Context
 	cancel  context.CancelFunc
 	done    chan struct{} // the worker has ended
@@ -57,7 +59,7 @@ const (
 func NewJournal(dir string, open func() (*Store, error)) *Journal {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Journal{dir: dir, open: open, troubled: make(chan struct{}),
-		wake: make(chan struct{}, 1), settled: make(chan struct{}, 1),
+		wake: make(chan struct{}, 1), settled: make(chan struct{}, 1), written: make(chan struct{}),
 		ctx: ctx, cancel: cancel, done: make(chan struct{})}
 }
 
@@ -78,7 +80,7 @@ func DefaultJournal() *Journal {
 type Entry struct {
 	j *Journal
 	// guarded by j.mu
-	s        Session
+	s        record.Session
 	ver      int            // changes made
 	saved    int            // changes written
 	id       int64          // the row in the history, 0 before the first write
@@ -93,7 +95,7 @@ type Entry struct {
 // and side may come more than once, told apart by index. painBefore is the
 // check-in, or nil when skipped. After Close, the run is not recorded.
 func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exercise, painBefore *int) *Entry {
-	e := &Entry{j: j, s: Session{Kind: kind, StartedAt: at, Status: Running, PainBefore: clampPain(painBefore)}}
+	e := &Entry{j: j, s: record.Session{Kind: kind, StartedAt: at, Status: record.Running, PainBefore: clampPain(painBefore)}}
 	e.s.Exercises = make([]Exercise, len(planned))
 	for i, x := range planned {
 		x.RepsPlanned = clamp(x.RepsPlanned, 0, MaxReps)
@@ -114,7 +116,7 @@ func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exe
 }
 
 // change applies f to the entry's record and wakes the writer.
-func (e *Entry) change(f func(*Session)) {
+func (e *Entry) change(f func(*record.Session)) {
 	j := e.j
 	j.mu.Lock()
 	if e.ver == 0 || j.closing != nil {
@@ -134,7 +136,7 @@ func (e *Entry) change(f func(*Session)) {
 // SetReps records that done reps of planned exercise i (0-based, as passed
 // to Begin) were done. An i outside the plan changes nothing.
 func (e *Entry) SetReps(i, done int) {
-	e.change(func(s *Session) {
+	e.change(func(s *record.Session) {
 		if i >= 0 && i < len(s.Exercises) {
 			s.Exercises[i].RepsDone = clamp(done, 0, s.Exercises[i].RepsPlanned)
 		}
@@ -145,7 +147,7 @@ func (e *Entry) SetReps(i, done int) {
 // routines.Progress) in this run: the plan used, kept with the session.
 func (e *Entry) SetLevel(routine string, level int) {
 	level = clamp(level, -MaxLevel, MaxLevel)
-	e.change(func(*Session) {
+	e.change(func(*record.Session) {
 		if e.levels == nil {
 			e.levels = map[string]int{}
 		}
@@ -155,18 +157,18 @@ func (e *Entry) SetLevel(routine string, level int) {
 
 // SetBreaths records that n whole breaths were completed.
 func (e *Entry) SetBreaths(n int) {
-	e.change(func(s *Session) { s.Breaths = clamp(n, 0, MaxBreaths) })
+	e.change(func(s *record.Session) { s.Breaths = clamp(n, 0, MaxBreaths) })
 }
 
 // SetPainBefore records the check-in before the run, 0 to 10.
 func (e *Entry) SetPainBefore(v int) {
-	e.change(func(s *Session) { s.PainBefore = clampPain(&v) })
+	e.change(func(s *record.Session) { s.PainBefore = clampPain(&v) })
 }
 
 // SetPainAfter records the check-in after the run, 0 to 10. It may come
 // before or after Finish.
 func (e *Entry) SetPainAfter(v int) {
-	e.change(func(s *Session) { s.PainAfter = clampPain(&v) })
+	e.change(func(s *record.Session) { s.PainAfter = clampPain(&v) })
 }
 
 // Finish records the end of the run at instant at, with outcome o
@@ -176,8 +178,8 @@ func (e *Entry) Finish(at time.Time, o routines.Outcome) {
 	if !o.Final() {
 		o = Interrupted
 	}
-	e.change(func(s *Session) {
-		if s.Status != Running {
+	e.change(func(s *record.Session) {
+		if s.Status != record.Running {
 			return
 		}
 		if at.Before(s.StartedAt) {
@@ -233,6 +235,47 @@ func (j *Journal) setTrouble(err error) {
 		}
 	}
 	j.trouble = &keptError{err}
+	j.wrote()
+}
+
+// wrote wakes the callers of Wait; j.mu is held.
+func (j *Journal) wrote() {
+	close(j.written)
+	j.written = make(chan struct{})
+}
+
+// Wait waits, at most d, until every change made so far to the runs is
+// written to the history (or refused by it), and reports whether it is.
+// It gives up at once while the history is in trouble (a lock held
+// elsewhere, a read-only folder): the runs are kept, but the history
+// would not show them yet. Whoever reads the history right after a run
+// (today's counts on the home screen) waits here first, so that the run
+// just finished is counted.
+func (j *Journal) Wait(d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	for {
+		j.mu.Lock()
+		done := true
+		for _, e := range j.entries {
+			if e.saved != e.ver && e.rejected == nil {
+				done = false
+			}
+		}
+		trouble, written := j.trouble, j.written
+		j.mu.Unlock()
+		switch {
+		case done:
+			return true
+		case trouble != nil:
+			return false
+		}
+		select {
+		case <-written:
+		case <-timer.C:
+			return false
+		}
+	}
 }
 
 // start runs the writer once there is something to write. j.mu is held.
@@ -281,7 +324,7 @@ func (j *Journal) run() {
 // work is one entry's record as it stood when taken to be written.
 type work struct {
 	e      *Entry
-	s      Session
+	s      record.Session
 	levels map[string]int
 	ver    int
 	id     int64
@@ -314,6 +357,7 @@ func (j *Journal) flush() (again bool) {
 		case errors.Is(err, ErrBadValue):
 			w.e.rejected = err
 		}
+		j.wrote()
 		j.mu.Unlock()
 		if err != nil && !errors.Is(err, ErrBadValue) {
 			if j.ctx.Err() == nil {
@@ -326,7 +370,7 @@ func (j *Journal) flush() (again bool) {
 	j.mu.Lock()
 	kept := j.entries[:0]
 	for _, e := range j.entries {
-		if e.s.Status == Running || e.saved != e.ver || e.rejected != nil {
+		if e.s.Status == record.Running || e.saved != e.ver || e.rejected != nil {
 			kept = append(kept, e)
 		} else {
 			e.listed = false
@@ -374,7 +418,7 @@ func (j *Journal) allSaved() bool {
 
 // save writes record x over row id (0: a new row) in one transaction, and
 // returns the row.
-func (s *Store) save(ctx context.Context, x *Session, levels map[string]int, id int64) (int64, error) {
+func (s *Store) save(ctx context.Context, x *record.Session, levels map[string]int, id int64) (int64, error) {
 	if err := checkSession(x); err != nil {
 		return id, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // shortBusy makes the busy timeout 150 ms for one test, so that a lock
@@ -94,7 +95,7 @@ func runRepeated(j *Journal, start time.Time) {
 }
 
 // onlySession reads the one session of the history in dir.
-func onlySession(t *testing.T, dir string) Session {
+func onlySession(t *testing.T, dir string) record.Session {
 	t.Helper()
 	s, err := Open(dir)
 	if err != nil {
@@ -108,7 +109,7 @@ func onlySession(t *testing.T, dir string) Session {
 	return all[0]
 }
 
-func checkRepeated(t *testing.T, got Session, start time.Time) {
+func checkRepeated(t *testing.T, got record.Session, start time.Time) {
 	t.Helper()
 	if got.Status != Completed || !got.StartedAt.Equal(start) || got.PainBefore == nil || *got.PainBefore != 5 ||
 		got.PainAfter == nil || *got.PainAfter != 3 {
@@ -125,6 +126,7 @@ func checkRepeated(t *testing.T, got Session, start time.Time) {
 }
 
 func TestJournalRecordsARepeatedRoutine(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
 	start := at(zone(-5), 2025, 3, 1, 23, 30)
@@ -202,10 +204,13 @@ func TestJournalLockOutlastsTheRun(t *testing.T) {
 // A history that cannot be written at all and no folder for a pending
 // file: the run is handed back as JSON lines that import takes.
 func TestJournalNotSavedGivesImportLines(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	ro := func() (*Store, error) { return OpenReadOnly(dir) }
 	notAFolder := filepath.Join(t.TempDir(), "file")
-	os.WriteFile(notAFolder, nil, 0o600)
+	if err := os.WriteFile(notAFolder, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	j := NewJournal(notAFolder, ro)
 	start := at(zone(14), 2025, 3, 1, 0, 30)
 	runRepeated(j, start)
@@ -242,6 +247,7 @@ func TestJournalNotSavedGivesImportLines(t *testing.T) {
 // A damaged history: the runs go to a pending file, merged once the
 // person has moved the damaged file aside.
 func TestJournalDamagedHistoryKeepsThePendingFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	garbage := append([]byte("SQLite format 3\x00"), make([]byte, 200)...)
 	if err := os.WriteFile(filepath.Join(dir, FileName), garbage, 0o600); err != nil {
@@ -262,6 +268,7 @@ func TestJournalDamagedHistoryKeepsThePendingFile(t *testing.T) {
 }
 
 func TestJournalAfterClose(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
 	if c := j.Close(time.Second); !c.Saved || c.Runs != 0 || c.Message() != "" {
@@ -282,6 +289,7 @@ func TestJournalAfterClose(t *testing.T) {
 // The check-in after comes once the run is finished and written (the
 // closing screen asks it): it is written too, not dropped.
 func TestJournalPainAfterAFinishedRunIsKept(t *testing.T) {
+	t.Parallel()
 	dir := newHistory(t)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
 	start := at(zone(1), 2025, 3, 1, 9, 0)

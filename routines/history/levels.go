@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // MaxLevel bounds a recorded level either way (steps from a routine's
@@ -50,8 +51,8 @@ func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
 	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.kind = 'session' AND s.status != 'running'
 		AND EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.routine = ?)
 		ORDER BY s.started_ns DESC, s.id DESC`
-	err := s.eachSession(ctx, q, []any{routine}, func(x *Session) error {
-		if x.Status == Running {
+	err := s.eachSession(ctx, q, []any{routine}, func(x *record.Session) error {
+		if x.Status == record.Running {
 			return nil
 		}
 		run, ok := pastRun(x, routine)
@@ -83,7 +84,7 @@ func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
 
 // pastRun is session x as a run of routine; false when x did none of it
 // and did not end for pain.
-func pastRun(x *Session, routine string) (routines.PastRun, bool) {
+func pastRun(x *record.Session, routine string) (routines.PastRun, bool) {
 	run := routines.PastRun{Day: x.StartedAt, Outcome: x.Status,
 		PainBefore: routines.PainUnknown, PainAfter: routines.PainUnknown}
 	if x.PainBefore != nil {

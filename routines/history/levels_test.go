@@ -66,6 +66,7 @@ func recordRuns(t *testing.T, runs ...levelRun) (*Store, string) {
 }
 
 func TestRecentRunsNewestFirstWithLevels(t *testing.T) {
+	t.Parallel()
 	s, _ := recordRuns(t,
 		levelRun{day: 1, status: Completed, level: 0, done: 10, armDone: 5, before: ptr(4), after: ptr(3)},
 		levelRun{day: 2, status: Completed, level: 1, done: 12, armDone: 5},
@@ -98,6 +99,7 @@ func TestRecentRunsNewestFirstWithLevels(t *testing.T) {
 
 // The progression rule over what the history recorded.
 func TestProgressionOverHistory(t *testing.T) {
+	t.Parallel()
 	r := knee(t)
 	offer := func(s *Store) routines.Offer {
 		t.Helper()

@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"strings"
 	"time"
 	"unicode"
@@ -34,7 +35,7 @@ const (
 
 // check validates a whole session as recording and import take it: the
 // first problem found, in words a person understands, naming the field.
-func checkSession(s *Session) error {
+func checkSession(s *record.Session) error {
 	switch {
 	case !s.Kind.Valid():
 		return fmt.Errorf(`"kind" is %q; it must be "session", "breathe", "ice" or "heat"`, s.Kind)

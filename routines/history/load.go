@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"strconv"
 	"strings"
 	"time"
@@ -20,14 +21,14 @@ const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_be
 
 // eachSession runs a query of sessionCols and hands each session to f. A
 // running session whose process is gone comes out Interrupted.
-func (s *Store) eachSession(ctx context.Context, query string, args []any, f func(*Session) error) error {
-	return s.scanSessions(ctx, query, args, func(x *Session, _ string) error { return f(x) })
+func (s *Store) eachSession(ctx context.Context, query string, args []any, f func(*record.Session) error) error {
+	return s.scanSessions(ctx, query, args, func(x *record.Session, _ string) error { return f(x) })
 }
 
 // scanSessions is eachSession for a query that may add one more column
 // after sessionCols (levelCols: the session's levels as text), handed to f
 // as it is ("" when the query has no such column or it is null).
-func (s *Store) scanSessions(ctx context.Context, query string, args []any, f func(*Session, string) error) error {
+func (s *Store) scanSessions(ctx context.Context, query string, args []any, f func(*record.Session, string) error) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -46,7 +47,7 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 		return err
 	}
 	for rows.Next() {
-		x := &Session{}
+		x := &record.Session{}
 		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token, &exs}
 		if len(cols) > len(dest) {
 			dest = append(dest, &extra)
@@ -69,7 +70,7 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 		x.Breaths = clamp(x.Breaths, 0, MaxBreaths)
 		x.PainBefore = intPtr(before)
 		x.PainAfter = intPtr(after)
-		if x.Status == Running && !ownerAlive(pid, token) {
+		if x.Status == record.Running && !ownerAlive(pid, token) {
 			x.Status = Interrupted
 		}
 		if x.Exercises, err = splitExercises(exs.String, names); err != nil {
@@ -120,12 +121,12 @@ func intPtr(v sql.NullInt64) *int {
 
 // Filter chooses sessions for Sessions and Export.
 type Filter struct {
-	Since  Day   // only sessions on this date or later ("" for all)
-	Until  Day   // only sessions on this date or earlier ("" for all)
-	Kind   Kind  // only this kind ("" for both)
-	Limit  int   // at most this many, newest first (0: all, oldest first)
-	Offset int   // with Limit: skip this many first (paging by page number)
-	Older  int64 // with Limit: only sessions listed after the one with this id (paging by cursor)
+	Since  record.Day // only sessions on this date or later ("" for all)
+	Until  record.Day // only sessions on this date or earlier ("" for all)
+	Kind   Kind       // only this kind ("" for both)
+	Limit  int        // at most this many, newest first (0: all, oldest first)
+	Offset int        // with Limit: skip this many first (paging by page number)
+	Older  int64      // with Limit: only sessions listed after the one with this id (paging by cursor)
 	// HideEmpty leaves out the runs with nothing done (Session.Empty):
 	// what the review lists by default.
 	HideEmpty bool
@@ -162,7 +163,7 @@ func (f Filter) where() (string, []any) {
 }
 
 // each hands f the sessions f chooses, with their exercises.
-func (s *Store) each(ctx context.Context, flt Filter, f func(*Session) error) error {
+func (s *Store) each(ctx context.Context, flt Filter, f func(*record.Session) error) error {
 	where, args := flt.where()
 	order, limit := "ASC", ""
 	if flt.Limit > 0 {
@@ -180,9 +181,9 @@ func (s *Store) each(ctx context.Context, flt Filter, f func(*Session) error) er
 // session's StartedAt and EndedAt keep the offset recorded where it
 // happened: format them as they are (never .Local() or .In(viewer)) to show
 // the wall-clock time of that place, the same clock its Day counts on.
-func (s *Store) Sessions(flt Filter) ([]Session, error) {
-	var out []Session
-	err := s.each(context.Background(), flt, func(x *Session) error {
+func (s *Store) Sessions(flt Filter) ([]record.Session, error) {
+	var out []record.Session
+	err := s.each(context.Background(), flt, func(x *record.Session) error {
 		out = append(out, *x)
 		return nil
 	})
@@ -203,11 +204,11 @@ func (s *Store) Count(flt Filter) (int, error) {
 }
 
 // Session is the session with id, and false if there is none.
-func (s *Store) Session(id int64) (Session, bool, error) {
-	var out Session
+func (s *Store) Session(id int64) (record.Session, bool, error) {
+	var out record.Session
 	found := false
 	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.id = ?`
-	err := s.eachSession(context.Background(), q, []any{id}, func(x *Session) error {
+	err := s.eachSession(context.Background(), q, []any{id}, func(x *record.Session) error {
 		out, found = *x, true
 		return nil
 	})

@@ -1,20 +1,23 @@
 package history
 
-import "time"
+import (
+	"github.com/unknot/unknot/routines/record"
+	"time"
+)
 
 // Overview gathers the review screen's first frame as of instant now (its
 // location decides what "today" is), over the whole history.
-func (s *Store) Overview(now time.Time) (Overview, error) { return s.OverviewSince(now, "") }
+func (s *Store) Overview(now time.Time) (record.Overview, error) { return s.OverviewSince(now, "") }
 
 // OverviewSince is Overview over the sessions on date since or later ("":
 // all): the heat map, totals, pain trend, recent list and session count
 // start there; runs with nothing done are left out of the list and its
 // count, and counted in Empty. The streaks, the red flags and today's counts are as of
 // today whatever since says: they are about now.
-func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
-	o := Overview{Today: DayOf(now), Since: since}
+func (s *Store) OverviewSince(now time.Time, since record.Day) (record.Overview, error) {
+	o := record.Overview{Today: record.DayOf(now), Since: since}
 	var err error
-	if o.Days, err = s.DayCounts(max(o.Today.Add(-(HeatMapDays-1)), since), o.Today); err != nil {
+	if o.Days, err = s.DayCounts(max(o.Today.Add(-(record.HeatMapDays-1)), since), o.Today); err != nil {
 		return o, err
 	}
 	if o.Streak, err = s.Streaks(o.Today); err != nil {
@@ -26,7 +29,7 @@ func (s *Store) OverviewSince(now time.Time, since Day) (Overview, error) {
 	if o.Pain, err = s.PainTrend(since); err != nil {
 		return o, err
 	}
-	if o.Recent, err = s.Sessions(Filter{Since: since, Limit: RecentSessions, HideEmpty: true}); err != nil {
+	if o.Recent, err = s.Sessions(Filter{Since: since, Limit: record.RecentSessions, HideEmpty: true}); err != nil {
 		return o, err
 	}
 	if o.Flags, err = s.RedFlags(o.Today); err != nil {

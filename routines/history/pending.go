@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"database/sql"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
 
@@ -48,7 +49,7 @@ func (s *Store) mergeFile(path string) error {
 
 // upsert adds x with its levels, or brings the session with its start
 // instant and kind up to date with them.
-func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session, levels map[string]int) error {
+func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *record.Session, levels map[string]int) error {
 	var id int64
 	var status string
 	err := tx.QueryRowContext(ctx, `SELECT id, status FROM sessions WHERE started_ns = ? AND kind = ?
@@ -76,7 +77,7 @@ func (s *Store) upsert(ctx context.Context, tx *sql.Tx, x *Session, levels map[s
 // says more than an interruption, which says more than nothing.
 func rank(st Status) int {
 	switch st {
-	case Running:
+	case record.Running:
 		return 0
 	case Interrupted:
 		return 1

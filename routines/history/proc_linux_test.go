@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -78,6 +79,7 @@ type reported struct {
 }
 
 func TestCrashLosesAtMostTheRepInProgress(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	budget := 8 * time.Second
 	if testing.Short() {
@@ -111,7 +113,7 @@ func TestCrashLosesAtMostTheRepInProgress(t *testing.T) {
 			cmd.Process.Kill()
 		}
 		for lines.Scan() {
-			record(t, seen, lines.Text())
+			recordLine(t, seen, lines.Text())
 			if n++; n == k {
 				cmd.Process.Kill()
 			}
@@ -129,7 +131,7 @@ func TestCrashLosesAtMostTheRepInProgress(t *testing.T) {
 	}
 }
 
-func record(t *testing.T, seen map[int64]*reported, line string) {
+func recordLine(t *testing.T, seen map[int64]*reported, line string) {
 	f := strings.Fields(line)
 	id, err := strconv.ParseInt(f[1], 10, 64)
 	if err != nil {
@@ -165,10 +167,10 @@ func verifyCrash(t *testing.T, dir string, seen map[int64]*reported) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := map[int64]Session{}
+	stored := map[int64]record.Session{}
 	for _, x := range all {
 		stored[x.ID] = x
-		if x.Status == Running {
+		if x.Status == record.Running {
 			t.Errorf("session %d reads running after its process was killed", x.ID)
 		}
 	}
@@ -222,6 +224,7 @@ func childRecord(dir string) error {
 }
 
 func TestSeveralProcessesAtOnce(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "new") // created by the racing children
 	const procs, each = 5, 10
 	var cmds []*exec.Cmd
@@ -304,6 +307,7 @@ func errKind(err error) string {
 }
 
 func TestFullDisk(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	rec(t, s, KindBreathe, time.Now(), Completed, nil, ptr(2), 30) // already stored: must survive
 	s.Close()
@@ -319,7 +323,7 @@ func TestFullDisk(t *testing.T) {
 			failure = strings.TrimSpace(after)
 			continue
 		}
-		record(t, seen, line)
+		recordLine(t, seen, line)
 	}
 	kind, msg, _ := strings.Cut(failure, "|")
 	t.Logf("after %d sessions: %s", len(seen), msg)
@@ -361,6 +365,7 @@ func childReadOnly(dir string) error {
 }
 
 func TestReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	for _, existing := range []bool{true, false} {
 		t.Run(fmt.Sprintf("existing=%v", existing), func(t *testing.T) {
 			base := t.TempDir()
@@ -383,7 +388,9 @@ func TestReadOnlyFolder(t *testing.T) {
 					t.Errorf("message %q lacks %q", msg, want)
 				}
 			}
-			os.Chmod(dir, 0o700)
+			if err := os.Chmod(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
 			sameFiles(t, before, snapshot(t, dir))
 		})
 	}
@@ -422,7 +429,9 @@ func openReadOnly(t *testing.T, base, dir, role string) string {
 		}
 		if st.Mode().Perm()&0o001 == 0 {
 			if p == base || strings.HasPrefix(p, os.TempDir()) && p != os.TempDir() {
-				os.Chmod(p, st.Mode().Perm()|0o711)
+				if err := os.Chmod(p, st.Mode().Perm()|0o711); err != nil {
+					t.Fatal(err)
+				}
 			} else {
 				t.Skipf("running as root, and %s cannot be entered by nobody to test a read-only folder", p)
 			}
@@ -469,6 +478,7 @@ func childReview(dir string) error {
 
 // A history in a read-only folder can still be reviewed and exported.
 func TestReadOnlyHistoryCanBeReviewed(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "unknot")
 	s, err := Open(dir)
@@ -484,6 +494,8 @@ func TestReadOnlyHistoryCanBeReviewed(t *testing.T) {
 	if !strings.Contains(msg, "sessions=2") || !strings.Contains(msg, "read-only") {
 		t.Errorf("review of a read-only history said %q, want its 2 sessions and why it is read-only", msg)
 	}
-	os.Chmod(dir, 0o700)
+	if err := os.Chmod(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	sameFiles(t, before, snapshot(t, dir))
 }

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"database/sql"
+	"github.com/unknot/unknot/routines/record"
 	"sort"
 )
 
@@ -14,16 +15,16 @@ const counting = `(s.breaths > 0 OR
 // DayCounts lists, oldest first, the dates from from to to (inclusive)
 // with at least one session that counts, and how many: the calendar heat
 // map. Dates without a session are left out.
-func (s *Store) DayCounts(from, to Day) ([]DayCount, error) {
+func (s *Store) DayCounts(from, to record.Day) ([]record.DayCount, error) {
 	rows, err := s.db.QueryContext(context.Background(), `SELECT s.day, count(*) FROM sessions s
 		WHERE s.day BETWEEN ? AND ? AND `+counting+` GROUP BY s.day ORDER BY s.day`, from, to)
 	if err != nil {
 		return nil, fault("read", s.path, err)
 	}
 	defer rows.Close()
-	var out []DayCount
+	var out []record.DayCount
 	for rows.Next() {
-		var d DayCount
+		var d record.DayCount
 		if err := rows.Scan(&d.Day, &d.Sessions); err != nil {
 			return nil, fault("read", s.path, err)
 		}
@@ -34,30 +35,30 @@ func (s *Store) DayCounts(from, to Day) ([]DayCount, error) {
 
 // Streaks measures the current and longest streaks as of date today (the
 // person's local date: DayOf(time.Now())).
-func (s *Store) Streaks(today Day) (Streak, error) {
+func (s *Store) Streaks(today record.Day) (record.Streak, error) {
 	rows, err := s.db.QueryContext(context.Background(), `SELECT DISTINCT s.day FROM sessions s
 		WHERE `+counting+` ORDER BY s.day`)
 	if err != nil {
-		return Streak{}, fault("read", s.path, err)
+		return record.Streak{}, fault("read", s.path, err)
 	}
 	defer rows.Close()
-	var days []Day
+	var days []record.Day
 	for rows.Next() {
-		var d Day
+		var d record.Day
 		if err := rows.Scan(&d); err != nil {
-			return Streak{}, fault("read", s.path, err)
+			return record.Streak{}, fault("read", s.path, err)
 		}
 		days = append(days, d)
 	}
 	if err := rows.Err(); err != nil {
-		return Streak{}, fault("read", s.path, err)
+		return record.Streak{}, fault("read", s.path, err)
 	}
 	return streaks(days, today), nil
 }
 
 // streaks measures runs of consecutive dates in days (ascending, distinct).
-func streaks(days []Day, today Day) Streak {
-	var st Streak
+func streaks(days []record.Day, today record.Day) record.Streak {
+	var st record.Streak
 	run := 0
 	for i, d := range days {
 		if d > today {
@@ -79,9 +80,9 @@ func streaks(days []Day, today Day) Streak {
 
 // Totals sums the reps per routine and side, and the sessions and breaths,
 // since date since ("" for ever).
-func (s *Store) Totals(since Day) (Totals, error) {
+func (s *Store) Totals(since record.Day) (record.Totals, error) {
 	ctx := context.Background()
-	var t Totals
+	var t record.Totals
 	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(min(e.reps_done, 1000)), count(*)
 		FROM exercises e JOIN sessions s ON s.id = e.session_id
 		WHERE s.day >= ? AND e.reps_done > 0 GROUP BY e.routine, e.side ORDER BY e.routine, e.side`, since)
@@ -90,7 +91,7 @@ func (s *Store) Totals(since Day) (Totals, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var x Total
+		var x record.Total
 		if err := rows.Scan(&x.Routine, &x.Side, &x.Reps, &x.Sessions); err != nil {
 			return t, fault("read", s.path, err)
 		}
@@ -124,7 +125,7 @@ func (s *Store) Totals(since Day) (Totals, error) {
 // TodayCounts is, for each routine, how many sessions on date today got at
 // least one rep of it done: what the daily limits (knee-to-chest 3 a day,
 // arm-raise 4) are checked against.
-func (s *Store) TodayCounts(today Day) (map[string]int, error) {
+func (s *Store) TodayCounts(today record.Day) (map[string]int, error) {
 	rows, err := s.db.QueryContext(context.Background(), `SELECT e.routine, count(DISTINCT s.id)
 		FROM sessions s JOIN exercises e ON e.session_id = s.id
 		WHERE s.day = ? AND e.reps_done > 0 GROUP BY e.routine`, today)
@@ -148,7 +149,7 @@ func (s *Store) TodayCounts(today Day) (map[string]int, error) {
 // runs with at least one breath, stretch sessions with at least one rep,
 // ice and heat applications that count (routines.Application.Counts: the
 // care plan's one rule).
-func (s *Store) KindToday(today Day, kind Kind) (int, error) {
+func (s *Store) KindToday(today record.Day, kind Kind) (int, error) {
 	if kind == KindIce || kind == KindHeat {
 		apps, err := s.careApps(`day = ? AND kind = ?`, today, kind)
 		n := 0
@@ -169,21 +170,21 @@ func (s *Store) KindToday(today Day, kind Kind) (int, error) {
 
 // PainTrend gathers the check-ins since date since ("" for ever): before
 // against after, and the weekly averages, oldest week first.
-func (s *Store) PainTrend(since Day) (PainTrend, error) {
+func (s *Store) PainTrend(since record.Day) (record.PainTrend, error) {
 	rows, err := s.db.QueryContext(context.Background(), `SELECT day, min(max(pain_before, 0), 10), min(max(pain_after, 0), 10) FROM sessions
 		WHERE day >= ? AND (pain_before IS NOT NULL OR pain_after IS NOT NULL) ORDER BY day`, since)
 	if err != nil {
-		return PainTrend{}, fault("read", s.path, err)
+		return record.PainTrend{}, fault("read", s.path, err)
 	}
 	defer rows.Close()
-	var p PainTrend
+	var p record.PainTrend
 	var sumB, sumA int
-	weeks := map[Day]*WeekPain{}
+	weeks := map[record.Day]*record.WeekPain{}
 	for rows.Next() {
-		var d Day
+		var d record.Day
 		var b, a sql.NullInt64
 		if err := rows.Scan(&d, &b, &a); err != nil {
-			return PainTrend{}, fault("read", s.path, err)
+			return record.PainTrend{}, fault("read", s.path, err)
 		}
 		if b.Valid && a.Valid {
 			p.Pairs++
@@ -192,7 +193,7 @@ func (s *Store) PainTrend(since Day) (PainTrend, error) {
 		}
 		w := weeks[d.Week()]
 		if w == nil {
-			w = &WeekPain{Week: d.Week()}
+			w = &record.WeekPain{Week: d.Week()}
 			weeks[w.Week] = w
 		}
 		if b.Valid {
@@ -205,7 +206,7 @@ func (s *Store) PainTrend(since Day) (PainTrend, error) {
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return PainTrend{}, fault("read", s.path, err)
+		return record.PainTrend{}, fault("read", s.path, err)
 	}
 	if p.Pairs > 0 {
 		p.AvgBefore = float64(sumB) / float64(p.Pairs)

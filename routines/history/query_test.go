@@ -1,6 +1,7 @@
 package history
 
 import (
+	"github.com/unknot/unknot/routines/record"
 	"math"
 	"reflect"
 	"testing"
@@ -8,10 +9,11 @@ import (
 )
 
 func TestStreaksAcrossMonthAndYearEnds(t *testing.T) {
+	t.Parallel()
 	utc, ny, tokyo := zone(0), zone(-5), zone(9)
 	s, _ := openTemp(t)
 	// Longest: 2024-02-27 .. 2024-03-02 (leap year: 29 Feb), 5 days.
-	for _, d := range []Day{"2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01", "2024-03-02"} {
+	for _, d := range []record.Day{"2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01", "2024-03-02"} {
 		daily(t, s, utc, d)
 	}
 	// Across the year end, in three time zones. 23:30 in New York on 31
@@ -28,15 +30,15 @@ func TestStreaksAcrossMonthAndYearEnds(t *testing.T) {
 	rec(t, s, KindSession, at(utc, 2025, 1, 5, 9, 0), Pain, nil, nil, 0, ex("arm-raise", "", 1, 4))
 
 	for _, tc := range []struct {
-		today Day
-		want  Streak
+		today record.Day
+		want  record.Streak
 	}{
-		{"2025-01-02", Streak{Current: 4, Longest: 5, Last: "2025-01-02"}},
-		{"2025-01-03", Streak{Current: 4, Longest: 5, Last: "2025-01-02"}}, // today not done yet
-		{"2025-01-04", Streak{Current: 0, Longest: 5, Last: "2025-01-02"}},
-		{"2025-01-05", Streak{Current: 1, Longest: 5, Last: "2025-01-05"}},
-		{"2024-03-02", Streak{Current: 5, Longest: 5, Last: "2024-03-02"}},
-		{"2024-03-01", Streak{Current: 4, Longest: 4, Last: "2024-03-01"}}, // the future is ignored
+		{"2025-01-02", record.Streak{Current: 4, Longest: 5, Last: "2025-01-02"}},
+		{"2025-01-03", record.Streak{Current: 4, Longest: 5, Last: "2025-01-02"}}, // today not done yet
+		{"2025-01-04", record.Streak{Current: 0, Longest: 5, Last: "2025-01-02"}},
+		{"2025-01-05", record.Streak{Current: 1, Longest: 5, Last: "2025-01-05"}},
+		{"2024-03-02", record.Streak{Current: 5, Longest: 5, Last: "2024-03-02"}},
+		{"2024-03-01", record.Streak{Current: 4, Longest: 4, Last: "2024-03-01"}}, // the future is ignored
 	} {
 		got, err := s.Streaks(tc.today)
 		if err != nil {
@@ -51,15 +53,16 @@ func TestStreaksAcrossMonthAndYearEnds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []DayCount{{Day: "2024-12-30", Sessions: 1}, {Day: "2024-12-31", Sessions: 1}, {Day: "2025-01-01", Sessions: 1}, {Day: "2025-01-02", Sessions: 1}, {Day: "2025-01-05", Sessions: 1}}
+	want := []record.DayCount{{Day: "2024-12-30", Sessions: 1}, {Day: "2024-12-31", Sessions: 1}, {Day: "2025-01-01", Sessions: 1}, {Day: "2025-01-02", Sessions: 1}, {Day: "2025-01-05", Sessions: 1}}
 	if !reflect.DeepEqual(days, want) {
 		t.Errorf("DayCounts = %v, want %v", days, want)
 	}
 }
 
 func TestStreakLongerThanAYear(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
-	start := Day("2023-11-15")
+	start := record.Day("2023-11-15")
 	for i := range 400 {
 		daily(t, s, zone(2), start.Add(i))
 	}
@@ -73,6 +76,7 @@ func TestStreakLongerThanAYear(t *testing.T) {
 }
 
 func TestDayCountsCountsSessionsPerDay(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(-3)
 	for range 3 {
@@ -84,7 +88,7 @@ func TestDayCountsCountsSessionsPerDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []DayCount{{Day: "2025-06-30", Sessions: 3}, {Day: "2025-07-01", Sessions: 1}}; !reflect.DeepEqual(got, want) {
+	if want := []record.DayCount{{Day: "2025-06-30", Sessions: 3}, {Day: "2025-07-01", Sessions: 1}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("DayCounts = %v, want %v", got, want)
 	}
 	if got, _ := s.DayCounts("2025-07-02", "2025-08-01"); len(got) != 0 {
@@ -93,6 +97,7 @@ func TestDayCountsCountsSessionsPerDay(t *testing.T) {
 }
 
 func TestTotals(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(0)
 	rec(t, s, KindSession, at(loc, 2025, 1, 1, 8, 0), Completed, nil, nil, 0,
@@ -106,7 +111,7 @@ func TestTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Totals{Exercises: []Total{
+	want := record.Totals{Exercises: []record.Total{
 		{Routine: "arm-raise", Side: "", Reps: 5, Sessions: 1},
 		{Routine: "knee-to-chest", Side: "left", Reps: 5, Sessions: 2},
 		{Routine: "knee-to-chest", Side: "right", Reps: 4, Sessions: 2},
@@ -115,7 +120,7 @@ func TestTotals(t *testing.T) {
 		t.Errorf("Totals:\n got %+v\nwant %+v", got, want)
 	}
 	got, _ = s.Totals("2025-01-02")
-	want = Totals{Exercises: []Total{{Routine: "knee-to-chest", Side: "left", Reps: 2, Sessions: 1}, {Routine: "knee-to-chest", Side: "right", Reps: 1, Sessions: 1}},
+	want = record.Totals{Exercises: []record.Total{{Routine: "knee-to-chest", Side: "left", Reps: 2, Sessions: 1}, {Routine: "knee-to-chest", Side: "right", Reps: 1, Sessions: 1}},
 		Sessions: 1, BreatheSessions: 2, Breaths: 27}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Totals since 2025-01-02:\n got %+v\nwant %+v", got, want)
@@ -123,6 +128,7 @@ func TestTotals(t *testing.T) {
 }
 
 func TestTodayCounts(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(10)
 	for range 3 {
@@ -145,6 +151,7 @@ func TestTodayCounts(t *testing.T) {
 }
 
 func TestPainTrend(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(1)
 	// Week of Monday 2024-12-30 (spans the year end): before 6 and 8, after 4 and 5.
@@ -164,7 +171,7 @@ func TestPainTrend(t *testing.T) {
 		t.Errorf("before/after = %d pairs, %v → %v (change %v); want 2, 7 → 4.5 (-2.5)",
 			got.Pairs, got.AvgBefore, got.AvgAfter, got.Change())
 	}
-	want := []WeekPain{
+	want := []record.WeekPain{
 		{Week: "2024-12-30", Before: 7, After: 4.5, NBefore: 2, NAfter: 2},
 		{Week: "2025-01-06", Before: 3, After: 2, NBefore: 1, NAfter: 1},
 	}
@@ -178,7 +185,8 @@ func TestPainTrend(t *testing.T) {
 }
 
 func TestDayWeek(t *testing.T) {
-	for d, want := range map[Day]Day{
+	t.Parallel()
+	for d, want := range map[record.Day]record.Day{
 		"2025-01-01": "2024-12-30", // Wednesday
 		"2024-12-30": "2024-12-30", // Monday
 		"2025-01-05": "2024-12-30", // Sunday
@@ -188,36 +196,37 @@ func TestDayWeek(t *testing.T) {
 			t.Errorf("%s.Week() = %s, want %s", d, got, want)
 		}
 	}
-	if n := DaysBetween("2024-02-28", "2024-03-01"); n != 2 {
-		t.Errorf("DaysBetween across 29 Feb = %d", n)
+	if d := record.Day("2024-02-28").Add(2); d != "2024-03-01" {
+		t.Errorf("two days after 28 Feb 2024 = %s, want 1 Mar (across 29 Feb)", d)
 	}
-	if _, err := ParseDay("2025-13-01"); err == nil {
+	if _, err := record.ParseDay("2025-13-01"); err == nil {
 		t.Error("ParseDay accepted month 13")
 	}
 }
 
 func TestRedFlags(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(0)
-	today := Day("2025-03-20")
-	stop := func(d Day, exs ...Exercise) {
+	today := record.Day("2025-03-20")
+	stop := func(d record.Day, exs ...Exercise) {
 		tm := d.Time()
 		rec(t, s, KindSession, at(loc, tm.Year(), tm.Month(), tm.Day(), 8, 0), Pain, nil, nil, 0, exs...)
 	}
 	// seated-twist stopped for pain three times within 30 days: a flag.
 	// The routine blamed is the first not finished.
-	for _, d := range []Day{"2025-02-20", "2025-03-01", "2025-03-19"} {
+	for _, d := range []record.Day{"2025-02-20", "2025-03-01", "2025-03-19"} {
 		stop(d, ex("knee-to-chest", "left", 3, 3), ex("seated-twist", "left", 1, 3), ex("lying-twist", "left", 0, 3))
 	}
 	// lying-twist three times, but one is 31 days ago: no flag.
-	for _, d := range []Day{"2025-02-17", "2025-03-02", "2025-03-03"} {
+	for _, d := range []record.Day{"2025-02-17", "2025-03-02", "2025-03-03"} {
 		stop(d, ex("lying-twist", "right", 0, 3))
 	}
 	got, err := s.RedFlags(today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []PainStop{{Routine: "seated-twist", Count: 3, Last: "2025-03-19"}}
+	want := []record.PainStop{{Routine: "seated-twist", Count: 3, Last: "2025-03-19"}}
 	if !reflect.DeepEqual(got.PainStops, want) || !got.Raised() {
 		t.Errorf("PainStops = %+v (raised %v), want %+v", got.PainStops, got.Raised(), want)
 	}
@@ -227,13 +236,14 @@ func TestRedFlags(t *testing.T) {
 }
 
 func TestRedFlagHighPainForWeeks(t *testing.T) {
+	t.Parallel()
 	loc := zone(0)
-	checkin := func(s *Store, d Day, before, after int) {
+	checkin := func(s *Store, d record.Day, before, after int) {
 		tm := d.Time()
 		rec(t, s, KindSession, at(loc, tm.Year(), tm.Month(), tm.Day(), 8, 0), Completed, ptr(before), ptr(after), 0,
 			ex("arm-raise", "", 1, 1))
 	}
-	today := Day("2025-01-08") // a Wednesday
+	today := record.Day("2025-01-08") // a Wednesday
 	// Three weeks in a row averaging 6 or more, the last one last week
 	// (nothing yet this week): a flag.
 	s, _ := openTemp(t)
@@ -261,6 +271,7 @@ func TestRedFlagHighPainForWeeks(t *testing.T) {
 }
 
 func TestSessionsPaging(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	base := at(zone(0), 2025, 1, 1, 8, 0)
 	var ids []int64
@@ -287,9 +298,10 @@ func TestSessionsPaging(t *testing.T) {
 }
 
 func TestOverview(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	loc := zone(0)
-	for _, d := range []Day{"2025-03-18", "2025-03-19", "2025-03-20"} {
+	for _, d := range []record.Day{"2025-03-18", "2025-03-19", "2025-03-20"} {
 		daily(t, s, loc, d)
 	}
 	rec(t, s, KindBreathe, at(loc, 2025, 3, 20, 21, 0), Completed, nil, ptr(2), 30)
@@ -305,6 +317,7 @@ func TestOverview(t *testing.T) {
 // KindToday counts the runs of one kind done today, not the empty ones,
 // nor yesterday's.
 func TestKindToday(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	day := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
 	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
@@ -319,11 +332,11 @@ func TestKindToday(t *testing.T) {
 	if c := j.Close(10 * time.Second); !c.Saved {
 		t.Fatalf("not saved: %+v", c)
 	}
-	n, err := s.KindToday(DayOf(day), KindBreathe)
+	n, err := s.KindToday(record.DayOf(day), KindBreathe)
 	if err != nil || n != 2 {
 		t.Errorf("KindToday = %d, %v; want 2 (the run of 0 breaths and yesterday's don't count)", n, err)
 	}
-	if n, _ := s.KindToday(DayOf(day), KindSession); n != 0 {
+	if n, _ := s.KindToday(record.DayOf(day), KindSession); n != 0 {
 		t.Errorf("sessions today = %d, want 0", n)
 	}
 }

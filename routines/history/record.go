@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"sync"
 	"time"
 )
@@ -32,7 +33,7 @@ func (r *Recorder) ID() int64 { return r.id }
 // it dies before Finish. Most callers want a Journal instead, which never
 // blocks and never loses a write.
 func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *int) (*Recorder, error) {
-	x := Session{Kind: kind, StartedAt: at, Status: Running, PainBefore: painBefore, Exercises: planned}
+	x := record.Session{Kind: kind, StartedAt: at, Status: record.Running, PainBefore: painBefore, Exercises: planned}
 	if err := checkSession(&x); err != nil {
 		return nil, fmt.Errorf("history: %w: %v", ErrBadValue, err)
 	}
@@ -54,17 +55,17 @@ func (s *Store) Start(kind Kind, at time.Time, planned []Exercise, painBefore *i
 
 // insert adds session x in tx, with id (nil: the next free one), and its
 // exercises; owned marks it as this process's while running.
-func (s *Store) insert(ctx context.Context, tx *sql.Tx, x *Session, id any, owned bool) (int64, error) {
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, x *record.Session, id any, owned bool) (int64, error) {
 	var ended, pid, token any
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
 	}
-	if owned && x.Status == Running {
+	if owned && x.Status == record.Running {
 		pid, token = s.owner.pid, s.owner.token
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
 		status, pain_before, pain_after, breaths, owner_pid, owner_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), DayOf(x.StartedAt), ended,
+		id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt), ended,
 		x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token)
 	if err != nil {
 		return 0, err
@@ -78,12 +79,12 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, x *Session, id any, owne
 
 // update writes every field of session x over row id in tx, exercises
 // included (matched by position).
-func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *Session, owned bool) error {
+func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *record.Session, owned bool) error {
 	var ended, pid, token any
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
 	}
-	if owned && x.Status == Running {
+	if owned && x.Status == record.Running {
 		pid, token = s.owner.pid, s.owner.token
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ?, status = ?, pain_before = ?,

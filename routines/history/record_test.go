@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 )
 
 func TestRecordLifecycle(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	start := at(zone(1), 2025, 3, 1, 8, 30)
 	r, err := s.Start(KindSession, start, []Exercise{
@@ -22,7 +24,7 @@ func TestRecordLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _, err := s.Session(r.ID())
-	if err != nil || got.Status != Running {
+	if err != nil || got.Status != record.Running {
 		t.Fatalf("after Start: status %q, err %v; want running", got.Status, err)
 	}
 	for _, step := range []struct {
@@ -51,7 +53,7 @@ func TestRecordLifecycle(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("Session: %v %v", ok, err)
 	}
-	want := Session{ID: r.ID(), Kind: KindSession, StartedAt: start, EndedAt: &end, Status: Stopped,
+	want := record.Session{ID: r.ID(), Kind: KindSession, StartedAt: start, EndedAt: &end, Status: Stopped,
 		PainBefore: ptr(6), PainAfter: ptr(3), Exercises: []Exercise{
 			ex("knee-to-chest", "left", 2, 3), ex("knee-to-chest", "right", 1, 3), ex("arm-raise", "", 2, 2)}}
 	if timeText(got.StartedAt) != "2025-03-01T08:30:00+01:00" {
@@ -64,6 +66,7 @@ func TestRecordLifecycle(t *testing.T) {
 }
 
 func TestRecordRejectsBadValues(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	now := time.Now()
 	for name, f := range map[string]func() error{
@@ -85,7 +88,7 @@ func TestRecordRejectsBadValues(t *testing.T) {
 	if err := r.SetPainAfter(-1); !errors.Is(err, ErrBadValue) {
 		t.Errorf("pain after -1: %v", err)
 	}
-	if err := r.Finish(now, Running); !errors.Is(err, ErrBadValue) {
+	if err := r.Finish(now, record.Running); !errors.Is(err, ErrBadValue) {
 		t.Errorf("finish running: %v", err)
 	}
 	if err := r.SetBreaths(-2); !errors.Is(err, ErrBadValue) {
@@ -102,7 +105,7 @@ func TestPermissionsIgnoreUmask(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rec(t, s, KindBreathe, time.Now(), Running, nil, nil, 3)
+	rec(t, s, KindBreathe, time.Now(), record.Running, nil, nil, 3)
 	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != DirMode {
 		t.Errorf("folder mode %v (%v), want %v", st.Mode().Perm(), err, DirMode)
 	}
@@ -119,15 +122,20 @@ func TestPermissionsIgnoreUmask(t *testing.T) {
 }
 
 func TestExistingLooseFilesAreTightened(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
-	os.Chmod(dir, 0o755)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 	path := filepath.Join(dir, FileName)
-	os.Chmod(path, 0o644)
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if s, err = Open(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -150,12 +158,13 @@ func deadPid(t *testing.T) int {
 }
 
 func TestUnfinishedSessions(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	now := time.Now()
-	mine := rec(t, s, KindSession, now, Running, nil, nil, 0, ex("arm-raise", "", 1, 5))
-	dead := rec(t, s, KindSession, now.Add(time.Second), Running, nil, nil, 0, ex("arm-raise", "", 2, 5))
-	other := rec(t, s, KindSession, now.Add(2*time.Second), Running, nil, nil, 0, ex("arm-raise", "", 3, 5))
-	reused := rec(t, s, KindSession, now.Add(3*time.Second), Running, nil, nil, 0, ex("arm-raise", "", 3, 5))
+	mine := rec(t, s, KindSession, now, record.Running, nil, nil, 0, ex("arm-raise", "", 1, 5))
+	dead := rec(t, s, KindSession, now.Add(time.Second), record.Running, nil, nil, 0, ex("arm-raise", "", 2, 5))
+	other := rec(t, s, KindSession, now.Add(2*time.Second), record.Running, nil, nil, 0, ex("arm-raise", "", 3, 5))
+	reused := rec(t, s, KindSession, now.Add(3*time.Second), record.Running, nil, nil, 0, ex("arm-raise", "", 3, 5))
 	// dead: its process has gone; other: a live process (our parent, as if
 	// another terminal); reused: our parent's pid with another start.
 	setOwner := func(id int64, pid int, token string) {
@@ -167,7 +176,7 @@ func TestUnfinishedSessions(t *testing.T) {
 	setOwner(other, os.Getppid(), startToken(os.Getppid()))
 	setOwner(reused, os.Getppid(), startToken(os.Getppid())+"0")
 
-	want := map[int64]Status{mine: Running, dead: Interrupted, other: Running, reused: Interrupted}
+	want := map[int64]Status{mine: record.Running, dead: Interrupted, other: record.Running, reused: Interrupted}
 	check := func(when string, s *Store) {
 		all, err := s.Sessions(Filter{})
 		if err != nil {

@@ -2,27 +2,28 @@ package history
 
 import (
 	"context"
+	"github.com/unknot/unknot/routines/record"
 	"sort"
 )
 
 // RedFlags looks for the same routine stopped for pain again and again,
 // and for pain staying high week after week, as of date today. The routine
 // blamed for a stop is the first one not finished when it came.
-func (s *Store) RedFlags(today Day) (RedFlags, error) {
-	var rf RedFlags
+func (s *Store) RedFlags(today record.Day) (record.RedFlags, error) {
+	var rf record.RedFlags
 	rows, err := s.db.QueryContext(context.Background(), `SELECT s.day,
 		(SELECT e.routine FROM exercises e WHERE e.session_id = s.id
 			ORDER BY e.reps_done >= e.reps_planned,
 				CASE WHEN e.reps_done >= e.reps_planned THEN -e.pos ELSE e.pos END LIMIT 1)
 		FROM sessions s WHERE s.status = 'pain' AND s.kind = 'session' AND s.day BETWEEN ? AND ?`,
-		today.Add(-(PainStopWindow - 1)), today)
+		today.Add(-(record.PainStopWindow - 1)), today)
 	if err != nil {
 		return rf, fault("read", s.path, err)
 	}
 	defer rows.Close()
-	stops := map[string]*PainStop{}
+	stops := map[string]*record.PainStop{}
 	for rows.Next() {
-		var d Day
+		var d record.Day
 		var routine *string
 		if err := rows.Scan(&d, &routine); err != nil {
 			return rf, fault("read", s.path, err)
@@ -32,7 +33,7 @@ func (s *Store) RedFlags(today Day) (RedFlags, error) {
 		}
 		p := stops[*routine]
 		if p == nil {
-			p = &PainStop{Routine: *routine}
+			p = &record.PainStop{Routine: *routine}
 			stops[*routine] = p
 		}
 		p.Count++
@@ -42,7 +43,7 @@ func (s *Store) RedFlags(today Day) (RedFlags, error) {
 		return rf, fault("read", s.path, err)
 	}
 	for _, p := range stops {
-		if p.Count >= PainStopLimit {
+		if p.Count >= record.PainStopLimit {
 			rf.PainStops = append(rf.PainStops, *p)
 		}
 	}
@@ -65,15 +66,15 @@ func (s *Store) RedFlags(today Day) (RedFlags, error) {
 // highWeeks counts the weeks in a row, ending this week or the last, whose
 // average check-in (before and after together) was HighPain or more. A week
 // without check-ins breaks the run.
-func highWeeks(weeks []WeekPain, today Day) int {
-	byWeek := map[Day]WeekPain{}
+func highWeeks(weeks []record.WeekPain, today record.Day) int {
+	byWeek := map[record.Day]record.WeekPain{}
 	for _, w := range weeks {
 		byWeek[w.Week] = w
 	}
-	high := func(d Day) bool {
+	high := func(d record.Day) bool {
 		w, ok := byWeek[d]
 		n := w.NBefore + w.NAfter
-		return ok && n > 0 && (w.Before*float64(w.NBefore)+w.After*float64(w.NAfter))/float64(n) >= HighPain
+		return ok && n > 0 && (w.Before*float64(w.NBefore)+w.After*float64(w.NAfter))/float64(n) >= record.HighPain
 	}
 	week := today.Week()
 	if !high(week) {

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"time"
 
-	readback "github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // The report's values live in routines/record (see record.Report).
 type (
-	Report   = readback.Report
-	Insights = readback.Insights
+	Report   = record.Report
+	Insights = record.Insights
 )
 
 // ReportPlanWeekly is the plan a report measures sessions against when the
@@ -22,8 +22,8 @@ const ReportPlanWeekly = 7
 // today (DayOf(now): now's location decides what today is), measuring the
 // stretch sessions against planWeekly a week (ReportPlanWeekly when less
 // than 1). Sessions still being recorded by another process are left out.
-func (s *Store) Report(now time.Time, from Day, planWeekly int) (Report, error) {
-	to := DayOf(now)
+func (s *Store) Report(now time.Time, from record.Day, planWeekly int) (Report, error) {
+	to := record.DayOf(now)
 	if from > to {
 		from = to
 	}
@@ -50,7 +50,7 @@ func (s *Store) Report(now time.Time, from Day, planWeekly int) (Report, error) 
 
 // reportLevels reads the level of each routine of each session between
 // from and to: session id -> routine -> level.
-func (s *Store) reportLevels(ctx context.Context, from, to Day) (map[int64]map[string]int, error) {
+func (s *Store) reportLevels(ctx context.Context, from, to record.Day) (map[int64]map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT l.session_id, l.routine, l.level FROM levels l
 		JOIN sessions s ON s.id = l.session_id WHERE s.day BETWEEN ? AND ?`, from, to)
 	if err != nil {
@@ -75,7 +75,7 @@ func (s *Store) reportLevels(ctx context.Context, from, to Day) (map[int64]map[s
 
 // reportEpisodes lists the spasms said to have begun from EpisodeForgotten
 // before the date from up to now, oldest first.
-func (s *Store) reportEpisodes(ctx context.Context, from Day, now time.Time) ([]readback.EpisodeStart, error) {
+func (s *Store) reportEpisodes(ctx context.Context, from record.Day, now time.Time) ([]record.EpisodeStart, error) {
 	earliest := from.Time().Add(-EpisodeForgotten - 24*time.Hour) // from's midnight, in any zone
 	rows, err := s.db.QueryContext(ctx, `SELECT began_at, day_only, or_earlier FROM episodes
 		WHERE began_ns BETWEEN ? AND ? ORDER BY began_ns, id`, earliest.UnixNano(), now.UnixNano())
@@ -83,10 +83,10 @@ func (s *Store) reportEpisodes(ctx context.Context, from Day, now time.Time) ([]
 		return nil, fault("read", s.path, err)
 	}
 	defer rows.Close()
-	var out []readback.EpisodeStart
+	var out []record.EpisodeStart
 	for rows.Next() {
 		var began string
-		var e readback.EpisodeStart
+		var e record.EpisodeStart
 		if err := rows.Scan(&began, &e.DayOnly, &e.OrEarlier); err != nil {
 			return nil, fault("read", s.path, err)
 		}
@@ -94,7 +94,7 @@ func (s *Store) reportEpisodes(ctx context.Context, from Day, now time.Time) ([]
 		if err != nil {
 			return nil, damaged(s.path, fmt.Errorf("an episode began at %q: %v", began, err))
 		}
-		if DayOf(t) < from.Add(-int(EpisodeForgotten/(24*time.Hour))) {
+		if record.DayOf(t) < from.Add(-int(EpisodeForgotten/(24*time.Hour))) {
 			continue
 		}
 		e.Began = t

@@ -3,27 +3,27 @@ package history
 import (
 	"sort"
 
-	readback "github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // buildReport computes the report of the dates from to to from the
 // sessions read (oldest first; those before from only count as the ice or
 // heat a session may follow) and each session's levels. Pure: no
 // database, so that every number can be checked by hand.
-func buildReport(from, to Day, planWeekly int, sessions []Session, levels map[int64]map[string]int) Report {
+func buildReport(from, to record.Day, planWeekly int, sessions []record.Session, levels map[int64]map[string]int) Report {
 	if planWeekly < 1 {
 		planWeekly = ReportPlanWeekly
 	}
 	r := Report{From: from, To: to, PlanWeekly: planWeekly, Kinds: map[string]int{}}
 	r.Weeks = reportWeeks(from, to)
-	week := func(d Day) *readback.ReportWeek { return &r.Weeks[DaysBetween(from.Week(), d.Week())/7] }
-	days := map[Day]bool{}
-	routinesSeen := map[string]*readback.RoutineReport{}
+	week := func(d record.Day) *record.ReportWeek { return &r.Weeks[record.DaysBetween(from.Week(), d.Week())/7] }
+	days := map[record.Day]bool{}
+	routinesSeen := map[string]*record.RoutineReport{}
 	var painB, painA int
 	for i := range sessions {
 		x := &sessions[i]
 		d := x.Day()
-		if d < from || d > to || x.Status == Running {
+		if d < from || d > to || x.Status == record.Running {
 			continue
 		}
 		r.Sessions++
@@ -68,7 +68,7 @@ func buildReport(from, to Day, planWeekly int, sessions []Session, levels map[in
 			w.NAfter++
 		}
 		if x.PainBefore != nil || x.PainAfter != nil {
-			r.Pain.Points = append(r.Pain.Points, readback.PainPoint{At: x.StartedAt, Kind: string(x.Kind),
+			r.Pain.Points = append(r.Pain.Points, record.PainPoint{At: x.StartedAt, Kind: string(x.Kind),
 				Before: x.PainBefore, After: x.PainAfter})
 		}
 		if x.PainBefore != nil && x.PainAfter != nil {
@@ -90,7 +90,7 @@ func buildReport(from, to Day, planWeekly int, sessions []Session, levels map[in
 		r.Pain.AvgBefore = float64(painB) / float64(r.Pain.Pairs)
 		r.Pain.AvgAfter = float64(painA) / float64(r.Pain.Pairs)
 	}
-	r.Adherence.Days = DaysBetween(from, to) + 1
+	r.Adherence.Days = record.DaysBetween(from, to) + 1
 	r.Adherence.DaysWithSession = len(days)
 	r.Adherence.LongestGap = longestGap(from, to, days)
 	r.Adherence.Planned = (planWeekly*r.Adherence.Days + 3) / 7
@@ -98,23 +98,23 @@ func buildReport(from, to Day, planWeekly int, sessions []Session, levels map[in
 		r.Routines = append(r.Routines, *p)
 	}
 	sort.Slice(r.Routines, func(i, j int) bool { return r.Routines[i].Routine < r.Routines[j].Routine })
-	r.Insights = readback.NewInsights(samplesOf(sessions, from, to), readback.InsightMinimum)
+	r.Insights = record.NewInsights(samplesOf(sessions, from, to), record.InsightMinimum)
 	return r
 }
 
 // reportWeeks lists the weeks that touch the dates from to to, with how
 // many of their days fall inside.
-func reportWeeks(from, to Day) []readback.ReportWeek {
-	var out []readback.ReportWeek
+func reportWeeks(from, to record.Day) []record.ReportWeek {
+	var out []record.ReportWeek
 	for w := from.Week(); w <= to; w = w.Add(7) {
 		first, last := max(w, from), min(w.Add(6), to)
-		out = append(out, readback.ReportWeek{Week: w, Days: DaysBetween(first, last) + 1})
+		out = append(out, record.ReportWeek{Week: w, Days: record.DaysBetween(first, last) + 1})
 	}
 	return out
 }
 
 // longestGap is the most days in a row from from to to not in days.
-func longestGap(from, to Day, days map[Day]bool) int {
+func longestGap(from, to record.Day, days map[record.Day]bool) int {
 	best, run := 0, 0
 	for d := from; d <= to; d = d.Add(1) {
 		if days[d] {
@@ -129,12 +129,12 @@ func longestGap(from, to Day, days map[Day]bool) int {
 
 // reportRoutines adds stretch session x's exercises to the routines seen,
 // and its levels (a routine without one was done at level 0).
-func reportRoutines(seen map[string]*readback.RoutineReport, x *Session, levels map[string]int) {
+func reportRoutines(seen map[string]*record.RoutineReport, x *record.Session, levels map[string]int) {
 	done := map[string]bool{}
 	for _, e := range x.Exercises {
 		p := seen[e.Routine]
 		if p == nil {
-			p = &readback.RoutineReport{Routine: e.Routine}
+			p = &record.RoutineReport{Routine: e.Routine}
 			seen[e.Routine] = p
 		}
 		p.RepsDone += e.RepsDone
@@ -144,7 +144,7 @@ func reportRoutines(seen map[string]*readback.RoutineReport, x *Session, levels 
 			p.Sessions++
 			level := levels[e.Routine]
 			if n := len(p.Levels); n == 0 || p.Levels[n-1].Level != level {
-				p.Levels = append(p.Levels, readback.LevelStep{Day: x.Day(), Level: level})
+				p.Levels = append(p.Levels, record.LevelStep{Day: x.Day(), Level: level})
 			}
 		}
 	}
@@ -152,8 +152,8 @@ func reportRoutines(seen map[string]*readback.RoutineReport, x *Session, levels 
 
 // stopOf is where session x was stopped for pain: the first exercise not
 // finished, in plan order (the routine RedFlags blames), and its rep.
-func stopOf(x *Session) readback.StopEvent {
-	st := readback.StopEvent{At: x.StartedAt, Kind: string(x.Kind), PainBefore: x.PainBefore, PainAfter: x.PainAfter}
+func stopOf(x *record.Session) record.StopEvent {
+	st := record.StopEvent{At: x.StartedAt, Kind: string(x.Kind), PainBefore: x.PainBefore, PainAfter: x.PainAfter}
 	for _, e := range x.Exercises {
 		if e.RepsDone < e.RepsPlanned {
 			st.Routine, st.Side, st.Rep, st.RepsPlanned = e.Routine, e.Side, e.RepsDone+1, e.RepsPlanned

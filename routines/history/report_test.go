@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
-	readback "github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // setLevels records the levels session id was done at, as the Journal does.
@@ -58,7 +58,7 @@ func TestReportHandBuilt(t *testing.T) {
 	if r.From != "2026-03-02" || r.To != "2026-03-15" || !r.Made.Equal(now) || r.PlanWeekly != 7 {
 		t.Errorf("period %s..%s made %v plan %d", r.From, r.To, r.Made, r.PlanWeekly)
 	}
-	wantWeeks := []readback.ReportWeek{
+	wantWeeks := []record.ReportWeek{
 		{Week: "2026-03-02", Days: 7, Sessions: 2, Breathe: 1, Breaths: 20, PainStops: 1,
 			Before: 5, NBefore: 3, After: 13.0 / 3, NAfter: 3},
 		{Week: "2026-03-09", Days: 7, Sessions: 1, Heat: 1, Before: 3, NBefore: 1, After: 2, NAfter: 1},
@@ -66,15 +66,15 @@ func TestReportHandBuilt(t *testing.T) {
 	if !reflect.DeepEqual(r.Weeks, wantWeeks) {
 		t.Errorf("weeks\n got %+v\nwant %+v", r.Weeks, wantWeeks)
 	}
-	wantAd := readback.Adherence{Days: 14, DaysWithSession: 3, LongestGap: 6, Sessions: 3, Planned: 14}
+	wantAd := record.Adherence{Days: 14, DaysWithSession: 3, LongestGap: 6, Sessions: 3, Planned: 14}
 	if r.Adherence != wantAd {
 		t.Errorf("adherence %+v, want %+v", r.Adherence, wantAd)
 	}
-	wantRoutines := []readback.RoutineReport{
+	wantRoutines := []record.RoutineReport{
 		{Routine: "knee-to-chest", Sessions: 3, RepsDone: 20, RepsPlanned: 24,
-			Levels: []readback.LevelStep{{Day: "2026-03-02", Level: 0}, {Day: "2026-03-03", Level: 1}}},
+			Levels: []record.LevelStep{{Day: "2026-03-02", Level: 0}, {Day: "2026-03-03", Level: 1}}},
 		{Routine: "lying-twist", Sessions: 1, RepsDone: 2, RepsPlanned: 5, PainStops: 1,
-			Levels: []readback.LevelStep{{Day: "2026-03-03", Level: 0}}},
+			Levels: []record.LevelStep{{Day: "2026-03-03", Level: 0}}},
 	}
 	if !reflect.DeepEqual(r.Routines, wantRoutines) {
 		t.Errorf("routines\n got %+v\nwant %+v", r.Routines, wantRoutines)
@@ -88,7 +88,7 @@ func TestReportHandBuilt(t *testing.T) {
 	if p := r.Pain.Points[3]; p.At.Format("15:04 -07:00") != "18:00 +01:00" {
 		t.Errorf("a time is shown on the clock where it happened: %s", p.At.Format("15:04 -07:00"))
 	}
-	wantStop := readback.StopEvent{At: at(loc, 2026, 3, 3, 8, 0), Kind: "session", Routine: "lying-twist",
+	wantStop := record.StopEvent{At: at(loc, 2026, 3, 3, 8, 0), Kind: "session", Routine: "lying-twist",
 		Side: "left", Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7)}
 	if len(r.Stops) != 1 || !reflect.DeepEqual(stripTime(r.Stops[0]), stripTime(wantStop)) || !r.Stops[0].At.Equal(wantStop.At) {
 		t.Errorf("stops %+v", r.Stops)
@@ -96,13 +96,13 @@ func TestReportHandBuilt(t *testing.T) {
 	if len(r.Episodes) != 1 || !r.Episodes[0].Began.Equal(at(loc, 2026, 3, 1, 7, 0)) {
 		t.Errorf("episodes %+v", r.Episodes)
 	}
-	if r.Care != (readback.CareCounts{Heat: 1, BreathingRuns: 1, Breaths: 20}) {
+	if r.Care != (record.CareCounts{Heat: 1, BreathingRuns: 1, Breaths: 20}) {
 		t.Errorf("care %+v", r.Care)
 	}
 	if r.Sessions != 6 || !reflect.DeepEqual(r.Kinds, map[string]int{"session": 4, "breathe": 1, "heat": 1}) {
 		t.Errorf("runs %d %v", r.Sessions, r.Kinds)
 	}
-	wantHeld := []readback.Held{
+	wantHeld := []record.Held{
 		{Group: "routine", Label: "knee-to-chest", Sessions: 3}, {Group: "routine", Label: "lying-twist", Sessions: 1},
 		{Group: "breathing", Label: "breathing", Sessions: 1},
 		{Group: "care", Label: "heat", Sessions: 1}, {Group: "care", Label: "ice", Sessions: 1},
@@ -124,13 +124,13 @@ func TestReportHandBuilt(t *testing.T) {
 
 // heldWithFuture: Insights has no upper bound, so the session after today
 // (arm-raise, morning) is among its groups.
-func heldWithFuture(got, want []readback.Held) bool {
-	w := append([]readback.Held{{Group: "routine", Label: "arm-raise", Sessions: 1}}, want...)
+func heldWithFuture(got, want []record.Held) bool {
+	w := append([]record.Held{{Group: "routine", Label: "arm-raise", Sessions: 1}}, want...)
 	w[6].Sessions = 2 // morning
 	return reflect.DeepEqual(got, w)
 }
 
-func stripTime(s readback.StopEvent) readback.StopEvent { s.At = time.Time{}; return s }
+func stripTime(s record.StopEvent) record.StopEvent { s.At = time.Time{}; return s }
 
 func TestReportPlanAndEmpty(t *testing.T) {
 	s, _ := openTemp(t)
@@ -143,7 +143,7 @@ func TestReportPlanAndEmpty(t *testing.T) {
 	if len(r.Weeks) != 2 || r.Weeks[0].Days != 4 || r.Weeks[1].Days != 3 || r.Weeks[0].Week != "2026-02-23" {
 		t.Errorf("weeks %+v", r.Weeks)
 	}
-	if r.Adherence != (readback.Adherence{Days: 7, LongestGap: 7, Planned: 3}) {
+	if r.Adherence != (record.Adherence{Days: 7, LongestGap: 7, Planned: 3}) {
 		t.Errorf("adherence %+v", r.Adherence)
 	}
 	if r.Pain.Pairs != 0 || len(r.Stops) != 0 || r.Sessions != 0 || len(r.Insights.Observations) != 0 {
@@ -166,14 +166,14 @@ func TestInsightsRefuseBelowMinimum(t *testing.T) {
 	if len(in.Observations) != 0 {
 		t.Fatalf("claims from 4 sessions: %+v", in.Observations)
 	}
-	if len(in.Held) != 2 || in.Held[0] != (readback.Held{Group: "routine", Label: "lying-twist", Sessions: 4}) {
+	if len(in.Held) != 2 || in.Held[0] != (record.Held{Group: "routine", Label: "lying-twist", Sessions: 4}) {
 		t.Errorf("held %+v", in.Held)
 	}
 	rec(t, s, KindSession, at(loc, 2026, 5, 6, 9, 0), Completed, ptr(6), ptr(6), 0, ex("lying-twist", "left", 2, 2))
 	if in, err = s.Insights(""); err != nil {
 		t.Fatal(err)
 	}
-	want := []readback.Observation{
+	want := []record.Observation{
 		{Group: "routine", Label: "lying-twist", Sessions: 5, Change: -1.6, Before: 5.2, After: 3.6},
 		{Group: "time", Label: "morning", Sessions: 5, Change: -1.6, Before: 5.2, After: 3.6},
 	}
@@ -202,9 +202,9 @@ func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 // "after ice"; after more than three hours, as nothing.
 func TestInsightsCare(t *testing.T) {
 	loc := zone(0)
-	var list []Session
+	var list []record.Session
 	add := func(k Kind, h, m int, before, after *int) {
-		list = append(list, Session{Kind: k, StartedAt: at(loc, 2026, 6, 1, h, m), Status: Completed,
+		list = append(list, record.Session{Kind: k, StartedAt: at(loc, 2026, 6, 1, h, m), Status: Completed,
 			PainBefore: before, PainAfter: after, Breaths: 10})
 	}
 	add(KindIce, 6, 0, nil, nil)
@@ -214,40 +214,12 @@ func TestInsightsCare(t *testing.T) {
 	add(KindBreathe, 12, 30, ptr(5), nil) // no check-in after: no sample
 	add(KindBreathe, 13, 0, ptr(5), ptr(1))
 	got := samplesOf(list, "", "")
-	want := []readback.InsightSample{
+	want := []record.InsightSample{
 		{Before: 4, After: 3, Breathing: "breathing", Care: "ice", Hour: 9},
 		{Before: 4, After: 3, Breathing: "breathing", Hour: 9},
 		{Before: 5, After: 1, Breathing: "breathing", Care: "heat", Hour: 13},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("samples\n got %+v\nwant %+v", got, want)
-	}
-}
-
-// TestWriteDemo: the demo history goes through the Journal and reads back
-// as sixty days with every section filled.
-func TestWriteDemo(t *testing.T) {
-	dir := t.TempDir()
-	end := time.Date(2026, 4, 30, 21, 0, 0, 0, zone(2))
-	if err := WriteDemo(dir, end, 60); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	r, err := s.Report(end.Add(time.Hour), DayOf(end).Add(-59), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Care.Ice != 4 || r.Care.Heat != 10 || len(r.Stops) != 3 || len(r.Episodes) != 1 || r.Care.BreathingRuns != 20 {
-		t.Errorf("demo: ice %d heat %d stops %d episodes %d breathing %d", r.Care.Ice, r.Care.Heat, len(r.Stops), len(r.Episodes), r.Care.BreathingRuns)
-	}
-	if len(r.Routines) != 4 || len(r.Routines[1].Levels) != 3 {
-		t.Errorf("demo routines %+v", r.Routines)
-	}
-	if len(r.Insights.Observations) < 6 {
-		t.Errorf("demo insights %+v", r.Insights)
 	}
 }

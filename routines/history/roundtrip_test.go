@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,7 +87,7 @@ func fullHistory(t *testing.T, s *Store) {
 	t.Helper()
 	ctx := context.Background()
 	lon, ny := zone(0), zone(-5)
-	save := func(x Session, levels map[string]int) {
+	save := func(x record.Session, levels map[string]int) {
 		t.Helper()
 		if _, err := s.save(ctx, &x, levels, 0); err != nil {
 			t.Fatal(err)
@@ -107,29 +108,29 @@ func fullHistory(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	// Ice and heat: done, stopped in the first minute, stopped early, interrupted.
-	save(Session{Kind: KindIce, StartedAt: day(1, 7, 5), EndedAt: end(day(1, 7, 5), 15*time.Minute), Status: Completed}, nil)
-	save(Session{Kind: KindIce, StartedAt: day(1, 9, 30), EndedAt: end(day(1, 9, 30), 5*time.Second), Status: Stopped}, nil)
-	save(Session{Kind: KindIce, StartedAt: day(1, 9, 40), EndedAt: end(day(1, 9, 40), 7*time.Minute), Status: Stopped}, nil)
-	save(Session{Kind: KindHeat, StartedAt: day(4, 8, 0), EndedAt: end(day(4, 8, 0), 3*time.Minute), Status: Interrupted}, nil)
-	save(Session{Kind: KindHeat, StartedAt: day(4, 14, 0), EndedAt: end(day(4, 14, 0), 15*time.Minute), Status: Completed}, nil)
+	save(record.Session{Kind: KindIce, StartedAt: day(1, 7, 5), EndedAt: end(day(1, 7, 5), 15*time.Minute), Status: Completed}, nil)
+	save(record.Session{Kind: KindIce, StartedAt: day(1, 9, 30), EndedAt: end(day(1, 9, 30), 5*time.Second), Status: Stopped}, nil)
+	save(record.Session{Kind: KindIce, StartedAt: day(1, 9, 40), EndedAt: end(day(1, 9, 40), 7*time.Minute), Status: Stopped}, nil)
+	save(record.Session{Kind: KindHeat, StartedAt: day(4, 8, 0), EndedAt: end(day(4, 8, 0), 3*time.Minute), Status: Interrupted}, nil)
+	save(record.Session{Kind: KindHeat, StartedAt: day(4, 14, 0), EndedAt: end(day(4, 14, 0), 15*time.Minute), Status: Completed}, nil)
 	// Stretching, the level going up, a pain stop, and down again.
 	k2c := func(done, planned int) []Exercise {
 		return []Exercise{ex("knee-to-chest", "left", done, planned), ex("knee-to-chest", "right", done, planned), ex("arm-raise", "", done, planned)}
 	}
-	save(Session{Kind: KindSession, StartedAt: day(2, 8, 0), EndedAt: end(day(2, 8, 0), 9*time.Minute), Status: Completed,
+	save(record.Session{Kind: KindSession, StartedAt: day(2, 8, 0), EndedAt: end(day(2, 8, 0), 9*time.Minute), Status: Completed,
 		PainBefore: ptr(6), PainAfter: ptr(4), Exercises: k2c(3, 3)}, map[string]int{"knee-to-chest": 0, "arm-raise": 0})
-	save(Session{Kind: KindSession, StartedAt: day(3, 8, 0), EndedAt: end(day(3, 8, 0), 9*time.Minute), Status: Completed,
+	save(record.Session{Kind: KindSession, StartedAt: day(3, 8, 0), EndedAt: end(day(3, 8, 0), 9*time.Minute), Status: Completed,
 		PainBefore: ptr(5), PainAfter: ptr(3), Exercises: k2c(4, 4)}, map[string]int{"knee-to-chest": 1, "arm-raise": 1})
-	save(Session{Kind: KindSession, StartedAt: day(4, 8, 30), EndedAt: end(day(4, 8, 30), 4*time.Minute), Status: Pain,
+	save(record.Session{Kind: KindSession, StartedAt: day(4, 8, 30), EndedAt: end(day(4, 8, 30), 4*time.Minute), Status: Pain,
 		PainBefore: ptr(4), Exercises: k2c(1, 5)}, map[string]int{"knee-to-chest": 2, "arm-raise": 2})
-	save(Session{Kind: KindSession, StartedAt: time.Date(2026, 3, 5, 7, 0, 0, 0, ny), EndedAt: end(time.Date(2026, 3, 5, 7, 0, 0, 0, ny), 9*time.Minute),
+	save(record.Session{Kind: KindSession, StartedAt: time.Date(2026, 3, 5, 7, 0, 0, 0, ny), EndedAt: end(time.Date(2026, 3, 5, 7, 0, 0, 0, ny), 9*time.Minute),
 		Status: Completed, PainBefore: ptr(3), PainAfter: ptr(2), Exercises: k2c(4, 4)}, map[string]int{"knee-to-chest": 1, "arm-raise": -1})
-	save(Session{Kind: KindSession, StartedAt: day(6, 8, 0), EndedAt: end(day(6, 8, 0), time.Minute), Status: Interrupted,
+	save(record.Session{Kind: KindSession, StartedAt: day(6, 8, 0), EndedAt: end(day(6, 8, 0), time.Minute), Status: Interrupted,
 		Exercises: k2c(0, 4)}, map[string]int{"knee-to-chest": 1})
 	// Breathing: a whole run with check-ins, and an empty one.
-	save(Session{Kind: KindBreathe, StartedAt: day(2, 22, 0), EndedAt: end(day(2, 22, 0), 5*time.Minute), Status: Completed,
+	save(record.Session{Kind: KindBreathe, StartedAt: day(2, 22, 0), EndedAt: end(day(2, 22, 0), 5*time.Minute), Status: Completed,
 		PainBefore: ptr(7), PainAfter: ptr(5), Breaths: 33}, nil)
-	save(Session{Kind: KindBreathe, StartedAt: day(3, 22, 0), EndedAt: end(day(3, 22, 0), time.Second), Status: Stopped}, nil)
+	save(record.Session{Kind: KindBreathe, StartedAt: day(3, 22, 0), EndedAt: end(day(3, 22, 0), time.Second), Status: Stopped}, nil)
 }
 
 // Export then import into a new home is a restore: every row of every

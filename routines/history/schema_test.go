@@ -162,6 +162,7 @@ var migrationFixtures = map[int]string{
 }
 
 func TestEveryMigrationFromTheVersionBefore(t *testing.T) {
+	t.Parallel()
 	for i, m := range migrations {
 		check := migrationChecks[m.to]
 		if check == nil {
@@ -199,6 +200,7 @@ func TestEveryMigrationFromTheVersionBefore(t *testing.T) {
 }
 
 func TestFailedMigrationLeavesTheVersionBefore(t *testing.T) {
+	t.Parallel()
 	s, dir := openTemp(t)
 	rec(t, s, KindBreathe, time.Now(), Completed, nil, nil, 4)
 	s.Close()
@@ -229,6 +231,7 @@ func TestFailedMigrationLeavesTheVersionBefore(t *testing.T) {
 }
 
 func TestMigrationRefusesAForeignDatabase(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, FileName)
 	db := rawDB(t, path)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // Kind is what was done: the domain's kinds of run.
@@ -37,7 +38,7 @@ type Exercise = routines.Exercise
 // finalStatus reports whether st may end a session.
 func finalStatus(st Status) bool { return st.Final() }
 
-func validStatus(st Status) bool { return finalStatus(st) || st == Interrupted || st == Running }
+func validStatus(st Status) bool { return finalStatus(st) || st == Interrupted || st == record.Running }
 
 func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
 

@@ -12,10 +12,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
-
-	"github.com/unknot/unknot/routines"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
@@ -63,16 +62,6 @@ func (s *Store) writable() error { return s.ro }
 // Path is the file the store reads and writes.
 func (s *Store) Path() string { return s.path }
 
-// OpenDefault opens the history in the data folder routines.DataDir names:
-// $UNKNOT_HOME, else $XDG_DATA_HOME/unknot, else ~/.local/share/unknot.
-func OpenDefault() (*Store, error) {
-	dir, err := routines.DataDir()
-	if err != nil {
-		return nil, err
-	}
-	return Open(dir)
-}
-
 // Open opens, creating it if need be, the history in folder dir: the file
 // dir/history.db. The folder is created 0700 and the files 0600 whatever
 // the umask. A file that is not an unknot history, or one written by a
@@ -97,12 +86,30 @@ func Open(dir string) (*Store, error) {
 	db.SetMaxIdleConns(2)
 	db.SetConnMaxIdleTime(time.Minute)
 	s := &Store{db: db, path: path, owner: self()}
-	if err := s.setUp(dir); err != nil {
+	if err := s.setUpWaiting(dir); err != nil {
 		db.Close()
 		return nil, err
 	}
 	s.mergePending(dir)
 	return s, nil
+}
+
+// setUpWaiting is setUp, tried again while another unknot holds a lock,
+// up to the busy timeout. SQLite waits that long for most locks by itself,
+// but not for all: several unknots opening a new history at once can get
+// SQLITE_BUSY at once while one of them turns the file to write-ahead
+// logging, a lock that lasts moments (.ci/stress saw it once in 50 runs
+// of TestSeveralProcessesAtOnce).
+func (s *Store) setUpWaiting(dir string) error {
+	ms, _ := strconv.Atoi(busyTimeout)
+	deadline := time.Now().Add(time.Duration(ms) * time.Millisecond)
+	for {
+		err := s.setUp(dir)
+		if err == nil || !errors.Is(err, ErrLocked) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // OpenForReview opens the history in folder dir to be read and exported:

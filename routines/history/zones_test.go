@@ -6,16 +6,17 @@ import (
 	_ "time/tzdata" // the zones below, whatever the machine has
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // Each case: a zone and the date d of a day of note there (a DST change,
 // or a zone 14 h ahead of or 12 h behind UTC). Sessions at 23:30 on d-2,
 // d-1 and d, and at 00:15 on d, must count on the wall clock of that zone:
 // days, limits, streaks, the heat map, since and the list's times.
-func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
+func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) { // not parallel: it sets time.Local
 	cases := []struct {
 		zone string
-		d    Day
+		d    record.Day
 	}{
 		{"Pacific/Kiritimati", "2025-06-15"}, // UTC+14: 23:30 is 09:30 UTC the same day
 		{"Etc/GMT+12", "2025-06-15"},         // UTC-12: 23:30 is 11:30 UTC the next day
@@ -32,20 +33,20 @@ func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
 			}
 			dir := newHistory(t)
 			j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
-			wall := func(d Day, hh, mm int) time.Time {
+			wall := func(d record.Day, hh, mm int) time.Time {
 				x := d.Time()
 				return time.Date(x.Year(), x.Month(), x.Day(), hh, mm, 0, 0, loc)
 			}
 			plan := []routines.Exercise{{Routine: "knee-to-chest", Side: "left", RepsPlanned: 2}}
-			record := func(start time.Time) {
+			recordRun := func(start time.Time) {
 				e := j.Begin(routines.KindSession, start, plan, nil)
 				e.SetReps(0, 1)
 				e.Finish(start.Add(20*time.Minute), routines.Stopped)
 			}
-			for _, day := range []Day{tc.d.Add(-2), tc.d.Add(-1), tc.d} {
-				record(wall(day, 23, 30))
+			for _, day := range []record.Day{tc.d.Add(-2), tc.d.Add(-1), tc.d} {
+				recordRun(wall(day, 23, 30))
 			}
-			record(wall(tc.d, 0, 15))
+			recordRun(wall(tc.d, 0, 15))
 			// A run with nothing done counts nowhere.
 			empty := j.Begin(routines.KindSession, wall(tc.d.Add(1), 9, 0), plan, nil)
 			empty.Finish(wall(tc.d.Add(1), 9, 5), routines.Completed)
@@ -65,12 +66,12 @@ func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
 			}
 			defer s.Close()
 			days, err := s.DayCounts(tc.d.Add(-3), tc.d.Add(1))
-			want := []DayCount{{Day: tc.d.Add(-2), Sessions: 1}, {Day: tc.d.Add(-1), Sessions: 1}, {Day: tc.d, Sessions: 2}}
+			want := []record.DayCount{{Day: tc.d.Add(-2), Sessions: 1}, {Day: tc.d.Add(-1), Sessions: 1}, {Day: tc.d, Sessions: 2}}
 			if err != nil || !sameDays(days, want) {
 				t.Errorf("DayCounts = %v (%v), want %v", days, err, want)
 			}
 			now := wall(tc.d, 23, 59)
-			today := DayOf(now)
+			today := record.DayOf(now)
 			if today != tc.d {
 				t.Fatalf("today = %s, want %s", today, tc.d)
 			}
@@ -111,7 +112,7 @@ func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
 				if got := x.StartedAt.Format("15:04"); i < len(wantTimes) && got != wantTimes[i] {
 					t.Errorf("list item %d at %s, want %s (the wall clock where it happened)", i, got, wantTimes[i])
 				}
-				if x.Day() != DayOf(x.StartedAt) || x.StartedAt.Format(time.DateOnly) != string(x.Day()) {
+				if x.Day() != record.DayOf(x.StartedAt) || x.StartedAt.Format(time.DateOnly) != string(x.Day()) {
 					t.Errorf("list item %d shown on %s but counts for %s", i, x.StartedAt.Format(time.DateOnly), x.Day())
 				}
 				_, off := x.StartedAt.Zone()
@@ -124,7 +125,7 @@ func TestDaysOnTheWallClockWhereTheyHappened(t *testing.T) {
 	}
 }
 
-func sameDays(a, b []DayCount) bool {
+func sameDays(a, b []record.DayCount) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -138,6 +139,7 @@ func sameDays(a, b []DayCount) bool {
 
 // Paging by offset reaches every session, with none twice.
 func TestSessionsPagesThroughEverySession(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	start := at(zone(0), 2025, 1, 1, 8, 0)
 	for i := range 125 {

@@ -38,7 +38,7 @@ func TestDecideFiresOrStaysQuiet(t *testing.T) {
 	ice := func(start time.Time) routines.Application {
 		return routines.Application{Kind: routines.KindIce, Started: start, Ended: start.Add(15 * time.Minute), Outcome: routines.Completed}
 	}
-	spasm := routines.EpisodeAt(at(berlin, 2026, time.March, 10, 6, 0))
+	spasm := routines.Episode{Began: at(berlin, 2026, time.March, 10, 6, 0)}
 	cases := []struct {
 		name  string
 		now   time.Time
@@ -112,7 +112,7 @@ func TestDecideFiresOrStaysQuiet(t *testing.T) {
 // care plan's due application, and remind off.
 func TestMessageSaysHowLongWhatToRunAndHowToStop(t *testing.T) {
 	now := time.Date(2026, time.March, 10, 10, 0, 0, 0, time.UTC)
-	ep := routines.EpisodeAt(now.Add(-3 * time.Hour))
+	ep := routines.Episode{Began: now.Add(-3 * time.Hour)}
 	due := routines.AdviseCare(now, &ep, nil)
 	title, body := Message(routines.NudgeSession, 9*time.Minute+10*time.Second, due, true)
 	for _, want := range []string{"Time for your stretches: about 9 minutes", "`unknot session`", "Ice is due: 15 minutes, over a thin towel", "unknot remind off"} {

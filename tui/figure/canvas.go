@@ -68,12 +68,6 @@ func (c *Canvas) cell(col, row int) (rune, Ink) {
 	return 0x2800 + bits, ink
 }
 
-// String is the canvas as plain text: rows of braille, each cols cells
-// wide (blank cells are spaces), with no colour.
-func (c *Canvas) String() string {
-	return c.Paint(nil)
-}
-
 // Paint is the canvas with each run of cells of one ink passed through
 // paint (nil: plain text); a run of blank cells is never painted. Lines
 // are all cols cells wide, so the picture stays put as the body moves.

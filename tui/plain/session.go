@@ -101,18 +101,12 @@ func sessionCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 	return false
 }
 
-// Session runs a guided session by plan (coach.SessionPlan), line by line.
+// session runs a guided session by plan (coach.SessionPlan), line by line.
 // It returns when the plan is over, the person quits or stops for pain,
-// or ctx is done (a signal: the run is Interrupted), with how the run went
-// and the first write error. Each rep is recorded through env.Journal as it
-// is done; painBefore is the check-in before, if one was asked.
-func Session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int) (words.Run, error) {
-	run, _, err := session(ctx, env, plan, painBefore, nil)
-	return run, err
-}
-
-// session is Session, recording levels (routine -> level) with the run
-// when the journal keeps them, and handing back the run's record.
+// or ctx is done (a signal: the run is Interrupted), with how the run went,
+// the run's record and the first write error. Each rep is recorded through
+// env.Journal as it is done, with levels (routine -> level) when the
+// journal keeps them; painBefore is the check-in before, if one was asked.
 func session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int, levels map[string]int) (words.Run, routines.RunLog, error) {
 	start := env.now()
 	c := coach.New(plan, start)

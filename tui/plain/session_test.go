@@ -12,6 +12,7 @@ import (
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/coach"
 	"github.com/unknot/unknot/routines/journaltest"
+	"github.com/unknot/unknot/tui/words"
 )
 
 func tinyRoutine() routines.Routine {
@@ -35,7 +36,7 @@ func TestSession(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var out bytes.Buffer
 		j := &journaltest.Journal{}
-		run, err := Session(context.Background(), Env{Out: &out, Journal: j}, sessionPlan(t, tinyRoutine()), nil)
+		run, err := runSession(context.Background(), Env{Out: &out, Journal: j}, sessionPlan(t, tinyRoutine()), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,7 +81,7 @@ func TestSessionRepeatedRoutine(t *testing.T) {
 		r := tinyRoutine()
 		r.Sides = nil
 		j := &journaltest.Journal{}
-		if _, err := Session(context.Background(), Env{Out: io.Discard, Journal: j}, sessionPlan(t, r, r), nil); err != nil {
+		if _, err := runSession(context.Background(), Env{Out: io.Discard, Journal: j}, sessionPlan(t, r, r), nil); err != nil {
 			t.Fatal(err)
 		}
 		got := j.Runs()[0].Exercises
@@ -97,7 +98,7 @@ func TestSessionInterrupted(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 12*time.Second) // after rep 1, mid rep 2
 		defer cancel()
 		j := &journaltest.Journal{}
-		run, err := Session(ctx, Env{Out: io.Discard, Journal: j}, sessionPlan(t, tinyRoutine()), nil)
+		run, err := runSession(ctx, Env{Out: io.Discard, Journal: j}, sessionPlan(t, tinyRoutine()), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +122,7 @@ func TestSessionSkippedRoutineSaysSkipped(t *testing.T) {
 			typing.Close()
 		}()
 		var out bytes.Buffer
-		if _, err := Session(context.Background(), Env{In: in, Out: &out}, sessionPlan(t, tinyRoutine()), nil); err != nil {
+		if _, err := runSession(context.Background(), Env{In: in, Out: &out}, sessionPlan(t, tinyRoutine()), nil); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(out.String(), "Tiny stretch: skipped.") || strings.Contains(out.String(), "Tiny stretch: done.") {
@@ -143,4 +144,11 @@ func TestHoldLineSaysHowSettlingFits(t *testing.T) {
 	if got := segmentLines(seg, r)[0]; !strings.Contains(got, "hold 10s, the first 1s to settle in, then breathe.") {
 		t.Errorf("a hold that settles, then breathes: %q", got)
 	}
+}
+
+// runSession is a guided session by plan without its questions (what
+// Guided runs after them), recording no levels.
+func runSession(ctx context.Context, env Env, plan *coach.Plan, painBefore *int) (words.Run, error) {
+	run, _, err := session(ctx, env, plan, painBefore, nil)
+	return run, err
 }

@@ -53,8 +53,10 @@ type Player struct {
 	timeout  time.Duration
 	tempDir  string
 	now      func() time.Time // the clock that judges overdue players
+	spawn    spawner          // starts a player program
+	taken    func(Cue)        // tests: the worker took a cue from the mailbox
 
-	box     sync.Mutex // guards the mailbox below, all that Play touches
+	box     sync.Mutex // guards the mailbox below, all that Play touches; taken before mu when both are
 	pending *request
 	hush    bool
 	closed  bool
@@ -72,6 +74,7 @@ type Player struct {
 	notice  string
 	told    bool
 	cur     *run
+	settle  chan struct{} // closed when a cue leaves the mailbox or ends
 	overdue int
 	wavs    wavFiles
 	runs    sync.WaitGroup
@@ -81,14 +84,27 @@ type Player struct {
 
 // New starts a Player. Close it when done: that ends any sound still
 // playing and removes its temporary files.
-func New(o Options) *Player { return newPlayer(o, time.Now) }
+func New(o Options) *Player { return newPlayer(o, seams{now: time.Now}) }
 
-func newPlayer(o Options, now func() time.Time) *Player {
+// seams are what tests put in place of the clock and the programs.
+type seams struct {
+	now   func() time.Time // nil: time.Now
+	spawn spawner          // nil: startProgram
+	taken func(Cue)        // nil: nothing; called as the worker takes a cue
+}
+
+func newPlayer(o Options, s seams) *Player {
 	p := &Player{
 		look: o.LookPath, bell: o.Bell, onNotice: o.OnNotice,
 		timeout: o.Timeout, tempDir: o.TempDir,
-		wake: make(chan struct{}, 1), exited: make(chan struct{}),
-		volume: clampVolume(o.Volume), now: now,
+		wake: make(chan struct{}, 1), exited: make(chan struct{}), settle: make(chan struct{}),
+		volume: clampVolume(o.Volume), now: s.now, spawn: s.spawn, taken: s.taken,
+	}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if p.spawn == nil {
+		p.spawn = startProgram
 	}
 	if p.look == nil {
 		p.look = lookPath
@@ -212,13 +228,16 @@ func (p *Player) Notice() string {
 	return p.notice
 }
 
-// loop is the worker: it takes what the mailbox holds and acts on it.
+// loop is the worker: it acts on what the mailbox holds. A cue stays in
+// the mailbox until its player has started (p.cur) or it has rung or been
+// passed over, so between Play and its end a cue is always to be seen,
+// pending or playing: Drain never finds it in between.
 func (p *Player) loop() {
 	defer close(p.exited)
 	for range p.wake {
 		p.box.Lock()
 		req, hush, closed := p.pending, p.hush, p.closed
-		p.pending, p.hush = nil, false
+		p.hush = false
 		p.box.Unlock()
 		if hush || closed {
 			p.mu.Lock()
@@ -228,13 +247,31 @@ func (p *Player) loop() {
 		if closed {
 			break
 		}
+		if req != nil && p.taken != nil {
+			p.taken(req.cue)
+		}
 		p.prepare()
 		if req != nil {
 			p.start(*req)
+			p.box.Lock()
+			if p.pending == req { // not replaced or dropped meanwhile
+				p.pending = nil
+			}
+			p.box.Unlock()
 		}
+		p.mu.Lock()
+		p.changed() // a cue left the mailbox, or Silence dropped it
+		p.mu.Unlock()
 		p.tell()
 	}
 	p.runs.Wait()
+}
+
+// changed wakes a Drain waiting for the cues to settle; the caller holds
+// p.mu.
+func (p *Player) changed() {
+	close(p.settle)
+	p.settle = make(chan struct{})
 }
 
 // tell hands a new notice to OnNotice, once.
@@ -292,18 +329,32 @@ func (p *Player) failAll(why string) {
 // course is heard whole, not cut by the program ending. Any other cue is
 // ended at once, as Close does (quitting silences).
 func (p *Player) Drain(wait time.Duration) error {
-	deadline := time.Now().Add(wait)
-	for time.Now().Before(deadline) {
-		p.box.Lock()
-		pending := p.pending
-		p.box.Unlock()
-		p.mu.Lock()
-		chime := p.cur != nil && p.cur.cue == End
-		p.mu.Unlock()
-		if !(pending != nil && pending.cue == End) && !chime {
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	for {
+		due, settle := p.chimeDue()
+		if !due {
 			break
 		}
-		time.Sleep(5 * time.Millisecond)
+		select {
+		case <-settle:
+		case <-timer.C:
+			return p.Close()
+		}
 	}
 	return p.Close()
+}
+
+// chimeDue says whether the cue asked for last is an end chime not yet
+// over (pending or playing), and gives a channel closed when that may
+// have changed. Both locks are held at once: the one instant seen whole.
+func (p *Player) chimeDue() (bool, <-chan struct{}) {
+	p.box.Lock()
+	defer p.box.Unlock()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pending != nil {
+		return p.pending.cue == End, p.settle
+	}
+	return p.cur != nil && p.cur.cue == End, p.settle
 }

@@ -215,7 +215,7 @@ func TestAPlayerOverdueThreeTimesCountsAsHung(t *testing.T) {
 	var clock time.Time
 	o := l.options(Tones)
 	o.Timeout = time.Hour
-	p := newPlayer(o, func() time.Time { clock = clock.Add(time.Second); return clock })
+	p := newPlayer(o, seams{now: func() time.Time { clock = clock.Add(time.Second); return clock }})
 	defer p.Close()
 	for i := range 3 {
 		p.Play(Inhale, "") // each call of the clock moves it 1 s: overdue
@@ -464,23 +464,5 @@ func TestWhenEveryPlayerFailsOneNoticeNamesThem(t *testing.T) {
 	p.Close()
 	if n := f.Starts(); n != 2 || len(l.notices) != 0 {
 		t.Errorf("%d starts and %d more notices; want 2 and 0", n, len(l.notices))
-	}
-}
-
-// Drain waits for the cue asked for last to play, then closes: the end
-// chime is not cut when the program ends right after asking for it.
-func TestDrainLetsTheLastCuePlay(t *testing.T) {
-	f := soundtest.Install(t, map[string]string{"pw-play": "sleep 0.3; exit 0"})
-	p := New(Options{Mode: Tones, Volume: DefaultVolume})
-	p.Play(End, "well done")
-	start := time.Now()
-	if err := p.Drain(5 * time.Second); err != nil {
-		t.Fatal(err)
-	}
-	if f.Starts() != 1 {
-		t.Errorf("%d plays, want the end chime played", f.Starts())
-	}
-	if time.Since(start) < 250*time.Millisecond {
-		t.Errorf("Drain returned before the chime ended (after %v)", time.Since(start))
 	}
 }

@@ -2,6 +2,7 @@ package sound
 
 import (
 	"fmt"
+	"io"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -18,9 +19,37 @@ const (
 	overdueLimit = 3
 )
 
+// process is a player program once started: the Player waits for it to
+// exit and may end it sooner.
+type process interface {
+	Wait() error
+	Kill()
+}
+
+// spawner starts player program path with args, its stderr to stderr.
+type spawner func(path string, args []string, stderr io.Writer) (process, error)
+
+// program is a real player process, in a process group of its own.
+type program struct{ cmd *exec.Cmd }
+
+// startProgram is the spawner of a real Player.
+func startProgram(path string, args []string, stderr io.Writer) (process, error) {
+	cmd := exec.Command(path, args...)
+	cmd.Stderr = stderr
+	cmd.WaitDelay = time.Second
+	ownGroup(cmd)
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return program{cmd}, nil
+}
+
+func (p program) Wait() error { return p.cmd.Wait() }
+func (p program) Kill()       { kill(p.cmd) }
+
 // run is one player process.
 type run struct {
-	cmd      *exec.Cmd
+	proc     process
 	name     string
 	cue      Cue
 	gen      int
@@ -80,14 +109,12 @@ func (p *Player) launch(req request) (ring bool) {
 	if p.timeout > 0 {
 		r.limit = p.timeout
 	}
-	r.cmd = exec.Command(p.be.path, args...)
-	r.cmd.Stderr = r.stderr
-	r.cmd.WaitDelay = time.Second
-	ownGroup(r.cmd)
-	if err := r.cmd.Start(); err != nil {
+	proc, err := p.spawn(p.be.path, args, r.stderr)
+	if err != nil {
 		p.fail(p.be.name + " could not start: " + err.Error())
 		return bellCue
 	}
+	r.proc = proc
 	r.started = p.now()
 	r.timer = time.AfterFunc(r.limit, func() { p.expire(r) })
 	p.cur = r
@@ -100,7 +127,11 @@ func (p *Player) launch(req request) (ring bool) {
 func (p *Player) endCurrent() {
 	r := p.cur
 	p.cur = nil
-	if r == nil || r.exited {
+	if r == nil {
+		return
+	}
+	p.changed()
+	if r.exited {
 		return
 	}
 	if p.now().Sub(r.started) > r.expect+overdueAfter && r.gen == p.gen {
@@ -109,7 +140,7 @@ func (p *Player) endCurrent() {
 		p.overdue = 0
 	}
 	r.ended = true
-	kill(r.cmd)
+	r.proc.Kill()
 	if p.overdue >= overdueLimit {
 		p.fail(fmt.Sprintf("%s kept playing past the end of its sound %d times", r.name, p.overdue))
 	}
@@ -123,18 +154,19 @@ func (p *Player) expire(r *run) {
 		return
 	}
 	r.timedOut = true
-	kill(r.cmd)
+	r.proc.Kill()
 }
 
 // wait reaps the player and judges how it ended.
 func (p *Player) wait(r *run) {
 	defer p.runs.Done()
-	err := r.cmd.Wait()
+	err := r.proc.Wait()
 	r.timer.Stop()
 	p.mu.Lock()
 	r.exited = true
 	if p.cur == r {
 		p.cur = nil
+		p.changed()
 	}
 	ring := false
 	switch {

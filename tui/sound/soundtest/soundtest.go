@@ -22,7 +22,9 @@ import (
 // The fake players are bash scripts put alone on PATH. Each logs one line
 // per start -- when it started (bash's $EPOCHREALTIME, no fork), its name,
 // its pid, its arguments, and the size and checksum of the file it was
-// given -- to a log file and to a FIFO the test reads, then behaves:
+// given (one fork: cksum) -- to a log file and to a FIFO the test reads,
+// then behaves. The log line comes first and quickly: a player the next
+// cue ends before it has logged is never seen.
 const (
 	// Succeed exits 0 at once.
 	Succeed = "exit 0"
@@ -65,6 +67,15 @@ func (e Event) Last() string { return e.Args[len(e.Args)-1] }
 // PATH for the rest of the test (t.Setenv: not for parallel tests).
 func Install(t testing.TB, players map[string]string) *Fakes {
 	t.Helper()
+	f := Write(t, players)
+	t.Setenv("PATH", f.Dir)
+	return f
+}
+
+// Write is Install without touching this process's PATH: for a test that
+// runs a child process with Env() (parallel tests may).
+func Write(t testing.TB, players map[string]string) *Fakes {
+	t.Helper()
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("the fake players are bash scripts, and bash is not on PATH")
@@ -82,8 +93,9 @@ dir=%q
 last=
 for a in "$@"; do last=$a; done
 size=- sum=-
-if [ -f "$last" ]; then size=$(wc -c <"$last"); sum=$(cksum <"$last" | cut -d' ' -f1); fi
-line="$now ${0##*/} $$ $size $sum $(printf '%%s\x1f' "$@")"
+if [ -f "$last" ]; then read -r sum size < <(cksum <"$last"); fi
+printf -v args '%%s\x1f' "$@"
+line="$now ${0##*/} $$ $size $sum $args"
 case %q in *held*) mkfifo "$dir/held-$$"; exec 3<>"$dir/held-$$";; esac
 printf '%%s\n' "$line" >>"$dir/log"
 printf '%%s\n' "$line" >"$dir/events"
@@ -93,7 +105,6 @@ printf '%%s\n' "$line" >"$dir/events"
 			t.Fatal(err)
 		}
 	}
-	t.Setenv("PATH", dir)
 	// O_RDWR: opening never blocks, and the scripts' writes never block.
 	r, err := os.OpenFile(fifo, os.O_RDWR, 0)
 	if err != nil {
@@ -127,6 +138,9 @@ func parseEvent(t testing.TB, line string) Event {
 		Name: fields[1], Pid: pid, Size: size, Sum: fields[4], Args: args,
 	}
 }
+
+// Env is the environment entry that makes a child process use the fakes.
+func (f *Fakes) Env() string { return "PATH=" + f.Dir }
 
 // Next waits for the next player start.
 func (f *Fakes) Next() Event {

@@ -3,7 +3,12 @@ package tui
 import (
 	"image/color"
 	"math"
+
+	"charm.land/lipgloss/v2"
 )
+
+// The contrast of text against its background, as WCAG 2 computes it,
+// for the theme's tests (theme_test.go).
 
 // Contrast is the contrast ratio of two colours as WCAG 2 defines it:
 // (L1 + 0.05) / (L2 + 0.05) of their relative luminances, the lighter
@@ -28,4 +33,15 @@ func luminance(c color.Color) float64 {
 		return math.Pow((x+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// Backgrounds are the terminal backgrounds a theme is made for: the
+// terminal's own colour is not known, so the dark theme must read on
+// black and on the lighter dark ones (One Dark, Nord), the light theme on
+// white and on the greyer or yellower light ones (Solarized).
+func Backgrounds(dark bool) []color.Color {
+	if dark {
+		return []color.Color{lipgloss.Color("#000000"), lipgloss.Color("#1E1E1E"), lipgloss.Color("#282C34"), lipgloss.Color("#2E3440")}
+	}
+	return []color.Color{lipgloss.Color("#FFFFFF"), lipgloss.Color("#FDF6E3"), lipgloss.Color("#EEEEEE"), lipgloss.Color("#ECEFF4")}
 }

@@ -1,22 +1,23 @@
-package history
+package historytest
 
 import (
 	"fmt"
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/history"
 )
 
 // WriteDemo records a made-up history of days days ending on end's date
 // (in end's location) into the history in folder dir, through the same
-// Journal the screens record with: stretch sessions of four routines
+// history.Journal the screens record with: stretch sessions of four routines
 // with check-ins, levels that step up, three stops for pain, breathing
 // runs, a spasm's start, ice in its first two days and heat after. It is
 // the same every time for the same end. For demonstrations and tests
 // (`unknot report` of a history that looks lived in); never run on a
 // person's own history.
 func WriteDemo(dir string, end time.Time, days int) error {
-	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
+	j := history.NewJournal(dir, func() (*history.Store, error) { return history.Open(dir) })
 	loc := end.Location()
 	first := time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, -(days - 1))
 	for i := range days {
@@ -27,7 +28,7 @@ func WriteDemo(dir string, end time.Time, days int) error {
 	if !c.Saved {
 		return fmt.Errorf("demo history not saved: %v", c.Err)
 	}
-	s, err := Open(dir)
+	s, err := history.Open(dir)
 	if err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func WriteDemo(dir string, end time.Time, days int) error {
 }
 
 // demoDay records day number i (of n) of the demo.
-func demoDay(j *Journal, day time.Time, i, n int) {
+func demoDay(j *history.Journal, day time.Time, i, n int) {
 	at := func(h, m int) time.Time { return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
 	// The spasm began on the first morning: ice for two days, heat after.
 	switch {
@@ -62,12 +63,12 @@ func demoDay(j *Journal, day time.Time, i, n int) {
 	demoStretch(j, start, i, base)
 }
 
-func demoCare(j *Journal, k routines.Kind, at time.Time) {
+func demoCare(j *history.Journal, k routines.Kind, at time.Time) {
 	e := j.Begin(k, at, nil, nil)
 	e.Finish(at.Add(15*time.Minute), routines.Completed)
 }
 
-func demoBreathe(j *Journal, at time.Time, pain, breaths int) {
+func demoBreathe(j *history.Journal, at time.Time, pain, breaths int) {
 	e := j.Begin(routines.KindBreathe, at, nil, &pain)
 	e.SetBreaths(breaths)
 	e.Finish(at.Add(time.Duration(breaths)*9*time.Second), routines.Completed)
@@ -76,7 +77,7 @@ func demoBreathe(j *Journal, at time.Time, pain, breaths int) {
 
 // demoStretch is one stretch session; on three days it is stopped for pain
 // in the lying twist.
-func demoStretch(j *Journal, at time.Time, i, pain int) {
+func demoStretch(j *history.Journal, at time.Time, i, pain int) {
 	kneeLevel, twistLevel := min(i/20, 2), min(i/30, 1)
 	knee := 3 + kneeLevel
 	plan := []routines.Exercise{

@@ -1,0 +1,38 @@
+package historytest_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/history/historytest"
+	"github.com/unknot/unknot/routines/record"
+)
+
+// TestWriteDemo: the demo history goes through the Journal and reads back
+// as sixty days with every section filled.
+func TestWriteDemo(t *testing.T) {
+	dir := t.TempDir()
+	end := time.Date(2026, 4, 30, 21, 0, 0, 0, time.FixedZone("", 2*3600))
+	if err := historytest.WriteDemo(dir, end, 60); err != nil {
+		t.Fatal(err)
+	}
+	s, err := history.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := s.Report(end.Add(time.Hour), record.DayOf(end).Add(-59), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Care.Ice != 4 || r.Care.Heat != 10 || len(r.Stops) != 3 || len(r.Episodes) != 1 || r.Care.BreathingRuns != 20 {
+		t.Errorf("demo: ice %d heat %d stops %d episodes %d breathing %d", r.Care.Ice, r.Care.Heat, len(r.Stops), len(r.Episodes), r.Care.BreathingRuns)
+	}
+	if len(r.Routines) != 4 || len(r.Routines[1].Levels) != 3 {
+		t.Errorf("demo routines %+v", r.Routines)
+	}
+	if len(r.Insights.Observations) < 6 {
+		t.Errorf("demo insights %+v", r.Insights)
+	}
+}
