@@ -67,11 +67,12 @@ type Settings struct {
 	Theme   string
 	Checkin bool
 	Figure  bool
+	Quiet   QuietHours // when reminders stay quiet
 }
 
 // DefaultSettings are the settings with no config.toml and no flags.
 func DefaultSettings() Settings {
-	return Settings{Pattern: DefaultPattern, Pace: 1, Sound: "auto", Volume: 40, Theme: "auto", Checkin: true, Figure: true}
+	return Settings{Pattern: DefaultPattern, Pace: 1, Sound: "auto", Volume: 40, Theme: "auto", Checkin: true, Figure: true, Quiet: DefaultQuiet}
 }
 
 // Over lays what cfg gives over s.
@@ -96,6 +97,9 @@ func (cfg Config) Over(s Settings) Settings {
 	}
 	if cfg.Checkin != nil {
 		s.Checkin = *cfg.Checkin
+	}
+	if cfg.Remind.Quiet != nil {
+		s.Quiet = *cfg.Remind.Quiet
 	}
 	if cfg.Figure != nil {
 		s.Figure = *cfg.Figure
@@ -246,6 +250,7 @@ func (s Settings) String() string {
 	fmt.Fprintf(&b, "theme = %q\n", s.Theme)
 	fmt.Fprintf(&b, "checkin = %t\n", s.Checkin)
 	fmt.Fprintf(&b, "figure = %t\n", s.Figure)
+	fmt.Fprintf(&b, "quiet = %q\n", s.Quiet.String())
 	return b.String()
 }
 

@@ -114,12 +114,12 @@ func TestConfigFlagsOverrideTheFile(t *testing.T) {
 	home := t.TempDir()
 	code, out, errOut := runCLIIn(t, home, "", "config")
 	if code != 0 || !strings.Contains(out, filepath.Join(home, "config.toml")+" (not there yet") ||
-		!strings.Contains(out, `sound = "auto"`) || !strings.Contains(out, "volume = 40") {
+		!strings.Contains(out, `sound = "auto"`) || !strings.Contains(out, "volume = 40") || !strings.Contains(out, `quiet = "21:00-08:00"`) {
 		t.Errorf("no file: exit %d\n%s%s", code, out, errOut)
 	}
-	writeConfig(t, home, "sound = \"off\"\ntheme = \"dark\"\nvolume = 10\npattern = \"4-7-8\"\npace = 1.2\ncheckin = false\n")
+	writeConfig(t, home, "sound = \"off\"\ntheme = \"dark\"\nvolume = 10\npattern = \"4-7-8\"\npace = 1.2\ncheckin = false\nquiet = \"22:30-07:00\"\n")
 	code, out, _ = runCLIIn(t, home, "", "config")
-	for _, want := range []string{`sound = "off"`, `theme = "dark"`, "volume = 10", `pattern = "4-7-8"`, "pace = 1.2", "checkin = false"} {
+	for _, want := range []string{`sound = "off"`, `theme = "dark"`, "volume = 10", `pattern = "4-7-8"`, "pace = 1.2", "checkin = false", `quiet = "22:30-07:00"`} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("from the file: no %q (exit %d)\n%s", want, code, out)
 		}
