@@ -22,22 +22,27 @@ func SavePace(path string, pace float64) error {
 	if pace < MinPace || pace > MaxPace || pace != pace {
 		return fmt.Errorf("pace %v is outside %g to %g; nothing was saved", pace, MinPace, MaxPace)
 	}
-	value := formatPace(pace)
+	return saveSetting(path, "pace", formatPace(pace), "the pace")
+}
+
+// saveSetting keeps key = value at config.toml's top level at path, as
+// SavePace says; what names the setting in errors ("the pace").
+func saveSetting(path, key, value, what string) error {
 	target := path
 	data, err := ReadRegular(path, MaxFileSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		data = nil
 	case err != nil:
-		return fmt.Errorf("%s: cannot read: %v; the pace was not saved", Printable(path), unwrapPath(err))
+		return fmt.Errorf("%s: cannot read: %v; %s was not saved", Printable(path), unwrapPath(err), what)
 	default:
 		if t, err := filepath.EvalSymlinks(path); err == nil {
 			target = t // write where a link points, keeping the link
 		}
 	}
-	out, err := setTopLevel(data, "pace", value)
+	out, err := setTopLevel(data, key, value)
 	if err != nil {
-		return fmt.Errorf("%s: %v; fix it (unknot config says how), then save the pace again", Printable(path), err)
+		return fmt.Errorf("%s: %v; fix it (unknot config says how), then save %s again", Printable(path), err, what)
 	}
 	return writeFileAtomic(target, out, 0o600)
 }

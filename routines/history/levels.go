@@ -99,7 +99,30 @@ func pastRun(x *record.Session, routine string) (routines.PastRun, bool) {
 			run.RepsDone += e.RepsDone
 		}
 	}
+	if x.Status == Pain && run.RepsDone == 0 && routine != painRoutine(x) {
+		// Not reached before a stop for pain in another routine: it did
+		// not hurt (no step back), but a day that ended in pain is no
+		// day to grow on (a run not done in full brakes one step more).
+		// A routine done before the stop keeps the pain: it may have
+		// been part of it.
+		run.Outcome = Stopped
+	}
 	return run, run.RepsDone > 0 || x.Status == Pain
+}
+
+// painRoutine is the routine a stop for pain in session x is put down to,
+// by the rule RedFlags and the report use: the first exercise not finished
+// when the stop came, else the last one.
+func painRoutine(x *record.Session) string {
+	for _, e := range x.Exercises {
+		if e.RepsDone < e.RepsPlanned {
+			return e.Routine
+		}
+	}
+	if n := len(x.Exercises); n > 0 {
+		return x.Exercises[n-1].Routine
+	}
+	return ""
 }
 
 // Levels is each of names' present level: the one recorded with its

@@ -186,11 +186,21 @@ func TestProgressionOverHistory(t *testing.T) {
 			t.Errorf("knee runs = %+v", kneeRuns)
 		}
 	})
-	t.Run("a pain stop counts for routines not reached", func(t *testing.T) {
+	t.Run("a pain stop is put down to the routine it came in", func(t *testing.T) {
 		s, _ := recordRuns(t, good(1, 0), levelRun{day: 2, status: Pain, level: 0, done: 2, armDone: 0})
+		knee, _ := s.RecentRuns("knee-to-chest", 0)
+		if len(knee) != 2 || knee[0].Outcome != Pain {
+			t.Errorf("knee-to-chest runs = %+v; want the newest stopped for pain", knee)
+		}
+		// Arm raise was not reached: it did not hurt (no step back), and
+		// the run, not done in full, brakes one step more.
 		arm, _ := s.RecentRuns("arm-raise", 0)
-		if len(arm) != 2 || arm[0].Outcome != Pain || arm[0].RepsDone != 0 {
+		if len(arm) != 2 || arm[0].Outcome != Stopped || arm[0].RepsDone != 0 {
 			t.Errorf("arm-raise runs = %+v", arm)
+		}
+		armRoutine := routines.Routine{Name: "arm-raise", Title: "Arm raise", Reps: 5, MaxReps: 10, Hold: 10 * time.Second}
+		if o := routines.Progress(armRoutine, 0, arm); o.Step != 0 {
+			t.Errorf("arm-raise, not reached before a pain stop, is offered %+v", o)
 		}
 	})
 	t.Run("sessions recorded before levels were are level 0", func(t *testing.T) {

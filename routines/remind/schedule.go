@@ -67,25 +67,35 @@ func calendarDays(w routines.Weekdays) string {
 	if w == routines.EveryDay {
 		return ""
 	}
+	name := func(d time.Weekday) string { return d.String()[:3] }
 	var parts []string
+	for _, r := range dayRuns(w) {
+		switch {
+		case r[0] == r[1]:
+			parts = append(parts, name(r[0]))
+		case next(r[0]) == r[1]:
+			parts = append(parts, name(r[0]), name(r[1]))
+		default:
+			parts = append(parts, name(r[0])+".."+name(r[1]))
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// dayRuns are w's days as runs of days in a row, Monday first: each the
+// first and the last day of the run.
+func dayRuns(w routines.Weekdays) [][2]time.Weekday {
+	var runs [][2]time.Weekday
 	days := w.Days()
 	for i := 0; i < len(days); {
 		j := i
 		for j+1 < len(days) && next(days[j]) == days[j+1] {
 			j++
 		}
-		name := func(d time.Weekday) string { return d.String()[:3] }
-		switch {
-		case j == i:
-			parts = append(parts, name(days[i]))
-		case j == i+1:
-			parts = append(parts, name(days[i]), name(days[j]))
-		default:
-			parts = append(parts, name(days[i])+".."+name(days[j]))
-		}
+		runs = append(runs, [2]time.Weekday{days[i], days[j]})
 		i = j + 1
 	}
-	return strings.Join(parts, ",")
+	return runs
 }
 
 // next is the day after d, in a Monday-first week (Sunday ends it).
@@ -115,20 +125,15 @@ func cronDays(w routines.Weekdays) string {
 		return "*"
 	}
 	var parts []string
-	days := w.Days()
-	for i := 0; i < len(days); {
-		j := i
-		for j+1 < len(days) && next(days[j]) == days[j+1] {
-			j++
+	for _, r := range dayRuns(w) {
+		switch {
+		case r[0] == r[1]:
+			parts = append(parts, strconv.Itoa(int(r[0])))
+		case next(r[0]) == r[1]:
+			parts = append(parts, strconv.Itoa(int(r[0])), strconv.Itoa(int(r[1])))
+		default:
+			parts = append(parts, fmt.Sprintf("%d-%d", r[0], r[1]))
 		}
-		if j >= i+2 {
-			parts = append(parts, fmt.Sprintf("%d-%d", days[i], days[j]))
-		} else {
-			for k := i; k <= j; k++ {
-				parts = append(parts, strconv.Itoa(int(days[k])))
-			}
-		}
-		i = j + 1
 	}
 	return strings.Join(parts, ",")
 }
