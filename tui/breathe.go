@@ -180,6 +180,14 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		m.coach.SetPace(now, coach.StepPace(m.coach.Pace(), +1))
 	case key.Matches(k, Keys.Faster):
 		m.coach.SetPace(now, coach.StepPace(m.coach.Pace(), -1))
+	case key.Matches(k, Keys.Safety):
+		// The red flags, one key away while breathing, as in a session:
+		// the pacing waits, paused, until the person comes back.
+		m.coach.Pause(now)
+		if m.sound != nil {
+			m.sound.Silence()
+		}
+		return tea.Batch(m.pace.wake(now), open(newSafety(m.ctx)))
 	default:
 		return nil
 	}
@@ -313,7 +321,7 @@ func (m *Breathe) Keys() help.KeyMap {
 	}
 	pause := PauseOrResume(m.coach.Paused())
 	return keyHelp{
-		short: []key.Binding{pause, Keys.Slower, Keys.Faster, Keys.Stop},
-		full:  [][]key.Binding{{pause, Keys.Slower, Keys.Faster}, {Keys.Sound, Keys.Stop}},
+		short: []key.Binding{pause, Keys.Stop, Keys.Slower, Keys.Faster}, // stop is never the one cut off
+		full:  [][]key.Binding{{pause, Keys.Slower, Keys.Faster}, {Keys.Sound, Keys.Stop, Keys.Safety}},
 	}
 }
