@@ -160,7 +160,7 @@ var Keys = KeyMap{
 	Sources:   bind("w", "who says what", "w"),
 	NewSpasm:  bind("n", "a new spasm", "n"),
 	On:        bind("enter", "it's on", "enter", "n", "right"),
-	Onset:     bind("t/y/e", "answer", "t", "0", "y", "1", "e", "2"),
+	Onset:     bind("t/y/2", "answer", "t", "0", "y", "1", "2", "e"),
 	Today:     bind("t", "today", "t", "0"),
 	Yesterday: bind("y", "yesterday", "y", "1"),
 	Earlier:   bind("e", "earlier", "e", "2"),
