@@ -88,9 +88,12 @@ func readFields(l *problemList, data []byte, sc schema) (map[string]field, bool)
 		if n > 1 {
 			also = fmt.Sprintf(" (and %d more)", n-1)
 		}
-		if c == '\n' {
+		switch {
+		case c == '\n':
 			add(line, col, "%s holds a line break%s; write it on one line", what, also)
-		} else {
+		case isInvisibleFormat(c):
+			add(line, col, "%s holds the invisible character %s%s, which could reorder or hide the text; remove it", what, controlName(c), also)
+		default:
 			add(line, col, "%s holds the control character %s%s, which could change the terminal; remove it", what, controlName(c), also)
 		}
 	}

@@ -24,12 +24,15 @@ func isControl(r rune, newlines bool) bool {
 	return false
 }
 
-// isInvisibleFormat reports whether r is one of the characters that reorder
-// or break text without being seen: the bidirectional overrides and
-// isolates, and the Unicode line and paragraph separators. Printable
-// escapes them in names from outside so a name can't pass for another.
+// isInvisibleFormat reports whether r is one of the characters that reorder,
+// hide or break text without being seen: the bidirectional marks,
+// overrides and isolates, the zero-width spaces and joiners, the byte
+// order mark, and the Unicode line and paragraph separators. Printable
+// escapes them in names from outside so a name can't pass for another,
+// and routine files may not hold them.
 func isInvisibleFormat(r rune) bool {
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029 ||
+		r >= 0x200b && r <= 0x200f || r >= 0x2060 && r <= 0x2064 || r == 0xfeff || r == 0x061c
 }
 
 // Printable returns s safe to print on a terminal: every control character
@@ -103,9 +106,10 @@ func quote(s string) string {
 	return strconv.Quote(s[:cut]) + "…"
 }
 
-// controlIn finds the control characters in a TOML string as written in the
-// file, quotes included: raw control characters and escapes that stand for
-// one (\e, \b, \u001b, \x9b ...). It returns the byte offset in raw of the
+// controlIn finds the control characters (and the invisible ones that
+// reorder or hide text: isInvisibleFormat) in a TOML string as written in
+// the file, quotes included: raw characters and escapes that stand for
+// one (\e, \b, \u001b, \x9b, \u202e ...). It returns the byte offset in raw of the
 // first, that character, and how many there are (0: none). newlines says
 // whether the field may hold line breaks.
 func controlIn(raw []byte, newlines bool) (at int, first rune, count int) {
@@ -178,7 +182,7 @@ func controlIn(raw []byte, newlines bool) (at int, first rune, count int) {
 					continue
 				}
 			}
-			if r >= 0 && isControl(r, newlines) {
+			if r >= 0 && (isControl(r, newlines) || isInvisibleFormat(r)) {
 				found(i, r)
 			}
 			i += n
@@ -192,7 +196,7 @@ func controlIn(raw []byte, newlines bool) (at int, first rune, count int) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:end])
-		if isControl(r, newlines) || r == utf8.RuneError && n <= 1 {
+		if isControl(r, newlines) || isInvisibleFormat(r) || r == utf8.RuneError && n <= 1 {
 			found(i, r)
 		}
 		i += n

@@ -154,7 +154,7 @@ func TestLineBreaksOnlyInTheParagraphs(t *testing.T) {
 		{"title", `\n`, "title holds a line break"},
 		{"cues", `\n`, "cues line 1 holds a line break"},
 		{"setup", `\n`, "setup line 2 holds a line break"},
-		{"title", `\u2028`, ""}, // not a control character: shown as it is
+		{"title", `\u2028`, "title holds the invisible character U+2028"}, // a line separator breaks a line unseen
 	} {
 		data := markOnly(tt.key, tt.written)
 		_, probs := ParseRoutine("t.toml", []byte(data))
@@ -251,6 +251,7 @@ func TestPrintableEscapesWhatCouldChangeTheTerminal(t *testing.T) {
 		"not utf-8 \xff\xfe":        `not utf-8 \xff\xfe`,
 		"bidi \u202egnp.exe":        `bidi \u202egnp.exe`,
 		"isolate \u2066x\u2069":     `isolate \u2066x\u2069`,
+		"zero\u200bwidth\ufeff":     `zero\u200bwidth\ufeff`,
 		"back\\slash stays":         "back\\slash stays",
 		"a real \ufffd replacement": "a real \ufffd replacement",
 	} {
@@ -306,6 +307,31 @@ func TestParseMinutesTakesOnlyDecimalMinutesAboveZero(t *testing.T) {
 		got, err := ParseMinutes(in)
 		if err == nil || got != 0 || !strings.Contains(err.Error(), says) || !strings.Contains(err.Error(), "like 5") {
 			t.Errorf("ParseMinutes(%q) = %v, %v; want an error saying %q", in, got, err, says)
+		}
+	}
+}
+
+// A routine's words can't hide or reorder themselves: a bidirectional
+// override, a zero-width space or a byte order mark, raw or written as an
+// escape, is refused at its place, as a control character is.
+func TestAnInvisibleCharacterInAnyFieldIsRefusedAtItsPosition(t *testing.T) {
+	for _, c := range []struct{ raw, says string }{
+		{"\u202e", "U+202E"}, {`\u202e`, "U+202E"}, {"\u200b", "U+200B"}, {`\u200B`, "U+200B"},
+		{"\u2066", "U+2066"}, {"\ufeff", "U+FEFF"}, {"\u200f", "U+200F"},
+	} {
+		file := strings.Replace(strings.ReplaceAll(full, "@", ""), `title = "Test`, `title = "Test`+c.raw, 1)
+		_, probs := ParseRoutine("t.toml", []byte(file))
+		found := false
+		for _, p := range probs {
+			if p.Line == 2 && p.Column == 14 && strings.Contains(p.Msg, "title holds the invisible character "+c.says) {
+				found = true
+			}
+			if strings.ContainsAny(p.Error(), "\u202e\u200b\u2066\ufeff\u200f") {
+				t.Errorf("problem %q holds the invisible character itself", p.Error())
+			}
+		}
+		if !found {
+			t.Errorf("%q in a title: problems %v, want one at 2:14 naming %s", c.raw, probs, c.says)
 		}
 	}
 }
