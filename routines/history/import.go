@@ -663,10 +663,15 @@ func (x importSession) session() (record.Session, error) {
 }
 
 // checkPlausible refuses what no run could have been, beyond the bounds
-// recording holds to: more breaths than one a second (the quickest pace)
+// recording holds to: a run that begins in the future, more breaths than one a second (the quickest pace)
 // fits between its start and end. (A long run is not refused: breathing
 // with no set end may be left running, and its export must go back in.)
 func checkPlausible(s record.Session) error {
+	// Nor a run that has not happened yet: a day of slack covers a clock
+	// set wrong on the machine that made the export.
+	if latest := time.Now().Add(24 * time.Hour); s.StartedAt.After(latest) {
+		return fmt.Errorf(`"started_at" is %s, in the future; a run can only be recorded once it has begun`, s.StartedAt.Format(time.RFC3339))
+	}
 	if s.EndedAt == nil {
 		return nil
 	}

@@ -35,6 +35,7 @@ func TestImportRefusesHostileEntries(t *testing.T) {
 		{"year 0001", with(`2025-01-01T07:00`, `0001-01-01T07:00`), `session 2: "started_at" is in the year 1; dates must be from 1970 to 2100`},
 		{"year 9999", with(`2025-01-01T07:10`, `9999-01-01T07:10`), `session 2: "ended_at" is in the year 9999`},
 		{"2^64 ns apart", with(`"ended_at":"2025-01-01T07:10:00+01:00"`, `"ended_at":"2609-01-01T00:00:00Z"`), `"ended_at" is in the year 2609`},
+		{"in the future", with(`"started_at":"2025-01-01T07:00:00+01:00","ended_at":"2025-01-01T07:10:00+01:00"`, `"started_at":"2099-12-03T08:00:00Z","ended_at":"2099-12-03T08:10:00Z"`), `session 2: "started_at" is 2099-12-03T08:00:00Z, in the future`},
 		{"unknown kind", with(`"kind":"session"`, `"kind":"yoga"`), `session 2: "kind" is "yoga"; it must be "session", "breathe", "ice" or "heat"`},
 		{"unknown status", with(`"completed"`, `"won"`), `session 2: "status" is "won"`},
 		{"pain 11", with(`"pain_before":4`, `"pain_before":11`), `session 2: "pain_before" is 11; it must be from 0 to 10`},
