@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -27,7 +28,17 @@ func (s *Store) Report(now time.Time, from record.Day, planWeekly int) (Report, 
 	if from > to {
 		from = to
 	}
+	asked := from
 	ctx := context.Background()
+	// The days before the first run on record are not days missed: the
+	// period begins with the record.
+	var first sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT min(day) FROM sessions`).Scan(&first); err != nil {
+		return Report{}, fault("read", s.path, err)
+	}
+	if d := record.Day(first.String); first.Valid && d > from && d <= to {
+		from = d
+	}
 	// The day before too: a session just after midnight may follow ice
 	// put on the evening before.
 	sessions, err := s.Sessions(Filter{Since: from.Add(-1), Until: to})
@@ -43,7 +54,7 @@ func (s *Store) Report(now time.Time, from record.Day, planWeekly int) (Report, 
 		return Report{}, err
 	}
 	r := buildReport(from, to, planWeekly, sessions, levels)
-	r.Made = now
+	r.Made, r.Asked = now, asked
 	r.Episodes = eps
 	return r, nil
 }

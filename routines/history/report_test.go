@@ -223,3 +223,22 @@ func TestInsightsCare(t *testing.T) {
 		t.Errorf("samples\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// Days asked for before the first run on record are not days missed: the
+// period begins with the record, and says what was asked.
+func TestReportBeginsWithTheRecord(t *testing.T) {
+	s, _ := openTemp(t)
+	loc := zone(1)
+	rec(t, s, KindSession, at(loc, 2026, 3, 10, 8, 0), Completed, nil, nil, 0, ex("arm-raise", "", 5, 5))
+	rec(t, s, KindSession, at(loc, 2026, 3, 12, 8, 0), Completed, nil, nil, 0, ex("arm-raise", "", 5, 5))
+	r, err := s.Report(at(loc, 2026, 3, 12, 20, 0), "2026-02-01", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.From != "2026-03-10" || r.Asked != "2026-02-01" || r.To != "2026-03-12" {
+		t.Errorf("period %s to %s, asked from %s; want 2026-03-10 to 2026-03-12, asked from 2026-02-01", r.From, r.To, r.Asked)
+	}
+	if r.Adherence.Days != 3 || r.Adherence.DaysWithSession != 2 || r.Adherence.LongestGap != 1 {
+		t.Errorf("adherence %+v; want 3 days, 2 with a session, the longest gap 1", r.Adherence)
+	}
+}

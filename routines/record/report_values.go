@@ -10,6 +10,7 @@ import "time"
 type Report struct {
 	From       Day       `json:"from"`
 	To         Day       `json:"to"`
+	Asked      Day       `json:"asked_from"`    // the first date asked for: before From when the record begins later
 	Made       time.Time `json:"made"`          // when the report was made (the person's clock)
 	PlanWeekly int       `json:"plan_per_week"` // the stretch sessions a week the person aims for
 

@@ -84,6 +84,9 @@ func (p *page) header() {
 	r := p.r
 	p.s("<header>\n<h1>Back exercises and pain</h1>\n")
 	p.f("<p class=\"period\"><strong>%s to %s</strong> (%s)</p>\n", esc(dayText(r.From)), esc(dayText(r.To)), plural(r.Adherence.Days, "day"))
+	if begins := recordBegins(r); begins != "" {
+		p.f("<p class=\"period\">%s</p>\n", esc(begins))
+	}
 	p.f("<p class=\"made\">Made on %s. %s</p>\n", esc(madeText(r.Made)), esc(NotMedical))
 	p.s("<dl class=\"glance\">\n")
 	for _, kv := range glance(r) {

@@ -16,6 +16,9 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	bw := bufio.NewWriter(w)
 	t := &text{w: bw}
 	t.line("Back exercises and pain: %s to %s (%s)", dayText(r.From), dayText(r.To), plural(r.Adherence.Days, "day"))
+	if begins := recordBegins(r); begins != "" {
+		t.line("%s", begins)
+	}
 	t.line("Made on %s. %s", madeText(r.Made), NotMedical)
 	t.line("")
 	for _, kv := range glance(r) {

@@ -227,3 +227,22 @@ func TestEmpty(t *testing.T) {
 		}
 	}
 }
+
+// A report whose period was asked to begin before the record says where
+// the record begins, in the page and in the text; one that was not, does
+// not.
+func TestTheRecordBeginsIsSaid(t *testing.T) {
+	r := fixture(made)
+	for _, f := range []func(*bytes.Buffer, record.Report) error{htmlOf, plainOf} {
+		if out := string(render(t, r, f)); strings.Contains(out, "The record begins") {
+			t.Errorf("a period the record covers says where it begins:\n%.400s", out)
+		}
+	}
+	r.Asked = r.From.Add(-30)
+	for _, f := range []func(*bytes.Buffer, record.Report) error{htmlOf, plainOf} {
+		out := string(render(t, r, f))
+		if want := "The record begins on " + dayText(r.From) + "; the days asked for before it (from " + dayText(r.Asked) + ")"; !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%.600s", want, out)
+		}
+	}
+}

@@ -195,3 +195,14 @@ func levelText(l int) string {
 	}
 	return fmt.Sprintf("%+d steps", l)
 }
+
+// recordBegins says, when the period asked for begins before the first
+// run on record, that the report begins with the record: the days before
+// it are not days missed. "" when the record covers the whole period.
+func recordBegins(r record.Report) string {
+	if r.Asked == "" || r.Asked >= r.From {
+		return ""
+	}
+	return "The record begins on " + dayText(r.From) + "; the days asked for before it (from " +
+		dayText(r.Asked) + ") hold nothing and are not counted."
+}
