@@ -35,6 +35,7 @@ type Coach struct {
 	anchor    time.Time
 	anchorOff time.Duration
 	paused    bool
+	pausedFor time.Duration // every pause that ended, added up
 	stopped   bool
 	reason    StopReason
 	pace      float64
@@ -195,8 +196,19 @@ func (c *Coach) Resume(t time.Time) {
 	if !c.paused || c.stopped {
 		return
 	}
+	c.pausedFor += t.Sub(c.anchor)
 	c.anchor, c.paused = t, false
 	c.control(t, Event{Kind: Resumed})
+}
+
+// PausedFor is how long the coach has stood paused up to instant t: every
+// pause, the one still going included (to its stop, when it stopped
+// paused). A run's time taken is its wall time less this.
+func (c *Coach) PausedFor(t time.Time) time.Duration {
+	if c.paused && !c.stopped && t.After(c.anchor) {
+		return c.pausedFor + t.Sub(c.anchor)
+	}
+	return c.pausedFor
 }
 
 // Toggle pauses a running coach and resumes a paused one.
@@ -301,6 +313,9 @@ func (c *Coach) Stop(t time.Time, reason StopReason) {
 	}
 	c.advance(t)
 	c.credit(t)
+	if c.paused && t.After(c.anchor) {
+		c.pausedFor += t.Sub(c.anchor) // stopped while paused: the pause ends here
+	}
 	c.anchorOff, c.anchor = c.offset(t), t
 	c.stopped, c.reason = true, reason
 	c.control(t, Event{Kind: Stopped, Reason: reason})

@@ -696,3 +696,32 @@ func TestBackAndSkipAreIgnoredWhileBreathingAlone(t *testing.T) {
 		}
 	}
 }
+
+// PausedFor adds up every pause: one that ended, one still going, and one
+// that a stop ended.
+func TestPausedForAddsUpThePauses(t *testing.T) {
+	start := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	p, err := routines.ParsePattern("5-1-3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := BreathePlan(p, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(plan, start)
+	at := func(s float64) time.Time { return start.Add(time.Duration(s * float64(time.Second))) }
+	c.Pause(at(6))
+	c.Resume(at(10))
+	if got := c.PausedFor(at(12)); got != 4*time.Second {
+		t.Errorf("after one pause of 4 s: %v", got)
+	}
+	c.Pause(at(15))
+	if got := c.PausedFor(at(17.5)); got != 6500*time.Millisecond {
+		t.Errorf("4 s and 2.5 s of a pause still going: %v", got)
+	}
+	c.Stop(at(20), Quit)
+	if got := c.PausedFor(at(30)); got != 9*time.Second {
+		t.Errorf("4 s and a pause of 5 s that the stop ended: %v", got)
+	}
+}

@@ -101,9 +101,10 @@ func (r Run) Lines() []string {
 }
 
 // RunOf is how the run that c paces went, from started to ended, with the
-// outcome the coach gives at ended.
+// outcome the coach gives at ended. The time it took leaves out the pauses,
+// so the closing screen agrees with the time the pacing screen showed.
 func RunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
-	r := Run{Kind: kind, Outcome: c.Outcome(ended), Took: ended.Sub(started), Breaths: c.BreathsDone(),
+	r := Run{Kind: kind, Outcome: c.Outcome(ended), Took: max(ended.Sub(started)-c.PausedFor(ended), 0), Breaths: c.BreathsDone(),
 		Titles: map[string]string{}}
 	for _, rt := range c.Plan().Routines {
 		r.Titles[rt.Name] = rt.Title
