@@ -175,7 +175,7 @@ func (a CareAdvice) Lines() []string {
 	rule, _ := CareRuleFor(a.Phase)
 	switch {
 	case a.Phase == KindHeat:
-		out = append(out, fmt.Sprintf("The first 48 hours are over (since %s): moist heat now, until the pain eases.", careWhen(a.Now, a.IceUntil)))
+		out = append(out, fmt.Sprintf("The first 48 hours are over (since %s): moist heat now, until the pain eases.", careSince(a.Now, a.IceUntil)))
 	case !a.Assumed:
 		out = append(out, fmt.Sprintf("The first 48 hours: ice, until %s; moist heat after.", careWhen(a.Now, a.IceUntil)))
 	}
@@ -239,7 +239,7 @@ func (a CareAdvice) Summary() string {
 func (a CareAdvice) Starting(k Kind) string {
 	switch {
 	case k == KindIce && a.Phase == KindHeat:
-		return fmt.Sprintf("The first 48 hours are over (since %s): the sources suggest heat now rather than ice.", careWhen(a.Now, a.IceUntil))
+		return fmt.Sprintf("The first 48 hours are over (since %s): the sources suggest heat now rather than ice.", careSince(a.Now, a.IceUntil))
 	case k == KindHeat && a.Phase == KindIce && a.Assumed:
 		return "Assuming the first 48 hours: the sources suggest ice until they are over, then heat."
 	case k == KindHeat && a.Phase == KindIce:

@@ -145,8 +145,8 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 				return []Application{iceAt(careLocal(t, loc, "2026-03-04 07:00"))}
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 09:00",
-			line:      "The first 48 hours are over (since 08:00): moist heat now, until the pain eases.",
-			startIce:  "The first 48 hours are over (since 08:00): the sources suggest heat now rather than ice.",
+			line:      "The first 48 hours are over (since today 08:00): moist heat now, until the pain eases.",
+			startIce:  "The first 48 hours are over (since today 08:00): the sources suggest heat now rather than ice.",
 			startHeat: "This is early: the sources suggest the next heat from 09:00 (the last ice began at 07:00).",
 		},
 		{
@@ -158,7 +158,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 13:30",
 			line:      "Next heat from 13:30 (the last began at 09:30).",
 			summary:   "ice 1, heat 1 today, next heat from 13:30",
-			startIce:  "The first 48 hours are over (since 08:00): the sources suggest heat now rather than ice.",
+			startIce:  "The first 48 hours are over (since today 08:00): the sources suggest heat now rather than ice.",
 			startHeat: "This is early: the sources suggest the next heat from 13:30 (the last began at 09:30).",
 		},
 		{
@@ -171,7 +171,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 10:00", due: true,
 			line:      "The spasm began 2 days ago or more.",
 			summary:   "no ice or heat today, heat due now",
-			startIce:  "The first 48 hours are over (since 00:00): the sources suggest heat now rather than ice.",
+			startIce:  "The first 48 hours are over (since today 00:00): the sources suggest heat now rather than ice.",
 			startHeat: "",
 		},
 		{
@@ -206,7 +206,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-30 00:00", due: true,
 			line:      "The spasm began on Sat 28 Mar.",
-			startIce:  "The first 48 hours are over (since 00:00): the sources suggest heat now rather than ice.",
+			startIce:  "The first 48 hours are over (since today 00:00): the sources suggest heat now rather than ice.",
 			startHeat: "",
 		},
 		{

@@ -31,6 +31,16 @@ func careWhen(now, t time.Time) string {
 	return t.Format("Mon 2 Jan 15:04")
 }
 
+// careSince says a past instant t as seen from now, always with its day:
+// "today 09:00", "yesterday 21:30", "Mon 2 Mar 09:00" (a bare clock
+// after "since" reads as a time still to come).
+func careSince(now, t time.Time) string {
+	if careDays(now, t.In(now.Location())) == 0 {
+		return "today " + t.In(now.Location()).Format("15:04")
+	}
+	return careWhen(now, t)
+}
+
 // dayWord says the calendar day of t (read in t's own location) as seen
 // from now: "today", "yesterday", "tomorrow", or "on Mon 2 Mar".
 func careDay(now, t time.Time) string {
