@@ -81,6 +81,11 @@ func TestReviewWeeklyPainShowsTheDifference(t *testing.T) {
 		if !strings.Contains(before, "mean 4.9") || !strings.Contains(after, "mean 4.3") {
 			t.Errorf("the rows carry no means:\n%s\n%s", before, after)
 		}
+		// The heading names the bars' range, not values as if recorded:
+		// 4.3 to 4.9 draws from 4 to 5.
+		if !strings.Contains(h.screen(), "(bars drawn from 4 to 5):") {
+			t.Errorf("the heading does not say what the bars are drawn from:\n%s", h.screen())
+		}
 		blocks := func(l string) string { return strings.Fields(l)[1] }
 		if before == "" || after == "" || blocks(before) == blocks(after) {
 			t.Errorf("before and after look the same:\n%s\n%s", before, after)

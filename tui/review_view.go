@@ -218,7 +218,7 @@ func (m *Review) weeklyPain(weeks []record.WeekPain, width int) []string {
 	}
 	since := weeks[0].Week.Time().Format("2 Jan")
 	return []string{
-		wrapText(s.Subtle, width, fmt.Sprintf("By week since %s (low %g, high %g):", since, lo, hi)),
+		wrapText(s.Subtle, width, fmt.Sprintf("By week since %s (bars drawn from %g to %g):", since, lo, hi)),
 		row("before", before, sumB, nB),
 		row("after", after, sumA, nA),
 	}
