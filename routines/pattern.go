@@ -173,7 +173,7 @@ func ParsePattern(s string) (Pattern, error) {
 		// Compare in seconds before converting: a number of seconds with
 		// ten or more digits overflows a Duration and wraps around.
 		if v > MaxPhase.Seconds() {
-			return Pattern{}, fmt.Errorf("breathing pattern %q: the %s of %gs is longer than %v; choose a gentler pattern like 5-1-3", s, names[i], v, MaxPhase)
+			return Pattern{}, fmt.Errorf("breathing pattern %q: the %s of %gs is longer than %gs; choose a gentler pattern like 5-1-3", s, names[i], v, MaxPhase.Seconds())
 		}
 		p[i] = time.Duration(math.Round(v*1000)) * time.Millisecond
 	}

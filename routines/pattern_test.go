@@ -67,10 +67,10 @@ func TestParsePatternRefusesWithAClearMessage(t *testing.T) {
 		{"abc", []string{`"abc"`, "part 1", "not a number of seconds"}},
 		{"5", []string{"needs at least an inhale and an exhale"}},
 		{"-3-1-3", []string{`starts with "-"`, "cannot be negative"}},
-		{"99999-1-1", []string{"inhale of 99999s is longer than 1m0s"}},
-		{"5-61-3", []string{"hold of 61s is longer than 1m0s"}},
-		{"5-1-60.001", []string{"exhale of 60.001s is longer than 1m0s"}},
-		{"4-4-4-61", []string{"second hold of 61s is longer than 1m0s"}},
+		{"99999-1-1", []string{"inhale of 99999s is longer than 60s"}},
+		{"5-61-3", []string{"hold of 61s is longer than 60s"}},
+		{"5-1-60.001", []string{"exhale of 60.001s is longer than 60s"}},
+		{"4-4-4-61", []string{"second hold of 61s is longer than 60s"}},
 		{"1-0.5", []string{`"1-0.5"`, "one breath of 1.5s is too quick", "at least 2s"}},
 		{"0.5-0.5-0.5-0.4", []string{"one breath of 1.9s is too quick"}},
 		{"5.0001-1-3", []string{`"5.0001"`, "finer than a millisecond"}},
@@ -88,9 +88,9 @@ func TestParsePatternRefusesWithAClearMessage(t *testing.T) {
 		{"0000000000005-1-3", []string{"far too long"}},
 		// Numbers big enough to overflow a time.Duration when turned into
 		// nanoseconds must still be refused as too long, not wrap around.
-		{"9999999999-1-3", []string{"inhale of 9.999999999e+09s is longer than 1m0s"}},
-		{"5-1-999999999999", []string{"exhale of 9.99999999999e+11s is longer than 1m0s"}},
-		{"571849066285-0-2", []string{"inhale of 5.71849066285e+11s is longer than 1m0s"}}, // wrapped to 3.899904ms, and was accepted
+		{"9999999999-1-3", []string{"inhale of 9.999999999e+09s is longer than 60s"}},
+		{"5-1-999999999999", []string{"exhale of 9.99999999999e+11s is longer than 60s"}},
+		{"571849066285-0-2", []string{"inhale of 5.71849066285e+11s is longer than 60s"}}, // wrapped to 3.899904ms, and was accepted
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
