@@ -156,3 +156,18 @@ func TestSessionHelpNamesTheOrderRun(t *testing.T) {
 		t.Errorf("session --help does not name the order run, %q:\n%s", want, out)
 	}
 }
+
+// Every bad flag value reads the same way: the flag, the value, what to
+// do, on one line, exit 2; a value's own words are not wrapped in pflag's.
+func TestBadFlagValuesReadAlike(t *testing.T) {
+	for args, want := range map[[3]string]string{
+		{"breathe", "--volume", "1000"}: `unknot: --volume "1000": not a whole number from 0 to 100; try --volume 40` + "\n",
+		{"breathe", "--theme", "neon"}:  `unknot: --theme "neon": use auto, light or dark` + "\n",
+		{"breathe", "-n", "abc"}:        `unknot: -n "abc": give a whole number of breaths from 1 to 1000, like -n 10` + "\n",
+	} {
+		code, out, errs := runCLI(t, "", args[0], args[1], args[2], "--plain")
+		if code != 2 || out != "" || errs != want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2, nothing, %q", args, code, out, errs, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -80,10 +81,28 @@ func isFlagError(err error) bool {
 // a flag's value) can't move the cursor.
 func printError(w io.Writer, _ fang.Styles, err error) {
 	msg := strings.TrimRight(err.Error(), "\n")
-	if isFlagError(err) {
+	if own, ok := ownFlagMessage(msg); ok {
+		msg = own // already says what to do, as --theme's does
+	} else if isFlagError(err) {
 		msg += " (see: unknot --help)"
 	}
 	for line := range strings.SplitSeq(msg, "\n") {
 		fmt.Fprintf(w, "unknot: %s\n", routines.Printable(line))
 	}
+}
+
+// pflagInvalid is how pflag wraps the error of a flag's own parser.
+var pflagInvalid = regexp.MustCompile(`^invalid argument ".*" for "(?:-\w, )?--([\w-]+)" flag: (.*)$`)
+
+// ownFlagMessage unwraps pflag's "invalid argument ... for ... flag:" from
+// a message of unknot's own that names the flag and says what to do
+// (`volume "1000": not a whole number ...`), so that every bad flag value
+// reads the same way: `--volume "1000": ...`. Go's own parse errors keep
+// the wrapping (they don't say what to do).
+func ownFlagMessage(msg string) (string, bool) {
+	m := pflagInvalid.FindStringSubmatch(msg)
+	if m == nil || !strings.HasPrefix(m[2], m[1]+" ") {
+		return "", false
+	}
+	return "--" + m[2], true
 }
