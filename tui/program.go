@@ -70,14 +70,20 @@ var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, sysca
 // The terminal's title is given back as it was: the app names the window
 // ("unknot · breathe"), and Bubble Tea clears the title when it ends, so
 // the title is pushed on the terminal's stack first and popped last
-// (XTWINOPS 22 and 23; a terminal without them ignores both).
+// (XTWINOPS 22 and 23; a terminal without them ignores both). A resize
+// is never missed, not even while the first frame is drawn (watchResize).
 func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error {
-	if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+	f, ok := out.(*os.File)
+	tty := ok && term.IsTerminal(f.Fd())
+	if tty {
 		_, _ = io.WriteString(out, pushTitle)
 		defer func() { _, _ = io.WriteString(out, popTitle) }()
 	}
 	prepaint(a, out)
 	p := tea.NewProgram(a, ProgramOptions(in, out, extra...)...)
+	if tty {
+		defer watchResize(p.Send)()
+	}
 	send := p.Send
 	a.send.Store(&send)
 	defer a.send.Store(nil)
