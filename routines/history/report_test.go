@@ -104,7 +104,7 @@ func TestReportHandBuilt(t *testing.T) {
 	}
 	wantHeld := []record.Held{
 		{Group: "routine", Label: "knee-to-chest", Sessions: 3}, {Group: "routine", Label: "lying-twist", Sessions: 1},
-		{Group: "breathing", Label: "breathing", Sessions: 1},
+		{Group: "breathing", Label: record.PatternNotRecorded, Sessions: 1},
 		{Group: "care", Label: "heat", Sessions: 1}, {Group: "care", Label: "ice", Sessions: 1},
 		{Group: "time", Label: "morning", Sessions: 1}, {Group: "time", Label: "evening", Sessions: 1},
 		{Group: "time", Label: "night", Sessions: 2},
@@ -215,9 +215,9 @@ func TestInsightsCare(t *testing.T) {
 	add(KindBreathe, 13, 0, ptr(5), ptr(1))
 	got := samplesOf(list, "", "")
 	want := []record.InsightSample{
-		{Before: 4, After: 3, Breathing: "breathing", Care: "ice", Hour: 9},
-		{Before: 4, After: 3, Breathing: "breathing", Hour: 9},
-		{Before: 5, After: 1, Breathing: "breathing", Care: "heat", Hour: 13},
+		{Before: 4, After: 3, Breathing: record.PatternNotRecorded, Care: "ice", Hour: 9},
+		{Before: 4, After: 3, Breathing: record.PatternNotRecorded, Hour: 9},
+		{Before: 5, After: 1, Breathing: record.PatternNotRecorded, Care: "heat", Hour: 13},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("samples\n got %+v\nwant %+v", got, want)

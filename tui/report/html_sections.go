@@ -257,6 +257,9 @@ func (p *page) insights() {
 		}
 		p.s("</ul>\n")
 	}
+	if note := PatternNote(in); note != "" {
+		p.f("<p class=\"note\">%s</p>\n", esc(note))
+	}
 	if len(in.Observations) > 0 {
 		var rows [][]string
 		for _, o := range in.Observations {

@@ -71,6 +71,9 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	for _, l := range Observations(r.Insights, o.Titles) {
 		t.line("- %s", l)
 	}
+	if note := PatternNote(r.Insights); note != "" {
+		t.line("%s", note)
+	}
 	t.heading("5. Safety: stops for pain")
 	if len(r.Stops) == 0 {
 		t.line("No session was stopped for pain in this period.")

@@ -48,10 +48,12 @@ func fixture(made time.Time) record.Report {
 		Insights: record.Insights{Minimum: 5, Pairs: 9,
 			Observations: []record.Observation{
 				{Group: "routine", Label: "knee-to-chest", Sessions: 6, Change: -1.8333333, Before: 5.5, After: 3.6666667},
+				{Group: "breathing", Label: "5-1-3", Sessions: 6, Change: -1.1666667, Before: 5.3333333, After: 4.1666667},
 				{Group: "care", Label: "heat", Sessions: 5, Change: 0.4, Before: 3, After: 3.4},
 				{Group: "time", Label: "morning", Sessions: 7, Change: 0.01, Before: 4, After: 4.01},
 			},
-			Held: []record.Held{{Group: "routine", Label: "lying-twist", Sessions: 1}, {Group: "breathing", Label: "breathing", Sessions: 4}}},
+			Held: []record.Held{{Group: "routine", Label: "lying-twist", Sessions: 1}, {Group: "breathing", Label: "4-7-8", Sessions: 2},
+				{Group: "breathing", Label: record.PatternNotRecorded, Sessions: 4}}},
 		Sessions: 6, Kinds: map[string]int{"session": 4, "breathe": 1, "heat": 1},
 	}
 }
@@ -183,7 +185,9 @@ func TestNumbersShown(t *testing.T) {
 			"Sessions with “Knee to chest”: your pain was 1.8 lower at the end than at the start, on average (6 sessions).",
 			"Sessions begun within 3 hours after heat: your pain was 0.4 higher at the end than at the start, on average (5 sessions).",
 			"Sessions in the morning (05:00 to 12:00): your pain was about the same at the end as at the start, on average (7 sessions).",
-			"(each needs 5): Lying twist (1); breathing runs (4).",
+			"Breathing runs of 5-1-3: your pain was 1.2 lower at the end than at the start, on average (6 runs).",
+			"(each needs 5): Lying twist (1); breathing 4-7-8 (2); breathing, pattern not recorded (4).",
+			"A breathing pattern such as 5-1-3 is the seconds breathing in, holding, and breathing out",
 			"Tue 3 Mar 2026, 08:00", "Lying twist, left side, rep 3 of 5",
 			"A spasm began: Sun 1 Mar 2026, 07:00.", NotAdvice,
 			"20 / 24", "+1 step", "Ice: 0 applications. Heat: 1 application.",
@@ -192,7 +196,7 @@ func TestNumbersShown(t *testing.T) {
 				t.Errorf("%s lacks %q", name, want)
 			}
 		}
-		if strings.Contains(out, "Lying twist: your pain") || strings.Contains(out, "Breathing runs: your pain") {
+		if strings.Contains(out, "Lying twist: your pain") || strings.Contains(out, "4-7-8: your pain") || strings.Contains(out, "not recorded): your pain") {
 			t.Errorf("%s claims something below the minimum", name)
 		}
 	}

@@ -36,6 +36,22 @@ func Observations(in record.Insights, names map[string]string) []string {
 	return out
 }
 
+// PatternNote says what a breathing pattern's numbers are, for wherever
+// the observations name one; "" when none of their groups does.
+func PatternNote(in record.Insights) string {
+	named := false
+	for _, o := range in.Observations {
+		named = named || (o.Group == record.ByBreathing && o.Label != record.PatternNotRecorded)
+	}
+	for _, h := range in.Held {
+		named = named || (h.Group == record.ByBreathing && h.Label != record.PatternNotRecorded)
+	}
+	if !named {
+		return ""
+	}
+	return "A breathing pattern such as 5-1-3 is the seconds breathing in, holding, and breathing out (and holding again, when there is a fourth number), at the pace the run ended at."
+}
+
 // endAgainstStart is "1.8 lower at the end than at the start", "about
 // the same at the end as at the start".
 func endAgainstStart(c float64) string {
@@ -63,8 +79,8 @@ func subject(group, label string, names map[string]string) string {
 	case record.ByRoutine:
 		return "Sessions with “" + title(label, names) + "”"
 	case record.ByBreathing:
-		if label == "breathing" {
-			return "Breathing runs"
+		if label == record.PatternNotRecorded {
+			return "Breathing runs whose pattern was not recorded"
 		}
 		return "Breathing runs of " + label
 	case record.ByCare:
@@ -86,8 +102,8 @@ func shortSubject(group, label string, names map[string]string) string {
 	case record.ByRoutine:
 		return title(label, names)
 	case record.ByBreathing:
-		if label == "breathing" {
-			return "breathing runs"
+		if label == record.PatternNotRecorded {
+			return "breathing, pattern not recorded"
 		}
 		return "breathing " + label
 	case record.ByCare:
