@@ -176,6 +176,12 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		if m.offersBreathing() && key.Matches(k, Keys.BreatheNow) && (!m.asksAfter() || m.after.value < 0) {
 			return m.breatheNow()
 		}
+		if m.offersBreathing() && key.Matches(k, Keys.Safety) {
+			// ! works while the check-in waits too, as the summary says:
+			// the check-in is still there on the way back.
+			m.openingSafety(now)
+			return open(newSafety(m.ctx))
+		}
 		if m.asksAfter() {
 			if key.Matches(k, Keys.Unasked) {
 				return closeScreen
