@@ -242,3 +242,33 @@ func TestReportBeginsWithTheRecord(t *testing.T) {
 		t.Errorf("adherence %+v; want 3 days, 2 with a session, the longest gap 1", r.Adherence)
 	}
 }
+
+// Each stop for pain in the report says when the safety page was opened
+// from it, on the clock where it happened; a stop it was not opened from
+// has none.
+func TestReportStopCarriesTheSafetyPage(t *testing.T) {
+	s, _ := openTemp(t)
+	loc := zone(-4)
+	stop := func(start time.Time, opened *time.Time) {
+		t.Helper()
+		end := start.Add(3 * time.Minute)
+		x := record.Session{Kind: KindSession, StartedAt: start, EndedAt: &end, Status: Pain, SafetyOpenedAt: opened,
+			Exercises: []Exercise{ex("lying-twist", "left", 1, 5)}}
+		if _, err := s.save(context.Background(), &x, nil, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opened := at(loc, 2026, 3, 3, 23, 58)
+	stop(at(loc, 2026, 3, 3, 23, 50), &opened)
+	stop(at(loc, 2026, 3, 5, 8, 0), nil)
+	r, err := s.Report(at(loc, 2026, 3, 6, 12, 0), "2026-03-02", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Stops) != 2 || r.Stops[0].SafetyOpenedAt == nil || r.Stops[1].SafetyOpenedAt != nil {
+		t.Fatalf("stops %+v", r.Stops)
+	}
+	if got := r.Stops[0].SafetyOpenedAt.Format("Mon 2 Jan 15:04 -07:00"); got != "Tue 3 Mar 23:58 -04:00" {
+		t.Errorf("safety page opened %s, want Tue 3 Mar 23:58 -04:00, the clock where it happened", got)
+	}
+}

@@ -18,6 +18,8 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func ptr(v int) *int { return &v }
 
+func ptrTime(t time.Time) *time.Time { return &t }
+
 // fixture is a small report with every section filled, made at made.
 func fixture(made time.Time) record.Report {
 	loc := time.FixedZone("", 3600)
@@ -42,7 +44,7 @@ func fixture(made time.Time) record.Report {
 			{At: at(9, 18, 0), Kind: "session", Before: ptr(3), After: ptr(2)},
 		}},
 		Stops: []record.StopEvent{{At: at(3, 8, 0), Kind: "session", Routine: "lying-twist", Side: "left",
-			Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7)}},
+			Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7), SafetyOpenedAt: ptrTime(at(3, 8, 9))}},
 		Episodes: []record.EpisodeStart{{Began: at(1, 7, 0)}},
 		Care:     record.CareCounts{Heat: 1, BreathingRuns: 1, Breaths: 20},
 		Insights: record.Insights{Minimum: 5, Pairs: 9,
@@ -190,6 +192,7 @@ func TestNumbersShown(t *testing.T) {
 			"A breathing pattern such as 5-1-3 is the seconds breathing in, holding, and breathing out",
 			"Tue 3 Mar 2026, 08:00", "Lying twist, left side, rep 3 of 5",
 			"A spasm began: Sun 1 Mar 2026, 07:00.", NotAdvice,
+			"Tue 3 Mar 2026, 08:09", "The safety page was opened from this stop.", SafetyOpenedNote,
 			"20 / 24", "+1 step", "Ice: 0 applications. Heat: 1 application.",
 		} {
 			if !strings.Contains(out, want) {
@@ -213,7 +216,7 @@ func TestJSONNumbers(t *testing.T) {
 		t.Errorf("json: %v", back)
 	}
 	stop := back["pain_stops"].([]any)[0].(map[string]any)
-	if stop["at"] != "2026-03-03T08:00:00+01:00" || stop["rep"] != 3.0 {
+	if stop["at"] != "2026-03-03T08:00:00+01:00" || stop["rep"] != 3.0 || stop["safety_opened_at"] != "2026-03-03T08:09:00+01:00" {
 		t.Errorf("json stop: %v", stop)
 	}
 }
@@ -248,5 +251,42 @@ func TestTheRecordBeginsIsSaid(t *testing.T) {
 		if want := "The record begins on " + dayText(r.From) + "; the days asked for before it (from " + dayText(r.Asked) + ")"; !strings.Contains(out, want) {
 			t.Errorf("no %q in:\n%.600s", want, out)
 		}
+	}
+}
+
+// A stop the safety page was not opened from (or that came before it was
+// recorded) shows a dash and says so, in the page and in the text; the
+// JSON has null.
+func TestStopWithoutTheSafetyPage(t *testing.T) {
+	r := fixture(made)
+	second := r.Stops[0]
+	second.At, second.SafetyOpenedAt = second.At.AddDate(0, 0, 2), nil
+	r.Stops = append(r.Stops, second)
+	for name, f := range map[string]func(*bytes.Buffer, record.Report) error{"html": htmlOf, "plain": plainOf} {
+		out := string(render(t, r, f))
+		for _, want := range []string{"The safety page was opened from 1 of these 2 stops.", "A dash: it was not opened, or the stop came before unknot recorded it."} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+	}
+	if out := string(render(t, r, plainOf)); !strings.Contains(out, "- Thu 5 Mar 2026, 08:00: Lying twist, left side, rep 3 of 5 (pain before 5, after 7); safety page opened: –") {
+		t.Errorf("plain stops:\n%s", out)
+	}
+	if h := string(render(t, r, htmlOf)); !strings.Contains(h, `<td class="n">7</td><td>–</td></tr>`) {
+		t.Errorf("the html's second stop has no dash for the safety page")
+	}
+	var back struct {
+		Stops []map[string]any `json:"pain_stops"`
+	}
+	if err := json.Unmarshal(render(t, r, jsonOf), &back); err != nil || len(back.Stops) != 2 {
+		t.Fatal(err)
+	}
+	if v, ok := back.Stops[1]["safety_opened_at"]; !ok || v != nil {
+		t.Errorf("json: the stop not opened from has safety_opened_at %v (present %v), want null", v, ok)
+	}
+	r.Stops[0].SafetyOpenedAt = nil
+	if out := string(render(t, r, plainOf)); !strings.Contains(out, "No opening of the safety page from a stop was recorded.") {
+		t.Errorf("with no opening at all:\n%s", out)
 	}
 }

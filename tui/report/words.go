@@ -184,6 +184,39 @@ func where(s record.StopEvent, names map[string]string) string {
 	return w
 }
 
+// SafetyOpenedNote says what the safety page's column of the stops for
+// pain means, and what a dash does not say.
+const SafetyOpenedNote = "Safety page opened: when the person opened the safety page (the signs that need a doctor soon, or help at once) from the stop. A dash: it was not opened, or the stop came before unknot recorded it."
+
+// safetyOpened is when the safety page was first opened from a stop for
+// pain, on the clock where it happened, or a dash.
+func safetyOpened(s record.StopEvent) string {
+	if s.SafetyOpenedAt == nil {
+		return "–"
+	}
+	return timeText(*s.SafetyOpenedAt)
+}
+
+// openedSentence says from how many of the stops the safety page was
+// opened, as recorded.
+func openedSentence(stops []record.StopEvent) string {
+	n := 0
+	for _, s := range stops {
+		if s.SafetyOpenedAt != nil {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return "No opening of the safety page from a stop was recorded."
+	case len(stops) == 1:
+		return "The safety page was opened from this stop."
+	case n == len(stops):
+		return "The safety page was opened from every one of these stops."
+	}
+	return fmt.Sprintf("The safety page was opened from %d of these %d stops.", n, len(stops))
+}
+
 // episodeText says when a spasm began, as precisely as it was said.
 func episodeText(e record.EpisodeStart) string {
 	s := e.Began.Format(timeLayout)
