@@ -27,4 +27,12 @@ type RunLog interface {
 	SetPainBefore(v int) // the check-in before, 0-10
 	SetPainAfter(v int)  // the check-in after, 0-10
 	Finish(at time.Time, o Outcome)
+	// SetPattern records the breathing pattern a breathing run paces, as
+	// it is paced: after the settings, the flags and the pace (a change of
+	// pace under way is set again). The last one set is the run's.
+	SetPattern(p Pattern)
+	// SafetyOpened records that the safety page was opened at instant at
+	// from the run's stop for pain (after Finish with Pain). Only the
+	// first opening is kept.
+	SafetyOpened(at time.Time)
 }

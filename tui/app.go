@@ -203,6 +203,9 @@ func (a *App) tryNavigate(key string) (tea.Cmd, bool) {
 		if err != nil {
 			return nil, false
 		}
+		if w, ok := a.top().(safetyWatcher); ok && s.Page() == PageSafety {
+			w.openingSafety(a.ctx.now())
+		}
 		return a.open(s, false), true
 	}
 	return nil, false
@@ -216,6 +219,12 @@ func (a *App) open(s Screen, replace bool) tea.Cmd {
 	a.stack = append(a.stack, s)
 	a.resize()
 	return s.Init()
+}
+
+// safetyWatcher is a screen told when ! opens the safety page over it:
+// the session's summary after a stop for pain records it.
+type safetyWatcher interface {
+	openingSafety(at time.Time)
 }
 
 // pop closes the top screen; closing the last one ends the program.

@@ -127,6 +127,7 @@ func (m *Breathe) Init() tea.Cmd {
 	m.pace.restart(&m.start)
 	if m.journal != nil && m.log == nil {
 		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, nil)
+		m.log.SetPattern(m.coach.At(m.start).Segment.Pattern) // as paced: the settings' pace applied
 	}
 	return tea.Batch(m.sync(m.pace.now), m.pace.wake(m.pace.now))
 }
@@ -268,6 +269,10 @@ func (m *Breathe) sync(now time.Time) tea.Cmd {
 		switch e.Kind {
 		case coach.BreathDone:
 			breaths = e.Breath
+		case coach.PaceChanged: // ↑/↓: the pattern paced from now on
+			if m.log != nil {
+				m.log.SetPattern(e.Segment.Pattern)
+			}
 		case coach.Finished:
 			cmds = append(cmds, m.finish(now, coach.NotStopped))
 		}

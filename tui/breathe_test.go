@@ -231,5 +231,27 @@ func TestBreathePaceKeys(t *testing.T) {
 			h.press("down")
 		}
 		h.must("pace 0.5× (faster)")
+		h.press("q")
+		// The run keeps the pattern it paced last: 5-1-3 at twice the speed.
+		if r := h.journal.Runs()[0]; r.Pattern != "2.5-0.5-1.5" {
+			t.Errorf("recorded pattern %q, want 2.5-0.5-1.5", r.Pattern)
+		}
+	})
+}
+
+// The pattern recorded is the one paced: the settings' pace applied, as
+// the flags chose it.
+func TestBreatheRecordsThePattern(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageBreathe, deps: Deps{
+			Breathe: BreatheConfig{Pattern: pattern(t, "4-7-8"), Breaths: 1, Pace: 0.5}}})
+		h.waitUntil(20 * time.Second)
+		r := h.journal.Runs()[0]
+		if r.Pattern != "2-3.5-4" || r.Breaths != 1 {
+			t.Errorf("recorded pattern %q with %d breaths, want 2-3.5-4 (4-7-8 at 0.5×) and 1", r.Pattern, r.Breaths)
+		}
+		if c := h.journal.Calls(); c[1] != "pattern 2-3.5-4" {
+			t.Errorf("calls %q: the pattern is set as the run begins", c)
+		}
 	})
 }

@@ -40,3 +40,22 @@ func TestReviewInsightsBelowTheMinimum(t *testing.T) {
 		h.mustNot("your pain was")
 	})
 }
+
+// TestReviewInsightsByPattern: breathing runs are observed by the pattern
+// they paced; a pattern below the minimum, and the runs from before the
+// pattern was recorded, are named as held back, never claimed.
+func TestReviewInsightsByPattern(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := reviewFixture()
+		ov.Insights = record.Insights{Minimum: 5, Pairs: 12,
+			Observations: []record.Observation{
+				{Group: record.ByBreathing, Label: "5-1-3", Sessions: 6, Change: -1.2, Before: 5, After: 3.8},
+			},
+			Held: []record.Held{{Group: record.ByBreathing, Label: "4-7-8", Sessions: 2},
+				{Group: record.ByBreathing, Label: record.PatternNotRecorded, Sessions: 4}}}
+		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
+		h.must("Breathing runs of 5-1-3: your pain was 1.2 lower at the end than at the start, on average (6 runs).",
+			"breathing 4-7-8 (2); breathing, pattern not", "recorded (4).")
+		h.mustNot("4-7-8: your pain", "not recorded: your pain")
+	})
+}

@@ -173,22 +173,35 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 	case stageRun:
 		return m.runKey(now, k)
 	case stageEnd:
-		if m.offersBreathing() && key.Matches(k, Keys.BreatheNow) && (!m.asksAfter() || m.after.value < 0) {
-			return m.breatheNow()
-		}
-		if m.asksAfter() {
-			if key.Matches(k, Keys.Unasked) {
-				return closeScreen
-			}
-			m.after = m.after.Update(k)
-			if v, ok := m.after.Result(); ok && m.log != nil {
-				m.log.SetPainAfter(v)
-			}
-			return nil
-		}
-		if key.Matches(k, Keys.Done) {
+		return m.endKey(now, k)
+	}
+	return nil
+}
+
+// endKey answers a key on the summary: breathing or the safety page after
+// a stop for pain, the check-in after, Enter to close.
+func (m *Session) endKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
+	if m.offersBreathing() && key.Matches(k, Keys.BreatheNow) && (!m.asksAfter() || m.after.value < 0) {
+		return m.breatheNow()
+	}
+	if m.offersBreathing() && key.Matches(k, Keys.Safety) {
+		// ! works while the check-in waits too, as the summary says: the
+		// check-in is still there on the way back.
+		m.openingSafety(now)
+		return open(newSafety(m.ctx))
+	}
+	if m.asksAfter() {
+		if key.Matches(k, Keys.Unasked) {
 			return closeScreen
 		}
+		m.after = m.after.Update(k)
+		if v, ok := m.after.Result(); ok && m.log != nil {
+			m.log.SetPainAfter(v)
+		}
+		return nil
+	}
+	if key.Matches(k, Keys.Done) {
+		return closeScreen
 	}
 	return nil
 }

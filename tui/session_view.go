@@ -48,7 +48,7 @@ func (m *Session) Keys() help.KeyMap {
 			case m.asksAfter() && m.after.value >= 0:
 				return keyMap{m.after.Keys()} // Enter confirms the score first
 			case m.asksAfter():
-				ks = append(ks, Keys.Score, Keys.Skip, Keys.Unasked)
+				ks = append(ks, Keys.Score, Keys.Skip, Keys.Unasked, Keys.Safety)
 			default:
 				ks = append(ks, Keys.Close, Keys.Safety)
 			}

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/tui/words"
@@ -48,6 +49,16 @@ func (m *Session) summaryView() string {
 		}
 	}
 	return stackParts(w, h, bs)
+}
+
+// openingSafety records that the safety page is opened at instant at
+// from the summary of a stop for pain (the App tells the top screen when
+// ! opens it over it; the journal keeps the first opening). Opened from
+// anywhere else, it records nothing.
+func (m *Session) openingSafety(at time.Time) {
+	if m.offersBreathing() && m.log != nil {
+		m.log.SafetyOpened(at)
+	}
 }
 
 // heading is the summary's first word: praise only for reps held.

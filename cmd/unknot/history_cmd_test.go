@@ -44,7 +44,7 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("--json: exit %d, %q", code, errs)
 	}
-	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":2,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
+	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":3,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
 		t.Errorf("--json:\n%s", out)
 	}
 	code, csv, _ := runCLI(t, home, "history", "--csv", "--since", "2025-03-02")

@@ -13,9 +13,11 @@
 //	e := j.Begin(routines.KindSession, time.Now(), planned, &painBefore)
 //	e.SetReps(i, done)                        // i: index into planned (a plan may repeat a routine)
 //	e.SetBreaths(12)                          // breathe runs, after each breath
+//	e.SetPattern(pattern)                     // breathe runs: the pattern paced (again after a change of pace)
 //	e.Finish(time.Now(), routines.Completed)  // or Stopped, Pain, Interrupted
 //	e.SetPainAfter(2)                         // the check-in after, if any
 //	e.SetLevel("knee-to-chest", 1)            // the level a routine is done at (progression)
+//	e.SafetyOpened(time.Now())                // after a stop for pain: the safety page opened (the first is kept)
 //	if err := j.Trouble(); err != nil { ... } // say it once: the run is kept
 //	c := j.Close(3 * time.Second)             // print c.Message(), then c.Unsaved
 //
@@ -73,15 +75,17 @@
 // # Export and import
 //
 // ExportJSON writes the whole history as one JSON document (format
-// version 2), one session or episode to a line:
+// version 3), one session or episode to a line:
 //
-//	{"format": "unknot-history", "version": 2,
+//	{"format": "unknot-history", "version": 3,
 //	 "sessions": [
 //	  {"id", "kind": "session"|"breathe"|"ice"|"heat", "started_at", "ended_at" (RFC 3339 or null),
 //	   "status": "completed"|"stopped"|"pain"|"interrupted", "pain_before",
 //	   "pain_after" (0-10 or null), "breaths",
 //	   "exercises": [{"routine", "side", "reps_done", "reps_planned"}],
-//	   "levels": {"routine": level, ...}}  (only when the session recorded levels)
+//	   "levels": {"routine": level, ...},  (only when the session recorded levels)
+//	   "pattern": "5-1-3",                 (only for a breathing run that recorded its pattern)
+//	   "safety_opened_at": "..."}          (only when the safety page was opened from its stop for pain)
 //	 ],
 //	 "episodes": [{"began_at", "day_only", "or_earlier", "recorded_at"}]}
 //
@@ -90,12 +94,14 @@
 // Every table of the schema is in it: sessions with their exercises (and
 // check-ins, pain stops, ice and heat), levels, episodes; what is left out
 // is only what belongs to a process (the recording pid) or follows from
-// the rest (instants as nanoseconds, the day). Version 1 was the bare
-// array of sessions; ImportFile and ImportJSON read it still, the document,
+// the rest (instants as nanoseconds, the day). Version 2 had no pattern
+// and no safety page, version 1 was the bare array of sessions; ImportFile
+// and ImportJSON read them still, the document,
 // and JSON lines of sessions (what a run that could not be saved prints),
 // with or without a BOM, as a stream; they check every item against the
 // bounds before committing anything, skip sessions already present (same
-// start instant and kind: such a session gains only the levels it lacks)
+// start instant and kind: such a session gains only the levels, the
+// pattern and the opening of the safety page it lacks)
 // and episodes already present (same beginning, said at the same
 // instant), keep the ids where they are free, and report the first bad
 // item by index and field, with file:line:column. A document of a newer

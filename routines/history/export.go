@@ -16,18 +16,23 @@ import (
 
 // The export's format: `unknot history --json` writes one JSON object,
 //
-//	{"format": "unknot-history", "version": 2,
+//	{"format": "unknot-history", "version": 3,
 //	 "sessions": [ ...one session to a line... ],
 //	 "episodes": [ ...one episode of spasm to a line... ]}
 //
 // in that order, each session as version 1 wrote it plus its "levels"
-// (routine -> level, for stretch sessions that recorded any). Version 1 was
-// the bare array of sessions, with no levels and no episodes: imports still
-// read it, and JSON lines of sessions (what a run that could not be saved
-// prints).
+// (routine -> level, for stretch sessions that recorded any), and since
+// version 3 its "pattern" (a breathing run's, "5-1-3") and
+// "safety_opened_at" (when the safety page was first opened from its stop
+// for pain), each left out when not recorded. Version 2 had neither:
+// imports still read it, as they read version 1, the bare array of
+// sessions with no levels and no episodes, and JSON lines of sessions
+// (what a run that could not be saved prints). An unknot that reads only
+// up to version 2 refuses a version 3 file as written by a newer unknot,
+// rather than tripping on a key it does not know.
 const (
 	ExportFormat  = "unknot-history"
-	ExportVersion = 2
+	ExportVersion = 3
 )
 
 // levelCols is the export's one more column after sessionCols: the
@@ -261,7 +266,17 @@ func appendSession(b []byte, x *record.Session) []byte {
 		b = strconv.AppendInt(b, int64(e.RepsPlanned), 10)
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	b = append(b, ']')
+	if x.Pattern != "" {
+		b = append(b, `,"pattern":`...)
+		b = appendString(b, x.Pattern)
+	}
+	if x.SafetyOpenedAt != nil {
+		b = append(b, `,"safety_opened_at":"`...)
+		b = x.SafetyOpenedAt.AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '"')
+	}
+	return append(b, '}')
 }
 
 func appendOptInt(b []byte, v *int) []byte {

@@ -35,7 +35,7 @@ func export(t testing.TB, s *Store, flt Filter) string {
 func TestExportJSONFormat(t *testing.T) {
 	t.Parallel()
 	s, _ := openTemp(t)
-	empty := `{"format":"unknot-history","version":2,
+	empty := `{"format":"unknot-history","version":3,
 "sessions":[],
 "episodes":[]}
 `
@@ -44,7 +44,7 @@ func TestExportJSONFormat(t *testing.T) {
 	}
 	fixture(t, s)
 	got := export(t, s, Filter{Since: "2025-01-03"})
-	want := `{"format":"unknot-history","version":2,
+	want := `{"format":"unknot-history","version":3,
 "sessions":[
 {"id":4,"kind":"session","started_at":"2025-01-03T07:00:00+05:30","ended_at":null,"status":"interrupted","pain_before":null,"pain_after":null,"breaths":0,"exercises":[{"routine":"lying-twist","side":"left","reps_done":2,"reps_planned":3}]},
 {"id":5,"kind":"breathe","started_at":"2025-01-04T07:00:00+01:00","ended_at":"2025-01-04T07:10:00+01:00","status":"stopped","pain_before":null,"pain_after":null,"breaths":0,"exercises":[]}
@@ -236,7 +236,10 @@ func TestAppendSessionIsJSONMarshal(t *testing.T) {
 		{ID: 7, Kind: KindBreathe, StartedAt: at(zone(-3.5), 2025, 2, 3, 4, 5).Add(1500), Status: record.Running, Exercises: []Exercise{}},
 		{ID: 1, Kind: KindSession, StartedAt: at(zone(0), 2025, 2, 3, 4, 5), EndedAt: ptrTime(at(zone(0), 2025, 2, 3, 5, 5)),
 			Status: Pain, PainBefore: ptr(0), PainAfter: ptr(10), Breaths: 3,
-			Exercises: []Exercise{ex(`knee "é" <&> \ to`, "left", 1, 2), ex("arm-raise", "", 0, 0)}},
+			Exercises:      []Exercise{ex(`knee "é" <&> \ to`, "left", 1, 2), ex("arm-raise", "", 0, 0)},
+			SafetyOpenedAt: ptrTime(at(zone(0), 2025, 2, 3, 5, 6).Add(7))},
+		{ID: 2, Kind: KindBreathe, StartedAt: at(zone(2), 2025, 2, 3, 4, 5), Status: Completed, Breaths: 9,
+			Exercises: []Exercise{}, Pattern: "4.5-0-6"},
 	} {
 		want, _ := json.Marshal(x)
 		if got := appendSession(nil, &x); string(got) != string(want) {

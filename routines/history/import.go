@@ -66,7 +66,9 @@ type importSession struct {
 	PainAfter  *int64           `json:"pain_after"`
 	Breaths    *int64           `json:"breaths"`
 	Exercises  []importExercise `json:"exercises"`
-	Levels     map[string]int64 `json:"levels"` // version 2
+	Levels     map[string]int64 `json:"levels"`           // version 2
+	Pattern    *string          `json:"pattern"`          // version 3
+	SafetyAt   *string          `json:"safety_opened_at"` // version 3
 }
 
 // importEpisode is one episode of spasm of the export document.
@@ -170,6 +172,7 @@ type inserter struct {
 	s             *Store
 	tx            *sql.Tx
 	exists, store *sql.Stmt
+	fill          *sql.Stmt
 	ex            map[int]*sql.Stmt // one multi-row insert per number of exercises
 }
 
@@ -187,8 +190,15 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 	in.exists = prep(`SELECT coalesce((SELECT id FROM sessions WHERE started_ns = ? AND kind = ? ORDER BY id LIMIT 1), 0)`)
 	// The file's id where it is free, else the next one.
 	in.store = prep(`INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-		status, pain_before, pain_after, breaths) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
-		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`)
+		status, pain_before, pain_after, breaths, pattern, safety_opened_at) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
+		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`)
+	// A session already there keeps what it recorded, and gains what it
+	// lacks: the pattern of a breathing run, the opening of the safety
+	// page after a stop for pain (as the history's own CHECKs allow).
+	in.fill = prep(`UPDATE sessions SET
+		pattern = coalesce(pattern, CASE WHEN kind = 'breathe' THEN ?2 END),
+		safety_opened_at = coalesce(safety_opened_at, CASE WHEN status = 'pain' THEN ?3 END)
+		WHERE id = ?1 AND ((pattern IS NULL AND ?2 IS NOT NULL) OR (safety_opened_at IS NULL AND ?3 IS NOT NULL))`)
 	if err != nil {
 		in.close()
 		return nil, err
@@ -197,7 +207,7 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 }
 
 func (in *inserter) close() {
-	for _, st := range []*sql.Stmt{in.exists, in.store} {
+	for _, st := range []*sql.Stmt{in.exists, in.store, in.fill} {
 		if st != nil {
 			st.Close()
 		}
@@ -209,13 +219,19 @@ func (in *inserter) close() {
 
 // add inserts x with its levels unless a session with its start instant
 // and kind is already there (added false, err nil): that one gets the
-// levels it lacks, and keeps those it has.
+// levels, the pattern and the opening of the safety page it lacks, and
+// keeps those it has.
 func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
 	var id int64
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&id); err != nil {
 		return false, err
 	}
 	if id != 0 {
+		if x.Pattern != "" || x.SafetyOpenedAt != nil {
+			if _, err := in.fill.ExecContext(ctx, id, optText(x.Pattern), optTime(x.SafetyOpenedAt)); err != nil {
+				return false, err
+			}
+		}
 		return false, addLevels(ctx, in.tx, id, levels, "OR IGNORE")
 	}
 	var ended any
@@ -223,7 +239,7 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 		ended = timeText(*x.EndedAt)
 	}
 	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt),
-		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths)
+		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, optText(x.Pattern), optTime(x.SafetyOpenedAt))
 	if err != nil {
 		return false, err
 	}
@@ -611,6 +627,21 @@ func (x importSession) session() (record.Session, error) {
 		}
 		s.EndedAt = &t
 	}
+	if x.SafetyAt != nil {
+		t, err := parseTime(`"safety_opened_at"`, *x.SafetyAt)
+		if err != nil {
+			return s, err
+		}
+		s.SafetyOpenedAt = &t
+	}
+	if x.Pattern != nil {
+		// Written as unknot writes it: "5-1-3.0" is 5-1-3.
+		p, err := routines.ParsePattern(*x.Pattern)
+		if err != nil {
+			return s, fmt.Errorf(`"pattern": %v`, err)
+		}
+		s.Pattern = p.String()
+	}
 	var bad error
 	small := func(what string, v *int64, lo, hi int64) int {
 		if v == nil || bad != nil {
@@ -669,8 +700,12 @@ func (x importSession) session() (record.Session, error) {
 func checkPlausible(s record.Session) error {
 	// Nor a run that has not happened yet: a day of slack covers a clock
 	// set wrong on the machine that made the export.
-	if latest := time.Now().Add(24 * time.Hour); s.StartedAt.After(latest) {
+	latest := time.Now().Add(24 * time.Hour)
+	if s.StartedAt.After(latest) {
 		return fmt.Errorf(`"started_at" is %s, in the future; a run can only be recorded once it has begun`, s.StartedAt.Format(time.RFC3339))
+	}
+	if at := s.SafetyOpenedAt; at != nil && at.After(latest) {
+		return fmt.Errorf(`"safety_opened_at" is %s, in the future; the safety page can only be recorded once it was opened`, at.Format(time.RFC3339))
 	}
 	if s.EndedAt == nil {
 		return nil

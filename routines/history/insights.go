@@ -11,7 +11,9 @@ import (
 
 // Insights finds what seems to help the person, from the sessions on date
 // since or later ("" for all): the mean change in pain within a session by
-// routine, for breathing runs, after ice or heat, and by time of day, each
+// routine, for breathing runs by their pattern (those from before the
+// pattern was recorded in a group of their own), after ice or heat, and
+// by time of day, each
 // with the count it rests on; groups of fewer than record.InsightMinimum
 // sessions are held back, not claimed.
 func (s *Store) Insights(since record.Day) (Insights, error) {
@@ -21,7 +23,7 @@ func (s *Store) Insights(since record.Day) (Insights, error) {
 	}
 	// Only what the observations need: the check-ins, the routines done,
 	// and the ice and heat (no check-ins of their own).
-	q := `SELECT s.id, s.kind, s.started_at, s.pain_before, s.pain_after, s.breaths,
+	q := `SELECT s.id, s.kind, s.started_at, s.pain_before, s.pain_after, s.breaths, s.pattern,
 		(SELECT group_concat(r, char(31)) FROM (SELECT DISTINCT e.routine r FROM exercises e
 			WHERE e.session_id = s.id AND e.reps_done > 0))
 		FROM sessions s WHERE s.day >= ? AND s.status != 'running' AND (s.kind IN ('ice', 'heat')
@@ -33,12 +35,13 @@ func (s *Store) Insights(since record.Day) (Insights, error) {
 	}
 	defer rows.Close()
 	var list []record.Session
+	patterns := map[string]string{}
 	for rows.Next() {
 		var x record.Session
 		var kind, started string
 		var before, after sql.NullInt64
-		var done sql.NullString
-		if err := rows.Scan(&x.ID, &kind, &started, &before, &after, &x.Breaths, &done); err != nil {
+		var done, pattern sql.NullString
+		if err := rows.Scan(&x.ID, &kind, &started, &before, &after, &x.Breaths, &pattern, &done); err != nil {
 			return Insights{}, fault("read", s.path, err)
 		}
 		x.Kind = Kind(kind)
@@ -46,6 +49,7 @@ func (s *Store) Insights(since record.Day) (Insights, error) {
 			return Insights{}, damaged(s.path, err)
 		}
 		x.PainBefore, x.PainAfter = intPtr(before), intPtr(after)
+		x.Pattern = readPattern(pattern, patterns)
 		for r := range strings.SplitSeq(done.String, "\x1f") {
 			if r == "" {
 				continue
@@ -88,7 +92,10 @@ func samplesOf(sessions []record.Session, from, to record.Day) []record.InsightS
 			}
 		}
 		if x.Kind == KindBreathe && x.Breaths > 0 {
-			sm.Breathing = "breathing" // the pattern is not recorded
+			sm.Breathing = x.Pattern
+			if sm.Breathing == "" {
+				sm.Breathing = record.PatternNotRecorded // from before it was recorded
+			}
 		}
 		if care != "" && !x.StartedAt.Before(careAt) && x.StartedAt.Sub(careAt) <= record.CareWindow*time.Hour {
 			sm.Care = string(care)

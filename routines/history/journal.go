@@ -189,6 +189,38 @@ func (e *Entry) Finish(at time.Time, o routines.Outcome) {
 	})
 }
 
+// SetPattern records the breathing pattern the run paces, as it is paced
+// (after a change of pace, set it again): the last one set is the run's.
+// Only breathing runs keep one; a pattern that routines.ParsePattern would
+// refuse (a pace taken past the bounds of a pattern) leaves the run's
+// pattern "not recorded" rather than wrong.
+func (e *Entry) SetPattern(p routines.Pattern) {
+	text := p.String()
+	if q, err := routines.ParsePattern(text); err != nil || q.String() != text {
+		text = ""
+	}
+	e.change(func(s *record.Session) {
+		if s.Kind == KindBreathe {
+			s.Pattern = text
+		}
+	})
+}
+
+// SafetyOpened records that the safety page was opened at instant at from
+// the run's stop for pain: only once the run has ended with Pain, and only
+// the first opening (an instant before the start is taken as the start).
+func (e *Entry) SafetyOpened(at time.Time) {
+	e.change(func(s *record.Session) {
+		if s.Status != Pain || s.SafetyOpenedAt != nil || checkTime("", at) != nil {
+			return
+		}
+		if at.Before(s.StartedAt) {
+			at = s.StartedAt
+		}
+		s.SafetyOpenedAt = &at
+	})
+}
+
 func clampPain(v *int) *int {
 	if v == nil {
 		return nil

@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
 	"strings"
 	"time"
@@ -72,6 +73,49 @@ func checkSession(s *record.Session) error {
 		if err := checkExercise(e); err != nil {
 			return fmt.Errorf("exercise %d: %v", i+1, err)
 		}
+	}
+	if err := checkPattern(s); err != nil {
+		return err
+	}
+	return checkSafetyOpened(s)
+}
+
+// checkPattern validates a breathing run's pattern: one that
+// routines.ParsePattern reads, written as Pattern.String writes it ("5-1-3",
+// not "5-1-3.0"), the form the insights group runs by. Only breathing runs
+// have one.
+func checkPattern(s *record.Session) error {
+	if s.Pattern == "" {
+		return nil
+	}
+	if s.Kind != KindBreathe {
+		return fmt.Errorf(`"pattern" is given for a run of kind %q; only breathing runs ("kind": "breathe") record one`, s.Kind)
+	}
+	p, err := routines.ParsePattern(s.Pattern)
+	if err != nil {
+		return fmt.Errorf(`"pattern": %v`, err)
+	}
+	if p.String() != s.Pattern {
+		return fmt.Errorf(`"pattern" is %q; write it %q`, s.Pattern, p.String())
+	}
+	return nil
+}
+
+// checkSafetyOpened validates when the safety page was opened from a
+// run's stop for pain: a run stopped for pain, no sooner than it began.
+func checkSafetyOpened(s *record.Session) error {
+	at := s.SafetyOpenedAt
+	if at == nil {
+		return nil
+	}
+	if err := checkTime(`"safety_opened_at"`, *at); err != nil {
+		return err
+	}
+	if s.Status != Pain {
+		return fmt.Errorf(`"safety_opened_at" is given for a run with the status %q; it is recorded only from a stop for pain ("status": "pain")`, s.Status)
+	}
+	if at.Before(s.StartedAt) {
+		return fmt.Errorf(`"safety_opened_at" (%s) is before "started_at" (%s)`, timeText(*at), timeText(s.StartedAt))
 	}
 	return nil
 }

@@ -4,18 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// sessionCols are read by eachSession, in this order, from sessions s:
-// the exercises come as one text, each "routine US side US done US
+// sessionCols are read by eachSession, in this order, from sessions s
+// (the pattern and the opening of the safety page, NULL when not
+// recorded, after the owner); the exercises come last, as one text, each "routine US side US done US
 // planned", separated by RS, in plan order. One row a session is several
 // times faster to read than a join, one row an exercise.
 const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_before, s.pain_after,
-	s.breaths, coalesce(s.owner_pid, 0), coalesce(s.owner_token, ''),
+	s.breaths, coalesce(s.owner_pid, 0), coalesce(s.owner_token, ''), s.pattern, s.safety_opened_at,
 	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned,
 		char(30) ORDER BY e.pos) FROM exercises e WHERE e.session_id = s.id)`
 
@@ -41,6 +43,8 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 		pid                          int
 		names                        = map[string]string{} // routine names, shared
 		extra                        sql.NullString
+		pattern, safety              sql.NullString
+		patterns                     = map[string]string{} // as stored -> as read, shared
 	)
 	cols, err := rows.Columns()
 	if err != nil {
@@ -48,7 +52,8 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 	}
 	for rows.Next() {
 		x := &record.Session{}
-		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token, &exs}
+		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token,
+			&pattern, &safety, &exs}
 		if len(cols) > len(dest) {
 			dest = append(dest, &extra)
 		}
@@ -66,8 +71,16 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 			}
 			x.EndedAt = &t
 		}
+		if safety.Valid {
+			t, err := time.Parse(time.RFC3339Nano, safety.String)
+			if err != nil {
+				return fmt.Errorf("session %d: safety page opened %q: %w", x.ID, safety.String, err)
+			}
+			x.SafetyOpenedAt = &t
+		}
 		// A file written by hand may hold anything: read within bounds.
 		x.Breaths = clamp(x.Breaths, 0, MaxBreaths)
+		x.Pattern = readPattern(pattern, patterns)
 		x.PainBefore = intPtr(before)
 		x.PainAfter = intPtr(after)
 		if x.Status == record.Running && !ownerAlive(pid, token) {
@@ -109,6 +122,24 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 		out = append(out, Exercise{Routine: name, Side: f[1], RepsDone: done, RepsPlanned: planned})
 	}
 	return out, nil
+}
+
+// readPattern is a stored pattern as Pattern.String writes it, or "" (not
+// recorded) when there is none or it cannot be read; seen keeps those
+// read already.
+func readPattern(v sql.NullString, seen map[string]string) string {
+	if !v.Valid || v.String == "" {
+		return ""
+	}
+	if p, ok := seen[v.String]; ok {
+		return p
+	}
+	p := ""
+	if q, err := routines.ParsePattern(v.String); err == nil {
+		p = q.String()
+	}
+	seen[v.String] = p
+	return p
 }
 
 func intPtr(v sql.NullInt64) *int {

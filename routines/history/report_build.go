@@ -151,9 +151,11 @@ func reportRoutines(seen map[string]*record.RoutineReport, x *record.Session, le
 }
 
 // stopOf is where session x was stopped for pain: the first exercise not
-// finished, in plan order (the routine RedFlags blames), and its rep.
+// finished, in plan order (the routine RedFlags blames), and its rep; and
+// when the safety page was opened from the stop.
 func stopOf(x *record.Session) record.StopEvent {
-	st := record.StopEvent{At: x.StartedAt, Kind: string(x.Kind), PainBefore: x.PainBefore, PainAfter: x.PainAfter}
+	st := record.StopEvent{At: x.StartedAt, Kind: string(x.Kind), PainBefore: x.PainBefore, PainAfter: x.PainAfter,
+		SafetyOpenedAt: x.SafetyOpenedAt}
 	for _, e := range x.Exercises {
 		if e.RepsDone < e.RepsPlanned {
 			st.Routine, st.Side, st.Rep, st.RepsPlanned = e.Routine, e.Side, e.RepsDone+1, e.RepsPlanned

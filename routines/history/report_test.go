@@ -104,7 +104,7 @@ func TestReportHandBuilt(t *testing.T) {
 	}
 	wantHeld := []record.Held{
 		{Group: "routine", Label: "knee-to-chest", Sessions: 3}, {Group: "routine", Label: "lying-twist", Sessions: 1},
-		{Group: "breathing", Label: "breathing", Sessions: 1},
+		{Group: "breathing", Label: record.PatternNotRecorded, Sessions: 1},
 		{Group: "care", Label: "heat", Sessions: 1}, {Group: "care", Label: "ice", Sessions: 1},
 		{Group: "time", Label: "morning", Sessions: 1}, {Group: "time", Label: "evening", Sessions: 1},
 		{Group: "time", Label: "night", Sessions: 2},
@@ -215,9 +215,9 @@ func TestInsightsCare(t *testing.T) {
 	add(KindBreathe, 13, 0, ptr(5), ptr(1))
 	got := samplesOf(list, "", "")
 	want := []record.InsightSample{
-		{Before: 4, After: 3, Breathing: "breathing", Care: "ice", Hour: 9},
-		{Before: 4, After: 3, Breathing: "breathing", Hour: 9},
-		{Before: 5, After: 1, Breathing: "breathing", Care: "heat", Hour: 13},
+		{Before: 4, After: 3, Breathing: record.PatternNotRecorded, Care: "ice", Hour: 9},
+		{Before: 4, After: 3, Breathing: record.PatternNotRecorded, Hour: 9},
+		{Before: 5, After: 1, Breathing: record.PatternNotRecorded, Care: "heat", Hour: 13},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("samples\n got %+v\nwant %+v", got, want)
@@ -240,5 +240,35 @@ func TestReportBeginsWithTheRecord(t *testing.T) {
 	}
 	if r.Adherence.Days != 3 || r.Adherence.DaysWithSession != 2 || r.Adherence.LongestGap != 1 {
 		t.Errorf("adherence %+v; want 3 days, 2 with a session, the longest gap 1", r.Adherence)
+	}
+}
+
+// Each stop for pain in the report says when the safety page was opened
+// from it, on the clock where it happened; a stop it was not opened from
+// has none.
+func TestReportStopCarriesTheSafetyPage(t *testing.T) {
+	s, _ := openTemp(t)
+	loc := zone(-4)
+	stop := func(start time.Time, opened *time.Time) {
+		t.Helper()
+		end := start.Add(3 * time.Minute)
+		x := record.Session{Kind: KindSession, StartedAt: start, EndedAt: &end, Status: Pain, SafetyOpenedAt: opened,
+			Exercises: []Exercise{ex("lying-twist", "left", 1, 5)}}
+		if _, err := s.save(context.Background(), &x, nil, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opened := at(loc, 2026, 3, 3, 23, 58)
+	stop(at(loc, 2026, 3, 3, 23, 50), &opened)
+	stop(at(loc, 2026, 3, 5, 8, 0), nil)
+	r, err := s.Report(at(loc, 2026, 3, 6, 12, 0), "2026-03-02", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Stops) != 2 || r.Stops[0].SafetyOpenedAt == nil || r.Stops[1].SafetyOpenedAt != nil {
+		t.Fatalf("stops %+v", r.Stops)
+	}
+	if got := r.Stops[0].SafetyOpenedAt.Format("Mon 2 Jan 15:04 -07:00"); got != "Tue 3 Mar 23:58 -04:00" {
+		t.Errorf("safety page opened %s, want Tue 3 Mar 23:58 -04:00, the clock where it happened", got)
 	}
 }

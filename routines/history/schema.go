@@ -120,6 +120,16 @@ CREATE TABLE levels (
 	PRIMARY KEY (session_id, routine)
 ) WITHOUT ROWID;
 `},
+	// 5: the breathing pattern a breathing run paced ("5-1-3", as typed),
+	// and when the safety page was first opened from a run's stop for
+	// pain. Two nullable columns added: nothing is rebuilt, and every
+	// run from before reads NULL, "not recorded".
+	{to: 5, sql: `
+ALTER TABLE sessions ADD COLUMN pattern TEXT
+	CHECK (pattern IS NULL OR (kind = 'breathe' AND length(pattern) BETWEEN 3 AND 40));
+ALTER TABLE sessions ADD COLUMN safety_opened_at TEXT  -- RFC 3339 with the offset where it happened
+	CHECK (safety_opened_at IS NULL OR status = 'pain');
+`},
 }
 
 // SchemaVersion is the newest schema this binary knows.

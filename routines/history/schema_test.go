@@ -139,6 +139,42 @@ func init() {
 			t.Errorf("%d exercises outlived their session: the cascade was lost", exercises)
 		}
 	}
+	migrationChecks[5] = func(t *testing.T, db *sql.DB) {
+		// The version-4 runs are kept whole and read NULL, "not
+		// recorded"; a breathing run takes a pattern and a run stopped for
+		// pain the opening of the safety page, and nothing else does.
+		var n, patterns, opened, levels int
+		db.QueryRow("SELECT count(*), count(pattern), count(safety_opened_at) FROM sessions").Scan(&n, &patterns, &opened)
+		db.QueryRow("SELECT count(*) FROM levels").Scan(&levels)
+		if n != 3 || patterns != 0 || opened != 0 || levels != 1 {
+			t.Errorf("after migration: %d sessions, %d patterns, %d safety openings, %d levels; want 3, 0, 0, 1", n, patterns, opened, levels)
+		}
+		for _, c := range []struct {
+			sql string
+			ok  bool
+		}{
+			{"UPDATE sessions SET pattern = '4-7-8' WHERE id = 2", true},
+			{"UPDATE sessions SET pattern = '4-7-8' WHERE id = 1", false}, // a stretch session
+			{"UPDATE sessions SET safety_opened_at = '2025-01-01T08:10:00+01:00' WHERE id = 3", true},
+			{"UPDATE sessions SET safety_opened_at = '2025-01-01T08:10:00+01:00' WHERE id = 2", false}, // not stopped for pain
+		} {
+			if _, err := db.Exec(c.sql); (err == nil) != c.ok {
+				t.Errorf("%s: %v, want ok %v", c.sql, err, c.ok)
+			}
+		}
+		var fk int
+		db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if fk != 1 {
+			t.Error("foreign keys left off after the migration")
+		}
+	}
+	migrationFixtures[4] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths, pain_before, pain_after) VALUES
+		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0, 5, 3),
+		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 12, 6, 4),
+		(3, 'session', '2025-01-03T08:00:00+01:00', 1735887600000000000, '2025-01-03', 'pain', 0, 4, 6);
+	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
+		(1, 0, 'knee-to-chest', 'left', 3, 3), (3, 0, 'lying-twist', '', 1, 5);
+	INSERT INTO levels (session_id, routine, level) VALUES (1, 'knee-to-chest', 1);`
 	migrationFixtures[2] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths) VALUES
 		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0),
 		(2, 'ice', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 0),

@@ -45,3 +45,19 @@ func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
 // timeText is how instants are stored and exported: RFC 3339 with
 // nanoseconds when there are any, in the location they were recorded in.
 func timeText(t time.Time) string { return t.Format(time.RFC3339Nano) }
+
+// optText is s for a nullable column: NULL when "".
+func optText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// optTime is t for a nullable column of instants (timeText): NULL when nil.
+func optTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return timeText(*t)
+}

@@ -35,6 +35,11 @@ type Run struct {
 	PainBefore *int
 	PainAfter  *int
 	Finishes   int
+	Pattern    string // the last pattern set, as typed ("5-1-3"); "" none
+	// SafetyOpenedAt is the first opening of the safety page from the
+	// run's stop for pain (zero: none); SafetyOpenings counts them all.
+	SafetyOpenedAt time.Time
+	SafetyOpenings int
 }
 
 // Begin starts a run.
@@ -71,7 +76,8 @@ func (j *Journal) Runs() []Run {
 }
 
 // Calls is every call so far, in order: "begin session", "reps 0 3",
-// "breaths 4", "pain before 6", "pain after 2", "finish completed".
+// "breaths 4", "pattern 5-1-3", "pain before 6", "pain after 2",
+// "finish completed", "safety opened".
 func (j *Journal) Calls() []string {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -123,4 +129,24 @@ func (r *Run) Finish(at time.Time, o routines.Outcome) {
 	r.note("finish %s", o)
 	r.Finishes++
 	r.Ended, r.Outcome = at, o
+}
+
+// SetPattern records the breathing pattern paced.
+func (r *Run) SetPattern(p routines.Pattern) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("pattern %s", p)
+	r.Pattern = p.String()
+}
+
+// SafetyOpened records an opening of the safety page from the pain stop;
+// the first one is kept.
+func (r *Run) SafetyOpened(at time.Time) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("safety opened")
+	r.SafetyOpenings++
+	if r.SafetyOpenedAt.IsZero() {
+		r.SafetyOpenedAt = at
+	}
 }

@@ -21,6 +21,11 @@ const (
 	ByTime      = "time"      // sessions by the time of day they began
 )
 
+// PatternNotRecorded is the label of the breathing runs whose pattern was
+// not recorded (those from before it was): a group of their own, never
+// counted with a pattern they may not have used.
+const PatternNotRecorded = "pattern not recorded"
+
 // The times of day, by the hour a session began on its own clock.
 const (
 	Morning   = "morning"   // 05:00 to 11:59
@@ -47,7 +52,7 @@ func TimeOfDay(h int) string {
 // sessions it rests on (always InsightMinimum or more).
 type Observation struct {
 	Group    string  `json:"group"`
-	Label    string  `json:"label"` // the routine, "ice", "heat", "morning", "breathing"...
+	Label    string  `json:"label"` // the routine, "ice", "heat", "morning", a pattern "5-1-3" or PatternNotRecorded...
 	Sessions int     `json:"sessions"`
 	Change   float64 `json:"mean_change"`
 	Before   float64 `json:"mean_before"`
@@ -76,7 +81,7 @@ type Insights struct {
 type InsightSample struct {
 	Before, After int
 	Routines      []string // routines with at least one rep done (distinct)
-	Breathing     string   // a breathing run: its pattern, or "breathing" when unknown; "" otherwise
+	Breathing     string   // a breathing run: its pattern ("5-1-3"), or PatternNotRecorded; "" otherwise
 	Care          string   // "ice" or "heat" when begun within CareWindow hours after one; "" otherwise
 	Hour          int      // the hour it began, on its own clock
 }
@@ -144,9 +149,13 @@ func groupRank(g string) int {
 	return 3
 }
 
-// labelRank puts the times of day in the day's order; other labels sort by name.
+// labelRank puts the times of day in the day's order, and the breathing
+// runs whose pattern is not known after those by pattern; other labels
+// sort by name.
 func labelRank(l string) int {
 	switch l {
+	case PatternNotRecorded:
+		return 5
 	case Morning:
 		return 1
 	case Afternoon:

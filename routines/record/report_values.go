@@ -99,6 +99,10 @@ type StopEvent struct {
 	RepsPlanned int       `json:"reps_planned,omitempty"`
 	PainBefore  *int      `json:"pain_before"`
 	PainAfter   *int      `json:"pain_after"`
+	// SafetyOpenedAt is when the safety page was first opened from the
+	// stop, on the clock where it happened; nil when it was not, or when
+	// the stop came before unknot recorded it.
+	SafetyOpenedAt *time.Time `json:"safety_opened_at"`
 }
 
 // EpisodeStart is when the person said a spasm began.

@@ -23,6 +23,14 @@ type Session struct {
 	PainAfter  *int                `json:"pain_after"`
 	Breaths    int                 `json:"breaths"`
 	Exercises  []routines.Exercise `json:"exercises"`
+	// Pattern is the breathing pattern a breathing run paced, as it is
+	// typed ("5-1-3", routines.Pattern's String), at the pace it ended
+	// at; "" when not recorded (other kinds, and runs from before it was).
+	Pattern string `json:"pattern,omitempty"`
+	// SafetyOpenedAt is when the safety page was first opened from this
+	// run's stop for pain; nil when it was not (or the run is from before
+	// it was recorded).
+	SafetyOpenedAt *time.Time `json:"safety_opened_at,omitempty"`
 }
 
 // Day is the date the session counts for.

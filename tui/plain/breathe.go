@@ -81,10 +81,15 @@ func Breathe(ctx context.Context, env Env, plan *coach.Plan) (words.Run, error) 
 	var log routines.RunLog
 	if env.Journal != nil {
 		log = env.Journal.Begin(routines.KindBreathe, start, nil, nil)
+		log.SetPattern(c.At(start).Segment.Pattern) // as paced: the settings' pace applied
 	}
 	err := follow(ctx, env, c, w, breatheLines, breatheCommand, func(e coach.Event) {
-		if e.Kind == coach.BreathDone && log != nil {
+		switch {
+		case log == nil:
+		case e.Kind == coach.BreathDone:
 			log.SetBreaths(e.Breath)
+		case e.Kind == coach.PaceChanged: // slower or faster: the pattern paced from now on
+			log.SetPattern(e.Segment.Pattern)
 		}
 	})
 	end := env.now()

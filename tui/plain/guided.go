@@ -58,7 +58,7 @@ func Guided(ctx context.Context, env Env, s Setup) (run words.Run, ran bool, err
 	checkins := q != nil && s.Checkin && env.Journal != nil && env.Journal.Trouble() == nil
 	var before *int
 	if checkins {
-		before = q.pain("Before you start.")
+		before = q.pain("Before you start.", nil)
 	}
 	levels := map[string]int{}
 	for i, r := range rs {
@@ -78,11 +78,23 @@ func Guided(ctx context.Context, env Env, s Setup) (run words.Run, ran bool, err
 		return words.Run{}, false, err
 	}
 	run, log, err := session(ctx, env, plan, before, levels)
-	if checkins && log != nil && err == nil && ctx.Err() == nil &&
-		run.Outcome != routines.Stopped && run.Outcome != routines.Interrupted {
-		if v := q.pain("How did it go?"); v != nil {
+	var safety func() // after a stop for pain, at a terminal: ! shows the safety page
+	if q != nil && log != nil && err == nil && ctx.Err() == nil && run.Outcome == routines.Pain {
+		safety = func() {
+			log.SafetyOpened(env.now())
+			for l := range strings.Lines(words.SafetyText(words.SafetyWidth)) {
+				w.Line(strings.TrimSuffix(l, "\n"))
+			}
+		}
+	}
+	switch {
+	case checkins && log != nil && err == nil && ctx.Err() == nil &&
+		run.Outcome != routines.Stopped && run.Outcome != routines.Interrupted:
+		if v := q.pain("How did it go?", safety); v != nil {
 			log.SetPainAfter(*v)
 		}
+	case safety != nil:
+		q.offerSafety(safety)
 	}
 	return run, true, err
 }
@@ -185,18 +197,51 @@ func (q *asker) choose(choices []string) int {
 	}
 }
 
+// SafetyTyped is what a person types, then Enter, for the whole safety
+// page after a stop for pain (the screens' key).
+const SafetyTyped = "!"
+
 // pain asks how the back feels, 0 to 10; nil when skipped with Enter.
-func (q *asker) pain(lead string) *int {
-	q.w.Line(lead + " How is your back right now? Type 0 (no pain) to 10 (the worst) and Enter, or Enter alone to skip.")
+// With safety (after a stop for pain), ! shows the safety page through
+// it, and the question is asked again.
+func (q *asker) pain(lead string, safety func()) *int {
+	ask := lead + " How is your back right now? Type 0 (no pain) to 10 (the worst) and Enter, or Enter alone to skip."
+	if safety != nil {
+		ask += " " + SafetyTyped + " and Enter: the whole safety page."
+	}
+	q.w.Line(ask)
 	for {
 		l, ok := q.line()
 		if !ok || l == "" {
 			return nil
+		}
+		if safety != nil && l == SafetyTyped {
+			safety()
+			q.w.Line(ask)
+			continue
 		}
 		if n, err := strconv.Atoi(l); err == nil && n >= 0 && n <= 10 {
 			q.w.Line(fmt.Sprintf("Noted: %d out of 10.", n))
 			return &n
 		}
 		q.w.Line(fmt.Sprintf("%q is not a number from 0 to 10; type one, or Enter alone to skip.", l))
+	}
+}
+
+// offerSafety offers the whole safety page after a stop for pain when no
+// check-in follows: ! shows it (through safety), Enter alone goes on.
+func (q *asker) offerSafety(safety func()) {
+	ask := SafetyTyped + " and Enter: the whole safety page, with when to see a doctor soon. Enter alone: done."
+	q.w.Line(ask)
+	for {
+		l, ok := q.line()
+		if !ok || l == "" {
+			return
+		}
+		if l == SafetyTyped {
+			safety()
+			return
+		}
+		q.w.Line(fmt.Sprintf("%q is not %s; Enter alone is done.", l, SafetyTyped))
 	}
 }

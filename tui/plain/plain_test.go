@@ -69,7 +69,7 @@ func TestBreatheLinesAtTheirInstants(t *testing.T) {
 			t.Errorf("headline %q", h)
 		}
 		r := j.Runs()[0]
-		if r.Kind != routines.KindBreathe || r.Breaths != 2 || r.Outcome != routines.Completed || r.Finishes != 1 {
+		if r.Kind != routines.KindBreathe || r.Breaths != 2 || r.Outcome != routines.Completed || r.Finishes != 1 || r.Pattern != "1-1-1" {
 			t.Errorf("recorded %+v", r)
 		}
 	})
@@ -113,6 +113,24 @@ func TestBreatheCommands(t *testing.T) {
 		}
 		if r := j.Runs()[0]; r.Outcome != routines.Stopped || r.Finishes != 1 {
 			t.Errorf("recorded %q, %d finishes; want stopped once", r.Outcome, r.Finishes)
+		}
+		// The pattern paced when it ended: slowed by ↑.
+		if r := j.Runs()[0]; r.Pattern != "5.5-1.1-3.3" {
+			t.Errorf("recorded pattern %q, want 5.5-1.1-3.3 (5-1-3 slowed to 1.1×)", r.Pattern)
+		}
+	})
+}
+
+// The pace of the settings is the pace breathing starts at: the pattern
+// recorded is the one paced, not the one written.
+func TestBreatheRecordsThePatternAtTheSettingsPace(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		j := &journaltest.Journal{}
+		if _, err := Breathe(t.Context(), Env{Out: io.Discard, Journal: j, Pace: 1.2}, breathePlan(t, "5-1-3", 1)); err != nil {
+			t.Fatal(err)
+		}
+		if r := j.Runs()[0]; r.Pattern != "6-1.2-3.6" || r.Breaths != 1 {
+			t.Errorf("recorded pattern %q with %d breaths, want 6-1.2-3.6 (5-1-3 at 1.2×) and 1", r.Pattern, r.Breaths)
 		}
 	})
 }

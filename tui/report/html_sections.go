@@ -257,6 +257,9 @@ func (p *page) insights() {
 		}
 		p.s("</ul>\n")
 	}
+	if note := PatternNote(in); note != "" {
+		p.f("<p class=\"note\">%s</p>\n", esc(note))
+	}
 	if len(in.Observations) > 0 {
 		var rows [][]string
 		for _, o := range in.Observations {
@@ -275,12 +278,14 @@ func (p *page) safety() {
 	if len(r.Stops) == 0 {
 		p.para("No session was stopped for pain in this period.")
 	} else {
-		p.para("Each time the person pressed \"stop, it hurts\" (%s), with where it came and the check-ins around it:", plural(len(r.Stops), "time"))
+		p.para("Each time the person pressed \"stop, it hurts\" (%s), with where it came and the check-ins around it. %s",
+			plural(len(r.Stops), "time"), openedSentence(r.Stops))
 		var rows [][]string
 		for _, s := range r.Stops {
-			rows = append(rows, []string{timeText(s.At), where(s, p.o.Titles), painText(s.PainBefore), painText(s.PainAfter)})
+			rows = append(rows, []string{timeText(s.At), where(s, p.o.Titles), painText(s.PainBefore), painText(s.PainAfter), safetyOpened(s)})
 		}
-		p.table("Stops for pain", false, []string{"When", "Where", "#Pain before", "#Pain after"}, rows)
+		p.table("Stops for pain", false, []string{"When", "Where", "#Pain before", "#Pain after", "Safety page opened"}, rows)
+		p.f("<p class=\"note\">%s</p>\n", esc(SafetyOpenedNote))
 	}
 	p.s("<p class=\"note\">The signs that need a doctor soon, or help at once, are listed by <code>unknot safety</code>.</p>\n")
 	p.s("</section>\n")

@@ -71,12 +71,19 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	for _, l := range Observations(r.Insights, o.Titles) {
 		t.line("- %s", l)
 	}
+	if note := PatternNote(r.Insights); note != "" {
+		t.line("%s", note)
+	}
 	t.heading("5. Safety: stops for pain")
 	if len(r.Stops) == 0 {
 		t.line("No session was stopped for pain in this period.")
 	}
 	for _, s := range r.Stops {
-		t.line("- %s: %s (pain before %s, after %s)", timeText(s.At), where(s, o.Titles), painText(s.PainBefore), painText(s.PainAfter))
+		t.line("- %s: %s (pain before %s, after %s); safety page opened: %s", timeText(s.At), where(s, o.Titles),
+			painText(s.PainBefore), painText(s.PainAfter), safetyOpened(s))
+	}
+	if len(r.Stops) > 0 {
+		t.line("%s %s", openedSentence(r.Stops), SafetyOpenedNote)
 	}
 	t.line("The signs that need a doctor soon, or help at once: unknot safety")
 	if t.err != nil {

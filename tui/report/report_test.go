@@ -18,6 +18,8 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func ptr(v int) *int { return &v }
 
+func ptrTime(t time.Time) *time.Time { return &t }
+
 // fixture is a small report with every section filled, made at made.
 func fixture(made time.Time) record.Report {
 	loc := time.FixedZone("", 3600)
@@ -42,16 +44,18 @@ func fixture(made time.Time) record.Report {
 			{At: at(9, 18, 0), Kind: "session", Before: ptr(3), After: ptr(2)},
 		}},
 		Stops: []record.StopEvent{{At: at(3, 8, 0), Kind: "session", Routine: "lying-twist", Side: "left",
-			Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7)}},
+			Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7), SafetyOpenedAt: ptrTime(at(3, 8, 9))}},
 		Episodes: []record.EpisodeStart{{Began: at(1, 7, 0)}},
 		Care:     record.CareCounts{Heat: 1, BreathingRuns: 1, Breaths: 20},
 		Insights: record.Insights{Minimum: 5, Pairs: 9,
 			Observations: []record.Observation{
 				{Group: "routine", Label: "knee-to-chest", Sessions: 6, Change: -1.8333333, Before: 5.5, After: 3.6666667},
+				{Group: "breathing", Label: "5-1-3", Sessions: 6, Change: -1.1666667, Before: 5.3333333, After: 4.1666667},
 				{Group: "care", Label: "heat", Sessions: 5, Change: 0.4, Before: 3, After: 3.4},
 				{Group: "time", Label: "morning", Sessions: 7, Change: 0.01, Before: 4, After: 4.01},
 			},
-			Held: []record.Held{{Group: "routine", Label: "lying-twist", Sessions: 1}, {Group: "breathing", Label: "breathing", Sessions: 4}}},
+			Held: []record.Held{{Group: "routine", Label: "lying-twist", Sessions: 1}, {Group: "breathing", Label: "4-7-8", Sessions: 2},
+				{Group: "breathing", Label: record.PatternNotRecorded, Sessions: 4}}},
 		Sessions: 6, Kinds: map[string]int{"session": 4, "breathe": 1, "heat": 1},
 	}
 }
@@ -183,16 +187,19 @@ func TestNumbersShown(t *testing.T) {
 			"Sessions with “Knee to chest”: your pain was 1.8 lower at the end than at the start, on average (6 sessions).",
 			"Sessions begun within 3 hours after heat: your pain was 0.4 higher at the end than at the start, on average (5 sessions).",
 			"Sessions in the morning (05:00 to 12:00): your pain was about the same at the end as at the start, on average (7 sessions).",
-			"(each needs 5): Lying twist (1); breathing runs (4).",
+			"Breathing runs of 5-1-3: your pain was 1.2 lower at the end than at the start, on average (6 runs).",
+			"(each needs 5): Lying twist (1); breathing 4-7-8 (2); breathing, pattern not recorded (4).",
+			"A breathing pattern such as 5-1-3 is the seconds breathing in, holding, and breathing out",
 			"Tue 3 Mar 2026, 08:00", "Lying twist, left side, rep 3 of 5",
 			"A spasm began: Sun 1 Mar 2026, 07:00.", NotAdvice,
+			"Tue 3 Mar 2026, 08:09", "The safety page was opened from this stop.", SafetyOpenedNote,
 			"20 / 24", "+1 step", "Ice: 0 applications. Heat: 1 application.",
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s lacks %q", name, want)
 			}
 		}
-		if strings.Contains(out, "Lying twist: your pain") || strings.Contains(out, "Breathing runs: your pain") {
+		if strings.Contains(out, "Lying twist: your pain") || strings.Contains(out, "4-7-8: your pain") || strings.Contains(out, "not recorded): your pain") {
 			t.Errorf("%s claims something below the minimum", name)
 		}
 	}
@@ -209,7 +216,7 @@ func TestJSONNumbers(t *testing.T) {
 		t.Errorf("json: %v", back)
 	}
 	stop := back["pain_stops"].([]any)[0].(map[string]any)
-	if stop["at"] != "2026-03-03T08:00:00+01:00" || stop["rep"] != 3.0 {
+	if stop["at"] != "2026-03-03T08:00:00+01:00" || stop["rep"] != 3.0 || stop["safety_opened_at"] != "2026-03-03T08:09:00+01:00" {
 		t.Errorf("json stop: %v", stop)
 	}
 }
@@ -244,5 +251,42 @@ func TestTheRecordBeginsIsSaid(t *testing.T) {
 		if want := "The record begins on " + dayText(r.From) + "; the days asked for before it (from " + dayText(r.Asked) + ")"; !strings.Contains(out, want) {
 			t.Errorf("no %q in:\n%.600s", want, out)
 		}
+	}
+}
+
+// A stop the safety page was not opened from (or that came before it was
+// recorded) shows a dash and says so, in the page and in the text; the
+// JSON has null.
+func TestStopWithoutTheSafetyPage(t *testing.T) {
+	r := fixture(made)
+	second := r.Stops[0]
+	second.At, second.SafetyOpenedAt = second.At.AddDate(0, 0, 2), nil
+	r.Stops = append(r.Stops, second)
+	for name, f := range map[string]func(*bytes.Buffer, record.Report) error{"html": htmlOf, "plain": plainOf} {
+		out := string(render(t, r, f))
+		for _, want := range []string{"The safety page was opened from 1 of these 2 stops.", "A dash: it was not opened, or the stop came before unknot recorded it."} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+	}
+	if out := string(render(t, r, plainOf)); !strings.Contains(out, "- Thu 5 Mar 2026, 08:00: Lying twist, left side, rep 3 of 5 (pain before 5, after 7); safety page opened: –") {
+		t.Errorf("plain stops:\n%s", out)
+	}
+	if h := string(render(t, r, htmlOf)); !strings.Contains(h, `<td class="n">7</td><td>–</td></tr>`) {
+		t.Errorf("the html's second stop has no dash for the safety page")
+	}
+	var back struct {
+		Stops []map[string]any `json:"pain_stops"`
+	}
+	if err := json.Unmarshal(render(t, r, jsonOf), &back); err != nil || len(back.Stops) != 2 {
+		t.Fatal(err)
+	}
+	if v, ok := back.Stops[1]["safety_opened_at"]; !ok || v != nil {
+		t.Errorf("json: the stop not opened from has safety_opened_at %v (present %v), want null", v, ok)
+	}
+	r.Stops[0].SafetyOpenedAt = nil
+	if out := string(render(t, r, plainOf)); !strings.Contains(out, "No opening of the safety page from a stop was recorded.") {
+		t.Errorf("with no opening at all:\n%s", out)
 	}
 }

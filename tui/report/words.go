@@ -36,6 +36,22 @@ func Observations(in record.Insights, names map[string]string) []string {
 	return out
 }
 
+// PatternNote says what a breathing pattern's numbers are, for wherever
+// the observations name one; "" when none of their groups does.
+func PatternNote(in record.Insights) string {
+	named := false
+	for _, o := range in.Observations {
+		named = named || (o.Group == record.ByBreathing && o.Label != record.PatternNotRecorded)
+	}
+	for _, h := range in.Held {
+		named = named || (h.Group == record.ByBreathing && h.Label != record.PatternNotRecorded)
+	}
+	if !named {
+		return ""
+	}
+	return "A breathing pattern such as 5-1-3 is the seconds breathing in, holding, and breathing out (and holding again, when there is a fourth number), at the pace the run ended at."
+}
+
 // endAgainstStart is "1.8 lower at the end than at the start", "about
 // the same at the end as at the start".
 func endAgainstStart(c float64) string {
@@ -63,8 +79,8 @@ func subject(group, label string, names map[string]string) string {
 	case record.ByRoutine:
 		return "Sessions with “" + title(label, names) + "”"
 	case record.ByBreathing:
-		if label == "breathing" {
-			return "Breathing runs"
+		if label == record.PatternNotRecorded {
+			return "Breathing runs whose pattern was not recorded"
 		}
 		return "Breathing runs of " + label
 	case record.ByCare:
@@ -86,8 +102,8 @@ func shortSubject(group, label string, names map[string]string) string {
 	case record.ByRoutine:
 		return title(label, names)
 	case record.ByBreathing:
-		if label == "breathing" {
-			return "breathing runs"
+		if label == record.PatternNotRecorded {
+			return "breathing, pattern not recorded"
 		}
 		return "breathing " + label
 	case record.ByCare:
@@ -166,6 +182,39 @@ func where(s record.StopEvent, names map[string]string) string {
 		w += fmt.Sprintf(", rep %d of %d", s.Rep, s.RepsPlanned)
 	}
 	return w
+}
+
+// SafetyOpenedNote says what the safety page's column of the stops for
+// pain means, and what a dash does not say.
+const SafetyOpenedNote = "Safety page opened: when the person opened the safety page (the signs that need a doctor soon, or help at once) from the stop. A dash: it was not opened, or the stop came before unknot recorded it."
+
+// safetyOpened is when the safety page was first opened from a stop for
+// pain, on the clock where it happened, or a dash.
+func safetyOpened(s record.StopEvent) string {
+	if s.SafetyOpenedAt == nil {
+		return "–"
+	}
+	return timeText(*s.SafetyOpenedAt)
+}
+
+// openedSentence says from how many of the stops the safety page was
+// opened, as recorded.
+func openedSentence(stops []record.StopEvent) string {
+	n := 0
+	for _, s := range stops {
+		if s.SafetyOpenedAt != nil {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return "No opening of the safety page from a stop was recorded."
+	case len(stops) == 1:
+		return "The safety page was opened from this stop."
+	case n == len(stops):
+		return "The safety page was opened from every one of these stops."
+	}
+	return fmt.Sprintf("The safety page was opened from %d of these %d stops.", n, len(stops))
 }
 
 // episodeText says when a spasm began, as precisely as it was said.

@@ -70,13 +70,17 @@ func demoCare(j *history.Journal, k routines.Kind, at time.Time) {
 
 func demoBreathe(j *history.Journal, at time.Time, pain, breaths int) {
 	e := j.Begin(routines.KindBreathe, at, nil, &pain)
+	e.SetPattern(routines.DefaultPattern)
+	if at.YearDay()%4 == 0 { // now and then, slowed a step
+		e.SetPattern(routines.DefaultPattern.Scale(1.1))
+	}
 	e.SetBreaths(breaths)
 	e.Finish(at.Add(time.Duration(breaths)*9*time.Second), routines.Completed)
 	e.SetPainAfter(max(pain-1-breaths%2, 0))
 }
 
 // demoStretch is one stretch session; on three days it is stopped for pain
-// in the lying twist.
+// in the lying twist, and twice of those the safety page is opened.
 func demoStretch(j *history.Journal, at time.Time, i, pain int) {
 	kneeLevel, twistLevel := min(i/20, 2), min(i/30, 1)
 	knee := 3 + kneeLevel
@@ -110,6 +114,9 @@ func demoStretch(j *history.Journal, at time.Time, i, pain int) {
 			e.SetReps(k, 2)
 			e.Finish(at.Add(6*time.Minute), routines.Pain)
 			e.SetPainAfter(before + 1)
+			if i != 16 { // the safety page opened from two of the three stops
+				e.SafetyOpened(at.Add(6*time.Minute + 40*time.Second))
+			}
 			return
 		}
 		e.SetReps(k, done)

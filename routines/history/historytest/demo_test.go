@@ -35,4 +35,27 @@ func TestWriteDemo(t *testing.T) {
 	if len(r.Insights.Observations) < 6 {
 		t.Errorf("demo insights %+v", r.Insights)
 	}
+	opened := 0
+	for _, s := range r.Stops {
+		if s.SafetyOpenedAt != nil {
+			opened++
+		}
+	}
+	if opened != 2 {
+		t.Errorf("the safety page opened from %d stops, want 2", opened)
+	}
+	var patterns []string
+	for _, o := range r.Insights.Observations {
+		if o.Group == record.ByBreathing {
+			patterns = append(patterns, o.Label)
+		}
+	}
+	for _, h := range r.Insights.Held {
+		if h.Group == record.ByBreathing {
+			patterns = append(patterns, h.Label+" (held)")
+		}
+	}
+	if len(patterns) != 2 || patterns[0] != "5-1-3" {
+		t.Errorf("breathing by pattern: %q, want 5-1-3 and its slower step", patterns)
+	}
 }

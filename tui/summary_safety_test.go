@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/unknot/unknot/routines"
+)
+
+// From the summary of a stop for pain, ! opens the safety page, and the
+// run records when: while the check-in after waits (which is still there
+// on the way back) and, once answered, through the App's own !. Only the
+// first opening is kept.
+func TestPainStopRecordsTheSafetyPage(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newSessionApp(t, Options{}, 80, 24, Deps{Session: SessionConfig{Checkin: true}}, tinyRoutine())
+		h.press("esc") // skip the check-in before
+		h.waitUntil(9 * time.Second)
+		h.press("x")
+		h.must("Stopped. That was the right call.", CheckInQuestion, "! safety")
+		if r := h.journal.Runs()[0]; r.SafetyOpenings != 0 {
+			t.Fatalf("the safety page is recorded as opened before it was: %+v", r)
+		}
+		h.wait(20 * time.Second)
+		opened := time.Now()
+		h.press("!")
+		h.must("Get help now", "See a doctor soon")
+		r := h.journal.Runs()[0]
+		if r.Outcome != routines.Pain || r.SafetyOpenedAt.Before(opened) || r.SafetyOpenedAt.Sub(opened) > time.Second {
+			t.Fatalf("recorded %s, safety page opened at %v; want pain, and %v", r.Outcome, r.SafetyOpenedAt, opened)
+		}
+		h.press("q")
+		h.must("Stopped. That was the right call.", CheckInQuestion)
+		h.press("6", "enter")
+		h.wait(time.Minute)
+		h.press("!") // the summary is no longer busy: the App opens it
+		h.must("Get help now")
+		r = h.journal.Runs()[0]
+		if r.SafetyOpenings != 2 || r.SafetyOpenedAt.Sub(opened) > time.Second || r.PainAfter == nil || *r.PainAfter != 6 {
+			t.Errorf("after a second opening: %d openings, the first at %v, pain after %v; want 2, the first kept, 6",
+				r.SafetyOpenings, r.SafetyOpenedAt, r.PainAfter)
+		}
+	})
+}
+
+// Without check-ins the summary is not busy: ! goes through the App, and
+// is recorded all the same.
+func TestPainStopRecordsTheSafetyPageWithoutCheckins(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newSessionApp(t, Options{}, 80, 24, Deps{}, tinyRoutine())
+		h.waitUntil(9 * time.Second)
+		h.press("x")
+		h.mustNot(CheckInQuestion)
+		opened := time.Now()
+		h.press("!")
+		h.must("Get help now")
+		if r := h.journal.Runs()[0]; r.SafetyOpenings != 1 || r.SafetyOpenedAt.Before(opened) {
+			t.Errorf("recorded %d openings, at %v; want one, at %v", r.SafetyOpenings, r.SafetyOpenedAt, opened)
+		}
+	})
+}
+
+// The safety page opened mid-session, or after a session that did not
+// stop for pain, is not an opening from a pain stop: nothing is recorded.
+func TestSafetyPageElsewhereIsNotRecorded(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newSessionApp(t, Options{}, 80, 24, Deps{}, tinyRoutine())
+		h.waitUntil(9 * time.Second)
+		h.press("!") // mid-session
+		h.must("Get help now")
+		h.press("q", "q") // back, then end the session
+		h.must("Session ended early")
+		h.press("!")
+		h.must("Get help now")
+		for _, c := range h.journal.Calls() {
+			if c == "safety opened" {
+				t.Errorf("calls %q: an opening recorded away from a pain stop", h.journal.Calls())
+			}
+		}
+	})
+}
