@@ -1,6 +1,9 @@
 package routines
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The care table: what the source articles say about cold and heat, as the
 // figures the care timer and the plan for now use. Each figure names the
@@ -29,6 +32,15 @@ type CareRule struct {
 	On      string   // when the countdown begins
 	Halfway string   // the reminder halfway through
 	End     string   // what to do when the time is up
+}
+
+// Pack is what goes on the skin, as the cues name it: "ice pack",
+// "heat".
+func (r CareRule) Pack() string {
+	if r.Kind == KindIce {
+		return "ice pack"
+	}
+	return strings.ToLower(r.Title)
 }
 
 // Ice is the cold pack, for the first 48 hours.

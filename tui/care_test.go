@@ -147,7 +147,10 @@ func TestCarePauseSafetyStop(t *testing.T) {
 		h.waitUntil(35 * time.Second)
 		h.must("1:30")
 		h.press("space")
-		h.must("Paused. Space to go on.")
+		// The time on stops, so the pack comes off: the words say so, and
+		// "put it on now" is gone.
+		h.must("Paused: take the heat off now. Space when it is back on")
+		h.mustNot("Put the heat on now")
 		h.waitUntil(95 * time.Second)
 		h.must("1:30")
 		h.press("space")

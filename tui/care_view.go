@@ -113,8 +113,12 @@ func (m *Care) pacingParts(width int) []part {
 		say = []string{m.rule.Halfway}
 	}
 	status := s.Phase.Render(word)
-	if cs.Paused {
+	switch {
+	case cs.Paused && cs.Moment == coach.CareGetReady:
 		status = wrapText(s.Paused, width, words.Paused(m.pace.slept))
+	case cs.Paused: // the time on stops: so must the pack, not "put it on now"
+		status = wrapText(s.Paused, width, words.CarePaused(m.rule.Pack(), "Space", m.pace.slept))
+		say = nil
 	}
 	ps := []part{
 		{s.Title.Render(title), 1},

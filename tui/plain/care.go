@@ -35,7 +35,10 @@ func careLines(rule routines.CareRule) lines {
 	return func(e coach.Event, c *coach.Coach) []string {
 		switch e.Kind {
 		case coach.Paused:
-			return []string{"Paused."}
+			if c.CareAt(e.At).Moment == coach.CareGetReady {
+				return []string{"Paused."}
+			}
+			return []string{words.CarePaused(rule.Pack(), "Enter", false)}
 		case coach.Resumed:
 			return []string{"Going on."}
 		}

@@ -79,7 +79,7 @@ func TestCareCommands(t *testing.T) {
 			"0s " + routines.Heat.Before[0], "0s " + routines.Heat.Before[1], "0s " + routines.Heat.Before[2],
 			"2s " + routines.Heat.On,
 			"12s " + routines.Heat.Halfway,
-			"12s Paused.", "32s Going on.",
+			"12s Paused: take the heat off now. Enter when it is back on, and the time goes on.", "32s Going on.",
 		})
 		if run.Outcome != routines.Stopped || run.On != 15*time.Second || notes.Load() != 0 {
 			t.Errorf("run %+v, %d notifications; want stopped after 15 s on, none", run, notes.Load())
