@@ -2,6 +2,7 @@ package routines
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -162,6 +163,20 @@ func (a CareAdvice) last(k Kind) time.Time {
 	return a.LastIce
 }
 
+// coldSpan names the span of ice as the plan counts it: "the first 48
+// hours" from a known instant, "the first 2 days" (the day it began and
+// the next, to midnight) from a day (Episode.IceUntil), so that the words
+// agree with the time they give.
+func (a CareAdvice) coldSpan() string {
+	if a.Episode.Day && !a.Assumed {
+		return "the first 2 days"
+	}
+	return "the first 48 hours"
+}
+
+// capital is s with its first letter in capitals.
+func capital(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
 // Lines are what the plan for now says, in order: the episode and its
 // phase, the rule of the phase with its source, and what is next.
 func (a CareAdvice) Lines() []string {
@@ -175,9 +190,9 @@ func (a CareAdvice) Lines() []string {
 	rule, _ := CareRuleFor(a.Phase)
 	switch {
 	case a.Phase == KindHeat:
-		out = append(out, fmt.Sprintf("The first 48 hours are over (since %s): moist heat now, until the pain eases.", careSince(a.Now, a.IceUntil)))
+		out = append(out, fmt.Sprintf("%s are over (since %s): moist heat now, until the pain eases.", capital(a.coldSpan()), careSince(a.Now, a.IceUntil)))
 	case !a.Assumed:
-		out = append(out, fmt.Sprintf("The first 48 hours: ice, until %s; moist heat after.", careWhen(a.Now, a.IceUntil)))
+		out = append(out, fmt.Sprintf("%s: ice, until %s; moist heat after.", capital(a.coldSpan()), careWhen(a.Now, a.IceUntil)))
 	}
 	out = append(out, fmt.Sprintf("%s %s at a time, at most every %s (%s).", rule.Title, careMinutes(rule.Default.Value), careHours(rule.Every.Value), rule.Every.Source))
 	return append(out, a.nextLine())
@@ -194,7 +209,7 @@ func (a CareAdvice) nextLine() string {
 	line := fmt.Sprintf("Next %s from %s", name, careWhen(a.Now, a.NextAt))
 	switch {
 	case a.Next != a.Phase && a.NextAt.Equal(a.IceUntil):
-		line += ", when the first 48 hours end"
+		line += ", when " + a.coldSpan() + " end"
 	case !a.last(a.Next).IsZero() && a.NextAt.Equal(a.last(a.Next).Add(careRule(a.Next).Every.Value)):
 		line += " (the last began " + careAt(a.Now, a.last(a.Next)) + ")"
 	case !a.LastIce.IsZero():
@@ -239,11 +254,11 @@ func (a CareAdvice) Summary() string {
 func (a CareAdvice) Starting(k Kind) string {
 	switch {
 	case k == KindIce && a.Phase == KindHeat:
-		return fmt.Sprintf("The first 48 hours are over (since %s): the sources suggest heat now rather than ice.", careSince(a.Now, a.IceUntil))
+		return fmt.Sprintf("%s are over (since %s): the sources suggest heat now rather than ice.", capital(a.coldSpan()), careSince(a.Now, a.IceUntil))
 	case k == KindHeat && a.Phase == KindIce && a.Assumed:
 		return "Assuming the first 48 hours: the sources suggest ice until they are over, then heat."
 	case k == KindHeat && a.Phase == KindIce:
-		return fmt.Sprintf("Still the first 48 hours: the sources suggest ice until %s, then heat.", careWhen(a.Now, a.IceUntil))
+		return fmt.Sprintf("Still %s: the sources suggest ice until %s, then heat.", a.coldSpan(), careWhen(a.Now, a.IceUntil))
 	case k != KindIce && k != KindHeat:
 		return ""
 	}

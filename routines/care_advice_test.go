@@ -171,7 +171,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 10:00", due: true,
 			line:      "The spasm began 2 days ago or more.",
 			summary:   "no ice or heat today, heat due now",
-			startIce:  "The first 48 hours are over (since today 00:00): the sources suggest heat now rather than ice.",
+			startIce:  "The first 2 days are over (since today 00:00): the sources suggest heat now rather than ice.",
 			startHeat: "",
 		},
 		{
@@ -193,9 +193,9 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 				return &e
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-29 23:59", due: true,
-			line:      "The first 48 hours: ice, until tomorrow 00:00; moist heat after.",
+			line:      "The first 2 days: ice, until tomorrow 00:00; moist heat after.",
 			startIce:  "",
-			startHeat: "Still the first 48 hours: the sources suggest ice until tomorrow 00:00, then heat.",
+			startHeat: "Still the first 2 days: the sources suggest ice until tomorrow 00:00, then heat.",
 		},
 		{
 			name: "and at that midnight, heat",
@@ -206,7 +206,7 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-30 00:00", due: true,
 			line:      "The spasm began on Sat 28 Mar.",
-			startIce:  "The first 48 hours are over (since today 00:00): the sources suggest heat now rather than ice.",
+			startIce:  "The first 2 days are over (since today 00:00): the sources suggest heat now rather than ice.",
 			startHeat: "",
 		},
 		{
@@ -220,10 +220,10 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 				return []Application{iceAt(careUTC(t, "2026-03-03T09:00:00Z")), iceAt(careUTC(t, "2026-03-03T10:00:00Z"))}
 			},
 			phase: KindIce, next: KindIce, nextAt: "2026-03-04 02:00",
-			line:      "The first 48 hours: ice, until tomorrow 00:00; moist heat after.",
+			line:      "The first 2 days: ice, until tomorrow 00:00; moist heat after.",
 			summary:   "ice 1 today, next from 02:00",
 			startIce:  "This is early: the sources suggest the next ice from 02:00 (the last began at 00:00).",
-			startHeat: "Still the first 48 hours: the sources suggest ice until tomorrow 00:00, then heat.",
+			startHeat: "Still the first 2 days: the sources suggest ice until tomorrow 00:00, then heat.",
 		},
 		{
 			name: "Etc/GMT+12 (UTC-12), the same instant: both ices are today's, and heat takes over at midnight",
@@ -236,10 +236,10 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 				return []Application{iceAt(careUTC(t, "2026-03-03T09:00:00Z")), iceAt(careUTC(t, "2026-03-03T10:00:00Z"))}
 			},
 			phase: KindIce, next: KindHeat, nextAt: "2026-03-03 00:00",
-			line:      "Next heat from tomorrow 00:00, when the first 48 hours end.",
+			line:      "Next heat from tomorrow 00:00, when the first 2 days end.",
 			summary:   "ice 2 today, next heat from tomorrow 00:00",
 			startIce:  "This is early: the sources suggest heat next, from tomorrow 00:00 (the last ice began at 22:00).",
-			startHeat: "Still the first 48 hours: the sources suggest ice until tomorrow 00:00, then heat.",
+			startHeat: "Still the first 2 days: the sources suggest ice until tomorrow 00:00, then heat.",
 		},
 		{
 			name: "an application recorded after now (a clock set back) is left out, and a session is not care",

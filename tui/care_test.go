@@ -195,7 +195,7 @@ func TestCarePlanFromHome(t *testing.T) {
 		if len(p.recorded) != 1 || !p.recorded[0].Day {
 			t.Fatalf("episodes recorded: %+v", p.recorded)
 		}
-		h.must("The spasm began yesterday.", "The first 48 hours: ice, until tomorrow 00:00", "Ice is due now.", "Enter: start ice now (15 minutes)")
+		h.must("The spasm began yesterday.", "The first 2 days: ice, until tomorrow 00:00", "Ice is due now.", "Enter: start ice now (15 minutes)")
 		h.press("w")
 		h.must("What each article says about cold and heat:", "003", "Where they differ:")
 		h.press("w") // any key back
