@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +199,39 @@ func TestReviewListsWallClockTimes(t *testing.T) {
 			opt: Options{Now: func() time.Time { return reviewNow.In(paris) }}})
 		h.must("Fri 20 Nov 23:30")
 		h.mustNot("Sat 21 Nov 05:30")
+	})
+}
+
+// The place shown at the foot never goes back as older sessions are read
+// in (a share of what was read so far fell from 98% to 62% when the next
+// page came), and reaches 100% at the end of the last.
+func TestReviewPlaceNeverGoesBack(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := reviewFixture()
+		var all []record.Session
+		for i := range 250 {
+			at := reviewNow.Add(-time.Duration(i+1) * 7 * time.Hour)
+			all = append(all, record.Session{ID: int64(1000 - i), Kind: routines.KindBreathe, StartedAt: at, Status: routines.Completed, Breaths: i + 1})
+		}
+		ov.Recent, ov.Sessions = all[:50], len(all)
+		f := &fakeHistory{ov: ov, all: all}
+		h := newReviewApp(t, 100, 60, "dark", f)
+		var seen []int
+		for range 20 {
+			lines := strings.Split(strings.TrimRight(h.screen(), "\n "), "\n")
+			foot := strings.TrimSpace(lines[len(lines)-2]) // above the help line
+			var pct int
+			if _, err := fmt.Sscanf(foot, "%d%%", &pct); err != nil {
+				t.Fatalf("foot %q is not a share: %v\n%s", foot, err, h.screen())
+			}
+			if len(seen) > 0 && pct < seen[len(seen)-1] {
+				t.Fatalf("the foot went back: %v then %d%%", seen, pct)
+			}
+			seen = append(seen, pct)
+			h.press("pgdown")
+		}
+		if f.pages < 2 || seen[len(seen)-1] != 100 {
+			t.Errorf("read %d pages; the foot said %v: want 2 pages read and 100%% at the end", f.pages, seen)
+		}
 	})
 }

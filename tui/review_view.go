@@ -33,9 +33,17 @@ func (m *Review) View() string {
 	if !m.ready {
 		return header + "\n" + s.Subtle.Render("Reading your history…")
 	}
+	// Where the view is, as a share of the whole page: the sessions not
+	// read yet count as the one line each they will take (in place of the
+	// "… older" line), so the share never goes back when they come in
+	// (a share of what was read so far fell from 98% to 62%).
 	where := ""
-	if m.vp.TotalLineCount() > m.vp.Height() {
-		where = fmt.Sprintf("%3.0f%%", m.vp.ScrollPercent()*100)
+	total := m.vp.TotalLineCount()
+	if m.ov != nil && m.listErr == nil && m.ov.Sessions > len(m.list) {
+		total += m.ov.Sessions - len(m.list) - 1
+	}
+	if total > m.vp.Height() {
+		where = fmt.Sprintf("%3.0f%%", 100*min(float64(m.vp.YOffset())/float64(total-m.vp.Height()), 1))
 	}
 	return header + "\n" + m.vp.View() + "\n" + s.Subtle.Render(where)
 }
