@@ -34,7 +34,7 @@ var pages = []pageEntry{
 	{PageBreathe, "breathe", Keys.Breathe, "Breathe now", func(c *Context, d Deps) (Screen, error) { return newBreathe(c, d.Breathe, d) }},
 	{PageSession, "session", Keys.Session, "Start today's session", func(c *Context, d Deps) (Screen, error) { return newSession(c, d.Session, d), nil }},
 	{PagePick, "pick", Keys.Pick, "Pick routines", func(c *Context, d Deps) (Screen, error) { return newPick(c, d), nil }},
-	{PageReview, "review", Keys.History, "History", func(c *Context, d Deps) (Screen, error) { return newReview(c, d.Review), nil }},
+	{PageReview, "review", Keys.History, "History", func(c *Context, d Deps) (Screen, error) { return newReview(c, d.Review, d.Routines), nil }},
 	{PageCare, "care", Keys.Care, "Ice or heat", func(c *Context, d Deps) (Screen, error) { return newCare(c, d) }},
 	{PageSafety, "safety", Keys.Safety, "Safety", func(c *Context, d Deps) (Screen, error) { return newSafety(c), nil }},
 	{PageHome, "home", key.Binding{}, "", func(c *Context, d Deps) (Screen, error) { return newHome(c, d), nil }},

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
 	"github.com/unknot/unknot/tui/words"
 )
@@ -28,10 +29,11 @@ const reviewPage = 100
 // pain trend, the totals and the list of sessions, in one scrollable page.
 // It reads the history in a command, never in Update or View.
 type Review struct {
-	ctx  *Context
-	load HistoryReader
-	now  time.Time
-	w, h int
+	ctx    *Context
+	load   HistoryReader
+	titles map[string]string // a routine's name -> its title (newReview)
+	now    time.Time
+	w, h   int
 
 	ov      *record.Overview
 	levels  []RoutineLevel
@@ -69,10 +71,24 @@ type LevelReader interface {
 type RoutineLevel = words.Level
 
 // newReview makes the review screen; it loads when it starts.
-func newReview(ctx *Context, load HistoryReader) *Review {
+func newReview(ctx *Context, load HistoryReader, rs []routines.Routine) *Review {
 	vp := viewport.New(viewport.WithWidth(80), viewport.WithHeight(22))
 	vp.KeyMap = reviewScroll()
-	return &Review{ctx: ctx, load: load, vp: vp, now: ctx.Opt.now(), w: 80, h: 23}
+	titles := make(map[string]string, len(rs))
+	for _, r := range rs {
+		titles[r.Name] = r.Title
+	}
+	return &Review{ctx: ctx, load: load, vp: vp, now: ctx.Opt.now(), w: 80, h: 23, titles: titles}
+}
+
+// title is how a routine is named to the person: its title, as the
+// session and the report name it, or its name when no routine of the
+// catalog has it (a file since removed, an import).
+func (m *Review) title(name string) string {
+	if t := m.titles[name]; t != "" {
+		return routines.Printable(t)
+	}
+	return routines.Printable(name) // names come from files and imports
 }
 
 // Page is PageReview.

@@ -24,7 +24,7 @@ func (m *Review) insightsSection(width int) string {
 			"Not enough sessions with a check-in before and after to say yet: each observation needs "+
 				count(in.Minimum, "session")+" of its kind."))
 	}
-	for _, l := range report.Observations(in, nil) {
+	for _, l := range report.Observations(in, m.titles) {
 		lines = append(lines, wrapText(s.Text, width, "• "+l))
 	}
 	lines = append(lines, wrapText(s.Subtle, width, report.NotAdvice))

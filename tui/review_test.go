@@ -235,3 +235,19 @@ func TestReviewPlaceNeverGoesBack(t *testing.T) {
 		}
 	})
 }
+
+// The review names routines as the session and the report do, by their
+// titles ("Knee to chest", not "knee-to-chest"): in the totals, the stops
+// for pain and what seems to help. A name no routine has any more shows
+// as it was recorded.
+func TestReviewNamesRoutinesByTitle(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageReview, w: 100, h: 200, deps: Deps{Review: fixtureOverview, Routines: builtins(t)},
+			opt: Options{Theme: "dark", Now: func() time.Time { return reviewNow }}})
+		h.must("Knee to chest (left)", "Arm raise", "Seated twist was stopped for pain")
+		h.mustNot("knee-to-chest", "arm-raise")
+		gone := newHarness(t, appOpts{first: PageReview, w: 100, h: 200, deps: Deps{Review: fixtureOverview, Routines: []routines.Routine{builtin(t, "arm-raise")}},
+			opt: Options{Theme: "dark", Now: func() time.Time { return reviewNow }}})
+		gone.must("knee-to-chest (left)", "Arm raise")
+	})
+}

@@ -141,7 +141,7 @@ func (m *Review) totalsSection() string {
 	if len(t.Exercises) > 0 {
 		lines = append(lines, "")
 		for _, e := range t.Exercises {
-			name := routines.Printable(e.Routine) // names come from files and imports
+			name := m.title(e.Routine)
 			if e.Side != "" {
 				name += " (" + e.Side + ")"
 			}
@@ -242,7 +242,7 @@ func (m *Review) flagNote(width int) string {
 	s := m.ctx.Styles
 	var why []string
 	for _, p := range f.PainStops {
-		why = append(why, fmt.Sprintf("%s was stopped for pain %s lately", routines.Printable(p.Routine), times(p.Count)))
+		why = append(why, fmt.Sprintf("%s was stopped for pain %s lately", m.title(p.Routine), times(p.Count)))
 	}
 	if f.HighWeeks >= record.HighPainWeeks {
 		why = append(why, fmt.Sprintf("your pain has stayed high for %d weeks", f.HighWeeks))
