@@ -141,19 +141,19 @@ type scenario struct {
 
 var scenarios = []scenario{
 	{name: "the first routine skipped, x in the twist's first hold",
-		plan:  []Exercise{ex("knee-to-chest", "left", 0, 5), ex("knee-to-chest", "right", 0, 5), ex("lying-twist", "left", 0, 3), ex("lying-twist", "right", 0, 3)},
-		done:  []int{0, 0, 0, 0},
-		pos:   2, rep: 1,
+		plan: []Exercise{ex("knee-to-chest", "left", 0, 5), ex("knee-to-chest", "right", 0, 5), ex("lying-twist", "left", 0, 3), ex("lying-twist", "right", 0, 3)},
+		done: []int{0, 0, 0, 0},
+		pos:  2, rep: 1,
 		where: "lying-twist left rep 1 of 3", back: "lying-twist"},
 	{name: "left rep 1 held, x in the right side's first hold",
-		plan:  []Exercise{ex("knee-to-chest", "left", 0, 5), ex("knee-to-chest", "right", 0, 5)},
-		done:  []int{1, 0},
-		pos:   1, rep: 1,
+		plan: []Exercise{ex("knee-to-chest", "left", 0, 5), ex("knee-to-chest", "right", 0, 5)},
+		done: []int{1, 0},
+		pos:  1, rep: 1,
 		where: "knee-to-chest right rep 1 of 5", back: "knee-to-chest"},
 	{name: "the left side skipped, x in the right side's last hold",
-		plan:  []Exercise{ex("knee-to-chest", "left", 0, 8), ex("knee-to-chest", "right", 0, 8)},
-		done:  []int{0, 7},
-		pos:   1, rep: 8,
+		plan: []Exercise{ex("knee-to-chest", "left", 0, 8), ex("knee-to-chest", "right", 0, 8)},
+		done: []int{0, 7},
+		pos:  1, rep: 8,
 		where: "knee-to-chest right rep 8 of 8", back: "knee-to-chest"},
 }
 
