@@ -348,3 +348,53 @@ func TestInsightsCountTheStopsForPain(t *testing.T) {
 		})
 	}
 }
+
+// The routine a recorded stop for pain came in is the one "what seems to
+// help" counts it for: knee to chest skipped, the twist stopped at its
+// first rep, five times, are five sessions of the twist and none of knee
+// to chest (the old guess would have said the opposite).
+func TestInsightsPutAStopDownToWhereItCame(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
+	sc := scenarios[0]
+	for d := 1; d <= 5; d++ {
+		start := at(zone(1), 2025, 3, d, 8, 0)
+		e := j.Begin(KindSession, start, sc.plan, ptr(3))
+		e.StoppedAt(sc.pos, sc.rep)
+		e.Finish(start.Add(time.Minute), Pain)
+		e.SetPainAfter(7)
+	}
+	if c := j.Close(10 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %s", c.Message())
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	in, err := s.Insights("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Report(at(zone(1), 2025, 3, 6, 12, 0), "2025-03-01", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, in := range map[string]record.Insights{"Insights": in, "the report": rep.Insights} {
+		var groups []string
+		for _, o := range in.Observations {
+			if o.Group == record.ByRoutine {
+				groups = append(groups, fmt.Sprintf("%s %d %+.1f", o.Label, o.Sessions, o.Change))
+			}
+		}
+		for _, h := range in.Held {
+			if h.Group == record.ByRoutine {
+				groups = append(groups, fmt.Sprintf("%s %d held", h.Label, h.Sessions))
+			}
+		}
+		if got := strings.Join(groups, ", "); got != "lying-twist 5 +4.0" {
+			t.Errorf("%s: by routine %q, want lying-twist 5 +4.0 alone", what, got)
+		}
+	}
+}
