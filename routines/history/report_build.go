@@ -160,7 +160,7 @@ func stopOf(x *record.Session) record.StopEvent {
 		SafetyOpenedAt: x.SafetyOpenedAt}
 	if p, ok := x.PainPlace(); ok {
 		e := x.Exercises[p.Pos]
-		st.Routine, st.Side, st.Rep, st.RepsPlanned = e.Routine, e.Side, p.Rep, e.RepsPlanned
+		st.Routine, st.Side, st.Rep, st.RepsPlanned, st.Guessed = e.Routine, e.Side, p.Rep, e.RepsPlanned, p.Guessed
 	}
 	return st
 }
