@@ -26,6 +26,11 @@ type RunLog interface {
 	SetBreaths(n int)    // whole breaths done
 	SetPainBefore(v int) // the check-in before, 0-10
 	SetPainAfter(v int)  // the check-in after, 0-10
+	// StoppedAt records where a stop for pain came: planned[i] was under
+	// way, at its rep rep (1-based). Call it before Finish with Pain; a
+	// run that finishes otherwise keeps no place, and a place outside the
+	// plan is not kept.
+	StoppedAt(i, rep int)
 	Finish(at time.Time, o Outcome)
 	// SetPattern records the breathing pattern a breathing run paces, as
 	// it is paced: after the settings, the flags and the pace (a change of

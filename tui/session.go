@@ -352,6 +352,12 @@ func (m *Session) finish(now time.Time) tea.Cmd {
 	m.pace.stop()
 	m.run = words.RunOf(m.coach, routines.KindSession, m.started, now)
 	if m.log != nil {
+		if m.run.Outcome == routines.Pain {
+			// Where x came: the coach stands still where it was stopped.
+			if i, rep, ok := m.coach.Place(now); ok {
+				m.log.StoppedAt(i, rep)
+			}
+		}
 		m.log.Finish(now, m.run.Outcome)
 	}
 	return runDone(m.run)

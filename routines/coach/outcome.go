@@ -58,3 +58,29 @@ func (c *Coach) TallyIndex(seg Segment) int {
 	}
 	return -1
 }
+
+// Place is where the plan stands at instant t (after Stop: where it was
+// stopped), as the history records a stop for pain: exercise is the index
+// in Tallies (and in the plan handed to the history) of the exercise under
+// way, and rep the rep of it (1-based). In a hold or a move it is that
+// rep; in a rest or a switch, the rep just held (the stop came right after
+// it); in a get-ready, the first rep of the routine coming (getting into
+// its position is part of it). ok is false for breathing alone, which has
+// no exercises.
+func (c *Coach) Place(t time.Time) (exercise, rep int, ok bool) {
+	segs := c.plan.Segments
+	if len(segs) == 0 || c.breathingAlone() {
+		return 0, 0, false
+	}
+	i := c.plan.segmentAt(c.offset(t))
+	s := segs[i]
+	if (s.Kind == Rest || s.Kind == Switch) && i > 0 && segs[i-1].counted() {
+		s = segs[i-1]
+	}
+	probe := s
+	probe.Kind = Stretch // a get-ready, rest or switch names its rep as a hold does
+	if exercise = c.TallyIndex(probe); exercise < 0 || s.Rep < 1 {
+		return 0, 0, false
+	}
+	return exercise, s.Rep, true
+}

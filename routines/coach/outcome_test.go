@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -127,5 +128,59 @@ func TestPaceAtTheStart(t *testing.T) {
 	}
 	if c.Pace() != 1.5 {
 		t.Errorf("pace %v, want 1.5", c.Pace())
+	}
+}
+
+// Place names the exercise and rep under way at every kind of moment of
+// knee to chest (sides alternating) then the lying twist: a hold its own
+// rep, a rest or switch the rep just held, a get-ready the first rep of
+// the routine coming; a stop freezes it where the stop came.
+func TestPlace(t *testing.T) {
+	rs := pick(t, "knee-to-chest", "lying-twist")
+	p, err := SessionPlan(rs, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(p, t0)
+	tallies := c.Tallies()
+	name := func(i, rep int) string {
+		return fmt.Sprintf("%s %s rep %d", tallies[i].Routine, tallies[i].Side, rep)
+	}
+	seen := map[Kind]bool{}
+	for k, s := range p.Segments {
+		mid := at(s.Start + s.Length/2)
+		i, rep, ok := c.Place(mid)
+		if !ok {
+			t.Fatalf("segment %d (%v): no place", k, s.Kind)
+		}
+		want := name(c.TallyIndex(Segment{Kind: Stretch, Routine: s.Routine, Side: s.Side, Direction: s.Direction}), s.Rep)
+		if s.Kind == Rest || s.Kind == Switch {
+			prev := p.Segments[k-1]
+			want = name(c.TallyIndex(prev), prev.Rep)
+		}
+		if s.Kind == Ready {
+			want = name(c.TallyIndex(p.Segments[k+1]), 1)
+		}
+		if got := name(i, rep); got != want {
+			t.Errorf("segment %d (%v %s rep %d): place %s, want %s", k, s.Kind, s.Side, s.Rep, got, want)
+		}
+		seen[s.Kind] = true
+	}
+	if !seen[Ready] || !seen[Rest] || !seen[Stretch] {
+		t.Errorf("the plan has no get-ready, rest or hold: %v", seen)
+	}
+	// Stopped during the lying twist's first hold, left side: that rep,
+	// however long after.
+	for _, s := range p.Segments {
+		if s.Kind == Stretch && rs[s.Routine].Name == "lying-twist" {
+			c.Stop(at(s.Start+time.Second), Pain)
+			break
+		}
+	}
+	if i, rep, _ := c.Place(at(time.Hour)); name(i, rep) != "lying-twist left rep 1" {
+		t.Errorf("stopped in the twist's first hold: place %s", name(i, rep))
+	}
+	if _, _, ok := breatheCoach(t, routines.DefaultPattern, 5).Place(t0); ok {
+		t.Error("breathing alone has a place")
 	}
 }

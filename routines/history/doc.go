@@ -14,6 +14,7 @@
 //	e.SetReps(i, done)                        // i: index into planned (a plan may repeat a routine)
 //	e.SetBreaths(12)                          // breathe runs, after each breath
 //	e.SetPattern(pattern)                     // breathe runs: the pattern paced (again after a change of pace)
+//	e.StoppedAt(i, rep)                       // before a Finish with Pain: where the stop came
 //	e.Finish(time.Now(), routines.Completed)  // or Stopped, Pain, Interrupted
 //	e.SetPainAfter(2)                         // the check-in after, if any
 //	e.SetLevel("knee-to-chest", 1)            // the level a routine is done at (progression)
@@ -85,7 +86,9 @@
 //	   "exercises": [{"routine", "side", "reps_done", "reps_planned"}],
 //	   "levels": {"routine": level, ...},  (only when the session recorded levels)
 //	   "pattern": "5-1-3",                 (only for a breathing run that recorded its pattern)
-//	   "safety_opened_at": "..."}          (only when the safety page was opened from its stop for pain)
+//	   "safety_opened_at": "...",          (only when the safety page was opened from its stop for pain)
+//	   "stop_pos": 1, "stop_rep": 2}       (only for a stop for pain that recorded where it came: the
+//	                                        exercise under way, from 0, and its rep, from 1)
 //	 ],
 //	 "episodes": [{"began_at", "day_only", "or_earlier", "recorded_at"}]}
 //
@@ -94,8 +97,8 @@
 // Every table of the schema is in it: sessions with their exercises (and
 // check-ins, pain stops, ice and heat), levels, episodes; what is left out
 // is only what belongs to a process (the recording pid) or follows from
-// the rest (instants as nanoseconds, the day). Version 2 had no pattern
-// and no safety page, version 1 was the bare array of sessions; ImportFile
+// the rest (instants as nanoseconds, the day). Version 2 had no pattern,
+// no safety page and no stop place, version 1 was the bare array of sessions; ImportFile
 // and ImportJSON read them still, the document,
 // and JSON lines of sessions (what a run that could not be saved prints),
 // with or without a BOM, as a stream; they check every item against the

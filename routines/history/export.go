@@ -22,9 +22,11 @@ import (
 //
 // in that order, each session as version 1 wrote it plus its "levels"
 // (routine -> level, for stretch sessions that recorded any), and since
-// version 3 its "pattern" (a breathing run's, "5-1-3") and
+// version 3 its "pattern" (a breathing run's, "5-1-3"),
 // "safety_opened_at" (when the safety page was first opened from its stop
-// for pain), each left out when not recorded. Version 2 had neither:
+// for pain) and "stop_pos" and "stop_rep" (where that stop came: the
+// exercise under way, counted from 0 in its "exercises", and its rep,
+// from 1), each left out when not recorded. Version 2 had neither:
 // imports still read it, as they read version 1, the bare array of
 // sessions with no levels and no episodes, and JSON lines of sessions
 // (what a run that could not be saved prints). An unknot that reads only
@@ -275,6 +277,14 @@ func appendSession(b []byte, x *record.Session) []byte {
 		b = append(b, `,"safety_opened_at":"`...)
 		b = x.SafetyOpenedAt.AppendFormat(b, time.RFC3339Nano)
 		b = append(b, '"')
+	}
+	if x.StopPos != nil {
+		b = append(b, `,"stop_pos":`...)
+		b = strconv.AppendInt(b, int64(*x.StopPos), 10)
+	}
+	if x.StopRep != nil {
+		b = append(b, `,"stop_rep":`...)
+		b = strconv.AppendInt(b, int64(*x.StopRep), 10)
 	}
 	return append(b, '}')
 }

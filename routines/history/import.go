@@ -69,6 +69,8 @@ type importSession struct {
 	Levels     map[string]int64 `json:"levels"`           // version 2
 	Pattern    *string          `json:"pattern"`          // version 3
 	SafetyAt   *string          `json:"safety_opened_at"` // version 3
+	StopPos    *int64           `json:"stop_pos"`         // version 3
+	StopRep    *int64           `json:"stop_rep"`         // version 3
 }
 
 // importEpisode is one episode of spasm of the export document.
@@ -190,15 +192,19 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 	in.exists = prep(`SELECT coalesce((SELECT id FROM sessions WHERE started_ns = ? AND kind = ? ORDER BY id LIMIT 1), 0)`)
 	// The file's id where it is free, else the next one.
 	in.store = prep(`INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-		status, pain_before, pain_after, breaths, pattern, safety_opened_at) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
-		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`)
+		status, pain_before, pain_after, breaths, pattern, safety_opened_at, stop_pos, stop_rep) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
+		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)`)
 	// A session already there keeps what it recorded, and gains what it
 	// lacks: the pattern of a breathing run, the opening of the safety
-	// page after a stop for pain (as the history's own CHECKs allow).
+	// page after a stop for pain, and where that stop came when its own
+	// exercise there plans that rep (as the history's own CHECKs allow).
 	in.fill = prep(`UPDATE sessions SET
 		pattern = coalesce(pattern, CASE WHEN kind = 'breathe' THEN ?2 END),
-		safety_opened_at = coalesce(safety_opened_at, CASE WHEN status = 'pain' THEN ?3 END)
-		WHERE id = ?1 AND ((pattern IS NULL AND ?2 IS NOT NULL) OR (safety_opened_at IS NULL AND ?3 IS NOT NULL))`)
+		safety_opened_at = coalesce(safety_opened_at, CASE WHEN status = 'pain' THEN ?3 END),
+		stop_pos = CASE WHEN ` + stopFits + ` THEN ?4 ELSE stop_pos END,
+		stop_rep = CASE WHEN ` + stopFits + ` THEN ?5 ELSE stop_rep END
+		WHERE id = ?1 AND ((pattern IS NULL AND ?2 IS NOT NULL) OR (safety_opened_at IS NULL AND ?3 IS NOT NULL)
+			OR (stop_pos IS NULL AND ?4 IS NOT NULL))`)
 	if err != nil {
 		in.close()
 		return nil, err
@@ -217,6 +223,13 @@ func (in *inserter) close() {
 	}
 }
 
+// stopFits says, in the import's fill (over a session row, with ?1 its
+// id, ?4 and ?5 the place), that the row has no stop place and takes this
+// one: stopped for pain, with an exercise at ?4 that plans rep ?5. (In an
+// UPDATE every SET reads the row as it was, so both columns ask alike.)
+const stopFits = `stop_pos IS NULL AND ?4 IS NOT NULL AND status = 'pain' AND kind = 'session'
+	AND EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = ?1 AND e.pos = ?4 AND e.reps_planned >= ?5)`
+
 // add inserts x with its levels unless a session with its start instant
 // and kind is already there (added false, err nil): that one gets the
 // levels, the pattern and the opening of the safety page it lacks, and
@@ -227,8 +240,8 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 		return false, err
 	}
 	if id != 0 {
-		if x.Pattern != "" || x.SafetyOpenedAt != nil {
-			if _, err := in.fill.ExecContext(ctx, id, optText(x.Pattern), optTime(x.SafetyOpenedAt)); err != nil {
+		if x.Pattern != "" || x.SafetyOpenedAt != nil || x.StopPos != nil {
+			if _, err := in.fill.ExecContext(ctx, id, optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep); err != nil {
 				return false, err
 			}
 		}
@@ -239,7 +252,8 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 		ended = timeText(*x.EndedAt)
 	}
 	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt),
-		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, optText(x.Pattern), optTime(x.SafetyOpenedAt))
+		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, optText(x.Pattern), optTime(x.SafetyOpenedAt),
+		x.StopPos, x.StopRep)
 	if err != nil {
 		return false, err
 	}
@@ -666,6 +680,14 @@ func (x importSession) session() (record.Session, error) {
 	s.PainBefore = opt(`"pain_before"`, x.PainBefore)
 	s.PainAfter = opt(`"pain_after"`, x.PainAfter)
 	s.Breaths = small(`"breaths"`, x.Breaths, 0, MaxBreaths)
+	if x.StopPos != nil {
+		n := small(`"stop_pos"`, x.StopPos, 0, MaxExercises-1)
+		s.StopPos = &n
+	}
+	if x.StopRep != nil {
+		n := small(`"stop_rep"`, x.StopRep, 1, MaxReps)
+		s.StopRep = &n
+	}
 	if bad != nil {
 		return s, bad
 	}

@@ -216,6 +216,8 @@ func FuzzImport(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf[]"))
 	f.Add([]byte(`[1,2]`))
 	f.Add([]byte(with(`"breaths":0`, `"breaths":9223372036854775807`)))
+	painStop := strings.Replace(strings.Replace(one, `"status":"completed"`, `"status":"pain"`, 1), `]}`, `],"stop_pos":0,"stop_rep":2}`, 1)
+	f.Add([]byte("[" + painStop + "]"))
 	s, _ := openTemp(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		before := export(t, s, Filter{})

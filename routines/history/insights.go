@@ -21,11 +21,12 @@ func (s *Store) Insights(since record.Day) (Insights, error) {
 	if from != "" {
 		from = from.Add(-1) // the ice or heat of the evening before
 	}
-	// Only what the observations need: the check-ins, the routines done,
-	// and the ice and heat (no check-ins of their own).
+	// Only what the observations need: the check-ins, the routines done
+	// or stopped for pain in (samplesOf), and the ice and heat (no
+	// check-ins of their own).
 	q := `SELECT s.id, s.kind, s.started_at, s.pain_before, s.pain_after, s.breaths, s.pattern,
 		(SELECT group_concat(r, char(31)) FROM (SELECT DISTINCT e.routine r FROM exercises e
-			WHERE e.session_id = s.id AND e.reps_done > 0))
+			WHERE e.session_id = s.id AND (e.reps_done > 0 OR (s.status = 'pain' AND e.pos = ` + painPos + `))))
 		FROM sessions s WHERE s.day >= ? AND s.status != 'running' AND (s.kind IN ('ice', 'heat')
 			OR (s.pain_before IS NOT NULL AND s.pain_after IS NOT NULL))
 		ORDER BY s.started_ns, s.id`
@@ -66,7 +67,11 @@ func (s *Store) Insights(since record.Day) (Insights, error) {
 
 // samplesOf turns the sessions (oldest first) with both check-ins on dates
 // from to to ("": no bound) into insight samples; the ice and heat among
-// the sessions mark those begun within record.CareWindow hours after.
+// the sessions mark those begun within record.CareWindow hours after. A
+// session counts for each routine it did a rep of, and for the one a stop
+// for pain came in (painRoutine), reps or none: a routine that hurt at its
+// first rep is not left out of its own group, where it would make the
+// routine look better than it is.
 func samplesOf(sessions []record.Session, from, to record.Day) []record.InsightSample {
 	var out []record.InsightSample
 	var care Kind
@@ -90,6 +95,9 @@ func samplesOf(sessions []record.Session, from, to record.Day) []record.InsightS
 				seen[e.Routine] = true
 				sm.Routines = append(sm.Routines, e.Routine)
 			}
+		}
+		if r := painRoutine(x); r != "" && !seen[r] {
+			sm.Routines = append(sm.Routines, r)
 		}
 		if x.Kind == KindBreathe && x.Breaths > 0 {
 			sm.Breathing = x.Pattern

@@ -87,6 +87,7 @@ type Entry struct {
 	rejected error          // the history refuses this record: it is never retried
 	listed   bool           // in j.entries: a finished, written entry leaves it until it changes again
 	levels   map[string]int // routine -> the level it is done at (SetLevel)
+	stop     *[2]int        // where a stop for pain came (StoppedAt), until Finish takes it
 }
 
 // Begin records the start of a run at instant at (keep its location: the
@@ -171,9 +172,31 @@ func (e *Entry) SetPainAfter(v int) {
 	e.change(func(s *record.Session) { s.PainAfter = clampPain(&v) })
 }
 
+// StoppedAt records where a stop for pain came: planned exercise i
+// (0-based, as passed to Begin) was under way, at rep rep (1-based, held
+// to 1 and the reps planned). It is kept by a Finish with Pain, and by
+// nothing else; an i outside the plan, or one that plans no rep, keeps
+// nothing. Called after that Finish, it still records the place if none
+// was.
+func (e *Entry) StoppedAt(i, rep int) {
+	e.change(func(s *record.Session) {
+		if i < 0 || i >= len(s.Exercises) || s.Exercises[i].RepsPlanned < 1 {
+			return
+		}
+		place := [2]int{i, clamp(rep, 1, s.Exercises[i].RepsPlanned)}
+		switch {
+		case s.Status == record.Running:
+			e.stop = &place
+		case s.Status == Pain && s.StopPos == nil:
+			s.StopPos, s.StopRep = &place[0], &place[1]
+		}
+	})
+}
+
 // Finish records the end of the run at instant at, with outcome o
-// (Completed, Stopped, Pain or Interrupted). Only the first Finish counts;
-// an end before the start is taken as the start.
+// (Completed, Stopped, Pain or Interrupted), and with Pain the place given
+// to StoppedAt. Only the first Finish counts; an end before the start is
+// taken as the start.
 func (e *Entry) Finish(at time.Time, o routines.Outcome) {
 	if !o.Final() {
 		o = Interrupted
@@ -186,6 +209,10 @@ func (e *Entry) Finish(at time.Time, o routines.Outcome) {
 			at = s.StartedAt
 		}
 		s.EndedAt, s.Status = &at, o
+		if o == Pain && e.stop != nil {
+			s.StopPos, s.StopRep = &e.stop[0], &e.stop[1]
+		}
+		e.stop = nil
 	})
 }
 

@@ -38,12 +38,13 @@ var errEnough = errors.New("enough")
 // RecentRuns are the last n stretch sessions (n <= 0: all) that did
 // routine, newest first, as routines.Progress reads them. A session counts
 // for a routine when at least one of its reps was done, or when the
-// session was stopped for pain: the record does not say which routine was
-// under way (a skipped one looks the same as one not reached), so a pain
-// stop brakes every routine of that session. A routine never reached in a
-// session that ended otherwise is not counted. Pain not asked or skipped is routines.PainUnknown; the level
-// is the one recorded with the session (0 when none was: the routine as
-// its file gives it). Sessions still running are left out.
+// session was stopped for pain: a pain stop brakes every routine of that
+// session, and is put down (Pain: one step back) to the routine it came
+// in (painRoutine) and to those with reps done before it. A routine never
+// reached in a session that ended otherwise is not counted. Pain not asked
+// or skipped is routines.PainUnknown; the level is the one recorded with
+// the session (0 when none was: the routine as its file gives it).
+// Sessions still running are left out.
 func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
 	ctx := context.Background()
 	var out []routines.PastRun
@@ -111,16 +112,13 @@ func pastRun(x *record.Session, routine string) (routines.PastRun, bool) {
 }
 
 // painRoutine is the routine a stop for pain in session x is put down to,
-// by the rule RedFlags and the report use: the first exercise not finished
-// when the stop came, else the last one.
+// as RedFlags, the report and the insights put it: the one under way when
+// the stop came, as recorded; for a stop from before that was recorded,
+// the first exercise not finished, else the last one
+// (record.Session.PainPlace). "" when x holds no exercise.
 func painRoutine(x *record.Session) string {
-	for _, e := range x.Exercises {
-		if e.RepsDone < e.RepsPlanned {
-			return e.Routine
-		}
-	}
-	if n := len(x.Exercises); n > 0 {
-		return x.Exercises[n-1].Routine
+	if p, ok := x.PainPlace(); ok {
+		return x.Exercises[p.Pos].Routine
 	}
 	return ""
 }

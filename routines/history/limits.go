@@ -77,7 +77,43 @@ func checkSession(s *record.Session) error {
 	if err := checkPattern(s); err != nil {
 		return err
 	}
+	if err := checkStopPlace(s); err != nil {
+		return err
+	}
 	return checkSafetyOpened(s)
+}
+
+// checkStopPlace validates where a stop for pain came: both "stop_pos"
+// and "stop_rep" or neither, only on a run stopped for pain, the position
+// one of its exercises' (0-based, as they are listed) and the rep one that
+// exercise plans. (The rep may be past those done: reps skipped before
+// the stop; or among them: a rep held again after going back.)
+func checkStopPlace(s *record.Session) error {
+	switch {
+	case s.StopPos == nil && s.StopRep == nil:
+		return nil
+	case s.StopPos == nil:
+		return errors.New(`"stop_rep" is given without "stop_pos"; give both, or neither`)
+	case s.StopRep == nil:
+		return errors.New(`"stop_pos" is given without "stop_rep"; give both, or neither`)
+	case s.Status != Pain:
+		return fmt.Errorf(`"stop_pos" is given for a run with the status %q; it is recorded only for a stop for pain ("status": "pain")`, s.Status)
+	}
+	pos, rep := *s.StopPos, *s.StopRep
+	if pos < 0 || pos >= len(s.Exercises) {
+		if len(s.Exercises) == 0 {
+			return fmt.Errorf(`"stop_pos" is %d, but the run lists no exercises`, pos)
+		}
+		return fmt.Errorf(`"stop_pos" is %d; it must name one of the run's exercises, from 0 to %d`, pos, len(s.Exercises)-1)
+	}
+	e := s.Exercises[pos]
+	if e.RepsPlanned < 1 {
+		return fmt.Errorf(`"stop_pos" is %d, but exercise %d (%s) plans no rep to stop in`, pos, pos+1, e.Routine)
+	}
+	if rep < 1 || rep > e.RepsPlanned {
+		return fmt.Errorf(`"stop_rep" is %d; exercise %d (%s) plans %d, so it must be from 1 to %d`, rep, pos+1, e.Routine, e.RepsPlanned, e.RepsPlanned)
+	}
+	return nil
 }
 
 // checkPattern validates a breathing run's pattern: one that

@@ -12,12 +12,13 @@ import (
 )
 
 // sessionCols are read by eachSession, in this order, from sessions s
-// (the pattern and the opening of the safety page, NULL when not
-// recorded, after the owner); the exercises come last, as one text, each "routine US side US done US
+// (the pattern, the opening of the safety page and where a stop for pain
+// came, NULL when not recorded, after the owner); the exercises come last, as one text, each "routine US side US done US
 // planned", separated by RS, in plan order. One row a session is several
 // times faster to read than a join, one row an exercise.
 const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_before, s.pain_after,
 	s.breaths, coalesce(s.owner_pid, 0), coalesce(s.owner_token, ''), s.pattern, s.safety_opened_at,
+	s.stop_pos, s.stop_rep,
 	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned,
 		char(30) ORDER BY e.pos) FROM exercises e WHERE e.session_id = s.id)`
 
@@ -40,6 +41,7 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 		kind, started, status, token string
 		ended, exs                   sql.NullString
 		before, after                sql.NullInt64
+		stopPos, stopRep             sql.NullInt64
 		pid                          int
 		names                        = map[string]string{} // routine names, shared
 		extra                        sql.NullString
@@ -53,7 +55,7 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 	for rows.Next() {
 		x := &record.Session{}
 		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token,
-			&pattern, &safety, &exs}
+			&pattern, &safety, &stopPos, &stopRep, &exs}
 		if len(cols) > len(dest) {
 			dest = append(dest, &extra)
 		}
@@ -89,6 +91,7 @@ func (s *Store) scanSessions(ctx context.Context, query string, args []any, f fu
 		if x.Exercises, err = splitExercises(exs.String, names); err != nil {
 			return fmt.Errorf("session %d: %w", x.ID, err)
 		}
+		x.StopPos, x.StopRep = stopPlace(x, stopPos, stopRep)
 		if err := f(x, extra.String); err != nil {
 			return err
 		}
@@ -140,6 +143,18 @@ func readPattern(v sql.NullString, seen map[string]string) string {
 	}
 	seen[v.String] = p
 	return p
+}
+
+// stopPlace is where session x's stop for pain came, as stored: nil, "not
+// recorded", unless both are there and name a rep x's exercises plan (a
+// file written by hand may hold anything).
+func stopPlace(x *record.Session, pos, rep sql.NullInt64) (*int, *int) {
+	if !pos.Valid || !rep.Valid || x.Status != Pain || pos.Int64 < 0 || pos.Int64 >= int64(len(x.Exercises)) ||
+		rep.Int64 < 1 || rep.Int64 > int64(x.Exercises[pos.Int64].RepsPlanned) {
+		return nil, nil
+	}
+	p, r := int(pos.Int64), int(rep.Int64)
+	return &p, &r
 }
 
 func intPtr(v sql.NullInt64) *int {

@@ -64,10 +64,11 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, x *record.Session, id an
 		pid, token = s.owner.pid, s.owner.token
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-		status, pain_before, pain_after, breaths, owner_pid, owner_token, pattern, safety_opened_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, pain_before, pain_after, breaths, owner_pid, owner_token, pattern, safety_opened_at, stop_pos, stop_rep)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt), ended,
-		x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token, optText(x.Pattern), optTime(x.SafetyOpenedAt))
+		x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token, optText(x.Pattern), optTime(x.SafetyOpenedAt),
+		x.StopPos, x.StopRep)
 	if err != nil {
 		return 0, err
 	}
@@ -89,9 +90,10 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *record.Sess
 		pid, token = s.owner.pid, s.owner.token
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ?, status = ?, pain_before = ?,
-		pain_after = ?, breaths = ?, owner_pid = ?, owner_token = ?, pattern = ?, safety_opened_at = ? WHERE id = ?`,
+		pain_after = ?, breaths = ?, owner_pid = ?, owner_token = ?, pattern = ?, safety_opened_at = ?,
+		stop_pos = ?, stop_rep = ? WHERE id = ?`,
 		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token,
-		optText(x.Pattern), optTime(x.SafetyOpenedAt), id); err != nil {
+		optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM exercises WHERE session_id = ? AND pos >= ?`, id, len(x.Exercises)); err != nil {

@@ -6,15 +6,25 @@ import (
 	"sort"
 )
 
+// painPos is record.Session.PainPlace's position as SQL, over a session s
+// stopped for pain: the one recorded, when it names an exercise that plans
+// its rep (as load.go reads it); for a stop from before it was recorded,
+// the first exercise not finished, else the last one. NULL when s holds
+// no exercise.
+const painPos = `coalesce(
+	(SELECT pe.pos FROM exercises pe WHERE pe.session_id = s.id AND pe.pos = s.stop_pos
+		AND s.stop_rep BETWEEN 1 AND pe.reps_planned),
+	(SELECT pe.pos FROM exercises pe WHERE pe.session_id = s.id
+		ORDER BY pe.reps_done >= pe.reps_planned,
+			CASE WHEN pe.reps_done >= pe.reps_planned THEN -pe.pos ELSE pe.pos END LIMIT 1))`
+
 // RedFlags looks for the same routine stopped for pain again and again,
 // and for pain staying high week after week, as of date today. The routine
-// blamed for a stop is the first one not finished when it came.
+// blamed for a stop is the one under way when it came (painPos).
 func (s *Store) RedFlags(today record.Day) (record.RedFlags, error) {
 	var rf record.RedFlags
 	rows, err := s.db.QueryContext(context.Background(), `SELECT s.day,
-		(SELECT e.routine FROM exercises e WHERE e.session_id = s.id
-			ORDER BY e.reps_done >= e.reps_planned,
-				CASE WHEN e.reps_done >= e.reps_planned THEN -e.pos ELSE e.pos END LIMIT 1)
+		(SELECT e.routine FROM exercises e WHERE e.session_id = s.id AND e.pos = `+painPos+`)
 		FROM sessions s WHERE s.status = 'pain' AND s.kind = 'session' AND s.day BETWEEN ? AND ?`,
 		today.Add(-(record.PainStopWindow - 1)), today)
 	if err != nil {

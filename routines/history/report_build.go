@@ -150,21 +150,17 @@ func reportRoutines(seen map[string]*record.RoutineReport, x *record.Session, le
 	}
 }
 
-// stopOf is where session x was stopped for pain: the first exercise not
-// finished, in plan order (the routine RedFlags blames), and its rep; and
-// when the safety page was opened from the stop.
+// stopOf is where session x was stopped for pain: the exercise and rep
+// under way, as recorded, or for a stop from before that was recorded the
+// first exercise not finished, in plan order, and the rep after those done
+// (record.Session.PainPlace: the routine RedFlags blames); and when the
+// safety page was opened from the stop.
 func stopOf(x *record.Session) record.StopEvent {
 	st := record.StopEvent{At: x.StartedAt, Kind: string(x.Kind), PainBefore: x.PainBefore, PainAfter: x.PainAfter,
 		SafetyOpenedAt: x.SafetyOpenedAt}
-	for _, e := range x.Exercises {
-		if e.RepsDone < e.RepsPlanned {
-			st.Routine, st.Side, st.Rep, st.RepsPlanned = e.Routine, e.Side, e.RepsDone+1, e.RepsPlanned
-			return st
-		}
-	}
-	if n := len(x.Exercises); n > 0 {
-		e := x.Exercises[n-1]
-		st.Routine, st.Side, st.RepsPlanned = e.Routine, e.Side, e.RepsPlanned
+	if p, ok := x.PainPlace(); ok {
+		e := x.Exercises[p.Pos]
+		st.Routine, st.Side, st.Rep, st.RepsPlanned, st.Guessed = e.Routine, e.Side, p.Rep, e.RepsPlanned, p.Guessed
 	}
 	return st
 }

@@ -88,8 +88,10 @@ func TestReportHandBuilt(t *testing.T) {
 	if p := r.Pain.Points[3]; p.At.Format("15:04 -07:00") != "18:00 +01:00" {
 		t.Errorf("a time is shown on the clock where it happened: %s", p.At.Format("15:04 -07:00"))
 	}
+	// Recorded through a Recorder, which keeps no place for the stop: put
+	// down to the first exercise not finished, and said to be.
 	wantStop := record.StopEvent{At: at(loc, 2026, 3, 3, 8, 0), Kind: "session", Routine: "lying-twist",
-		Side: "left", Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7)}
+		Side: "left", Rep: 3, RepsPlanned: 5, Guessed: true, PainBefore: ptr(5), PainAfter: ptr(7)}
 	if len(r.Stops) != 1 || !reflect.DeepEqual(stripTime(r.Stops[0]), stripTime(wantStop)) || !r.Stops[0].At.Equal(wantStop.At) {
 		t.Errorf("stops %+v", r.Stops)
 	}

@@ -123,7 +123,8 @@ func fullHistory(t *testing.T, s *Store) {
 	save(record.Session{Kind: KindSession, StartedAt: day(3, 8, 0), EndedAt: end(day(3, 8, 0), 9*time.Minute), Status: Completed,
 		PainBefore: ptr(5), PainAfter: ptr(3), Exercises: k2c(4, 4)}, map[string]int{"knee-to-chest": 1, "arm-raise": 1})
 	save(record.Session{Kind: KindSession, StartedAt: day(4, 8, 30), EndedAt: end(day(4, 8, 30), 4*time.Minute), Status: Pain,
-		PainBefore: ptr(4), Exercises: k2c(1, 5), SafetyOpenedAt: end(day(4, 8, 30), 4*time.Minute+40*time.Second)},
+		PainBefore: ptr(4), Exercises: k2c(1, 5), SafetyOpenedAt: end(day(4, 8, 30), 4*time.Minute+40*time.Second),
+		StopPos: ptr(1), StopRep: ptr(2)}, // the right side's rep 2 (not the first exercise not finished)
 		map[string]int{"knee-to-chest": 2, "arm-raise": 2})
 	save(record.Session{Kind: KindSession, StartedAt: time.Date(2026, 3, 5, 7, 0, 0, 0, ny), EndedAt: end(time.Date(2026, 3, 5, 7, 0, 0, 0, ny), 9*time.Minute),
 		Status: Completed, PainBefore: ptr(3), PainAfter: ptr(2), Exercises: k2c(4, 4)}, map[string]int{"knee-to-chest": 1, "arm-raise": -1})
@@ -179,6 +180,15 @@ func TestExportImportRestoresEverything(t *testing.T) {
 		lv, err := s.Levels([]string{"knee-to-chest", "arm-raise"})
 		if err != nil || lv["knee-to-chest"] != 1 || lv["arm-raise"] != -1 {
 			t.Errorf("levels %v, %v; want knee-to-chest 1, arm-raise -1", lv, err)
+		}
+		if all, err := s.Sessions(Filter{}); err != nil || len(all) != 12 {
+			t.Errorf("%d sessions, %v", len(all), err)
+		} else {
+			for _, x := range all {
+				if p, ok := x.PainPlace(); ok && (p != record.StopPlace{Pos: 1, Rep: 2}) {
+					t.Errorf("the stop for pain came at %+v, want exercise 1 (knee to chest, right) rep 2, as recorded", p)
+				}
+			}
 		}
 		ep, err := s.LatestEpisode(now)
 		if err != nil || ep == nil || !ep.OrEarlier {
@@ -270,15 +280,16 @@ func TestImportVersion1ThenVersion2(t *testing.T) {
 	assertSameTables(t, dumpTables(t, dst), dumpTables(t, src))
 }
 
-// An export made before the pattern and the safety page were recorded
-// (version 2) imports, every run "not recorded"; importing the new export
-// (version 3) over it then adds the pattern and the safety page that the
-// runs lack, and nothing else.
+// An export made before the pattern, the safety page and the place of a
+// stop for pain were recorded (version 2) imports, every run "not
+// recorded"; importing the new export (version 3) over it then adds the
+// pattern, the safety page and the stop place that the runs lack, and
+// nothing else.
 func TestImportVersion2ThenVersion3(t *testing.T) {
 	src, _ := openTemp(t)
 	fullHistory(t, src)
 	file := export(t, src, Filter{})
-	old := regexp.MustCompile(`,"(pattern|safety_opened_at)":"[^"]*"`).ReplaceAllString(file, "")
+	old := regexp.MustCompile(`,"(pattern|safety_opened_at)":"[^"]*"|,"stop_(pos|rep)":\d+`).ReplaceAllString(file, "")
 	old = strings.Replace(old, `"version":3`, `"version":2`, 1)
 	if old == file || strings.Contains(old, "pattern") {
 		t.Fatalf("the test's history exports no pattern to take out:\n%s", file)
@@ -287,10 +298,10 @@ func TestImportVersion2ThenVersion3(t *testing.T) {
 	if res, err := dst.ImportJSON(strings.NewReader(old), "old.json"); err != nil || res.Added != 12 {
 		t.Fatalf("version 2 import: %+v, %v", res, err)
 	}
-	var patterns, opened int
-	dst.db.QueryRow(`SELECT count(pattern), count(safety_opened_at) FROM sessions`).Scan(&patterns, &opened)
-	if patterns != 0 || opened != 0 {
-		t.Errorf("a version 2 file gave %d patterns and %d openings of the safety page", patterns, opened)
+	var patterns, opened, stops int
+	dst.db.QueryRow(`SELECT count(pattern), count(safety_opened_at), count(stop_pos) FROM sessions`).Scan(&patterns, &opened, &stops)
+	if patterns != 0 || opened != 0 || stops != 0 {
+		t.Errorf("a version 2 file gave %d patterns, %d openings of the safety page, %d stop places", patterns, opened, stops)
 	}
 	if res, err := dst.ImportJSON(strings.NewReader(file), "new.json"); err != nil || res != (Imported{Skipped: 12, EpisodesSkipped: 3}) {
 		t.Fatalf("version 3 import over it: %+v, %v", res, err)
@@ -330,6 +341,24 @@ func TestImportDocumentRefusals(t *testing.T) {
 			`session 1: "safety_opened_at" (2026-03-02T07:59:59Z) is before "started_at" (2026-03-02T08:00:00Z)`},
 		{"safety in the future", head + `"sessions":[` + painStop + `,"safety_opened_at":"2099-03-02T08:05:00Z"}]}`,
 			`session 1: "safety_opened_at" is 2099-03-02T08:05:00Z, in the future`},
+		{"stop place without a pain stop", head + `"sessions":[` + sess + `,"stop_pos":0,"stop_rep":1}]}`,
+			`session 1: "stop_pos" is given for a run with the status "completed"; it is recorded only for a stop for pain`},
+		{"stop place on breathing", head + `"sessions":[{"kind":"breathe","started_at":"2026-03-02T08:00:00Z","status":"pain","stop_pos":0,"stop_rep":1}]}`,
+			`session 1: "stop_pos" is 0, but the run lists no exercises`},
+		{"stop pos past the exercises", head + `"sessions":[` + painStop + `,"stop_pos":1,"stop_rep":1}]}`,
+			`session 1: "stop_pos" is 1; it must name one of the run's exercises, from 0 to 0`},
+		{"stop pos negative", head + `"sessions":[` + painStop + `,"stop_pos":-1,"stop_rep":1}]}`,
+			`session 1: "stop_pos" is -1; it must be from 0 to 999`},
+		{"stop rep past those planned", head + `"sessions":[` + painStop + `,"stop_pos":0,"stop_rep":2}]}`,
+			`session 1: "stop_rep" is 2; exercise 1 (arm-raise) plans 1, so it must be from 1 to 1`},
+		{"stop rep 0", head + `"sessions":[` + painStop + `,"stop_pos":0,"stop_rep":0}]}`,
+			`session 1: "stop_rep" is 0; it must be from 1 to 1000`},
+		{"stop pos alone", head + `"sessions":[` + painStop + `,"stop_pos":0}]}`,
+			`session 1: "stop_pos" is given without "stop_rep"; give both, or neither`},
+		{"stop rep alone", head + `"sessions":[` + painStop + `,"stop_rep":1}]}`,
+			`session 1: "stop_rep" is given without "stop_pos"; give both, or neither`},
+		{"stop pos not a number", head + `"sessions":[` + painStop + `,"stop_pos":"left","stop_rep":1}]}`,
+			`"stop_pos" should be a whole number, not a JSON string`},
 		{"trailing", head + `"sessions":[]} []`, `unexpected text after the history`},
 		{"cut short", head + `"sessions":[` + sess + `}`, `the file ends too soon`},
 	} {

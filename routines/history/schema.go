@@ -121,14 +121,22 @@ CREATE TABLE levels (
 ) WITHOUT ROWID;
 `},
 	// 5: the breathing pattern a breathing run paced ("5-1-3", as typed),
-	// and when the safety page was first opened from a run's stop for
-	// pain. Two nullable columns added: nothing is rebuilt, and every
-	// run from before reads NULL, "not recorded".
+	// when the safety page was first opened from a run's stop for pain,
+	// and where that stop came (the exercise under way, by its position,
+	// and its rep). Nullable columns added: nothing is rebuilt, and every
+	// run from before reads NULL, "not recorded". That the position names
+	// one of the session's exercises and the rep one it plans is checked
+	// on the way in (limits.go) and on the way out (load.go): a CHECK
+	// cannot look at another table.
 	{to: 5, sql: `
 ALTER TABLE sessions ADD COLUMN pattern TEXT
 	CHECK (pattern IS NULL OR (kind = 'breathe' AND length(pattern) BETWEEN 3 AND 40));
 ALTER TABLE sessions ADD COLUMN safety_opened_at TEXT  -- RFC 3339 with the offset where it happened
 	CHECK (safety_opened_at IS NULL OR status = 'pain');
+ALTER TABLE sessions ADD COLUMN stop_pos INTEGER       -- exercises.pos of the one under way at a stop for pain
+	CHECK (stop_pos IS NULL OR (status = 'pain' AND kind = 'session' AND stop_pos BETWEEN 0 AND 999));
+ALTER TABLE sessions ADD COLUMN stop_rep INTEGER       -- ... and its rep, 1-based
+	CHECK ((stop_rep IS NULL) = (stop_pos IS NULL) AND (stop_rep IS NULL OR stop_rep BETWEEN 1 AND 1000));
 `},
 }
 

@@ -141,13 +141,17 @@ func init() {
 	}
 	migrationChecks[5] = func(t *testing.T, db *sql.DB) {
 		// The version-4 runs are kept whole and read NULL, "not
-		// recorded"; a breathing run takes a pattern and a run stopped for
-		// pain the opening of the safety page, and nothing else does.
-		var n, patterns, opened, levels int
-		db.QueryRow("SELECT count(*), count(pattern), count(safety_opened_at) FROM sessions").Scan(&n, &patterns, &opened)
+		// recorded"; a breathing run takes a pattern and a stretch
+		// session stopped for pain the opening of the safety page and
+		// where the stop came (a position and a rep, both or neither),
+		// and nothing else does.
+		var n, patterns, opened, stops, levels int
+		db.QueryRow("SELECT count(*), count(pattern), count(safety_opened_at), count(stop_pos) + count(stop_rep) FROM sessions").
+			Scan(&n, &patterns, &opened, &stops)
 		db.QueryRow("SELECT count(*) FROM levels").Scan(&levels)
-		if n != 3 || patterns != 0 || opened != 0 || levels != 1 {
-			t.Errorf("after migration: %d sessions, %d patterns, %d safety openings, %d levels; want 3, 0, 0, 1", n, patterns, opened, levels)
+		if n != 3 || patterns != 0 || opened != 0 || stops != 0 || levels != 1 {
+			t.Errorf("after migration: %d sessions, %d patterns, %d safety openings, %d stop places, %d levels; want 3, 0, 0, 0, 1",
+				n, patterns, opened, stops, levels)
 		}
 		for _, c := range []struct {
 			sql string
@@ -157,6 +161,14 @@ func init() {
 			{"UPDATE sessions SET pattern = '4-7-8' WHERE id = 1", false}, // a stretch session
 			{"UPDATE sessions SET safety_opened_at = '2025-01-01T08:10:00+01:00' WHERE id = 3", true},
 			{"UPDATE sessions SET safety_opened_at = '2025-01-01T08:10:00+01:00' WHERE id = 2", false}, // not stopped for pain
+			{"UPDATE sessions SET stop_pos = 0, stop_rep = 2 WHERE id = 3", true},
+			{"UPDATE sessions SET stop_pos = 0, stop_rep = 1 WHERE id = 1", false},                  // completed
+			{"UPDATE sessions SET status = 'pain', stop_pos = 0, stop_rep = 1 WHERE id = 2", false}, // breathing
+			{"UPDATE sessions SET stop_rep = NULL WHERE id = 3", false},                             // a position alone
+			{"UPDATE sessions SET stop_pos = NULL WHERE id = 3", false},                             // a rep alone
+			{"UPDATE sessions SET stop_rep = 0 WHERE id = 3", false},
+			{"UPDATE sessions SET stop_pos = -1 WHERE id = 3", false},
+			{"UPDATE sessions SET stop_pos = NULL, stop_rep = NULL WHERE id = 3", true},
 		} {
 			if _, err := db.Exec(c.sql); (err == nil) != c.ok {
 				t.Errorf("%s: %v, want ok %v", c.sql, err, c.ok)

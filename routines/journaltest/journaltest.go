@@ -40,13 +40,17 @@ type Run struct {
 	// run's stop for pain (zero: none); SafetyOpenings counts them all.
 	SafetyOpenedAt time.Time
 	SafetyOpenings int
+	// StopPos and StopRep are the last place given to StoppedAt: the
+	// index into Exercises and the rep (1-based); StopPos is -1 when none
+	// was given.
+	StopPos, StopRep int
 }
 
 // Begin starts a run.
 func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exercise, painBefore *int) routines.RunLog {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	r := &Run{j: j, Kind: kind, Started: at, Exercises: append([]routines.Exercise(nil), planned...)}
+	r := &Run{j: j, Kind: kind, Started: at, Exercises: append([]routines.Exercise(nil), planned...), StopPos: -1}
 	if painBefore != nil {
 		v := *painBefore
 		r.PainBefore = &v
@@ -77,7 +81,7 @@ func (j *Journal) Runs() []Run {
 
 // Calls is every call so far, in order: "begin session", "reps 0 3",
 // "breaths 4", "pattern 5-1-3", "pain before 6", "pain after 2",
-// "finish completed", "safety opened".
+// "stopped at 2 1", "finish completed", "safety opened".
 func (j *Journal) Calls() []string {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -120,6 +124,14 @@ func (r *Run) SetPainAfter(v int) {
 	defer r.j.mu.Unlock()
 	r.note("pain after %d", v)
 	r.PainAfter = &v
+}
+
+// StoppedAt records where a stop for pain came.
+func (r *Run) StoppedAt(i, rep int) {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("stopped at %d %d", i, rep)
+	r.StopPos, r.StopRep = i, rep
 }
 
 // Finish records the end.

@@ -15,7 +15,7 @@ const CareWindow = 3
 
 // The groups an observation belongs to.
 const (
-	ByRoutine   = "routine"   // sessions with at least one rep of a routine
+	ByRoutine   = "routine"   // sessions with at least one rep of a routine, or stopped for pain in it
 	ByBreathing = "breathing" // breathing runs, by pattern when it is known
 	ByCare      = "care"      // sessions within CareWindow hours after ice or after heat
 	ByTime      = "time"      // sessions by the time of day they began
@@ -80,7 +80,7 @@ type Insights struct {
 // what it was: the facts an observation is built from.
 type InsightSample struct {
 	Before, After int
-	Routines      []string // routines with at least one rep done (distinct)
+	Routines      []string // routines with at least one rep done, and the one a stop for pain came in (distinct)
 	Breathing     string   // a breathing run: its pattern ("5-1-3"), or PatternNotRecorded; "" otherwise
 	Care          string   // "ice" or "heat" when begun within CareWindow hours after one; "" otherwise
 	Hour          int      // the hour it began, on its own clock

@@ -95,10 +95,14 @@ type StopEvent struct {
 	Kind        string    `json:"kind"`
 	Routine     string    `json:"routine,omitempty"` // "" for a breathing run
 	Side        string    `json:"side,omitempty"`
-	Rep         int       `json:"rep,omitempty"` // the rep under way (done + 1), 0 if unknown
+	Rep         int       `json:"rep,omitempty"` // the rep under way, 0 if unknown
 	RepsPlanned int       `json:"reps_planned,omitempty"`
-	PainBefore  *int      `json:"pain_before"`
-	PainAfter   *int      `json:"pain_after"`
+	// Guessed marks a stop from before unknot recorded where it came: it
+	// is put down to the first exercise not finished, at the rep after
+	// those done (Session.PainPlace).
+	Guessed    bool `json:"place_guessed,omitempty"`
+	PainBefore *int `json:"pain_before"`
+	PainAfter  *int `json:"pain_after"`
 	// SafetyOpenedAt is when the safety page was first opened from the
 	// stop, on the clock where it happened; nil when it was not, or when
 	// the stop came before unknot recorded it.

@@ -31,6 +31,41 @@ type Session struct {
 	// run's stop for pain; nil when it was not (or the run is from before
 	// it was recorded).
 	SafetyOpenedAt *time.Time `json:"safety_opened_at,omitempty"`
+	// StopPos and StopRep are where a stop for pain came: the exercise
+	// under way (its index in Exercises) and its rep (1-based). Both or
+	// neither: nil for runs not stopped for pain, and for those from
+	// before it was recorded (PainPlace then guesses).
+	StopPos *int `json:"stop_pos,omitempty"`
+	StopRep *int `json:"stop_rep,omitempty"`
+}
+
+// StopPlace is where a stop for pain came: Exercises[Pos] was under way,
+// at its rep Rep (1-based; 0 when not known). Guessed marks a place not
+// recorded but put down by PainPlace's rule, for runs from before unknot
+// recorded it.
+type StopPlace struct {
+	Pos, Rep int
+	Guessed  bool
+}
+
+// PainPlace is where the session's stop for pain came: the place recorded
+// when there is one; for a run from before it was recorded, the first
+// exercise not finished (its rep: the one after those done), else the
+// last one (rep not known). False when the session did not end for pain
+// or holds no exercise.
+func (s Session) PainPlace() (StopPlace, bool) {
+	if s.Status != routines.Pain || len(s.Exercises) == 0 {
+		return StopPlace{}, false
+	}
+	if s.StopPos != nil && s.StopRep != nil && *s.StopPos >= 0 && *s.StopPos < len(s.Exercises) {
+		return StopPlace{Pos: *s.StopPos, Rep: *s.StopRep}, true
+	}
+	for i, e := range s.Exercises {
+		if e.RepsDone < e.RepsPlanned {
+			return StopPlace{Pos: i, Rep: e.RepsDone + 1, Guessed: true}, true
+		}
+	}
+	return StopPlace{Pos: len(s.Exercises) - 1, Guessed: true}, true
 }
 
 // Day is the date the session counts for.

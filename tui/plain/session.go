@@ -134,6 +134,12 @@ func session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int, le
 	end := env.now()
 	run := words.RunOf(c, routines.KindSession, start, end)
 	if log != nil {
+		if run.Outcome == routines.Pain {
+			// Where x came: the coach stands still where it was stopped.
+			if i, rep, ok := c.Place(end); ok {
+				log.StoppedAt(i, rep)
+			}
+		}
 		log.Finish(end, run.Outcome)
 	}
 	return run, log, err

@@ -152,3 +152,36 @@ func runSession(ctx context.Context, env Env, plan *coach.Plan, painBefore *int)
 	run, _, err := session(ctx, env, plan, painBefore, nil)
 	return run, err
 }
+
+// x records where the stop for pain came: the first routine left with
+// "skip", x in the second's first hold is that routine, left side, rep 1
+// (not the first exercise not finished, the first routine's).
+func TestSessionPainStopRecordsWhereItCame(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		second := tinyRoutine()
+		second.Name, second.Title = "tiny-two", "Second stretch"
+		in, typing := io.Pipe()
+		go func() {
+			for _, line := range []string{"n", "skip", "n", "x"} {
+				time.Sleep(500 * time.Millisecond)
+				io.WriteString(typing, line+"\n")
+			}
+			typing.Close()
+		}()
+		j := &journaltest.Journal{}
+		var out bytes.Buffer
+		if _, err := runSession(context.Background(), Env{In: in, Out: &out, Journal: j}, sessionPlan(t, tinyRoutine(), second), nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "Stopped. That was the right call.") {
+			t.Fatalf("no stop for pain:\n%s", out.String())
+		}
+		r := j.Runs()[0]
+		if r.Outcome != routines.Pain || r.StopPos != 2 || r.StopRep != 1 || r.Exercises[2].Routine != "tiny-two" || r.Exercises[2].Side != "left" {
+			t.Errorf("recorded %s at (%d, %d) of %+v; want pain at tiny-two left (2), rep 1", r.Outcome, r.StopPos, r.StopRep, r.Exercises)
+		}
+		if calls := j.Calls(); len(calls) < 2 || calls[len(calls)-2] != "stopped at 2 1" || calls[len(calls)-1] != "finish pain" {
+			t.Errorf("calls %q, want the place, then the finish for pain", calls)
+		}
+	})
+}

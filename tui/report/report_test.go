@@ -290,3 +290,24 @@ func TestStopWithoutTheSafetyPage(t *testing.T) {
 		t.Errorf("with no opening at all:\n%s", out)
 	}
 }
+
+// A stop for pain from before unknot recorded where it came says that its
+// place is the old guess, in the plain and the HTML report; a recorded one
+// says only where it came.
+func TestAGuessedStopPlaceIsSaid(t *testing.T) {
+	r := fixture(made)
+	recorded := r.Stops[0]
+	guessed := recorded
+	guessed.At, guessed.Guessed = guessed.At.Add(24*time.Hour), true
+	r.Stops = append(r.Stops, guessed)
+	const note = "Lying twist, left side, rep 3 of 5 (where it came was not recorded: the first exercise not finished)"
+	for name, of := range map[string]func(*bytes.Buffer, record.Report) error{"plain": plainOf, "html": htmlOf} {
+		out := string(render(t, r, of))
+		if strings.Count(out, note) != 1 {
+			t.Errorf("%s: the guessed stop is not said to be a guess once:\n%s", name, out)
+		}
+		if !strings.Contains(out, "Lying twist, left side, rep 3 of 5 (pain before") && name == "plain" {
+			t.Errorf("%s: the recorded stop is not said plainly:\n%s", name, out)
+		}
+	}
+}

@@ -166,7 +166,8 @@ func mean(v float64, n int) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
-// where says where a stop for pain came: routine, side, rep.
+// where says where a stop for pain came: routine, side, rep; and that it
+// is a guess, for a stop from before unknot recorded it.
 func where(s record.StopEvent, names map[string]string) string {
 	if s.Routine == "" {
 		if s.Kind == "breathe" {
@@ -180,6 +181,9 @@ func where(s record.StopEvent, names map[string]string) string {
 	}
 	if s.Rep > 0 {
 		w += fmt.Sprintf(", rep %d of %d", s.Rep, s.RepsPlanned)
+	}
+	if s.Guessed {
+		w += " (where it came was not recorded: the first exercise not finished)"
 	}
 	return w
 }

@@ -112,6 +112,7 @@ func demoStretch(j *history.Journal, at time.Time, i, pain int) {
 		}
 		if stop && k == 2 {
 			e.SetReps(k, 2)
+			e.StoppedAt(k, 3) // in the third rep, left side
 			e.Finish(at.Add(6*time.Minute), routines.Pain)
 			e.SetPainAfter(before + 1)
 			if i != 16 { // the safety page opened from two of the three stops

@@ -44,6 +44,15 @@ func TestWriteDemo(t *testing.T) {
 	if opened != 2 {
 		t.Errorf("the safety page opened from %d stops, want 2", opened)
 	}
+	all, err := s.Sessions(history.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range all {
+		if p, ok := x.PainPlace(); ok && (p.Guessed || x.Exercises[p.Pos].Routine != "lying-twist" || p.Rep != 3) {
+			t.Errorf("a demo stop for pain came at %+v of %+v; want the lying twist's third rep, recorded", p, x.Exercises)
+		}
+	}
 	var patterns []string
 	for _, o := range r.Insights.Observations {
 		if o.Group == record.ByBreathing {
