@@ -82,13 +82,18 @@ type PastRun struct {
 	RepsPlanned int // for this routine, all sides
 	RepsDone    int
 	Level       int // the level used
+	// PainElsewhere: the session stopped for pain in another routine.
+	// This one did not hurt (no step back), but a day that ended in pain
+	// is no day to grow on (the run does not count toward a step more).
+	PainElsewhere bool
 }
 
 // good reports whether a run counts toward one step more: done in full,
-// not stopped for pain, and the pain after no higher than before (a pain
+// not stopped for pain (here or in another routine of its session), and
+// the pain after no higher than before (a pain
 // not asked is no sign of harm; a pain stop still brakes).
 func (p PastRun) good() bool {
-	if p.Outcome == Pain || p.RepsDone < p.RepsPlanned || p.RepsPlanned <= 0 {
+	if p.Outcome == Pain || p.PainElsewhere || p.RepsDone < p.RepsPlanned || p.RepsPlanned <= 0 {
 		return false
 	}
 	return p.PainBefore == PainUnknown || p.PainAfter == PainUnknown || p.PainAfter <= p.PainBefore

@@ -61,6 +61,8 @@ func TestProgressBrakes(t *testing.T) {
 		{"pain after higher than before", 0, three(func(r *PastRun) { r.PainAfter = 5 }), 0, 5},
 		{"a session left short", 0, three(func(r *PastRun) { r.RepsDone = 6 }), 0, 5},
 		{"an older pain stop among the three", 0, three(func(r *PastRun) { r.Outcome = Pain }), 0, 5},
+		{"done in full on a day that stopped for pain in another routine", 0, three(func(r *PastRun) { r.Outcome, r.PainElsewhere = Stopped, true }), 0, 5},
+		{"a stop for pain in another routine last time is no step back", 0, []PastRun{{Day: monday.AddDate(0, 0, 3), Outcome: Stopped, PainElsewhere: true, RepsPlanned: 10, RepsDone: 10}}, 0, 5},
 		{"one of the three at a lower level", 0, three(func(r *PastRun) { r.Level = -1 }), 0, 5},
 		{"all three on one day", 0, []PastRun{good(0, 0, 10), good(0, 0, 10), good(0, 0, 10)}, 0, 5},
 		{"pain not asked is no sign of harm", 0, three(func(r *PastRun) { r.PainBefore, r.PainAfter = PainUnknown, PainUnknown }), 1, 6},
@@ -84,7 +86,7 @@ func TestProgressBrakes(t *testing.T) {
 			}
 		})
 	}
-	pain := Progress(knee, 3, tests[8].recent)
+	pain := Progress(knee, 3, tests[10].recent)
 	if pain.Text != "It hurt last time. One step back? 7 reps per side instead of 8." {
 		t.Errorf("step back says %q", pain.Text)
 	}

@@ -100,13 +100,15 @@ func pastRun(x *record.Session, routine string) (routines.PastRun, bool) {
 			run.RepsDone += e.RepsDone
 		}
 	}
-	if x.Status == Pain && run.RepsDone == 0 && routine != painRoutine(x) {
-		// Not reached before a stop for pain in another routine: it did
-		// not hurt (no step back), but a day that ended in pain is no
-		// day to grow on (a run not done in full brakes one step more).
-		// A routine done before the stop keeps the pain: it may have
-		// been part of it.
-		run.Outcome = Stopped
+	if place, ok := x.PainPlace(); ok && x.Exercises[place.Pos].Routine != routine &&
+		(run.RepsDone == 0 || !place.Guessed) {
+		// The stop for pain came in another routine: this one did not
+		// hurt (no step back), but a day that ended in pain is no day to
+		// grow on (PainElsewhere). Where the place was not recorded (a
+		// stop from before it was) and this routine was done before the
+		// guessed place, it keeps the pain: it may have been where it
+		// hurt.
+		run.Outcome, run.PainElsewhere = Stopped, true
 	}
 	return run, run.RepsDone > 0 || x.Status == Pain
 }

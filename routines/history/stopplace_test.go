@@ -155,6 +155,11 @@ var scenarios = []scenario{
 		done: []int{0, 7},
 		pos:  1, rep: 8,
 		where: "knee-to-chest right rep 8 of 8", back: "knee-to-chest"},
+	{name: "knee to chest done in full, x in the twist's second hold",
+		plan: []Exercise{ex("knee-to-chest", "left", 0, 5), ex("knee-to-chest", "right", 0, 5), ex("lying-twist", "left", 0, 3), ex("lying-twist", "right", 0, 3)},
+		done: []int{5, 5, 1, 0},
+		pos:  2, rep: 2,
+		where: "lying-twist left rep 2 of 3", back: "lying-twist"},
 }
 
 // recordScenario records sc through a journal, as the screen does, on
@@ -245,7 +250,7 @@ func TestAStopForPainIsPutDownToWhereItCame(t *testing.T) {
 					t.Errorf("%s, where the stop came: offer %+v, want one step back", name, o)
 				}
 				if name != sc.back && o.Step != 0 {
-					t.Errorf("%s, not reached before the stop: offer %+v, want none", name, o)
+					t.Errorf("%s, not where the stop came: offer %+v, want none", name, o)
 				}
 			}
 		})
