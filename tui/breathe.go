@@ -41,10 +41,13 @@ type Breathe struct {
 	cfg     BreatheConfig
 	journal routines.Journal
 	log     routines.RunLog // nil without a journal
-	sound   Sound           // nil: the bell
-	coach   *coach.Coach
-	pace    pacer // the timing loop: frames, keys, wake-ups, the shape's motion
-	w, h    int
+	// painBefore is the check-in the run begins with: the one a session
+	// stopped for pain got just before breathing now; nil: none.
+	painBefore *int
+	sound      Sound // nil: the bell
+	coach      *coach.Coach
+	pace       pacer // the timing loop: frames, keys, wake-ups, the shape's motion
+	w, h       int
 
 	start time.Time // when pacing began
 
@@ -126,7 +129,7 @@ func (m *Breathe) Init() tea.Cmd {
 	// milliseconds on, with nothing said twice.
 	m.pace.restart(&m.start)
 	if m.journal != nil && m.log == nil {
-		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, nil)
+		m.log = m.journal.Begin(routines.KindBreathe, m.start, nil, m.painBefore)
 		m.log.SetPattern(m.coach.At(m.start).Segment.Pattern) // as paced: the settings' pace applied
 	}
 	return tea.Batch(m.sync(m.pace.now), m.pace.wake(m.pace.now))

@@ -214,7 +214,8 @@ func (m *Session) offersBreathing() bool {
 // to where the session was opened from: home, or the end of `unknot
 // session`). The session's run is already recorded; the breathing is its
 // own run, and its closing check-in is its own: how the back feels after
-// breathing is not credited to a session stopped because it hurt.
+// breathing is not credited to a session stopped because it hurt. The
+// pain said at the stop, when it was, is the breathing's pain before.
 func (m *Session) breatheNow() tea.Cmd {
 	b, err := newBreathe(m.ctx, m.deps.Breathe, m.deps)
 	if err != nil {
@@ -222,6 +223,9 @@ func (m *Session) breatheNow() tea.Cmd {
 	}
 	if m.asksAfter() {
 		b.cfg.Checkin = true // the question the summary did not get to ask
+	}
+	if v, ok := m.after.Result(); ok {
+		b.painBefore = &v // just said at the stop: where the breathing starts from
 	}
 	return replaceWith(b)
 }

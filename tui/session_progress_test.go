@@ -208,6 +208,39 @@ func TestPainStopOffersBreathingAtOnce(t *testing.T) {
 	})
 }
 
+// The pain said at the stop is where the breathing begins: the breathing
+// run's pain before, so that what breathing did after a stop for pain can
+// be seen (8 before, 5 after), and the session keeps it as its pain after.
+func TestPainStopScoreIsTheBreathingsPainBefore(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		deps := Deps{
+			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions, Checkin: true},
+			Breathe: BreatheConfig{Pattern: pattern(t, "1-0-1"), Breaths: 2, Checkin: true},
+		}
+		h := newHarness(t, appOpts{first: PageHome, deps: deps})
+		h.press("s")
+		h.press("esc") // skip the check-in before
+		h.wait(9 * time.Second)
+		h.press("x")
+		h.press("8", "enter") // how is your back: 8
+		h.must("press Enter to breathe")
+		h.press("enter")
+		h.must("Inhale")
+		h.wait(5 * time.Second)
+		h.press("5", "enter")
+		runs := h.journal.Runs()
+		if len(runs) != 2 || runs[1].Kind != routines.KindBreathe {
+			t.Fatalf("runs %+v", runs)
+		}
+		if r := runs[0]; r.PainAfter == nil || *r.PainAfter != 8 {
+			t.Errorf("the session's pain after %v, want 8", r.PainAfter)
+		}
+		if r := runs[1]; r.PainBefore == nil || *r.PainBefore != 8 || r.PainAfter == nil || *r.PainAfter != 5 {
+			t.Errorf("breathing's pain before %v, after %v; want 8 and 5", r.PainBefore, r.PainAfter)
+		}
+	})
+}
+
 // `unknot session` (the session alone): breathing takes its place, and
 // closing it ends the program.
 func TestPainStopBreathingEndsSessionCommand(t *testing.T) {
