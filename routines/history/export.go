@@ -129,7 +129,7 @@ func sortedLevels(m map[string]int) []level {
 
 // CSVHeader is the first row of `unknot history --csv`.
 var CSVHeader = []string{"id", "kind", "started_at", "ended_at", "status", "pain_before", "pain_after",
-	"breaths", "routine", "side", "reps_done", "reps_planned"}
+	"breaths", "routine", "side", "reps_done", "reps_planned", "stopped_for_pain_at_rep", "pattern", "safety_opened_at"}
 
 // ExportCSV writes the sessions flt chooses (oldest first) as CSV with a
 // header: one row per exercise, and one row for a session without any (a
@@ -155,13 +155,23 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 		row[5] = optInt(x.PainBefore)
 		row[6] = optInt(x.PainAfter)
 		row[7] = strconv.Itoa(x.Breaths)
+		row[13] = csvText(x.Pattern)
+		row[14] = ""
+		if x.SafetyOpenedAt != nil {
+			row[14] = timeText(*x.SafetyOpenedAt)
+		}
 		if len(x.Exercises) == 0 {
-			clear(row[8:])
+			clear(row[8:13])
 			return cw.Write(row)
 		}
-		for _, e := range x.Exercises {
+		place, stopped := x.PainPlace()
+		for i, e := range x.Exercises {
 			row[8], row[9] = csvText(e.Routine), csvText(e.Side)
 			row[10], row[11] = strconv.Itoa(e.RepsDone), strconv.Itoa(e.RepsPlanned)
+			row[12] = "" // on the row of the exercise the stop for pain came in, as recorded
+			if stopped && !place.Guessed && place.Pos == i {
+				row[12] = strconv.Itoa(place.Rep)
+			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
 )
 
@@ -74,11 +75,11 @@ func TestExportCSV(t *testing.T) {
 	if err := s.ExportCSV(&b, Filter{Since: "2025-01-02"}); err != nil {
 		t.Fatal(err)
 	}
-	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned
-3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,left,1,3
-3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,right,0,3
-4,session,2025-01-03T07:00:00+05:30,,interrupted,,,0,lying-twist,left,2,3
-5,breathe,2025-01-04T07:00:00+01:00,2025-01-04T07:10:00+01:00,stopped,,,0,,,,
+	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at
+3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,left,1,3,,,
+3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,right,0,3,,,
+4,session,2025-01-03T07:00:00+05:30,,interrupted,,,0,lying-twist,left,2,3,,,
+5,breathe,2025-01-04T07:00:00+01:00,2025-01-04T07:10:00+01:00,stopped,,,0,,,,,,,
 `
 	if b.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
@@ -249,3 +250,47 @@ func TestAppendSessionIsJSONMarshal(t *testing.T) {
 }
 
 func ptrTime(t time.Time) *time.Time { return &t }
+
+// The CSV carries what a run records beyond its counts: on the row of the
+// exercise a stop for pain came in, the rep it came at; the breathing
+// pattern; when the safety page was opened from the stop.
+func TestExportCSVCarriesTheStopThePatternAndTheSafetyPage(t *testing.T) {
+	t.Parallel()
+	dir := newHistory(t)
+	j := NewJournal(dir, func() (*Store, error) { return Open(dir) })
+	start := at(zone(1), 2025, 3, 1, 8, 0)
+	e := j.Begin(KindSession, start, []Exercise{ex("knee-to-chest", "left", 0, 5), ex("knee-to-chest", "right", 0, 5)}, nil)
+	e.SetReps(0, 5)
+	e.SetReps(1, 1)
+	e.StoppedAt(1, 2)
+	e.Finish(start.Add(3*time.Minute), Pain)
+	e.SafetyOpened(start.Add(4 * time.Minute))
+	p, err := routines.ParsePattern("4-7-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := j.Begin(KindBreathe, start.Add(5*time.Minute), nil, nil)
+	b.SetPattern(p)
+	b.SetBreaths(3)
+	b.Finish(start.Add(7*time.Minute), Completed)
+	if c := j.Close(10 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %s", c.Message())
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out bytes.Buffer
+	if err := s.ExportCSV(&out, Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at
+1,session,2025-03-01T08:00:00+01:00,2025-03-01T08:03:00+01:00,pain,,,0,knee-to-chest,left,5,5,,,2025-03-01T08:04:00+01:00
+1,session,2025-03-01T08:00:00+01:00,2025-03-01T08:03:00+01:00,pain,,,0,knee-to-chest,right,1,5,2,,2025-03-01T08:04:00+01:00
+2,breathe,2025-03-01T08:05:00+01:00,2025-03-01T08:07:00+01:00,completed,,,3,,,,,,4-7-8,
+`
+	if out.String() != want {
+		t.Errorf("csv:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
