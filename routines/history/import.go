@@ -716,8 +716,9 @@ func (x importSession) session() (record.Session, error) {
 }
 
 // checkPlausible refuses what no run could have been, beyond the bounds
-// recording holds to: a run that begins in the future, more breaths than one a second (the quickest pace)
-// fits between its start and end. (A long run is not refused: breathing
+// recording holds to: a run that begins in the future, more breaths than
+// one a second (the quickest pace) or more reps than one a second (the
+// shortest hold) fit between its start and end, a check-in on ice or heat. (A long run is not refused: breathing
 // with no set end may be left running, and its export must go back in.)
 func checkPlausible(s record.Session) error {
 	// Nor a run that has not happened yet: a day of slack covers a clock
@@ -729,12 +730,22 @@ func checkPlausible(s record.Session) error {
 	if at := s.SafetyOpenedAt; at != nil && at.After(latest) {
 		return fmt.Errorf(`"safety_opened_at" is %s, in the future; the safety page can only be recorded once it was opened`, at.Format(time.RFC3339))
 	}
+	if (s.Kind == KindIce || s.Kind == KindHeat) && (s.PainBefore != nil || s.PainAfter != nil) {
+		// unknot asks no check-in around ice or heat: one here would count
+		// among the sessions with both, in what seems to help.
+		return fmt.Errorf(`%s has a pain check-in; unknot records none for ice or heat: make "pain_before" and "pain_after" null`, s.Kind)
+	}
 	if s.EndedAt == nil {
 		return nil
 	}
 	d := s.EndedAt.Sub(s.StartedAt)
 	if most := int(d/time.Second) + 1; s.Breaths > most {
 		return fmt.Errorf(`"breaths" is %d in %v; at the quickest pace, one a second, at most %d fit`, s.Breaths, d.Round(time.Second), most)
+	}
+	// Nor more reps than fit: the shortest hold or move a routine may have
+	// is a second.
+	if most, reps := int(d/time.Second)+1, s.Reps(); reps > most {
+		return fmt.Errorf(`the exercises' "reps_done" add up to %d in %v; a rep takes a second at the least, so at most %d fit`, reps, d.Round(time.Second), most)
 	}
 	return nil
 }

@@ -46,6 +46,8 @@ func TestImportRefusesHostileEntries(t *testing.T) {
 		{"bad side", with(`"side":"left"`, `"side":"middle"`), `"side" is "middle"`},
 		{"exercises on breathe", with(`"kind":"session"`, `"kind":"breathe"`), `only stretch sessions`},
 		{"more breaths than seconds", with(`"breaths":0`, `"breaths":1000`), `session 2: "breaths" is 1000 in 10m0s; at the quickest pace, one a second, at most 601 fit`},
+		{"more reps than seconds", with(`"ended_at":"2025-01-01T07:10:00+01:00"`, `"ended_at":"2025-01-01T07:00:01+01:00"`), `session 2: the exercises' "reps_done" add up to 3 in 1s; a rep takes a second at the least, so at most 2 fit`},
+		{"a check-in on ice", with(`"kind":"session","started_at":"2025-01-01T07:00:00+01:00","ended_at":"2025-01-01T07:10:00+01:00","status":"completed","pain_before":4,"pain_after":2,"breaths":0,"exercises":[{"routine":"knee-to-chest","side":"left","reps_done":3,"reps_planned":3}]`, `"kind":"ice","started_at":"2025-01-01T07:00:00+01:00","ended_at":"2025-01-01T07:10:00+01:00","status":"completed","pain_before":4,"pain_after":2,"breaths":0,"exercises":[]`), `session 2: ice has a pain check-in; unknot records none for ice or heat`},
 		{"offset of days", with(`07:00:00+01:00`, `07:00:00+99:00`), `session 2: "started_at" is "2025-01-01T07:00:00+99:00", not an RFC 3339 time`},
 		{"negative id", with(`"id":7`, `"id":-3`), `session 2: "id" is -3`},
 		{"numbers", `[1,2]`, `x.json:1:2: session 1: should be a JSON object`},
