@@ -41,11 +41,18 @@ func (r Routine) LevelRange() (lowest, highest int) {
 	return 1 - r.Reps, max(r.MaxReps-r.Reps, 0)
 }
 
+// ClampLevel is level n kept within LevelRange: the level r is used at
+// (a level recorded past it, by an import or a file since changed, is
+// used and said as the nearest it allows).
+func (r Routine) ClampLevel(n int) int {
+	lo, hi := r.LevelRange()
+	return min(max(n, lo), hi)
+}
+
 // AtLevel is r at level n steps from its file, kept within LevelRange. r
 // itself is not changed; AtLevel(0) is r.
 func (r Routine) AtLevel(n int) Routine {
-	lo, hi := r.LevelRange()
-	n = min(max(n, lo), hi)
+	n = r.ClampLevel(n)
 	if r.Growth() == GrowsBreaths {
 		r.HoldBreaths += n
 	} else {

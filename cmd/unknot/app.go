@@ -147,7 +147,8 @@ func (h historyReader) Levels() ([]tui.RoutineLevel, error) {
 			continue
 		}
 		r, _ := c.Get(n)
-		out = append(out, tui.RoutineLevel{Title: r.Title, Level: runs[0].Level, Amount: r.AtLevel(runs[0].Level).Amount()})
+		level := r.ClampLevel(runs[0].Level) // as used, and as the amount says
+		out = append(out, tui.RoutineLevel{Title: r.Title, Level: level, Amount: r.AtLevel(level).Amount()})
 	}
 	return out, nil
 }
