@@ -49,7 +49,7 @@ func breatheLines(e coach.Event, c *coach.Coach) []string {
 // breatheCommand applies a typed line to breathing: an empty line or p
 // pauses and goes on, ↑ (as a terminal sends it) or "slower" slows,
 // ↓ or "faster" quickens, q quits.
-func breatheCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
+func breatheCommand(line string, c *coach.Coach, t time.Time) (quit, known bool) {
 	switch line {
 	case "", "p", "space", "pause":
 		c.Toggle(t)
@@ -58,9 +58,11 @@ func breatheCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 	case "\x1b[b", "\x1bob", "faster", "-": // ↓
 		c.SetPace(t, coach.StepPace(c.Pace(), -1))
 	case "q", "quit":
-		return true
+		return true, true
+	default:
+		return false, false
 	}
-	return false
+	return false, true
 }
 
 // Breathe paces breathing by plan (coach.BreathePlan), line by line: the
@@ -83,7 +85,7 @@ func Breathe(ctx context.Context, env Env, plan *coach.Plan) (words.Run, error) 
 		log = env.Journal.Begin(routines.KindBreathe, start, nil, nil)
 		log.SetPattern(c.At(start).Segment.Pattern) // as paced: the settings' pace applied
 	}
-	err := follow(ctx, env, c, w, breatheLines, breatheCommand, func(e coach.Event) {
+	err := follow(ctx, env, c, w, breatheLines, breatheCommand, BreatheHint, func(e coach.Event) {
 		switch {
 		case log == nil:
 		case e.Kind == coach.BreathDone:

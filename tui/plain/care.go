@@ -48,7 +48,7 @@ func careLines(rule routines.CareRule) lines {
 
 // careCommand applies a typed line: an empty line or p pauses and goes
 // on, n puts the pack on now (the get-ready ends), q stops.
-func careCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
+func careCommand(line string, c *coach.Coach, t time.Time) (quit, known bool) {
 	switch line {
 	case "", "p", "space", "pause":
 		c.Toggle(t)
@@ -57,9 +57,11 @@ func careCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 			c.Skip(t)
 		}
 	case "q", "quit", "stop":
-		return true
+		return true, true
+	default:
+		return false, false
 	}
-	return false
+	return false, true
 }
 
 // Care times one application, line by line: what to do before, the
@@ -91,7 +93,7 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Applic
 	if env.Journal != nil {
 		log = env.Journal.Begin(run.Rule.Kind, start, nil, nil)
 	}
-	err = follow(ctx, env, c, w, careLines(run.Rule), careCommand, func(e coach.Event) {
+	err = follow(ctx, env, c, w, careLines(run.Rule), careCommand, CareHint, func(e coach.Event) {
 		switch coach.MomentOf(e) {
 		case coach.CareHalfway:
 			if env.Sound != nil {

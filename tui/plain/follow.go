@@ -2,6 +2,7 @@ package plain
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -41,14 +42,17 @@ func (e Env) now() time.Time {
 type lines func(e coach.Event, c *coach.Coach) []string
 
 // command applies one typed line (trimmed, lower case) at instant t and
-// reports whether the person asked to quit.
-type command func(line string, c *coach.Coach, t time.Time) (quit bool)
+// reports whether the person asked to quit, and whether the line was a
+// command at all.
+type command func(line string, c *coach.Coach, t time.Time) (quit, known bool)
 
 // follow prints the coach's events as they fall due until the plan is
 // over, the person quits (the coach is stopped: Quit), or ctx is done (a
 // signal: the coach is stopped, Interrupt). onEvent sees each event after
-// its lines. It returns the first write error.
-func follow(ctx context.Context, env Env, c *coach.Coach, w *Writer, say lines, do command, onEvent func(coach.Event)) error {
+// its lines. A line that is no command gets one line back: that it does
+// nothing here, and hint (the commands there are). It returns the first
+// write error.
+func follow(ctx context.Context, env Env, c *coach.Coach, w *Writer, say lines, do command, hint string, onEvent func(coach.Event)) error {
 	typed := env.typed
 	if typed == nil {
 		typed = readLines(env.In)
@@ -93,8 +97,12 @@ func follow(ctx context.Context, env Env, c *coach.Coach, w *Writer, say lines, 
 				break
 			}
 			t := env.now()
-			if do(strings.ToLower(strings.TrimSpace(line)), c, t) {
+			quit, known := do(strings.ToLower(strings.TrimSpace(line)), c, t)
+			if quit {
 				c.Stop(t, coach.Quit)
+			}
+			if !known {
+				w.Line(fmt.Sprintf("%q does nothing here. %s", routines.Printable(strings.TrimSpace(line)), hint))
 			}
 		case <-ctx.Done():
 			c.Stop(env.now(), coach.Interrupt)

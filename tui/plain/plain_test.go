@@ -76,7 +76,8 @@ func TestBreatheLinesAtTheirInstants(t *testing.T) {
 }
 
 // Typed commands: pause, go on, slower (↑, as on the screen; s is not a
-// pace key), quit; the pause shows as lines.
+// pace key, and says so with the commands there are), quit; the pause
+// shows as lines.
 // Quitting breathing that has no set end is its normal end: completed.
 func TestBreatheCommands(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
@@ -103,6 +104,7 @@ func TestBreatheCommands(t *testing.T) {
 		check(t, w.lines, []string{
 			"0s " + BreatheHint,
 			"0s Inhale 5s  (breath 1)", "2s Paused.", "12s Going on.", "15s Hold 1s", "16s Exhale 3s",
+			`16s "s" does nothing here. ` + BreatheHint, // said, not ignored in silence
 			"17s Pace 1.1× (slower): Inhale 5.5s, Hold 1.1s, Exhale 3.3s",
 		})
 		// Quit inside the first breath: no whole breath was done, so the

@@ -83,7 +83,7 @@ func segmentLines(seg coach.Segment, r routines.Routine) []string {
 
 // sessionCommand applies a typed line to a session: an empty line or p
 // pauses and goes on, n next, b back, x stops because it hurts, q quits.
-func sessionCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
+func sessionCommand(line string, c *coach.Coach, t time.Time) (quit, known bool) {
 	switch line {
 	case "", "p", "space", "pause":
 		c.Toggle(t)
@@ -96,9 +96,11 @@ func sessionCommand(line string, c *coach.Coach, t time.Time) (quit bool) {
 	case "x", "hurts", "stop":
 		c.Stop(t, coach.Pain)
 	case "q", "quit":
-		return true
+		return true, true
+	default:
+		return false, false
 	}
-	return false
+	return false, true
 }
 
 // session runs a guided session by plan (coach.SessionPlan), line by line.
@@ -123,7 +125,7 @@ func session(ctx context.Context, env Env, plan *coach.Plan, painBefore *int, le
 			}
 		}
 	}
-	err := follow(ctx, env, c, w, sessionLines, sessionCommand, func(e coach.Event) {
+	err := follow(ctx, env, c, w, sessionLines, sessionCommand, SessionHint, func(e coach.Event) {
 		if e.Kind != coach.RepDone || log == nil {
 			return
 		}
