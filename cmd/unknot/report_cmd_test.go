@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -132,5 +134,58 @@ func TestReportToStandardOutputPlainAndJSON(t *testing.T) {
 		if o.Sessions < 5 {
 			t.Errorf("an observation on %d sessions", o.Sessions)
 		}
+	}
+}
+
+// --force replaces a regular file and nothing else: a named pipe, a
+// folder or a symbolic link at the path is refused in one line (exit 2),
+// with or without --force, and left as it was.
+func TestReportForceReplacesOnlyARegularFile(t *testing.T) {
+	home := demoHome(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	folder := filepath.Join(dir, "folder")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "mine.html")
+	os.WriteFile(mine, []byte("mine"), 0o600)
+	link := filepath.Join(dir, "link.html")
+	if err := os.Symlink(mine, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		want string
+		mode fs.FileMode
+	}{
+		{fifo, "unknot: cannot write " + fifo + ": it is a named pipe, not a regular file; give a file name with -o (or -o - for standard output)\n", fs.ModeNamedPipe},
+		{folder, "unknot: cannot write " + folder + ": it is a folder; give a file name with -o\n", fs.ModeDir},
+		{link, "unknot: cannot write " + link + ": it is a symbolic link, not a regular file; give a file name with -o (or -o - for standard output)\n", fs.ModeSymlink},
+	} {
+		for _, args := range [][]string{{"report", "-o", c.path, "--force"}, {"report", "--plain", "-o", c.path}} {
+			code, out, errs := runCLI(t, home, args...)
+			if code != 2 || out != "" || errs != c.want {
+				t.Errorf("%v: exit %d, out %q, err %q; want exit 2 and %q", args, code, out, errs, c.want)
+			}
+			st, err := os.Lstat(c.path)
+			if err != nil || st.Mode().Type() != c.mode {
+				t.Errorf("%v: %s is now %v (%v), want it left a %v", args, c.path, st.Mode().Type(), err, c.mode)
+			}
+		}
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "mine" {
+		t.Errorf("the file the link points to was changed: %q", b)
+	}
+	onlyFiles(t, dir, "folder", "link.html", "mine.html", "pipe")
+	// A regular file is replaced with --force.
+	if code, _, errs := runCLI(t, home, "report", "-o", mine, "--force"); code != 0 || errs != "" {
+		t.Errorf("--force over a regular file: exit %d, %q", code, errs)
+	}
+	if b, _ := os.ReadFile(mine); !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
+		t.Errorf("--force did not replace the regular file: %.40q", b)
 	}
 }
