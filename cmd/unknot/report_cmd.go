@@ -61,6 +61,7 @@ func newReportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.json, "json", false, "the numbers behind the report, as JSON")
 	fl.IntVar(&o.perWeek, "per-week", history.ReportPlanWeekly, "the stretch sessions a week you aim for (the plan)")
 	cmd.MarkFlagsMutuallyExclusive("since", "weeks")
+	cmd.SetHelpFunc(reportHelp)
 	return cmd
 }
 
