@@ -9,6 +9,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/history"
 )
 
 // todayFile is the default report's name today (either side of a
@@ -187,5 +190,55 @@ func TestReportForceReplacesOnlyARegularFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(mine); !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
 		t.Errorf("--force did not replace the regular file: %.40q", b)
+	}
+}
+
+// `unknot history` and `unknot report` agree on a history whose last
+// session stepped knee-to-chest up and was stopped for pain before its
+// first rep, beside a heat off again after 20 s: the same stretch
+// sessions (the stop for pain is one), the same heat packs (the short one
+// is not), the same level now.
+func TestHistoryAndReportAgree(t *testing.T) {
+	home := t.TempDir()
+	j := history.NewJournal(home, func() (*history.Store, error) { return history.Open(home) })
+	now := time.Now()
+	session := func(start time.Time, level, done int, status routines.Outcome, before, after int) {
+		reps := 5 + level
+		e := j.Begin(routines.KindSession, start, []history.Exercise{
+			{Routine: "knee-to-chest", Side: "left", RepsPlanned: reps}, {Routine: "knee-to-chest", Side: "right", RepsPlanned: reps}}, &before)
+		e.SetLevel("knee-to-chest", level)
+		e.SetReps(0, done)
+		e.SetReps(1, done)
+		e.Finish(start.Add(5*time.Minute), status)
+		e.SetPainAfter(after)
+	}
+	heat := func(start time.Time, on time.Duration, status routines.Outcome) {
+		e := j.Begin(routines.KindHeat, start, nil, nil)
+		e.Finish(start.Add(on), status)
+	}
+	session(now.Add(-54*time.Hour), 0, 5, routines.Completed, 4, 3)
+	heat(now.Add(-50*time.Hour), 15*time.Minute, routines.Completed)
+	session(now.Add(-30*time.Hour), 1, 0, routines.Pain, 6, 8) // stepped up, then "stop, it hurts" at once
+	heat(now.Add(-29*time.Hour), 20*time.Second, routines.Stopped)
+	if c := j.Close(10 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %s", c.Message())
+	}
+	_, hist, _ := runCLI(t, home, "history")
+	code, rep, errs := runCLI(t, home, "report", "--plain", "--weeks", "1")
+	if code != 0 || errs != "" {
+		t.Fatalf("report: exit %d, %q", code, errs)
+	}
+	for _, c := range []struct{ history, report string }{
+		{"Sessions: 2 stretch sessions", "Stretch sessions: 2 (plan"},
+		{"Ice and heat: 0 ice packs, 1 heat pack.", "Ice, heat: 0 ice, 1 heat"},
+		{"Knee to chest                6 reps per side (1 step up)", "+1 step           "},
+	} {
+		if !strings.Contains(hist, c.history) || !strings.Contains(rep, c.report) {
+			t.Errorf("history says %q: %v; the report %q: %v\nhistory:\n%s\nreport:\n%s", c.history, strings.Contains(hist, c.history),
+				c.report, strings.Contains(rep, c.report), hist, rep)
+		}
+	}
+	if want := "Heat: 1 application, and 1 more under a minute on that does not count."; !strings.Contains(rep, want) {
+		t.Errorf("the report does not say the short heat does not count (%q):\n%s", want, rep)
 	}
 }
