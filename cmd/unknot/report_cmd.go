@@ -61,6 +61,7 @@ func newReportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.json, "json", false, "the numbers behind the report, as JSON")
 	fl.IntVar(&o.perWeek, "per-week", history.ReportPlanWeekly, "the stretch sessions a week you aim for (the plan)")
 	cmd.MarkFlagsMutuallyExclusive("since", "weeks")
+	cmd.SetHelpFunc(reportHelp)
 	return cmd
 }
 
@@ -154,22 +155,49 @@ func routineTitles(f *factory) map[string]string {
 	return out
 }
 
-// checkTarget refuses, before anything is read, a file that exists
-// (without force), a folder that doesn't, and a path that is a folder.
+// checkTarget refuses, before anything is read, a folder that doesn't
+// exist, anything at path but a regular file (--force or not), and a file
+// that exists (without force).
 func checkTarget(path string, force bool) error {
 	shown := routines.Printable(path)
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return usageErr("cannot write %s: the folder %s does not exist; create it or give another -o", shown, routines.Printable(dir))
 	}
-	st, err := os.Stat(path)
-	switch {
-	case err == nil && st.IsDir():
-		return usageErr("cannot write %s: it is a folder; give a file name with -o", shown)
-	case err == nil && !force:
+	if err := notRegular(path); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(path); err == nil && !force {
 		return usageErr("%s already exists: add --force to replace it, or give another name with -o", shown)
 	}
 	return nil
+}
+
+// notRegular refuses what is at path when it is anything but a regular
+// file: --force replaces a file, never a folder, a device (as root,
+// /dev/null), a named pipe, a socket or a symbolic link. nil when path is
+// a regular file or nothing is there.
+func notRegular(path string) error {
+	st, err := os.Lstat(path)
+	if err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	shown := routines.Printable(path)
+	m := st.Mode()
+	what := "not a regular file"
+	switch {
+	case m.IsDir():
+		return usageErr("cannot write %s: it is a folder; give a file name with -o", shown)
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return usageErr("cannot write %s: it is %s, not a regular file; give a file name with -o (or -o - for standard output)", shown, what)
 }
 
 // writeNew writes data to path through a temporary file in the same
@@ -188,6 +216,10 @@ func writeNew(path string, data []byte, force bool) error {
 		return failed(fmt.Errorf("cannot write %s: %v", shown, cause(err)))
 	}
 	if force {
+		// Looked at again: what is there may have changed since checkTarget.
+		if err := notRegular(path); err != nil {
+			return err
+		}
 		err = os.Rename(name, path)
 	} else if err = os.Link(name, path); errors.Is(err, fs.ErrExist) {
 		return usageErr("%s already exists: add --force to replace it, or give another name with -o", shown)

@@ -2,11 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/history"
 )
 
 // todayFile is the default report's name today (either side of a
@@ -132,5 +137,108 @@ func TestReportToStandardOutputPlainAndJSON(t *testing.T) {
 		if o.Sessions < 5 {
 			t.Errorf("an observation on %d sessions", o.Sessions)
 		}
+	}
+}
+
+// --force replaces a regular file and nothing else: a named pipe, a
+// folder or a symbolic link at the path is refused in one line (exit 2),
+// with or without --force, and left as it was.
+func TestReportForceReplacesOnlyARegularFile(t *testing.T) {
+	home := demoHome(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	folder := filepath.Join(dir, "folder")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "mine.html")
+	os.WriteFile(mine, []byte("mine"), 0o600)
+	link := filepath.Join(dir, "link.html")
+	if err := os.Symlink(mine, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		want string
+		mode fs.FileMode
+	}{
+		{fifo, "unknot: cannot write " + fifo + ": it is a named pipe, not a regular file; give a file name with -o (or -o - for standard output)\n", fs.ModeNamedPipe},
+		{folder, "unknot: cannot write " + folder + ": it is a folder; give a file name with -o\n", fs.ModeDir},
+		{link, "unknot: cannot write " + link + ": it is a symbolic link, not a regular file; give a file name with -o (or -o - for standard output)\n", fs.ModeSymlink},
+	} {
+		for _, args := range [][]string{{"report", "-o", c.path, "--force"}, {"report", "--plain", "-o", c.path}} {
+			code, out, errs := runCLI(t, home, args...)
+			if code != 2 || out != "" || errs != c.want {
+				t.Errorf("%v: exit %d, out %q, err %q; want exit 2 and %q", args, code, out, errs, c.want)
+			}
+			st, err := os.Lstat(c.path)
+			if err != nil || st.Mode().Type() != c.mode {
+				t.Errorf("%v: %s is now %v (%v), want it left a %v", args, c.path, st.Mode().Type(), err, c.mode)
+			}
+		}
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "mine" {
+		t.Errorf("the file the link points to was changed: %q", b)
+	}
+	onlyFiles(t, dir, "folder", "link.html", "mine.html", "pipe")
+	// A regular file is replaced with --force.
+	if code, _, errs := runCLI(t, home, "report", "-o", mine, "--force"); code != 0 || errs != "" {
+		t.Errorf("--force over a regular file: exit %d, %q", code, errs)
+	}
+	if b, _ := os.ReadFile(mine); !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
+		t.Errorf("--force did not replace the regular file: %.40q", b)
+	}
+}
+
+// `unknot history` and `unknot report` agree on a history whose last
+// session stepped knee-to-chest up and was stopped for pain before its
+// first rep, beside a heat off again after 20 s: the same stretch
+// sessions (the stop for pain is one), the same heat packs (the short one
+// is not), the same level now.
+func TestHistoryAndReportAgree(t *testing.T) {
+	home := t.TempDir()
+	j := history.NewJournal(home, func() (*history.Store, error) { return history.Open(home) })
+	now := time.Now()
+	session := func(start time.Time, level, done int, status routines.Outcome, before, after int) {
+		reps := 5 + level
+		e := j.Begin(routines.KindSession, start, []history.Exercise{
+			{Routine: "knee-to-chest", Side: "left", RepsPlanned: reps}, {Routine: "knee-to-chest", Side: "right", RepsPlanned: reps}}, &before)
+		e.SetLevel("knee-to-chest", level)
+		e.SetReps(0, done)
+		e.SetReps(1, done)
+		e.Finish(start.Add(5*time.Minute), status)
+		e.SetPainAfter(after)
+	}
+	heat := func(start time.Time, on time.Duration, status routines.Outcome) {
+		e := j.Begin(routines.KindHeat, start, nil, nil)
+		e.Finish(start.Add(on), status)
+	}
+	session(now.Add(-54*time.Hour), 0, 5, routines.Completed, 4, 3)
+	heat(now.Add(-50*time.Hour), 15*time.Minute, routines.Completed)
+	session(now.Add(-30*time.Hour), 1, 0, routines.Pain, 6, 8) // stepped up, then "stop, it hurts" at once
+	heat(now.Add(-29*time.Hour), 20*time.Second, routines.Stopped)
+	if c := j.Close(10 * time.Second); !c.Saved {
+		t.Fatalf("not saved: %s", c.Message())
+	}
+	_, hist, _ := runCLI(t, home, "history")
+	code, rep, errs := runCLI(t, home, "report", "--plain", "--weeks", "1")
+	if code != 0 || errs != "" {
+		t.Fatalf("report: exit %d, %q", code, errs)
+	}
+	for _, c := range []struct{ history, report string }{
+		{"Sessions: 2 stretch sessions", "Stretch sessions: 2 (plan"},
+		{"Ice and heat: 0 ice packs, 1 heat pack.", "Ice, heat: 0 ice, 1 heat"},
+		{"Knee to chest                6 reps per side (1 step up)", "+1 step           "},
+	} {
+		if !strings.Contains(hist, c.history) || !strings.Contains(rep, c.report) {
+			t.Errorf("history says %q: %v; the report %q: %v\nhistory:\n%s\nreport:\n%s", c.history, strings.Contains(hist, c.history),
+				c.report, strings.Contains(rep, c.report), hist, rep)
+		}
+	}
+	if want := "Heat: 1 application, and 1 more under a minute on that does not count."; !strings.Contains(rep, want) {
+		t.Errorf("the report does not say the short heat does not count (%q):\n%s", want, rep)
 	}
 }

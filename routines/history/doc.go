@@ -39,13 +39,17 @@
 // # Reading
 //
 // A session counts for the date on the wall clock where it started, and
-// for its day (streaks, heat map, totals) only when at least one rep or
-// breath was done: a run with every hold skipped, or an ice or heat timer,
-// does not count there. A run with nothing done at all (Session.Empty:
+// for its day (streaks, heat map) only when at least one rep or breath was
+// done: a run with every hold skipped, or an ice or heat timer, does not
+// count there. The totals (Totals, and the report's) count those and the
+// runs stopped for pain, even before their first rep or breath
+// (Session.InTotals). A run with nothing done at all (Session.Empty:
 // breathing opened and closed at once) is left out of the review's list
 // too (Filter.HideEmpty; Overview.Empty says how many). Ice and heat count
-// by the care plan's rule (routines.Application.Counts) in Totals and
-// KindToday. Times keep the offset recorded where they
+// by the care plan's rule (routines.Application.Counts) in Totals,
+// KindToday and Report. Report's period ends today, or on the date of a
+// run begun by now in a time zone ahead; its levels are read by the rule
+// of RecentRuns. Times keep the offset recorded where they
 // happened; the list shows them as they are, on the clock the day counts on. Queries take the person's date today as a Day, so
 // that tests and time zones stay explicit: DayCounts (the heat map),
 // Streaks, Totals (per routine and side), PainTrend (before against after,

@@ -12,6 +12,10 @@ import (
 const counting = `(s.breaths > 0 OR
 	EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
 
+// inTotals is the SQL condition for a session the totals count (see
+// Session.InTotals): it counts, or it was stopped for pain.
+const inTotals = `(s.status = 'pain' OR ` + counting + `)`
+
 // DayCounts lists, oldest first, the dates from from to to (inclusive)
 // with at least one session that counts, and how many: the calendar heat
 // map. Dates without a session are left out.
@@ -79,7 +83,9 @@ func streaks(days []record.Day, today record.Day) record.Streak {
 }
 
 // Totals sums the reps per routine and side, and the sessions and breaths,
-// since date since ("" for ever).
+// since date since ("" for ever). A stretch session or breathing run is
+// counted when it counts or was stopped for pain (Session.InTotals), as
+// the report counts them.
 func (s *Store) Totals(since record.Day) (record.Totals, error) {
 	ctx := context.Background()
 	var t record.Totals
@@ -101,8 +107,8 @@ func (s *Store) Totals(since record.Day) (record.Totals, error) {
 		return t, fault("read", s.path, err)
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT
-		coalesce(sum(s.kind = 'session' AND `+counting+`), 0),
-		coalesce(sum(s.kind = 'breathe' AND `+counting+`), 0),
+		coalesce(sum(s.kind = 'session' AND `+inTotals+`), 0),
+		coalesce(sum(s.kind = 'breathe' AND `+inTotals+`), 0),
 		coalesce(sum(min(max(s.breaths, 0), 1000000)), 0)
 		FROM sessions s WHERE s.day >= ?`, since).Scan(&t.Sessions, &t.BreatheSessions, &t.Breaths)
 	if err != nil {

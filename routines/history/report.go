@@ -23,6 +23,11 @@ const ReportPlanWeekly = 7
 // today (DayOf(now): now's location decides what today is), measuring the
 // stretch sessions against planWeekly a week (ReportPlanWeekly when less
 // than 1). Sessions still being recorded by another process are left out.
+//
+// Each run belongs to the date where it happened (its own offset): one
+// begun by now in a time zone ahead of now's may be dated after today.
+// The period then ends on that date instead, so that no run done by now
+// is left out (Report.To is after DayOf(Report.Made)).
 func (s *Store) Report(now time.Time, from record.Day, planWeekly int) (Report, error) {
 	to := record.DayOf(now)
 	if from > to {
@@ -30,6 +35,13 @@ func (s *Store) Report(now time.Time, from record.Day, planWeekly int) (Report, 
 	}
 	asked := from
 	ctx := context.Background()
+	var last sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT max(day) FROM sessions WHERE started_ns <= ?`, now.UnixNano()).Scan(&last); err != nil {
+		return Report{}, fault("read", s.path, err)
+	}
+	if d := record.Day(last.String); last.Valid && d > to {
+		to = d
+	}
 	// The days before the first run on record are not days missed: the
 	// period begins with the record.
 	var first sql.NullString

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/unknot/unknot/routines/record"
@@ -31,25 +32,37 @@ func buildReport(from, to record.Day, planWeekly int, sessions []record.Session,
 		w := week(d)
 		switch x.Kind {
 		case KindSession:
-			if x.Counts() {
+			// The totals' rule (Session.InTotals), as `history` counts:
+			// a stop for pain is a session even before its first rep.
+			if x.InTotals() {
 				w.Sessions++
 				r.Adherence.Sessions++
 				days[d] = true
 			}
 			reportRoutines(routinesSeen, x, levels[x.ID])
 		case KindBreathe:
-			if x.Counts() {
+			if x.InTotals() {
 				w.Breathe++
 				w.Breaths += x.Breaths
 				r.Care.BreathingRuns++
 				r.Care.Breaths += x.Breaths
 			}
-		case KindIce:
-			w.Ice++
-			r.Care.Ice++
-		case KindHeat:
-			w.Heat++
-			r.Care.Heat++
+		case KindIce, KindHeat:
+			// The care plan's one rule (routines.Application.Counts), as
+			// the closing screen, the plan and `history` count.
+			counts := x.Application().Counts()
+			switch {
+			case x.Kind == KindIce && counts:
+				w.Ice++
+				r.Care.Ice++
+			case x.Kind == KindIce:
+				r.Care.IceShort++
+			case counts:
+				w.Heat++
+				r.Care.Heat++
+			default:
+				r.Care.HeatShort++
+			}
 		}
 		if x.Status == Pain {
 			w.PainStops++
@@ -128,9 +141,13 @@ func longestGap(from, to record.Day, days map[record.Day]bool) int {
 }
 
 // reportRoutines adds stretch session x's exercises to the routines seen,
-// and its levels (a routine without one was done at level 0).
+// and its levels (a routine without one was done at level 0). A level
+// counts by the rule `history` reads levels by (RecentRuns, pastRun): the
+// session did a rep of the routine, or was stopped for pain, so a step up
+// taken at the start of a session stopped before its first rep is in the
+// report as it is in `history`.
 func reportRoutines(seen map[string]*record.RoutineReport, x *record.Session, levels map[string]int) {
-	done := map[string]bool{}
+	var names []string // the routines of x, each once
 	for _, e := range x.Exercises {
 		p := seen[e.Routine]
 		if p == nil {
@@ -139,13 +156,22 @@ func reportRoutines(seen map[string]*record.RoutineReport, x *record.Session, le
 		}
 		p.RepsDone += e.RepsDone
 		p.RepsPlanned += e.RepsPlanned
-		if e.RepsDone > 0 && !done[e.Routine] {
-			done[e.Routine] = true
+		if !slices.Contains(names, e.Routine) {
+			names = append(names, e.Routine)
+		}
+	}
+	for _, name := range names {
+		p := seen[name]
+		run, ok := pastRun(x, name)
+		if run.RepsDone > 0 {
 			p.Sessions++
-			level := levels[e.Routine]
-			if n := len(p.Levels); n == 0 || p.Levels[n-1].Level != level {
-				p.Levels = append(p.Levels, record.LevelStep{Day: x.Day(), Level: level})
-			}
+		}
+		if !ok {
+			continue
+		}
+		level := levels[name]
+		if n := len(p.Levels); n == 0 || p.Levels[n-1].Level != level {
+			p.Levels = append(p.Levels, record.LevelStep{Day: x.Day(), Level: level})
 		}
 	}
 }

@@ -25,10 +25,10 @@ type Total struct {
 // Totals sums up everything since date since ("" for ever).
 type Totals struct {
 	Exercises       []Total // by routine, then side
-	Sessions        int     // stretch sessions that count
-	BreatheSessions int     // breathe sessions that count
+	Sessions        int     // stretch sessions that count or were stopped for pain (Session.InTotals)
+	BreatheSessions int     // breathe sessions the same way
 	Breaths         int     // breaths paced, all sessions together
-	Ice, Heat       int     // applications of ice and of heat begun, however they ended
+	Ice, Heat       int     // applications of ice and of heat that count (routines.Application.Counts)
 }
 
 // WeekPain is the average check-in of one week.

@@ -31,11 +31,11 @@ type Report struct {
 type ReportWeek struct {
 	Week      Day     `json:"week"` // its Monday
 	Days      int     `json:"days_in_period"`
-	Sessions  int     `json:"sessions"`       // stretch sessions with at least one rep
-	Breathe   int     `json:"breathing_runs"` // breathing runs with at least one breath
+	Sessions  int     `json:"sessions"`       // stretch sessions in the totals: at least one rep, or stopped for pain (Session.InTotals)
+	Breathe   int     `json:"breathing_runs"` // breathing runs the same way: at least one breath, or stopped for pain
 	Breaths   int     `json:"breaths"`
-	Ice       int     `json:"ice"`  // ice applications begun
-	Heat      int     `json:"heat"` // heat applications begun
+	Ice       int     `json:"ice"`  // ice applications that count (routines.Application.Counts)
+	Heat      int     `json:"heat"` // heat applications that count
 	PainStops int     `json:"pain_stops"`
 	Before    float64 `json:"pain_before_mean"` // mean check-in before (valid when NBefore > 0)
 	NBefore   int     `json:"pain_before_count"`
@@ -46,9 +46,9 @@ type ReportWeek struct {
 // Adherence is how regularly the person stretched in the period.
 type Adherence struct {
 	Days            int `json:"days"`              // days in the period
-	DaysWithSession int `json:"days_with_session"` // days with a stretch session or breathing run that counts
+	DaysWithSession int `json:"days_with_session"` // days with a stretch session in Sessions
 	LongestGap      int `json:"longest_gap_days"`  // the most days in a row without one
-	Sessions        int `json:"sessions"`          // stretch sessions that count
+	Sessions        int `json:"sessions"`          // stretch sessions in the totals: at least one rep, or stopped for pain
 	Planned         int `json:"planned"`           // the plan's sessions over the period (PlanWeekly a week, pro rata)
 }
 
@@ -59,7 +59,7 @@ type RoutineReport struct {
 	RepsDone    int         `json:"reps_done"`
 	RepsPlanned int         `json:"reps_planned"` // over the sessions that planned it
 	PainStops   int         `json:"pain_stops"`   // stops for pain that came during it
-	Levels      []LevelStep `json:"levels"`       // its level over time: the first session's, then each change
+	Levels      []LevelStep `json:"levels"`       // its level over time: the first session's, then each change (the sessions `history` reads levels from: a rep of it done, or stopped for pain)
 }
 
 // LevelStep is the level a routine was done at from a date on.
@@ -117,9 +117,14 @@ type EpisodeStart struct {
 }
 
 // CareCounts sums up the ice and heat and the breathing of the period.
+// Ice and Heat are the applications that count (routines.Application.Counts,
+// the care plan's one rule); IceShort and HeatShort those stopped too soon
+// to count, listed nowhere else.
 type CareCounts struct {
 	Ice           int `json:"ice"`
 	Heat          int `json:"heat"`
-	BreathingRuns int `json:"breathing_runs"`
+	IceShort      int `json:"ice_too_short"`
+	HeatShort     int `json:"heat_too_short"`
+	BreathingRuns int `json:"breathing_runs"` // as ReportWeek.Breathe
 	Breaths       int `json:"breaths"`
 }

@@ -97,3 +97,29 @@ func (s Session) Empty() bool {
 func (s Session) Counts() bool {
 	return s.Breaths > 0 || s.Reps() > 0
 }
+
+// InTotals reports whether a stretch session or breathing run is one of
+// the sessions the totals count (the review's, `history`'s and the
+// report's): it counts (Counts), or it was stopped for pain, which is
+// something the person did even before the first rep or breath. A run
+// with nothing done and no stop for pain is not (see Empty). Streaks and
+// the heat map go by Counts.
+func (s Session) InTotals() bool {
+	return s.Counts() || s.Status == routines.Pain
+}
+
+// Application is an ice or heat run as the care plan reads it, so that
+// whether it counts is decided by routines.Application.Counts, the one
+// rule: a run still being recorded (Running), or whose status is not a
+// final one, reads as Interrupted, as its record does once its process is
+// gone.
+func (s Session) Application() routines.Application {
+	a := routines.Application{Kind: s.Kind, Started: s.StartedAt, Outcome: s.Status}
+	if s.EndedAt != nil {
+		a.Ended = *s.EndedAt
+	}
+	if !a.Outcome.Final() {
+		a.Outcome = routines.Interrupted
+	}
+	return a
+}

@@ -87,6 +87,9 @@ func (p *page) header() {
 	if begins := recordBegins(r); begins != "" {
 		p.f("<p class=\"period\">%s</p>\n", esc(begins))
 	}
+	if ahead := runsAhead(r); ahead != "" {
+		p.f("<p class=\"period\">%s</p>\n", esc(ahead))
+	}
 	p.f("<p class=\"made\">Made on %s. %s</p>\n", esc(madeText(r.Made)), esc(NotMedical))
 	p.s("<dl class=\"glance\">\n")
 	for _, kv := range glance(r) {

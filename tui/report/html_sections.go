@@ -155,7 +155,7 @@ const maxListed = 120
 // pain: before and after each session, the weekly means, the change.
 func (p *page) pain() {
 	r := p.r
-	p.s("<section id=\"pain\">\n<h2>2. Pain before and after sessions</h2>\n")
+	p.f("<section id=\"pain\">\n<h2>%s</h2>\n", esc(PainHeading))
 	p.para("Within a session: %s.", painSummary(r.Pain))
 	var before, after []svgchart.Point
 	for _, pt := range r.Pain.Points {
@@ -205,7 +205,7 @@ func kindWord(k string) string {
 func (p *page) care() {
 	r := p.r
 	p.s("<section id=\"care\">\n<h2>3. Breathing, ice and heat</h2>\n")
-	p.para("Breathing runs: %d (%s paced). Ice: %s. Heat: %s.", r.Care.BreathingRuns, plural(r.Care.Breaths, "breath"), plural(r.Care.Ice, "application"), plural(r.Care.Heat, "application"))
+	p.para("%s", careText(r.Care))
 	if len(r.Episodes) == 0 {
 		p.para("No start of a spasm was recorded in this period.")
 	}

@@ -19,6 +19,9 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	if begins := recordBegins(r); begins != "" {
 		t.line("%s", begins)
 	}
+	if ahead := runsAhead(r); ahead != "" {
+		t.line("%s", ahead)
+	}
 	t.line("Made on %s. %s", madeText(r.Made), NotMedical)
 	t.line("")
 	for _, kv := range glance(r) {
@@ -29,7 +32,7 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	for _, wk := range r.Weeks {
 		rows = append(rows, []string{"week of " + dayText(wk.Week), fmt.Sprint(wk.Days), fmt.Sprint(wk.Sessions), fmt.Sprintf("%.1f", planWeek(r, wk))})
 	}
-	t.table([]string{"Week", "Days", "Sessions", "Plan"}, rows)
+	t.table([]string{"Week", "Days in period", "Sessions", "Plan"}, rows)
 	t.line("Days with a stretch session: %d of %d. The longest gap without one: %s.", r.Adherence.DaysWithSession, r.Adherence.Days, plural(r.Adherence.LongestGap, "day"))
 	rows = nil
 	for _, x := range r.Routines {
@@ -46,7 +49,7 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 		t.line("")
 		t.table([]string{"Routine", "Sessions", "Reps done / planned", "Stops for pain", "Level at the end", "Levels from"}, rows)
 	}
-	t.heading("2. Pain before and after sessions")
+	t.heading(PainHeading)
 	t.line("Within a session: %s.", painSummary(r.Pain))
 	rows = nil
 	for _, wk := range r.Weeks {
@@ -54,7 +57,7 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	}
 	t.table([]string{"Week", "Before", "Check-ins", "After", "Check-ins"}, rows)
 	t.heading("3. Breathing, ice and heat")
-	t.line("Breathing runs: %d (%s paced). Ice: %s. Heat: %s.", r.Care.BreathingRuns, plural(r.Care.Breaths, "breath"), plural(r.Care.Ice, "application"), plural(r.Care.Heat, "application"))
+	t.line("%s", careText(r.Care))
 	for _, e := range r.Episodes {
 		t.line("A spasm began: %s.", episodeText(e))
 	}

@@ -46,7 +46,7 @@ func fixture(made time.Time) record.Report {
 		Stops: []record.StopEvent{{At: at(3, 8, 0), Kind: "session", Routine: "lying-twist", Side: "left",
 			Rep: 3, RepsPlanned: 5, PainBefore: ptr(5), PainAfter: ptr(7), SafetyOpenedAt: ptrTime(at(3, 8, 9))}},
 		Episodes: []record.EpisodeStart{{Began: at(1, 7, 0)}},
-		Care:     record.CareCounts{Heat: 1, BreathingRuns: 1, Breaths: 20},
+		Care:     record.CareCounts{Heat: 1, HeatShort: 1, BreathingRuns: 1, Breaths: 20},
 		Insights: record.Insights{Minimum: 5, Pairs: 9,
 			Observations: []record.Observation{
 				{Group: "routine", Label: "knee-to-chest", Sessions: 6, Change: -1.8333333, Before: 5.5, After: 3.6666667},
@@ -193,7 +193,8 @@ func TestNumbersShown(t *testing.T) {
 			"Tue 3 Mar 2026, 08:00", "Lying twist, left side, rep 3 of 5",
 			"A spasm began: Sun 1 Mar 2026, 07:00.", NotAdvice,
 			"Tue 3 Mar 2026, 08:09", "The safety page was opened from this stop.", SafetyOpenedNote,
-			"20 / 24", "+1 step", "Ice: 0 applications. Heat: 1 application.",
+			"20 / 24", "+1 step", "Ice: 0 applications. Heat: 1 application, and 1 more under a minute on that does not count.",
+			"2. Pain before and after stretch sessions and breathing runs",
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s lacks %q", name, want)
@@ -308,6 +309,42 @@ func TestAGuessedStopPlaceIsSaid(t *testing.T) {
 		}
 		if !strings.Contains(out, "Lying twist, left side, rep 3 of 5 (pain before") && name == "plain" {
 			t.Errorf("%s: the recorded stop is not said plainly:\n%s", name, out)
+		}
+	}
+}
+
+// A period that ends after the date the report was made on (a run made in
+// a time zone ahead) says why, in the page and in the text; one that ends
+// today does not.
+func TestRunsDatedAheadAreSaid(t *testing.T) {
+	r := fixture(made)
+	for _, f := range []func(*bytes.Buffer, record.Report) error{htmlOf, plainOf} {
+		if out := string(render(t, r, f)); strings.Contains(out, "after today here") {
+			t.Errorf("a period ending today says it ends after today:\n%.400s", out)
+		}
+	}
+	r.To = "2026-03-16"
+	for _, f := range []func(*bytes.Buffer, record.Report) error{htmlOf, plainOf} {
+		out := string(render(t, r, f))
+		if want := "The period ends on Mon 16 Mar 2026, after today here (Sun 15 Mar 2026): a run is dated by the clock where it happened"; !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%.600s", want, out)
+		}
+	}
+}
+
+// Ice and heat too short to count are said in the plural too, and not at
+// all when there are none.
+func TestApplicationsTooShort(t *testing.T) {
+	for _, c := range []struct {
+		n, short int
+		want     string
+	}{
+		{2, 0, "2 applications"},
+		{1, 1, "1 application, and 1 more under a minute on that does not count"},
+		{0, 3, "0 applications, and 3 more under a minute on that do not count"},
+	} {
+		if got := applications(c.n, c.short); got != c.want {
+			t.Errorf("applications(%d, %d) = %q, want %q", c.n, c.short, got, c.want)
 		}
 	}
 }

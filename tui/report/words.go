@@ -249,6 +249,44 @@ func levelText(l int) string {
 	return fmt.Sprintf("%+d steps", l)
 }
 
+// careText is the section's first line: the breathing runs, and the ice
+// and heat that count, each with those too short to count.
+func careText(c record.CareCounts) string {
+	return fmt.Sprintf("Breathing runs: %d (%s paced). Ice: %s. Heat: %s.", c.BreathingRuns, plural(c.Breaths, "breath"),
+		applications(c.Ice, c.IceShort), applications(c.Heat, c.HeatShort))
+}
+
+// applications is "3 applications", and when some were too short to
+// count (routines.Application.Counts, the rule of the closing screen and
+// the plan), "3 applications, and 1 more under a minute on that does not
+// count".
+func applications(n, short int) string {
+	s := plural(n, "application")
+	switch {
+	case short == 1:
+		s += ", and 1 more under a minute on that does not count"
+	case short > 1:
+		s += fmt.Sprintf(", and %d more under a minute on that do not count", short)
+	}
+	return s
+}
+
+// PainHeading is the pain section's title: its check-ins are those of
+// breathing runs too.
+const PainHeading = "2. Pain before and after stretch sessions and breathing runs"
+
+// runsAhead says, when the period ends after the date the report was made
+// on, why: a run there is dated by the clock where it happened, ahead of
+// this one. "" when the period ends today.
+func runsAhead(r record.Report) string {
+	today := record.DayOf(r.Made)
+	if r.Made.IsZero() || r.To <= today {
+		return ""
+	}
+	return "The period ends on " + dayText(r.To) + ", after today here (" + dayText(today) +
+		"): a run is dated by the clock where it happened, and one was made in a time zone ahead of this one."
+}
+
 // recordBegins says, when the period asked for begins before the first
 // run on record, that the report begins with the record: the days before
 // it are not days missed. "" when the record covers the whole period.
