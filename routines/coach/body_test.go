@@ -266,3 +266,51 @@ func positionChanges(rs []routines.Routine) int {
 	}
 	return n
 }
+
+// N by mistake, then b: the person is put back at the start of the
+// segment they left, not at the last rep of the routine they skipped,
+// and what they then hold counts.
+func TestBackAfterSkipRoutineReturnsWhereTheSkipCame(t *testing.T) {
+	before := sessionCoach(t)
+	before.Events(at(40 * s))
+	left := before.At(at(40 * s))
+	leftStart := left.Offset - left.SegmentElapsed
+
+	tests := []struct {
+		name    string
+		backAt  time.Duration
+		wantOff time.Duration
+	}{
+		{"1 s into the next routine's ready: where N was pressed", 266 * s, leftStart},
+		{"5 s into the next routine's ready: restart the ready", 270 * s, 265 * s},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sessionCoach(t)
+			c.Events(at(40 * s))
+			c.SkipRoutine(at(40 * s))
+			// N moved the plan on to 265 s at the instant 40 s: the plan's
+			// offset runs 225 s ahead of the clock from there.
+			back := at(tt.backAt - 225*s)
+			c.Events(back)
+			c.Back(back)
+			st := c.At(back)
+			if st.Offset != tt.wantOff || st.SegmentElapsed != 0 {
+				t.Fatalf("b at +%v of the plan: offset %v elapsed %v, want %v 0", tt.backAt, st.Offset, st.SegmentElapsed, tt.wantOff)
+			}
+			if tt.wantOff != leftStart {
+				return
+			}
+			if st.Routine.Name != left.Routine.Name || st.Segment.Kind != left.Segment.Kind || st.Segment.Side != left.Segment.Side {
+				t.Errorf("back in %s %v %v, want where N was pressed: %s %v %v", st.Routine.Name, st.Segment.Kind, st.Segment.Side,
+					left.Routine.Name, left.Segment.Kind, left.Segment.Side)
+			}
+			// Held again to its end, the rep counts.
+			c.Events(back.Add(left.Segment.Length))
+			tl := c.Tallies()
+			if tl[0].Done < 1 {
+				t.Errorf("after holding the rep N left, tallies %+v; want it done", tl[0])
+			}
+		})
+	}
+}

@@ -47,15 +47,16 @@ type Coach struct {
 	pending   []Event
 	commanded bool // a command was given (one that reports an event)
 
-	done        map[int]bool // Stretch segments held to their end (or to Credit of it)
-	cut         map[int]bool // Stretch segments skipped before Credit of them ran
+	done        map[int]bool                    // Stretch segments held to their end (or to Credit of it)
+	cut         map[int]bool                    // Stretch segments skipped before Credit of them ran
+	leftFrom    map[time.Duration]time.Duration // where SkipRoutine landed → the start of the segment it left
 	breathsDone int
 	basePattern routines.Pattern // the breathing pattern at pace 1
 }
 
 // New starts plan at real instant start.
 func New(plan *Plan, start time.Time) *Coach {
-	c := &Coach{plan: plan, anchor: start, fresh: true, pace: 1, done: map[int]bool{}, cut: map[int]bool{}}
+	c := &Coach{plan: plan, anchor: start, fresh: true, pace: 1, done: map[int]bool{}, cut: map[int]bool{}, leftFrom: map[time.Duration]time.Duration{}}
 	if len(plan.Segments) > 0 {
 		c.basePattern = plan.Segments[len(plan.Segments)-1].Pattern
 	}
@@ -263,11 +264,15 @@ func (c *Coach) SkipRoutine(t time.Time) {
 			c.cut[j] = true // the rest of the routine: skipped, not done
 		}
 	}
+	c.leftFrom[target] = c.plan.Segments[i].Start // "back" from there returns here
 	c.jump(t, target, Skipped)
 }
 
 // Back jumps at instant t to the start of the present segment, or to the
 // start of the one before when the present one began under BackGrace ago.
+// The one before a routine reached by SkipRoutine is the segment the skip
+// left (N then b puts the person back where they were), not the last
+// segment of the routine they skipped.
 func (c *Coach) Back(t time.Time) {
 	if c.Over(t) || c.breathingAlone() {
 		return
@@ -275,10 +280,16 @@ func (c *Coach) Back(t time.Time) {
 	c.advance(t)
 	off := c.offset(t)
 	i := c.plan.segmentAt(off)
+	here := c.plan.Total()
 	if off >= c.plan.Total() {
 		i = len(c.plan.Segments) // from the end: back to the last segment
-	} else if off-c.plan.Segments[i].Start >= BackGrace {
-		i++ // restart this one
+	} else if here = c.plan.Segments[i].Start; off-here >= BackGrace {
+		c.jump(t, here, WentBack) // restart this one
+		return
+	}
+	if from, ok := c.leftFrom[here]; ok {
+		c.jump(t, from, WentBack)
+		return
 	}
 	c.jump(t, c.plan.Segments[max(i-1, 0)].Start, WentBack)
 }
