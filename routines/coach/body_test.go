@@ -314,3 +314,24 @@ func TestBackAfterSkipRoutineReturnsWhereTheSkipCame(t *testing.T) {
 		})
 	}
 }
+
+// After N and b, the routine done in full reaches the next one's get-ready
+// as any routine does: b there goes to its last hold, not again to where N
+// once was.
+func TestBackAfterSkipRoutineIsOnce(t *testing.T) {
+	c := sessionCoach(t)
+	c.Events(at(40 * s))
+	left := c.At(at(40 * s))
+	leftStart := left.Offset - left.SegmentElapsed
+	c.SkipRoutine(at(40 * s))
+	c.Events(at(41 * s))
+	c.Back(at(41 * s)) // back to leftStart at the instant 41 s
+	// From leftStart the plan runs on with the clock: 265 s of the plan
+	// comes (265 s - leftStart) later, and 1 s into the ready then:
+	again := at(41*s + 266*s - leftStart)
+	c.Events(again)
+	c.Back(again)
+	if st := c.At(again); st.Offset != 255*s {
+		t.Errorf("b 1 s into arm-raise's ready, reached in turn: offset %v, want the last hold of knee-to-chest at 4m15s", st.Offset)
+	}
+}

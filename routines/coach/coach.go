@@ -288,6 +288,7 @@ func (c *Coach) Back(t time.Time) {
 		return
 	}
 	if from, ok := c.leftFrom[here]; ok {
+		delete(c.leftFrom, here) // once: the way on from there is the routine's own
 		c.jump(t, from, WentBack)
 		return
 	}
