@@ -194,7 +194,7 @@ func (a CareAdvice) Lines() []string {
 	case !a.Assumed:
 		out = append(out, fmt.Sprintf("%s: ice, until %s; moist heat after.", capital(a.coldSpan()), careWhen(a.Now, a.IceUntil)))
 	}
-	out = append(out, fmt.Sprintf("%s %s at a time, at most every %s (%s).", rule.Title, careMinutes(rule.Default.Value), careHours(rule.Every.Value), rule.Every.Source))
+	out = append(out, fmt.Sprintf("%s %s at a time, at most every %s (%s).", rule.Title, careMinutes(rule.Default.Value), careHours(rule.Every.Value), NameCited(rule.Every.Source)))
 	return append(out, a.nextLine())
 }
 

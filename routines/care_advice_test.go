@@ -397,3 +397,22 @@ func TestAccidentalApplicationDoesNotCount(t *testing.T) {
 
 // episodeAt is a spasm that began at instant t.
 func episodeAt(t time.Time) Episode { return Episode{Began: t} }
+
+// The plan's rule names its source by title, in the ice phase and in the
+// heat phase: a bare "(001)" means nothing to a person.
+func TestThePlansRuleNamesItsSource(t *testing.T) {
+	loc := time.UTC
+	e := episodeAt(time.Date(2026, 3, 2, 8, 0, 0, 0, loc))
+	for _, now := range []time.Time{
+		time.Date(2026, 3, 2, 10, 0, 0, 0, loc), // ice
+		time.Date(2026, 3, 6, 10, 0, 0, 0, loc), // heat
+	} {
+		lines := strings.Join(AdviseCare(now, &e, nil).Lines(), "\n")
+		if !strings.Contains(lines, "at most every") {
+			t.Fatalf("at %v the plan has no rule line:\n%s", now, lines)
+		}
+		if !strings.Contains(lines, "(001 “Lower Back Spasms”)") {
+			t.Errorf("at %v the plan's rule does not name 001 by its title:\n%s", now, lines)
+		}
+	}
+}
