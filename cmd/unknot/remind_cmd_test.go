@@ -309,6 +309,44 @@ func TestNudgeShowsOrStaysQuiet(t *testing.T) {
 	}
 }
 
+// A stretch session stopped for pain before its first rep, recorded
+// through the history as a session records it: the nudge stays quiet for
+// the hour after it and says why; after that hour it speaks again, as
+// the stop did not make today's session done.
+func TestNudgeStaysQuietForAnHourAfterAPainStopAtZeroReps(t *testing.T) {
+	w := newRemindWorld(t)
+	s, err := history.Open(w.unknotHome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, time.March, 10, 9, 30, 0, 0, time.Local)
+	r, err := s.Start(history.KindSession, start, []history.Exercise{{Routine: "knee-to-chest", Side: "left", RepsPlanned: 3}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Finish(start.Add(2*time.Minute), history.Pain); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, c := range []struct {
+		now  time.Time
+		what string
+		want string
+		show int
+	}{
+		{start.Add(3 * time.Minute), "session", "unknot nudge session: quiet: a session was stopped for pain at 09:32, less than an hour ago\n", 0},
+		{start.Add(61 * time.Minute), "move", "unknot nudge move: quiet: a session was stopped for pain at 09:32, less than an hour ago\n", 0},
+		{start.Add(62 * time.Minute), "session", "unknot nudge session: shown by notify-send (0 of 1 planned sessions done today)\n", 1},
+	} {
+		w.now = c.now
+		code, out, errOut := w.cli(t, "nudge", c.what)
+		if code != 0 || out != c.want || errOut != "" || len(w.shown) != c.show {
+			t.Errorf("nudge %s at %s: exit %d, stdout %q, stderr %q, %d shown; want %q and %d shown",
+				c.what, c.now.Format("15:04"), code, out, errOut, len(w.shown), c.want, c.show)
+		}
+	}
+}
+
 func TestRemindTestShowsOneNow(t *testing.T) {
 	w := newRemindWorld(t)
 	w.now = time.Date(2026, time.March, 10, 23, 0, 0, 0, time.Local) // quiet hours: a test shows anyway
