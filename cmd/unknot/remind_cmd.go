@@ -151,6 +151,9 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	if err != nil {
 		return err
 	}
+	if q := cfg.Remind.QuietOrDefault(); remind.InQuiet(r, q) {
+		return usageErr("remind add %s: inside the quiet hours (%s), when no reminder speaks; pick a time outside them or change quiet in config.toml", r.At, q)
+	}
 	list, old, had := replaced(cfg.Remind.Reminders, r)
 	if len(list) > routines.MaxReminders {
 		return usageErr("remind add: config.toml already holds %d reminders, the most it may; remove one first (unknot remind remove ID)", routines.MaxReminders)
@@ -425,7 +428,13 @@ func runRemindList(f *factory, d remindDeps) error {
 		}
 		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), state)
 	}
-	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", cfg.Remind.QuietOrDefault())
+	quiet := cfg.Remind.QuietOrDefault()
+	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", quiet)
+	for _, r := range rs {
+		if remind.InQuiet(r, quiet) {
+			fmt.Fprintf(f.errOut, "unknot: warning: the reminder %s (%s) is inside the quiet hours (%s), so it never speaks; `unknot remind remove %s` and add it at a time outside them, or change quiet in config.toml\n", r.ID, r.At, quiet, r.ID)
+		}
+	}
 	listStrays(w, schedulersFor(s, env), rs)
 	switch {
 	case s == nil && len(rs) == 0:

@@ -216,6 +216,11 @@ func TestRemindAddBadInputInstallsNothing(t *testing.T) {
 		{"no time", "", nil, "unknot: remind add: give the time of day, like `unknot remind add 08:30`"},
 		{"a time for care", "", []string{"09:00", "--what", "care"}, "unknot: remind add 09:00 --what care: a care reminder follows the care plan's next due time; leave out the time"},
 		{"a broken [[remind]]", "pace = 1.0\n\n[[remind]]\nat = \"8h30\"\n", []string{"09:00"}, `config.toml:4:6: at: "8h30" is not a time of day: write it as HH:MM on the 24-hour clock`},
+		{"inside the quiet hours", "", []string{"22:30"}, "unknot: remind add 22:30: inside the quiet hours (21:00-08:00), when no reminder speaks; pick a time outside them or change quiet in config.toml"},
+		{"when the quiet hours begin", "", []string{"21:00", "--what", "move"}, "unknot: remind add 21:00: inside the quiet hours (21:00-08:00)"},
+		{"after midnight, in the quiet hours", "", []string{"00:15", "--what", "breathe"}, "unknot: remind add 00:15: inside the quiet hours (21:00-08:00)"},
+		{"a minute before they end", "", []string{"07:59"}, "unknot: remind add 07:59: inside the quiet hours (21:00-08:00)"},
+		{"inside config.toml's quiet hours", "quiet = \"13:00-15:00\"\n", []string{"14:00", "--what", "move"}, "unknot: remind add 14:00: inside the quiet hours (13:00-15:00), when no reminder speaks; pick a time outside them or change quiet in config.toml"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -234,6 +239,77 @@ func TestRemindAddBadInputInstallsNothing(t *testing.T) {
 			cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
 			if string(cfg) != c.config {
 				t.Errorf("config.toml became %q", cfg)
+			}
+		})
+	}
+}
+
+// A time outside the quiet hours, at their very end or with them off, is
+// installed; so is a care reminder, which has no time of day.
+func TestRemindAddOutsideTheQuietHours(t *testing.T) {
+	cases := []struct {
+		name, config string
+		args         []string
+		want         string
+	}{
+		{"when they end", "", []string{"08:00"}, "Added reminder session-0800: session, 08:00, daily."},
+		{"a minute before they begin", "", []string{"20:59", "--what", "move"}, "Added reminder move-2059: move, 20:59, daily."},
+		{"quiet hours off", "quiet = \"off\"\n", []string{"22:30"}, "Added reminder session-2230: session, 22:30, daily."},
+		{"outside config.toml's quiet hours", "quiet = \"13:00-15:00\"\n", []string{"22:30"}, "Added reminder session-2230: session, 22:30, daily."},
+		{"care", "", []string{"--what", "care"}, "Added reminder care: care, when ice or heat is due"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			if c.config != "" {
+				writeConfig(t, w.unknotHome, c.config)
+			}
+			code, out, errOut := w.cli(t, append([]string{"remind", "add"}, c.args...)...)
+			if code != 0 || !strings.Contains(out, c.want) || errOut != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 0 and %q", code, out, errOut, c.want)
+			}
+			if len(readUnits(t, w)) != 2 {
+				t.Errorf("units %v, want a timer and a service", keysOf(readUnits(t, w)))
+			}
+		})
+	}
+}
+
+// `unknot remind` warns, one line for each, of reminders in config.toml
+// (written by hand, or from before quiet changed) that fall inside the
+// quiet hours and so never speak.
+func TestRemindListWarnsOfRemindersInTheQuietHours(t *testing.T) {
+	reminders := "[[remind]]\nid = \"late\"\nat = \"22:30\"\n\n[[remind]]\nat = \"08:30\"\n\n[[remind]]\nat = \"06:45\"\nwhat = \"move\"\n\n[[remind]]\nwhat = \"care\"\n"
+	cases := []struct {
+		name, quiet string
+		want        []string
+	}{
+		{"the default quiet hours", "", []string{
+			"unknot: warning: the reminder late (22:30) is inside the quiet hours (21:00-08:00), so it never speaks; `unknot remind remove late` and add it at a time outside them, or change quiet in config.toml",
+			"unknot: warning: the reminder move-0645 (06:45) is inside the quiet hours (21:00-08:00), so it never speaks; `unknot remind remove move-0645` and add it at a time outside them, or change quiet in config.toml",
+		}},
+		{"quiet changed to the morning", "quiet = \"06:00-09:00\"\n", []string{
+			"unknot: warning: the reminder session-0830 (08:30) is inside the quiet hours (06:00-09:00)",
+			"unknot: warning: the reminder move-0645 (06:45) is inside the quiet hours (06:00-09:00)",
+		}},
+		{"quiet off", "quiet = \"off\"\n", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			writeConfig(t, w.unknotHome, c.quiet+"\n"+reminders)
+			code, out, errOut := w.cli(t, "remind")
+			lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+			if errOut == "" {
+				lines = nil
+			}
+			if code != 0 || len(lines) != len(c.want) || !strings.Contains(out, "Reminders in ") {
+				t.Fatalf("exit %d, stdout\n%s\nstderr\n%s\nwant exit 0, the list, and %d warnings", code, out, errOut, len(c.want))
+			}
+			for i, want := range c.want {
+				if !strings.HasPrefix(lines[i], want) {
+					t.Errorf("warning %d is %q, want %q", i+1, lines[i], want)
+				}
 			}
 		})
 	}
