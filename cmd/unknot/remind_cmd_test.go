@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,16 +18,20 @@ import (
 var updateRemind = flag.Bool("update-remind", false, "rewrite cmd/unknot/testdata/remind-*.golden")
 
 // remindRunner stands for systemctl: it records each command line; with
-// noUser, `systemctl --user` cannot reach a user session (as here).
+// noUser, `systemctl --user` cannot reach a user session (as here); with
+// failing, the command lines that begin so fail that way; with
+// noSystemctl, systemctl is not on PATH.
 type remindRunner struct {
-	ran    []string
-	noUser bool
+	ran         []string
+	noUser      bool
+	failing     string
+	noSystemctl bool
 }
 
 func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
 	line := strings.Join(append([]string{name}, args...), " ")
 	r.ran = append(r.ran, line)
-	if r.noUser && strings.HasPrefix(line, "systemctl --user") {
+	if r.noUser && strings.HasPrefix(line, "systemctl --user") || r.failing != "" && strings.HasPrefix(line, r.failing) {
 		return []byte("Failed to connect to bus: No medium found\n"), errors.New("exit status 1")
 	}
 	if strings.Contains(line, "is-active") {
@@ -35,7 +40,12 @@ func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
 	return nil, nil
 }
 
-func (r *remindRunner) LookPath(name string) (string, error) { return "/usr/bin/" + name, nil }
+func (r *remindRunner) LookPath(name string) (string, error) {
+	if r.noSystemctl && name == "systemctl" {
+		return "", exec.ErrNotFound
+	}
+	return "/usr/bin/" + name, nil
+}
 
 // shown is a notification the nudge showed.
 type shown struct{ title, body string }
@@ -158,6 +168,63 @@ func TestRemindAddTwiceThenOffLeavesNoFile(t *testing.T) {
 	cfg, _ = os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
 	if strings.Contains(string(cfg), "[[remind]]") {
 		t.Errorf("config.toml still holds reminders:\n%s", cfg)
+	}
+}
+
+// `remind off` where systemd's user manager cannot be told (no user
+// session, systemctl gone, daemon-reload failing): every file of unknot's
+// is removed all the same, the folders hold what they held before, the
+// reminders leave config.toml, exit 0, and one line warns what could not
+// be done and what to run by hand.
+func TestRemindOffWhenSystemdCannotBeTold(t *testing.T) {
+	const hand = "where `systemctl --user` works, run: systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload\n"
+	cases := []struct {
+		name string
+		fail func(r *remindRunner)
+		why  string
+	}{
+		{"no user session", func(r *remindRunner) { r.noUser = true }, "no systemd user session (`systemctl --user`: Failed to connect to bus: No medium found)"},
+		{"systemctl not installed", func(r *remindRunner) { r.noSystemctl = true }, "systemctl is not installed"},
+		{"daemon-reload fails", func(r *remindRunner) { r.failing = "systemctl --user daemon-reload" }, "systemctl --user daemon-reload failed: Failed to connect to bus: No medium found"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			os.MkdirAll(w.unitDir(), 0o700)
+			os.WriteFile(filepath.Join(w.unitDir(), "backup.timer"), []byte("[Timer]\n"), 0o644)
+			before := w.files(t)
+			for _, args := range [][]string{{"08:30"}, {"--what", "care"}} {
+				if code, out, errOut := w.cli(t, append([]string{"remind", "add"}, args...)...); code != 0 {
+					t.Fatalf("add %v: exit %d\n%s%s", args, code, out, errOut)
+				}
+			}
+			if len(readUnits(t, w)) != 4 {
+				t.Fatalf("units %v before off", keysOf(readUnits(t, w)))
+			}
+			c.fail(w.run)
+			code, out, errOut := w.cli(t, "remind", "off")
+			wantErr := "unknot: warning: the files are removed, but systemd user timers could not be told (" + c.why + "), so a timer it has loaded may still fire; " + hand
+			if code != 0 || errOut != wantErr {
+				t.Errorf("exit %d, stderr %q; want exit 0 and %q", code, errOut, wantErr)
+			}
+			for _, want := range []string{"Removed 4 files of unknot's reminders:\n", "  " + filepath.Join(w.unitDir(), "unknot-remind-care.timer") + "\n",
+				"Took 2 reminders out of ", "  unknot remind add 08:30 --what session\n"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("stdout has no %q:\n%s", want, out)
+				}
+			}
+			if after := w.files(t); !slices.Equal(before, after) {
+				t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+			}
+			if cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml")); strings.Contains(string(cfg), "[[remind]]") {
+				t.Errorf("config.toml still holds reminders:\n%s", cfg)
+			}
+			// Nothing left to remove: nothing to warn of.
+			code, out, errOut = w.cli(t, "remind", "off")
+			if code != 0 || !strings.HasPrefix(out, "No reminder of unknot's is installed.\n") || errOut != "" {
+				t.Errorf("off again: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+		})
 	}
 }
 
