@@ -217,7 +217,8 @@ func nudgeFacts(now time.Time) (remind.Facts, error) {
 	return factsFrom(s, now)
 }
 
-// factsFrom gathers the runs since yesterday and the care record.
+// factsFrom gathers the stretch sessions and breathing runs since
+// yesterday, and the care record.
 func factsFrom(s *history.Store, now time.Time) (remind.Facts, error) {
 	var facts remind.Facts
 	since := record.DayOf(now.AddDate(0, 0, -1))
@@ -226,10 +227,13 @@ func factsFrom(s *history.Store, now time.Time) (remind.Facts, error) {
 		return facts, err
 	}
 	for _, x := range runs {
-		if (x.Kind != routines.KindSession && x.Kind != routines.KindBreathe) || !x.Counts() {
+		// Every stretch session and breathing run, one stopped for pain
+		// at 0 reps too: any keeps the nudge quiet for an hour; only one
+		// that counts makes a planned session done (remind.Decide).
+		if x.Kind != routines.KindSession && x.Kind != routines.KindBreathe {
 			continue
 		}
-		r := remind.Run{Kind: x.Kind, Started: x.StartedAt}
+		r := remind.Run{Kind: x.Kind, Started: x.StartedAt, Outcome: x.Status, Counts: x.Counts()}
 		if x.EndedAt != nil {
 			r.Ended = *x.EndedAt
 		}

@@ -151,6 +151,9 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	if err != nil {
 		return err
 	}
+	if q := cfg.Remind.QuietOrDefault(); remind.InQuiet(r, q) {
+		return usageErr("remind add %s: inside the quiet hours (%s), when no reminder speaks; pick a time outside them or change quiet in config.toml", r.At, q)
+	}
 	list, old, had := replaced(cfg.Remind.Reminders, r)
 	if len(list) > routines.MaxReminders {
 		return usageErr("remind add: config.toml already holds %d reminders, the most it may; remove one first (unknot remind remove ID)", routines.MaxReminders)
@@ -328,15 +331,25 @@ func runRemindOff(f *factory, d remindDeps) error {
 	if err != nil {
 		return err
 	}
-	s, _ := remind.Detect(env, d.goos)
-	var removed []string
+	s, why := remind.Detect(env, d.goos)
+	var removed, warnings []string
 	for _, sc := range schedulersFor(s, env) {
-		files, err := remind.RemoveAll(sc)
+		files, untold, err := remind.RemoveAll(sc)
 		for _, name := range files {
 			removed = append(removed, filepath.Join(sc.Dir(), name))
 		}
 		if err != nil {
 			return failed(fmt.Errorf("could not remove every reminder: %v", err))
+		}
+		// The files are gone; a scheduler that did not hear of it may
+		// still run what it loaded: say so, and what to run by hand.
+		hand := remind.HandCommand(sc)
+		switch {
+		case len(files) == 0 || hand == "":
+		case untold != nil:
+			warnings = append(warnings, offWarning(sc, untold.Error(), hand))
+		case s == nil && d.goos != "darwin":
+			warnings = append(warnings, offWarning(sc, why, hand))
 		}
 	}
 	if len(removed) == 0 {
@@ -346,6 +359,9 @@ func runRemindOff(f *factory, d remindDeps) error {
 		for _, p := range removed {
 			fmt.Fprintln(f.out, "  "+routines.Printable(p))
 		}
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(f.errOut, w)
 	}
 	path, cfg, err := remindConfig()
 	if err != nil {
@@ -364,6 +380,13 @@ func runRemindOff(f *factory, d remindDeps) error {
 		fmt.Fprintln(f.out, "If you added a crontab line for unknot, remove it with `crontab -e`.")
 	}
 	return nil
+}
+
+// offWarning says that scheduler sc was not told its files are gone, why,
+// and what to run by hand: one line.
+func offWarning(sc remind.Scheduler, why, hand string) string {
+	return fmt.Sprintf("unknot: warning: the files are removed, but %s could not be told (%s), so a timer it has loaded may still fire; where `systemctl --user` works, run: %s",
+		sc.Name(), routines.Printable(why), hand)
 }
 
 func newRemindTestCmd(f *factory) *cobra.Command {
@@ -425,7 +448,13 @@ func runRemindList(f *factory, d remindDeps) error {
 		}
 		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), state)
 	}
-	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", cfg.Remind.QuietOrDefault())
+	quiet := cfg.Remind.QuietOrDefault()
+	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", quiet)
+	for _, r := range rs {
+		if remind.InQuiet(r, quiet) {
+			fmt.Fprintf(f.errOut, "unknot: warning: the reminder %s (%s) is inside the quiet hours (%s), so it never speaks; `unknot remind remove %s` and add it at a time outside them, or change quiet in config.toml\n", r.ID, r.At, quiet, r.ID)
+		}
+	}
 	listStrays(w, schedulersFor(s, env), rs)
 	switch {
 	case s == nil && len(rs) == 0:

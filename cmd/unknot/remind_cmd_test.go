@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,16 +18,20 @@ import (
 var updateRemind = flag.Bool("update-remind", false, "rewrite cmd/unknot/testdata/remind-*.golden")
 
 // remindRunner stands for systemctl: it records each command line; with
-// noUser, `systemctl --user` cannot reach a user session (as here).
+// noUser, `systemctl --user` cannot reach a user session (as here); with
+// failing, the command lines that begin so fail that way; with
+// noSystemctl, systemctl is not on PATH.
 type remindRunner struct {
-	ran    []string
-	noUser bool
+	ran         []string
+	noUser      bool
+	failing     string
+	noSystemctl bool
 }
 
 func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
 	line := strings.Join(append([]string{name}, args...), " ")
 	r.ran = append(r.ran, line)
-	if r.noUser && strings.HasPrefix(line, "systemctl --user") {
+	if r.noUser && strings.HasPrefix(line, "systemctl --user") || r.failing != "" && strings.HasPrefix(line, r.failing) {
 		return []byte("Failed to connect to bus: No medium found\n"), errors.New("exit status 1")
 	}
 	if strings.Contains(line, "is-active") {
@@ -35,7 +40,12 @@ func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
 	return nil, nil
 }
 
-func (r *remindRunner) LookPath(name string) (string, error) { return "/usr/bin/" + name, nil }
+func (r *remindRunner) LookPath(name string) (string, error) {
+	if r.noSystemctl && name == "systemctl" {
+		return "", exec.ErrNotFound
+	}
+	return "/usr/bin/" + name, nil
+}
 
 // shown is a notification the nudge showed.
 type shown struct{ title, body string }
@@ -161,6 +171,63 @@ func TestRemindAddTwiceThenOffLeavesNoFile(t *testing.T) {
 	}
 }
 
+// `remind off` where systemd's user manager cannot be told (no user
+// session, systemctl gone, daemon-reload failing): every file of unknot's
+// is removed all the same, the folders hold what they held before, the
+// reminders leave config.toml, exit 0, and one line warns what could not
+// be done and what to run by hand.
+func TestRemindOffWhenSystemdCannotBeTold(t *testing.T) {
+	const hand = "where `systemctl --user` works, run: systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload\n"
+	cases := []struct {
+		name string
+		fail func(r *remindRunner)
+		why  string
+	}{
+		{"no user session", func(r *remindRunner) { r.noUser = true }, "no systemd user session (`systemctl --user`: Failed to connect to bus: No medium found)"},
+		{"systemctl not installed", func(r *remindRunner) { r.noSystemctl = true }, "systemctl is not installed"},
+		{"daemon-reload fails", func(r *remindRunner) { r.failing = "systemctl --user daemon-reload" }, "systemctl --user daemon-reload failed: Failed to connect to bus: No medium found"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			os.MkdirAll(w.unitDir(), 0o700)
+			os.WriteFile(filepath.Join(w.unitDir(), "backup.timer"), []byte("[Timer]\n"), 0o644)
+			before := w.files(t)
+			for _, args := range [][]string{{"08:30"}, {"--what", "care"}} {
+				if code, out, errOut := w.cli(t, append([]string{"remind", "add"}, args...)...); code != 0 {
+					t.Fatalf("add %v: exit %d\n%s%s", args, code, out, errOut)
+				}
+			}
+			if len(readUnits(t, w)) != 4 {
+				t.Fatalf("units %v before off", keysOf(readUnits(t, w)))
+			}
+			c.fail(w.run)
+			code, out, errOut := w.cli(t, "remind", "off")
+			wantErr := "unknot: warning: the files are removed, but systemd user timers could not be told (" + c.why + "), so a timer it has loaded may still fire; " + hand
+			if code != 0 || errOut != wantErr {
+				t.Errorf("exit %d, stderr %q; want exit 0 and %q", code, errOut, wantErr)
+			}
+			for _, want := range []string{"Removed 4 files of unknot's reminders:\n", "  " + filepath.Join(w.unitDir(), "unknot-remind-care.timer") + "\n",
+				"Took 2 reminders out of ", "  unknot remind add 08:30 --what session\n"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("stdout has no %q:\n%s", want, out)
+				}
+			}
+			if after := w.files(t); !slices.Equal(before, after) {
+				t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+			}
+			if cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml")); strings.Contains(string(cfg), "[[remind]]") {
+				t.Errorf("config.toml still holds reminders:\n%s", cfg)
+			}
+			// Nothing left to remove: nothing to warn of.
+			code, out, errOut = w.cli(t, "remind", "off")
+			if code != 0 || !strings.HasPrefix(out, "No reminder of unknot's is installed.\n") || errOut != "" {
+				t.Errorf("off again: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+		})
+	}
+}
+
 func TestRemindListAndRemove(t *testing.T) {
 	w := newRemindWorld(t)
 	w.cli(t, "remind", "add", "08:30", "--days", "mon-fri")
@@ -216,6 +283,11 @@ func TestRemindAddBadInputInstallsNothing(t *testing.T) {
 		{"no time", "", nil, "unknot: remind add: give the time of day, like `unknot remind add 08:30`"},
 		{"a time for care", "", []string{"09:00", "--what", "care"}, "unknot: remind add 09:00 --what care: a care reminder follows the care plan's next due time; leave out the time"},
 		{"a broken [[remind]]", "pace = 1.0\n\n[[remind]]\nat = \"8h30\"\n", []string{"09:00"}, `config.toml:4:6: at: "8h30" is not a time of day: write it as HH:MM on the 24-hour clock`},
+		{"inside the quiet hours", "", []string{"22:30"}, "unknot: remind add 22:30: inside the quiet hours (21:00-08:00), when no reminder speaks; pick a time outside them or change quiet in config.toml"},
+		{"when the quiet hours begin", "", []string{"21:00", "--what", "move"}, "unknot: remind add 21:00: inside the quiet hours (21:00-08:00)"},
+		{"after midnight, in the quiet hours", "", []string{"00:15", "--what", "breathe"}, "unknot: remind add 00:15: inside the quiet hours (21:00-08:00)"},
+		{"a minute before they end", "", []string{"07:59"}, "unknot: remind add 07:59: inside the quiet hours (21:00-08:00)"},
+		{"inside config.toml's quiet hours", "quiet = \"13:00-15:00\"\n", []string{"14:00", "--what", "move"}, "unknot: remind add 14:00: inside the quiet hours (13:00-15:00), when no reminder speaks; pick a time outside them or change quiet in config.toml"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -234,6 +306,77 @@ func TestRemindAddBadInputInstallsNothing(t *testing.T) {
 			cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
 			if string(cfg) != c.config {
 				t.Errorf("config.toml became %q", cfg)
+			}
+		})
+	}
+}
+
+// A time outside the quiet hours, at their very end or with them off, is
+// installed; so is a care reminder, which has no time of day.
+func TestRemindAddOutsideTheQuietHours(t *testing.T) {
+	cases := []struct {
+		name, config string
+		args         []string
+		want         string
+	}{
+		{"when they end", "", []string{"08:00"}, "Added reminder session-0800: session, 08:00, daily."},
+		{"a minute before they begin", "", []string{"20:59", "--what", "move"}, "Added reminder move-2059: move, 20:59, daily."},
+		{"quiet hours off", "quiet = \"off\"\n", []string{"22:30"}, "Added reminder session-2230: session, 22:30, daily."},
+		{"outside config.toml's quiet hours", "quiet = \"13:00-15:00\"\n", []string{"22:30"}, "Added reminder session-2230: session, 22:30, daily."},
+		{"care", "", []string{"--what", "care"}, "Added reminder care: care, when ice or heat is due"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			if c.config != "" {
+				writeConfig(t, w.unknotHome, c.config)
+			}
+			code, out, errOut := w.cli(t, append([]string{"remind", "add"}, c.args...)...)
+			if code != 0 || !strings.Contains(out, c.want) || errOut != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 0 and %q", code, out, errOut, c.want)
+			}
+			if len(readUnits(t, w)) != 2 {
+				t.Errorf("units %v, want a timer and a service", keysOf(readUnits(t, w)))
+			}
+		})
+	}
+}
+
+// `unknot remind` warns, one line for each, of reminders in config.toml
+// (written by hand, or from before quiet changed) that fall inside the
+// quiet hours and so never speak.
+func TestRemindListWarnsOfRemindersInTheQuietHours(t *testing.T) {
+	reminders := "[[remind]]\nid = \"late\"\nat = \"22:30\"\n\n[[remind]]\nat = \"08:30\"\n\n[[remind]]\nat = \"06:45\"\nwhat = \"move\"\n\n[[remind]]\nwhat = \"care\"\n"
+	cases := []struct {
+		name, quiet string
+		want        []string
+	}{
+		{"the default quiet hours", "", []string{
+			"unknot: warning: the reminder late (22:30) is inside the quiet hours (21:00-08:00), so it never speaks; `unknot remind remove late` and add it at a time outside them, or change quiet in config.toml",
+			"unknot: warning: the reminder move-0645 (06:45) is inside the quiet hours (21:00-08:00), so it never speaks; `unknot remind remove move-0645` and add it at a time outside them, or change quiet in config.toml",
+		}},
+		{"quiet changed to the morning", "quiet = \"06:00-09:00\"\n", []string{
+			"unknot: warning: the reminder session-0830 (08:30) is inside the quiet hours (06:00-09:00)",
+			"unknot: warning: the reminder move-0645 (06:45) is inside the quiet hours (06:00-09:00)",
+		}},
+		{"quiet off", "quiet = \"off\"\n", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			writeConfig(t, w.unknotHome, c.quiet+"\n"+reminders)
+			code, out, errOut := w.cli(t, "remind")
+			lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+			if errOut == "" {
+				lines = nil
+			}
+			if code != 0 || len(lines) != len(c.want) || !strings.Contains(out, "Reminders in ") {
+				t.Fatalf("exit %d, stdout\n%s\nstderr\n%s\nwant exit 0, the list, and %d warnings", code, out, errOut, len(c.want))
+			}
+			for i, want := range c.want {
+				if !strings.HasPrefix(lines[i], want) {
+					t.Errorf("warning %d is %q, want %q", i+1, lines[i], want)
+				}
 			}
 		})
 	}
@@ -306,6 +449,44 @@ func TestNudgeShowsOrStaysQuiet(t *testing.T) {
 	}
 	if code, _, errOut := w.cli(t, "nudge", "nap"); code != 2 || !strings.Contains(errOut, `"nap" is not something to be reminded of`) {
 		t.Errorf("nudge nap: exit %d %q", code, errOut)
+	}
+}
+
+// A stretch session stopped for pain before its first rep, recorded
+// through the history as a session records it: the nudge stays quiet for
+// the hour after it and says why; after that hour it speaks again, as
+// the stop did not make today's session done.
+func TestNudgeStaysQuietForAnHourAfterAPainStopAtZeroReps(t *testing.T) {
+	w := newRemindWorld(t)
+	s, err := history.Open(w.unknotHome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, time.March, 10, 9, 30, 0, 0, time.Local)
+	r, err := s.Start(history.KindSession, start, []history.Exercise{{Routine: "knee-to-chest", Side: "left", RepsPlanned: 3}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Finish(start.Add(2*time.Minute), history.Pain); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, c := range []struct {
+		now  time.Time
+		what string
+		want string
+		show int
+	}{
+		{start.Add(3 * time.Minute), "session", "unknot nudge session: quiet: a session was stopped for pain at 09:32, less than an hour ago\n", 0},
+		{start.Add(61 * time.Minute), "move", "unknot nudge move: quiet: a session was stopped for pain at 09:32, less than an hour ago\n", 0},
+		{start.Add(62 * time.Minute), "session", "unknot nudge session: shown by notify-send (0 of 1 planned sessions done today)\n", 1},
+	} {
+		w.now = c.now
+		code, out, errOut := w.cli(t, "nudge", c.what)
+		if code != 0 || out != c.want || errOut != "" || len(w.shown) != c.show {
+			t.Errorf("nudge %s at %s: exit %d, stdout %q, stderr %q, %d shown; want %q and %d shown",
+				c.what, c.now.Format("15:04"), code, out, errOut, len(w.shown), c.want, c.show)
+		}
 	}
 }
 

@@ -7,12 +7,16 @@ import (
 	"github.com/unknot/unknot/routines"
 )
 
-// Run is one recorded stretch session or breathing run that counts (at
-// least one rep or breath done), as the nudge reads it from the history.
+// Run is one recorded stretch session or breathing run, as the nudge
+// reads it from the history: any run keeps the nudge quiet for RecentRun
+// after it (one stopped for pain at 0 reps too), but only one that counts
+// makes the day's planned sessions done.
 type Run struct {
 	Kind    routines.Kind // routines.KindSession or routines.KindBreathe
 	Started time.Time
-	Ended   time.Time // zero when it never ended
+	Ended   time.Time        // zero when it never ended
+	Outcome routines.Outcome // how it ended; routines.Pain is said as a stop for pain
+	Counts  bool             // at least one rep or breath was done (record.Session.Counts)
 }
 
 // Facts are what the nudge knows from the history: the runs of about the
@@ -75,8 +79,11 @@ type Decision struct {
 //     the quarter hour it became due (or the first quarter hour after the
 //     quiet hours, if it is due then): a nudge, not a nag; the care plan
 //     is routines.AdviseCare's, asked at now and at the quarter's bounds;
-//   - within RecentRun after a stretch session or a breathing run, quiet;
-//   - on a day whose planned stretch sessions are done, quiet.
+//   - within RecentRun after a stretch session or a breathing run, any
+//     that was recorded (one stopped early or for pain, with nothing
+//     done, too), quiet;
+//   - on a day whose planned stretch sessions are done (runs that
+//     count), quiet.
 func Decide(now time.Time, what routines.Nudge, s Setup, f Facts) Decision {
 	if s.Quiet.Contains(now) {
 		return Decision{Why: fmt.Sprintf("quiet hours (%s)", s.Quiet)}
@@ -90,7 +97,11 @@ func Decide(now time.Time, what routines.Nudge, s Setup, f Facts) Decision {
 			end = r.Started
 		}
 		if !r.Started.After(now) && now.Sub(end) < RecentRun {
-			return Decision{Why: fmt.Sprintf("a %s ended at %s, less than an hour ago", runWord(r.Kind), end.In(now.Location()).Format("15:04"))}
+			how := "ended"
+			if r.Outcome == routines.Pain {
+				how = "was stopped for pain"
+			}
+			return Decision{Why: fmt.Sprintf("a %s %s at %s, less than an hour ago", runWord(r.Kind), how, end.In(now.Location()).Format("15:04"))}
 		}
 	}
 	done, planned := SessionsOn(now, f.Runs), s.Planned(now)
@@ -134,14 +145,14 @@ func quarter(t time.Time) time.Time {
 	return t.Add(-time.Duration(t.Minute()%15) * time.Minute)
 }
 
-// SessionsOn is how many stretch sessions were started on the calendar
-// day of now (on now's clock).
+// SessionsOn is how many stretch sessions that count were started on the
+// calendar day of now (on now's clock).
 func SessionsOn(now time.Time, runs []Run) int {
 	y, m, d := now.Date()
 	n := 0
 	for _, r := range runs {
 		ry, rm, rd := r.Started.In(now.Location()).Date()
-		if r.Kind == routines.KindSession && ry == y && rm == m && rd == d && !r.Started.After(now) {
+		if r.Kind == routines.KindSession && r.Counts && ry == y && rm == m && rd == d && !r.Started.After(now) {
 			n++
 		}
 	}

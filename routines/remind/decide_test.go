@@ -21,8 +21,16 @@ func at(loc *time.Location, y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, loc)
 }
 
+// session is a stretch session that counts (a rep or more done), ended
+// as planned.
 func session(start time.Time, length time.Duration) Run {
-	return Run{Kind: routines.KindSession, Started: start, Ended: start.Add(length)}
+	return Run{Kind: routines.KindSession, Started: start, Ended: start.Add(length), Outcome: routines.Completed, Counts: true}
+}
+
+// painStop is a stretch session stopped for pain before its first rep
+// was done: it does not count.
+func painStop(start time.Time, length time.Duration) Run {
+	return Run{Kind: routines.KindSession, Started: start, Ended: start.Add(length), Outcome: routines.Pain}
 }
 
 // The nudge's decision: fire, or stay quiet, for a history and a clock.
@@ -55,6 +63,20 @@ func TestDecideFiresOrStaysQuiet(t *testing.T) {
 			Facts{Runs: []Run{{Kind: routines.KindBreathe, Started: morning.Add(-55 * time.Minute), Ended: morning.Add(-50 * time.Minute)}}}, false, "breathing run ended at 07:40"},
 		{"a session that never ended, 30 minutes ago", morning, routines.NudgeSession, plain,
 			Facts{Runs: []Run{{Kind: routines.KindSession, Started: morning.Add(-30 * time.Minute)}}}, false, "less than an hour ago"},
+		{"a session stopped for pain at 0 reps 20 minutes ago", morning, routines.NudgeSession, plain,
+			Facts{Runs: []Run{painStop(morning.Add(-22*time.Minute), 2*time.Minute)}}, false, "a session was stopped for pain at 08:10, less than an hour ago"},
+		{"a pain stop at 0 reps quiets a move reminder too", morning, routines.NudgeMove, plain,
+			Facts{Runs: []Run{painStop(morning.Add(-59*time.Minute), time.Minute)}}, false, "stopped for pain at 07:32"},
+		{"a session stopped early with nothing done, 30 minutes ago", morning, routines.NudgeSession, plain,
+			Facts{Runs: []Run{{Kind: routines.KindSession, Started: morning.Add(-31 * time.Minute), Ended: morning.Add(-30 * time.Minute), Outcome: routines.Stopped}}}, false, "a session ended at 08:00, less than an hour ago"},
+		{"a breathing run closed before its first breath, 10 minutes ago", morning, routines.NudgeBreathe, plain,
+			Facts{Runs: []Run{{Kind: routines.KindBreathe, Started: morning.Add(-10 * time.Minute), Ended: morning.Add(-10 * time.Minute), Outcome: routines.Stopped}}}, false, "breathing run ended at 08:20"},
+		{"a pain stop at 0 reps an hour ago: fires, and it is not a done session", morning, routines.NudgeSession, plain,
+			Facts{Runs: []Run{painStop(morning.Add(-62*time.Minute), 2*time.Minute)}}, true, "0 of 1 planned sessions done today"},
+		{"a pain stop at 0 reps this morning does not make the day done", at(berlin, 2026, time.March, 10, 17, 0), routines.NudgeSession, plain,
+			Facts{Runs: []Run{painStop(morning, 2*time.Minute)}}, true, "0 of 1 planned"},
+		{"two planned, one done and one stopped for pain at 0 reps: fires", at(berlin, 2026, time.March, 10, 19, 0), routines.NudgeSession, twice,
+			Facts{Runs: []Run{session(morning, 10*time.Minute), painStop(at(berlin, 2026, time.March, 10, 17, 0), 2*time.Minute)}}, true, "1 of 2 planned"},
 		{"in the quiet hours", at(berlin, 2026, time.March, 10, 22, 0), routines.NudgeSession, plain, Facts{}, false, "quiet hours (21:00-08:00)"},
 		{"quiet hours end at 08:00", at(berlin, 2026, time.March, 10, 7, 59), routines.NudgeMove, plain, Facts{}, false, "quiet hours"},
 		{"quiet hours off", at(berlin, 2026, time.March, 10, 23, 0), routines.NudgeMove, Setup{Quiet: routines.QuietHours{Off: true}}, Facts{}, true, ""},

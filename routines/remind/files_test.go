@@ -264,9 +264,9 @@ func TestInstallTwiceThenRemoveAllLeavesOnlyWhatWasThere(t *testing.T) {
 	}
 	// A crash between writing and renaming leaves a .new file: unknot's.
 	os.WriteFile(filepath.Join(s.Dir(), "unknot-remind-care.timer.new"), []byte("[Tim"), 0o600)
-	removed, err := RemoveAll(s)
-	if err != nil {
-		t.Fatal(err)
+	removed, untold, err := RemoveAll(s)
+	if err != nil || untold != nil {
+		t.Fatal(err, untold)
 	}
 	if len(removed) != 7 {
 		t.Errorf("removed %v, want the 6 units and the half-written one", removed)
@@ -345,4 +345,29 @@ func keys(m map[string]string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// When systemd's user manager cannot be reached, RemoveAll still removes
+// every file of unknot's; that systemd was not told is said apart, with
+// what to run by hand where it answers.
+func TestRemoveAllRemovesTheFilesWhenSystemdCannotBeTold(t *testing.T) {
+	dir := t.TempDir()
+	s := Systemd{testEnv(dir, "/usr/local/bin/unknot", &fakeRunner{})}
+	installAll(t, s)
+	os.WriteFile(filepath.Join(s.Dir(), "backup.timer"), []byte("[Timer]\n"), 0o644)
+	s.Env.Run = &fakeRunner{fail: map[string]bool{"systemctl --user": true}}
+	removed, untold, err := RemoveAll(s)
+	if err != nil {
+		t.Fatalf("RemoveAll: %v, want every file removed", err)
+	}
+	if untold == nil || !strings.Contains(untold.Error(), "systemctl --user daemon-reload failed: Failed to systemctl --user: refused by the test") {
+		t.Errorf("untold: %v, want the daemon-reload's failure", untold)
+	}
+	if after := keys(readDir(t, s.Dir())); len(removed) != 6 || !slices.Equal(after, []string{"backup.timer"}) {
+		t.Errorf("removed %v; the folder holds %v, want only backup.timer", removed, after)
+	}
+	want := "systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload"
+	if HandCommand(s) != want || HandCommand(FilesOnly{s}) != want || HandCommand(Launchd{s.Env}) != "" {
+		t.Errorf("HandCommand: %q, %q, %q", HandCommand(s), HandCommand(FilesOnly{s}), HandCommand(Launchd{s.Env}))
+	}
 }

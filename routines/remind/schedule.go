@@ -35,6 +35,16 @@ func Next(r routines.Reminder, now time.Time) time.Time {
 	return time.Time{}
 }
 
+// InQuiet reports whether reminder r's time of day falls in the quiet
+// hours q: the scheduler would run it, and the nudge would stay quiet
+// every time. A care reminder has no time of day and never does.
+func InQuiet(r routines.Reminder, q routines.QuietHours) bool {
+	if r.What == routines.NudgeCare || r.At == routines.NoClock {
+		return false
+	}
+	return q.Contains(time.Date(2001, time.January, 1, r.At.Hour(), r.At.Minute(), 0, 0, time.UTC))
+}
+
 // Describe says when a reminder fires: "08:30, mon-fri" or "when ice or
 // heat is due (checked every 15 minutes), daily".
 func Describe(r routines.Reminder) string {

@@ -111,23 +111,33 @@ func Remove(s Scheduler, id string) error {
 			names = append(names, f)
 		}
 	}
-	return removeFiles(s, names)
+	untold, err := removeFiles(s, names)
+	return errors.Join(err, untold)
 }
 
 // RemoveAll takes every reminder unknot installed out of the scheduler
 // and removes their files (only files named unknot-remind-*, with the
-// scheduler's endings). It returns the files removed.
-func RemoveAll(s Scheduler) ([]string, error) {
+// scheduler's endings). It returns the files removed. err is a file that
+// could not be removed. untold is the scheduler not hearing of it (like
+// `systemctl --user daemon-reload` failing with no user manager to
+// reach): every file is gone all the same, but what the scheduler has
+// loaded may still run until it is stopped by hand (HandCommand).
+func RemoveAll(s Scheduler) (removed []string, untold, err error) {
 	files, err := Installed(s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return files, removeFiles(s, files)
+	untold, err = removeFiles(s, files)
+	return files, untold, err
 }
 
-func removeFiles(s Scheduler, names []string) error {
+// removeFiles stops the reminders of the named files, removes the files
+// and has the scheduler read its folder again. err is the files that
+// could not be removed; untold is the scheduler's failure to read its
+// folder again, the files being gone.
+func removeFiles(s Scheduler, names []string) (untold, err error) {
 	if len(names) == 0 {
-		return nil
+		return nil, nil
 	}
 	done := map[string]bool{}
 	for _, n := range names {
@@ -142,10 +152,21 @@ func removeFiles(s Scheduler, names []string) error {
 			errs = append(errs, fmt.Errorf("cannot remove %s: %v", filepath.Join(s.Dir(), n), unwrap(err)))
 		}
 	}
-	if err := s.Reload(); err != nil {
-		errs = append(errs, err)
+	return s.Reload(), errors.Join(errs...)
+}
+
+// HandCommand is what to run by hand, where the scheduler answers, when
+// it could not be told that unknot's files are gone (RemoveAll's
+// untold, or a scheduler known only by its files); "" when there is
+// nothing to run.
+func HandCommand(s Scheduler) string {
+	if f, ok := s.(FilesOnly); ok {
+		s = f.Scheduler
 	}
-	return errors.Join(errs...)
+	if _, ok := s.(Systemd); ok {
+		return "systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload"
+	}
+	return ""
 }
 
 // Installed lists the names of unknot's files in the scheduler's folder,
