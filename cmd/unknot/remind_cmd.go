@@ -12,6 +12,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/remind"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // newRemindCmd builds `unknot remind` and its subcommands.
@@ -175,7 +176,7 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 		if had {
 			_ = remind.Install(s, old)
 		} else {
-			_ = remind.Remove(s, r.ID)
+			_, _ = remind.Remove(s, r.ID)
 		}
 		return failed(fmt.Errorf("%v; the reminder was not added", err))
 	}
@@ -267,9 +268,16 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	if !found && !installed {
 		return usageErr("remind remove %s: no such reminder; %s (see `unknot remind`)", id, knownIDs(cfg.Remind.Reminders))
 	}
+	var warnings []string
 	for _, sc := range schedulersFor(s, env) {
-		if err := remind.Remove(sc, id); err != nil {
+		untold, err := remind.Remove(sc, id)
+		if err != nil {
 			return failed(fmt.Errorf("could not remove the reminder %s: %v", id, err))
+		}
+		// The files are gone; a scheduler that did not hear of it may
+		// still run what it loaded: say so, and what to run by hand.
+		if hand := remind.HandCommand(sc); untold != nil && hand != "" {
+			warnings = append(warnings, offWarning(sc, untold.Error(), hand))
 		}
 	}
 	if found {
@@ -278,6 +286,9 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 		}
 	}
 	fmt.Fprintf(f.out, "Removed the reminder %s.\n", id)
+	for _, w := range warnings {
+		fmt.Fprintln(f.errOut, w)
+	}
 	return nil
 }
 
@@ -355,7 +366,7 @@ func runRemindOff(f *factory, d remindDeps) error {
 	if len(removed) == 0 {
 		fmt.Fprintln(f.out, "No reminder of unknot's is installed.")
 	} else {
-		fmt.Fprintf(f.out, "Removed %d files of unknot's reminders:\n", len(removed))
+		fmt.Fprintf(f.out, "Removed %s of unknot's reminders:\n", words.Plural(len(removed), "file"))
 		for _, p := range removed {
 			fmt.Fprintln(f.out, "  "+routines.Printable(p))
 		}
@@ -371,7 +382,7 @@ func runRemindOff(f *factory, d remindDeps) error {
 		if err := routines.SaveReminders(path, nil); err != nil {
 			return failed(err)
 		}
-		fmt.Fprintf(f.out, "Took %d reminders out of %s. To bring them back:\n", len(cfg.Remind.Reminders), routines.Printable(path))
+		fmt.Fprintf(f.out, "Took %s out of %s. To bring them back:\n", words.Plural(len(cfg.Remind.Reminders), "reminder"), routines.Printable(path))
 		for _, r := range cfg.Remind.Reminders {
 			fmt.Fprintln(f.out, "  "+remind.AddCommand(r))
 		}
@@ -441,14 +452,17 @@ func runRemindList(f *factory, d remindDeps) error {
 	} else {
 		fmt.Fprintf(w, "Reminders in %s:\n", routines.Printable(path))
 	}
+	quiet := cfg.Remind.QuietOrDefault()
 	for _, r := range rs {
 		state := "will not fire: nothing here can fire it"
-		if s != nil {
+		switch {
+		case remind.InQuiet(r, quiet):
+			state = "never speaks: inside the quiet hours"
+		case s != nil:
 			state = remindState(s, r, now)
 		}
 		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), state)
 	}
-	quiet := cfg.Remind.QuietOrDefault()
 	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", quiet)
 	for _, r := range rs {
 		if remind.InQuiet(r, quiet) {

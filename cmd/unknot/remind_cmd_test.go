@@ -378,7 +378,56 @@ func TestRemindListWarnsOfRemindersInTheQuietHours(t *testing.T) {
 					t.Errorf("warning %d is %q, want %q", i+1, lines[i], want)
 				}
 			}
+			// The list's own line says so too, not "on, next ...".
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, ":") && strings.HasPrefix(l, "  ") {
+					quiet := strings.HasSuffix(l, ": never speaks: inside the quiet hours")
+					warned := false
+					for _, want := range c.want {
+						id := strings.Fields(strings.TrimPrefix(want, "unknot: warning: the reminder "))[0]
+						warned = warned || strings.HasPrefix(strings.TrimSpace(l), id+" ")
+					}
+					if quiet != warned {
+						t.Errorf("list line %q: says never speaks %v, warned of %v", l, quiet, warned)
+					}
+				}
+			}
 		})
+	}
+}
+
+// One reminder taken out is said as one; `remind remove` where systemd
+// cannot be told removes the files, takes the reminder out of
+// config.toml, exits 0 and warns what to run by hand, as `off` does.
+func TestRemindRemoveWhenSystemdCannotBeTold(t *testing.T) {
+	w := newRemindWorld(t)
+	os.MkdirAll(w.unitDir(), 0o700)
+	before := w.files(t)
+	for _, at := range []string{"08:30", "15:00"} {
+		if code, out, errOut := w.cli(t, "remind", "add", at); code != 0 {
+			t.Fatalf("add %s: exit %d\n%s%s", at, code, out, errOut)
+		}
+	}
+	w.run.failing = "systemctl --user daemon-reload"
+	code, out, errOut := w.cli(t, "remind", "remove", "session-1500")
+	if code != 0 || out != "Removed the reminder session-1500.\n" || !strings.HasPrefix(errOut, "unknot: warning: the files are removed, but systemd user timers could not be told (") ||
+		!strings.Contains(errOut, "systemctl --user daemon-reload") {
+		t.Errorf("remove: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if units := readUnits(t, w); len(units) != 2 {
+		t.Errorf("units after remove %v, want the 08:30 reminder's two", keysOf(units))
+	}
+	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	if strings.Contains(string(cfg), "15:00") || !strings.Contains(string(cfg), "08:30") {
+		t.Errorf("config.toml after remove:\n%s", cfg)
+	}
+	w.run.failing = ""
+	code, out, errOut = w.cli(t, "remind", "off")
+	if code != 0 || !strings.Contains(out, "Removed 2 files of unknot's reminders:\n") || !strings.Contains(out, "Took 1 reminder out of ") || errOut != "" {
+		t.Errorf("off: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if after := w.files(t); !slices.Equal(before, after) {
+		t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
 	}
 }
 

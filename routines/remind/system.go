@@ -97,13 +97,15 @@ func Install(s Scheduler, r routines.Reminder) error {
 
 // Remove takes reminder id out of the scheduler: it stops firing, and
 // its files are removed. A reminder that is not installed is no error.
-func Remove(s Scheduler, id string) error {
+// err and untold are RemoveAll's: a file that could not be removed, and
+// the scheduler not hearing of it (its files gone all the same).
+func Remove(s Scheduler, id string) (untold, err error) {
 	if err := routines.CheckReminderID(id); err != nil {
-		return err
+		return nil, err
 	}
 	files, err := Installed(s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var names []string
 	for _, f := range files {
@@ -111,8 +113,7 @@ func Remove(s Scheduler, id string) error {
 			names = append(names, f)
 		}
 	}
-	untold, err := removeFiles(s, names)
-	return errors.Join(err, untold)
+	return removeFiles(s, names)
 }
 
 // RemoveAll takes every reminder unknot installed out of the scheduler
