@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -123,13 +124,31 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			what := words.Plural(res.Added, "session")
-			if res.Episodes > 0 {
-				what += " and " + words.Plural(res.Episodes, "episode") + " of spasm"
-			}
-			_, err = fmt.Fprintf(f.out, "Imported %s from %s; skipped %d already present.\n",
-				what, shown, res.Skipped+res.EpisodesSkipped)
+			_, err = fmt.Fprintln(f.out, importMessage(res, shown))
 			return err
 		},
 	}
+}
+
+// importMessage says what an import added and what it skipped, sessions
+// and spasm starts each counted on their own: "Imported 12 sessions and
+// 1 spasm start from back.json; skipped 3 sessions already present."
+// Spasm starts are named only when the file holds any.
+func importMessage(res history.Imported, file string) string {
+	what := words.Plural(res.Added, "session")
+	if res.Episodes+res.EpisodesSkipped > 0 {
+		what += " and " + words.Plural(res.Episodes, "spasm start")
+	}
+	msg := "Imported " + what + " from " + file
+	var skipped []string
+	if res.Skipped > 0 {
+		skipped = append(skipped, words.Plural(res.Skipped, "session"))
+	}
+	if res.EpisodesSkipped > 0 {
+		skipped = append(skipped, words.Plural(res.EpisodesSkipped, "spasm start"))
+	}
+	if len(skipped) > 0 {
+		msg += "; skipped " + strings.Join(skipped, " and ") + " already present"
+	}
+	return msg + "."
 }

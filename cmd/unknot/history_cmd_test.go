@@ -59,11 +59,11 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	}
 	other := t.TempDir()
 	code, msg, errs := runCLI(t, other, "history", "import", file)
-	if code != 0 || msg != "Imported 2 sessions from "+file+"; skipped 0 already present.\n" {
+	if code != 0 || msg != "Imported 2 sessions from "+file+".\n" {
 		t.Errorf("import: exit %d, %q %q", code, msg, errs)
 	}
 	code, msg, _ = runCLI(t, other, "history", "import", file)
-	if code != 0 || !strings.Contains(msg, "Imported 0 sessions") || !strings.Contains(msg, "skipped 2") {
+	if code != 0 || msg != "Imported 0 sessions from "+file+"; skipped 2 sessions already present.\n" {
 		t.Errorf("second import: exit %d, %q", code, msg)
 	}
 	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
@@ -201,8 +201,12 @@ func TestHistoryRestoreKeepsLevelsAndTheSpasm(t *testing.T) {
 	os.WriteFile(file, []byte(out), 0o600)
 	other := t.TempDir()
 	code, msg, errs := runCLI(t, other, "history", "import", file)
-	if code != 0 || msg != "Imported 1 session and 1 episode of spasm from "+file+"; skipped 0 already present.\n" {
+	if code != 0 || msg != "Imported 1 session and 1 spasm start from "+file+".\n" {
 		t.Fatalf("import: exit %d, %q %q", code, msg, errs)
+	}
+	code, msg, errs = runCLI(t, other, "history", "import", file)
+	if code != 0 || msg != "Imported 0 sessions and 0 spasm starts from "+file+"; skipped 1 session and 1 spasm start already present.\n" {
+		t.Errorf("import again: exit %d, %q %q", code, msg, errs)
 	}
 	r, err := history.Open(other)
 	if err != nil {
@@ -216,5 +220,27 @@ func TestHistoryRestoreKeepsLevelsAndTheSpasm(t *testing.T) {
 	_, plan, _ := runCLI(t, other, "care", "--plain")
 	if !strings.Contains(plan, "The spasm began") || strings.Contains(plan, routines.OnsetQuestion) || strings.Contains(plan, "No start of this spasm") {
 		t.Errorf("the care plan after the restore:\n%s", plan)
+	}
+}
+
+// The import's message counts sessions and spasm starts apart, each in
+// its own words, added and skipped; spasm starts only when the file has any.
+func TestImportMessageCountsSessionsAndSpasmStartsApart(t *testing.T) {
+	for _, c := range []struct {
+		res  history.Imported
+		want string
+	}{
+		{history.Imported{Added: 12, Episodes: 1}, "Imported 12 sessions and 1 spasm start from F."},
+		{history.Imported{Added: 1, Episodes: 2}, "Imported 1 session and 2 spasm starts from F."},
+		{history.Imported{Added: 3}, "Imported 3 sessions from F."},
+		{history.Imported{Added: 0}, "Imported 0 sessions from F."},
+		{history.Imported{Added: 2, Skipped: 1}, "Imported 2 sessions from F; skipped 1 session already present."},
+		{history.Imported{Added: 2, EpisodesSkipped: 1}, "Imported 2 sessions and 0 spasm starts from F; skipped 1 spasm start already present."},
+		{history.Imported{Skipped: 5, EpisodesSkipped: 2}, "Imported 0 sessions and 0 spasm starts from F; skipped 5 sessions and 2 spasm starts already present."},
+		{history.Imported{Added: 4, Skipped: 1, Episodes: 1, EpisodesSkipped: 1}, "Imported 4 sessions and 1 spasm start from F; skipped 1 session and 1 spasm start already present."},
+	} {
+		if got := importMessage(c.res, "F"); got != c.want {
+			t.Errorf("%+v:\n got %q\nwant %q", c.res, got, c.want)
+		}
 	}
 }
