@@ -24,10 +24,11 @@ const summaryLast = 10
 type historyOptions struct {
 	json, csv, all bool
 	since          string
+	now            func() time.Time // the clock: time.Now
 }
 
 func newHistoryCmd(f *factory) *cobra.Command {
-	o := &historyOptions{}
+	o := &historyOptions{now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "Look back: streaks, totals, pain over time",
@@ -53,11 +54,12 @@ func newHistoryCmd(f *factory) *cobra.Command {
 }
 
 func runHistory(f *factory, o *historyOptions) error {
+	now := o.now()
 	var flt history.Filter
 	if o.since != "" {
-		d, err := record.ParseDay(o.since)
+		d, err := parseSince(o.since, record.DayOf(now))
 		if err != nil {
-			return usageErr("--since: %v", err)
+			return err
 		}
 		flt.Since = d
 	}
@@ -77,11 +79,15 @@ func runHistory(f *factory, o *historyOptions) error {
 	if !f.flags.plain && f.screens() {
 		return runAppWith(f, tui.PageReview, func(d *tui.Deps) { d.Review = historyReader{f: f, since: flt.Since, all: o.all} })
 	}
-	ov, err := s.OverviewSince(time.Now(), flt.Since)
+	ov, err := s.OverviewSince(now, flt.Since)
 	if err == nil && o.all {
 		ov, err = withEmpty(s, ov, flt.Since)
 	}
 	if err != nil {
+		return err
+	}
+	if ov.Sessions == 0 && flt.Since != "" {
+		_, err := fmt.Fprintf(f.out, "No sessions since %s.\n", flt.Since)
 		return err
 	}
 	if err := words.WriteHistory(f.out, ov, summaryLast); err != nil || ov.Sessions == 0 {
@@ -92,6 +98,19 @@ func runHistory(f *factory, o *historyOptions) error {
 		return err
 	}
 	return words.WriteLevels(f.out, levels)
+}
+
+// parseSince reads --since as of today: a date, and not after today (the
+// history and the report have nothing from the future to show).
+func parseSince(s string, today record.Day) (record.Day, error) {
+	d, err := record.ParseDay(s)
+	if err != nil {
+		return "", usageErr("--since: %v", err)
+	}
+	if d > today {
+		return "", usageErr("--since %s is after today (%s), in the future: give a date up to today", d, today)
+	}
+	return d, nil
 }
 
 // withEmpty is ov with the runs with nothing done listed too (--all).

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // seedHistory records two sessions in home's history.
@@ -241,6 +242,62 @@ func TestImportMessageCountsSessionsAndSpasmStartsApart(t *testing.T) {
 	} {
 		if got := importMessage(c.res, "F"); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.res, got, c.want)
+		}
+	}
+}
+
+// --since after today is refused, one line, exit 2, however the history is
+// asked for; a past date with nothing since says so, naming the date.
+func TestHistorySinceFutureRefusedAndNothingSinceSaid(t *testing.T) {
+	home := t.TempDir()
+	seedHistory(t, home)
+	for _, args := range [][]string{
+		{"history", "--since", "2999-01-01"},
+		{"history", "--plain", "--since", "2999-01-01"},
+		{"history", "--json", "--since", "2999-01-01"},
+		{"history", "--csv", "--since", "2999-01-01"},
+	} {
+		code, out, errs := runCLI(t, home, args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 ||
+			!strings.HasPrefix(errs, "unknot: --since 2999-01-01 is after today (") ||
+			!strings.HasSuffix(errs, "), in the future: give a date up to today\n") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line saying the date is in the future, exit 2", args, code, out, errs)
+		}
+	}
+	for _, c := range []struct{ home, since string }{{home, "2025-03-03"}, {t.TempDir(), "2020-01-01"}} {
+		code, out, errs := runCLI(t, c.home, "history", "--plain", "--since", c.since)
+		if want := "No sessions since " + c.since + ".\n"; code != 0 || out != want || errs != "" {
+			t.Errorf("--since %s: exit %d, stdout %q, stderr %q; want %q", c.since, code, out, errs, want)
+		}
+	}
+	code, out, _ := runCLI(t, home, "history", "--plain", "--since", "2025-03-02")
+	if code != 0 || !strings.Contains(out, "1 breathing session") || strings.Contains(out, "No sessions") {
+		t.Errorf("--since 2025-03-02: exit %d:\n%s", code, out)
+	}
+}
+
+// parseSince takes today and every day before it, and refuses tomorrow
+// saying what today is.
+func TestParseSinceRefusesTheFuture(t *testing.T) {
+	today := record.Day("2026-12-04")
+	for _, c := range []struct{ in, want string }{
+		{"2026-12-04", "2026-12-04"},
+		{"2026-12-03", "2026-12-03"},
+		{"1999-01-01", "1999-01-01"},
+		{"2026-12-05", "--since 2026-12-05 is after today (2026-12-04), in the future: give a date up to today"},
+		{"2030-01-01", "--since 2030-01-01 is after today (2026-12-04), in the future: give a date up to today"},
+		{"2026-12-32", `--since: "2026-12-32" is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01`},
+	} {
+		d, err := parseSince(c.in, today)
+		got := string(d)
+		if err != nil {
+			got = err.Error()
+			if exitCode(err) != 2 {
+				t.Errorf("%s: exit status %d, want 2", c.in, exitCode(err))
+			}
+		}
+		if got != c.want {
+			t.Errorf("parseSince(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -68,14 +68,7 @@ func newReportCmd(f *factory) *cobra.Command {
 // reportFrom is the first date of the report as of today.
 func reportFrom(o *reportOptions, today record.Day) (record.Day, error) {
 	if o.since != "" {
-		d, err := record.ParseDay(o.since)
-		if err != nil {
-			return "", usageErr("--since: %v", err)
-		}
-		if d > today {
-			return "", usageErr("--since %s is after today (%s): give a date up to today", d, today)
-		}
-		return d, nil
+		return parseSince(o.since, today)
 	}
 	if o.weeks < 1 || o.weeks > reportMaxWeeks {
 		return "", usageErr("--weeks %d: give a number of weeks from 1 to %d, e.g. --weeks 6", o.weeks, reportMaxWeeks)
