@@ -48,6 +48,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.csv, "csv", false, "print one CSV row per exercise, with a header")
 	fl.StringVar(&o.since, "since", "", "from this date on, YYYY-MM-DD")
 	fl.BoolVar(&o.all, "all", false, "list the runs with nothing done too")
+	setHint(cmd, "since", sinceHint)
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")
 	cmd.AddCommand(newHistoryImportCmd(f))
 	return cmd
@@ -99,6 +100,9 @@ func runHistory(f *factory, o *historyOptions) error {
 	}
 	return words.WriteLevels(f.out, levels)
 }
+
+// sinceHint is what to give --since, for its mistakes.
+const sinceHint = "give a date as YYYY-MM-DD, e.g. 2025-03-01"
 
 // parseSince reads --since as of today: a date, and not after today (the
 // history and the report have nothing from the future to show).

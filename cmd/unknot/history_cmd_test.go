@@ -103,11 +103,11 @@ func TestHistoryBadInputExitsTwo(t *testing.T) {
 		want       string
 	}{
 		{"bad date", "", []string{"history", "--json", "--since", "1/2/2025"}, `--since: "1/2/2025" is not a date`},
-		{"both formats", "", []string{"history", "--json", "--csv"}, "json"},
+		{"both formats", "", []string{"history", "--json", "--csv"}, "history: --json and --csv both set; give one of them"},
 		{"garbage file", garbage, []string{"history", "--json"}, "not an unknot history"},
 		{"no such file", "", []string{"history", "import", "/nonexistent/x.json"}, "no such file"},
 		{"bad file", "", []string{"history", "import", bad}, bad + `:2:1: session 1: "status" is "fine"`},
-		{"no file", "", []string{"history", "import"}, "accepts 1 arg"},
+		{"no file", "", []string{"history", "import"}, "history import: FILE.json missing; usage: unknot history import FILE.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := runCLI(t, tc.home, tc.args...)

@@ -35,6 +35,12 @@ const (
 	reportMaxWeeks = 52 * 50
 )
 
+// What to give --weeks and --per-week, for their mistakes.
+var (
+	weeksHint   = fmt.Sprintf("give a number of weeks from 1 to %d, e.g. --weeks %d", reportMaxWeeks, reportWeeks)
+	perWeekHint = "give the sessions a week you aim for, from 1 to 28"
+)
+
 func newReportCmd(f *factory) *cobra.Command {
 	o := &reportOptions{now: time.Now}
 	cmd := &cobra.Command{
@@ -60,6 +66,9 @@ func newReportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.force, "force", false, "replace the file if it exists")
 	fl.BoolVar(&o.json, "json", false, "the numbers behind the report, as JSON")
 	fl.IntVar(&o.perWeek, "per-week", history.ReportPlanWeekly, "the stretch sessions a week you aim for (the plan)")
+	setHint(cmd, "since", sinceHint)
+	setHint(cmd, "weeks", weeksHint)
+	setHint(cmd, "per-week", perWeekHint)
 	cmd.MarkFlagsMutuallyExclusive("since", "weeks")
 	cmd.SetHelpFunc(reportHelp)
 	return cmd
@@ -71,7 +80,7 @@ func reportFrom(o *reportOptions, today record.Day) (record.Day, error) {
 		return parseSince(o.since, today)
 	}
 	if o.weeks < 1 || o.weeks > reportMaxWeeks {
-		return "", usageErr("--weeks %d: give a number of weeks from 1 to %d, e.g. --weeks 6", o.weeks, reportMaxWeeks)
+		return "", usageErr("--weeks %d: %s", o.weeks, weeksHint)
 	}
 	return today.Add(-7*o.weeks + 1), nil
 }
@@ -84,7 +93,7 @@ func runReport(f *factory, o *reportOptions) error {
 		return err
 	}
 	if o.perWeek < 1 || o.perWeek > 28 {
-		return usageErr("--per-week %d: give the sessions a week you aim for, from 1 to 28", o.perWeek)
+		return usageErr("--per-week %d: %s", o.perWeek, perWeekHint)
 	}
 	if o.json && f.flags.plain {
 		return usageErr("--json and --plain: choose one")
