@@ -128,10 +128,10 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE.json",
 		Short: "Restore or merge an export (--json)",
-		Long: "Reads what `unknot history --json` printed (or an older export, a bare array of\n" +
-			"sessions) and adds what the history lacks: sessions with their levels, and when\n" +
-			"each spasm began. What is already present is skipped; a file with a mistake is\n" +
-			"refused whole.",
+		Long: "Reads what `unknot history --json` printed (or an older export, a bare array\n" +
+			"of sessions) and adds what the history lacks: sessions with their levels, and\n" +
+			"when each spasm began. What is already present is skipped; a file with a\n" +
+			"mistake is refused whole.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := args[0]

@@ -46,10 +46,10 @@ func newReportCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "A report for your physio or doctor, to print",
-		Long: "Writes one self-contained HTML page from your own record: how often you did the\n" +
-			"exercises, pain before and after, breathing, ice and heat, what seems to help,\n" +
-			"and every stop for pain. It prints well on A4 and Letter and needs no network.\n" +
-			"--plain prints the same as text; --json the numbers behind it.",
+		Long: "Writes one self-contained HTML page from your own record: how often you did\n" +
+			"the exercises, pain before and after, breathing, ice and heat, what seems to\n" +
+			"help, and every stop for pain. It prints well on A4 and Letter and needs no\n" +
+			"network. --plain prints the same as text; --json the numbers behind it.",
 		Example: examples(
 			"unknot report", "the last 6 weeks, into unknot-report-DATE.html here",
 			"unknot report --weeks 12 -o back.html", "the last 12 weeks, into back.html",

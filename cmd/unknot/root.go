@@ -72,6 +72,9 @@ func newRootCmd(f *factory) *cobra.Command {
 	// the help and completion commands' too: cobra would add them later.
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		fitLong(c) // cobra's text, a line of it wider than 80 columns
+	}
 	root.SetFlagErrorFunc(flagError)
 	explainArgs(root)
 	return root
