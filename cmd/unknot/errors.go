@@ -163,7 +163,11 @@ func explain(cmd *cobra.Command, err error) error {
 		see = "see " + cmd.CommandPath() + " --help"
 	}
 	if m := pflagInvalid.FindStringSubmatch(msg); m != nil {
-		return errors.New(badValue(cmd, m[2], m[1], m[3], see))
+		value, uerr := strconv.Unquote(`"` + m[1] + `"`) // pflag quoted it
+		if uerr != nil {
+			value = m[1]
+		}
+		return errors.New(badValue(cmd, m[2], value, m[3], see))
 	}
 	if m := exclusiveGroup.FindStringSubmatch(msg); m != nil {
 		set := strings.Fields(m[2])

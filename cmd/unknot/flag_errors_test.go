@@ -23,6 +23,7 @@ func TestCommandLineMistakesAreOneLineOfOurOwn(t *testing.T) {
 		{[]string{"report", "--weeks", "1.5"}, `--weeks "1.5": not a whole number; ` + weeks},
 		{[]string{"report", "--weeks=", "--plain"}, `--weeks "": not a whole number; ` + weeks},
 		{[]string{"report", "--weeks", "six"}, `--weeks "six": not a whole number; ` + weeks},
+		{[]string{"report", "--weeks", `"6"`}, `--weeks "\"6\"": not a whole number; ` + weeks},
 		{[]string{"report", "--weeks", "99999999999999999999"}, `--weeks "99999999999999999999": out of range; ` + weeks},
 		{[]string{"report", "--weeks", "-1"}, "--weeks -1: " + weeks},
 		{[]string{"report", "--weeks", "0"}, "--weeks 0: " + weeks},
