@@ -3,7 +3,9 @@ package main
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/spf13/cobra"
 
 	"github.com/unknot/unknot/routines"
@@ -15,6 +17,37 @@ import (
 
 // maxBreaths bounds -n: past it the number is a slip of the finger.
 const maxBreaths = 1000
+
+// breatheKeys are the keys the breathe screen answers while it paces, as
+// its ? page shows them (tui.Breathe.Keys): its --help lists them.
+var breatheKeys = []key.Binding{tui.Keys.Pause, tui.Keys.Slower, tui.Keys.Faster,
+	tui.Keys.Sound, tui.Keys.Stop, tui.Keys.Safety, tui.Keys.Help}
+
+// keyList is "Keys: space pause · ↑ slower ... ? keys.": each binding's
+// key and what it does, as the screens' help shows them, in lines of at
+// most helpWidth columns.
+func keyList(lead string, keys []key.Binding) string {
+	var b strings.Builder
+	line := lead
+	for i, k := range keys {
+		item := k.Help().Key + " " + k.Help().Desc
+		if i < len(keys)-1 {
+			item += " ·"
+		} else {
+			item += "."
+		}
+		if i > 0 && utf8.RuneCountInString(line+" "+item) > helpWidth {
+			b.WriteString(line + "\n")
+			line = item
+			continue
+		}
+		if i > 0 {
+			line += " "
+		}
+		line += item
+	}
+	return b.String() + line
+}
 
 // breatheOptions are `unknot breathe`'s flags.
 type breatheOptions struct {
@@ -35,7 +68,7 @@ func newBreatheCmd(f *factory, runF func(tui.BreatheConfig) error) *cobra.Comman
 			"slowly coming loose as you breathe in.\n\n" +
 			"PATTERN is inhale-hold-exhale in seconds (a fourth number holds after the\n" +
 			"exhale, as in box breathing 4-4-4-4). Without -n or -m it runs until you stop.\n\n" +
-			"Keys: space pause · ↑ slower · ↓ faster · q stop · ? all keys.",
+			keyList("Keys: ", breatheKeys),
 		Example: examples(
 			"unknot breathe", "5-1-3 until you stop",
 			"unknot breathe -n 10", "ten breaths",

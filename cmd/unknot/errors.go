@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // exitError carries an exit status with its message.
@@ -78,31 +82,232 @@ func isFlagError(err error) bool {
 // printError writes the error as plain lines, each prefixed "unknot: ",
 // never styled and never with a raw control character: it must read well
 // in a pipe and a screen reader, and what came from outside (a file name,
-// a flag's value) can't move the cursor.
+// a flag's value) can't move the cursor. cobra's and pflag's own errors
+// are mostly explained where they arise, knowing their command
+// (flagError, explainArgs, flagGroups); one that was not is explained
+// here as well as it can be without it.
 func printError(w io.Writer, _ fang.Styles, err error) {
-	msg := strings.TrimRight(err.Error(), "\n")
-	if own, ok := ownFlagMessage(msg); ok {
-		msg = own // already says what to do, as --theme's does
-	} else if isFlagError(err) {
-		msg += " (see: unknot --help)"
+	var ee *exitError
+	if !errors.As(err, &ee) && isFlagError(err) {
+		err = explain(nil, err)
 	}
+	msg := strings.TrimRight(err.Error(), "\n")
 	for line := range strings.SplitSeq(msg, "\n") {
 		fmt.Fprintf(w, "unknot: %s\n", routines.Printable(line))
 	}
 }
 
-// pflagInvalid is how pflag wraps the error of a flag's own parser.
-var pflagInvalid = regexp.MustCompile(`^invalid argument ".*" for "(?:-\w, )?--([\w-]+)" flag: (.*)$`)
+// hintKey is the annotation of a flag that says what to give it, in
+// words that follow a semicolon: "give a number of weeks from 1 to 2600,
+// e.g. --weeks 6". A mistake with the flag ends with it.
+const hintKey = "unknot_hint"
 
-// ownFlagMessage unwraps pflag's "invalid argument ... for ... flag:" from
-// a message of unknot's own that names the flag and says what to do
-// (`volume "1000": not a whole number ...`), so that every bad flag value
-// reads the same way: `--volume "1000": ...`. Go's own parse errors keep
-// the wrapping (they don't say what to do).
-func ownFlagMessage(msg string) (string, bool) {
-	m := pflagInvalid.FindStringSubmatch(msg)
-	if m == nil || !strings.HasPrefix(m[2], m[1]+" ") {
-		return "", false
+// setHint says what to give cmd's flag name, for its mistakes.
+func setHint(cmd *cobra.Command, name, hint string) {
+	if err := cmd.Flags().SetAnnotation(name, hintKey, []string{hint}); err != nil {
+		panic(err) // a flag that does not exist: a mistake in this program
 	}
-	return "--" + m[2], true
+}
+
+// flagError is every command's FlagErrorFunc: pflag's error, explained.
+func flagError(cmd *cobra.Command, err error) error { return asUsage(explain(cmd, err)) }
+
+// explainArgs makes the argument checks of cmd and of every command under
+// it say their mistakes in unknot's words.
+func explainArgs(cmd *cobra.Command) {
+	if check := cmd.Args; check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return asUsage(explain(c, err))
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		explainArgs(sub)
+	}
+}
+
+// flagGroups checks cmd's groups of flags that exclude each other (cobra
+// would, after this, in its own words), in unknot's words.
+func flagGroups(cmd *cobra.Command) error {
+	if err := cmd.ValidateFlagGroups(); err != nil {
+		return asUsage(explain(cmd, err))
+	}
+	return nil
+}
+
+// The errors of cobra and pflag that explain rewrites.
+var (
+	exclusiveGroup = regexp.MustCompile(`^if any flags in the group \[([^\]]*)\] are set none of the others can be; \[([^\]]*)\] were all set`)
+	needsValue     = regexp.MustCompile(`^flag needs an argument: (?:'(.)' in -.*|--(.+))$`)
+	unknownFlag    = regexp.MustCompile(`^unknown flag: (--.*)$`)
+	unknownShort   = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (-.*)$`)
+	badSyntax      = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	unknownCommand = regexp.MustCompile(`^unknown command "(.*)" for "([^"]*)"`)
+	argCount       = regexp.MustCompile(`^(accepts|accepts at most|requires at least|accepts between) (\d+)(?: and \d+)? arg\(s\), (?:only )?received (\d+)$`)
+	pflagInvalid   = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag: (.*)$`)
+)
+
+// explain rewrites a usage error of cobra or pflag as one line of unknot's
+// own: what is wrong, where (the command, when not the root; the flag and
+// its value) and what to do. cmd is the command it is about (nil: not
+// known). Any other error is returned as it is.
+func explain(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	where, see := "", "see unknot --help"
+	if cmd != nil {
+		if cmd.HasParent() {
+			where = strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ") + ": "
+		}
+		see = "see " + cmd.CommandPath() + " --help"
+	}
+	if m := pflagInvalid.FindStringSubmatch(msg); m != nil {
+		value, uerr := strconv.Unquote(`"` + m[1] + `"`) // pflag quoted it
+		if uerr != nil {
+			value = m[1]
+		}
+		return errors.New(badValue(cmd, m[2], value, m[3], see))
+	}
+	if m := exclusiveGroup.FindStringSubmatch(msg); m != nil {
+		set := strings.Fields(m[2])
+		var both []string
+		for _, name := range strings.Fields(m[1]) { // in the order the command gives them
+			if slices.Contains(set, name) {
+				both = append(both, "--"+name)
+			}
+		}
+		what := "both set"
+		if len(both) > 2 {
+			what = "all set"
+		}
+		return fmt.Errorf("%s%s %s; give one of them", where, andList(both), what)
+	}
+	if m := needsValue.FindStringSubmatch(msg); m != nil {
+		name, shown := m[2], "--"+m[2]
+		if m[1] != "" {
+			shown = "-" + m[1]
+		}
+		fl := lookupFlag(cmd, name, m[1])
+		switch {
+		case fl.hint != "":
+			return fmt.Errorf("%s%s needs a value; %s", where, shown, fl.hint)
+		case fl.usage != "":
+			return fmt.Errorf("%s%s needs a value: %s", where, shown, fl.usage)
+		}
+		return fmt.Errorf("%s%s needs a value; %s", where, shown, see)
+	}
+	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%sno flag %s; %s", where, strings.SplitN(m[1], "=", 2)[0], see)
+	}
+	if m := unknownShort.FindStringSubmatch(msg); m != nil {
+		in := ""
+		if m[2] != "-"+m[1] {
+			in = " (in " + m[2] + ")"
+		}
+		return fmt.Errorf("%sno flag -%s%s; %s", where, m[1], in, see)
+	}
+	if m := badSyntax.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%s%q is not a flag; %s", where, m[1], see)
+	}
+	if m := unknownCommand.FindStringSubmatch(msg); m != nil {
+		if cmd == nil { // the command is named in the message: "unknot man"
+			if _, sub, ok := strings.Cut(m[2], " "); ok {
+				where = sub + ": "
+			}
+			return fmt.Errorf("%sno command %q; see %s --help", where, m[1], m[2])
+		}
+		if !cmd.HasAvailableSubCommands() {
+			return fmt.Errorf("%stakes no arguments, not %q; %s", where, m[1], see)
+		}
+		if cmd.SuggestionsMinimumDistance <= 0 {
+			cmd.SuggestionsMinimumDistance = 2 // cobra's own default
+		}
+		mean := ""
+		if s := cmd.SuggestionsFor(m[1]); len(s) > 0 {
+			mean = " (did you mean " + s[0] + "?)"
+		}
+		return fmt.Errorf("%sno command %q%s; %s", where, m[1], mean, see)
+	}
+	if m := argCount.FindStringSubmatch(msg); m != nil && cmd != nil {
+		least, _ := strconv.Atoi(m[2])
+		got, _ := strconv.Atoi(m[3])
+		usage := "usage: " + strings.TrimSuffix(cmd.UseLine(), " [flags]")
+		if m[1] == "accepts at most" {
+			least = 0
+		}
+		_, wants, _ := strings.Cut(cmd.Use, " ")
+		if got < least && wants != "" {
+			return fmt.Errorf("%s%s missing; %s", where, wants, usage)
+		}
+		return fmt.Errorf("%s%s given; %s", where, words.Plural(got, "argument"), usage)
+	}
+	if isFlagError(err) {
+		return fmt.Errorf("%s%s; %s", where, msg, see)
+	}
+	return err
+}
+
+// badValue is the line for a value a flag's parser refused: the parser's
+// own words when they name the flag and say what to do (`volume "1000":
+// not a whole number ...`, as --volume's do), else what kind of value it
+// is not, and what to give.
+func badValue(cmd *cobra.Command, name, value, why, see string) string {
+	if strings.HasPrefix(why, name+" ") {
+		return "--" + why
+	}
+	fl := lookupFlag(cmd, name, "")
+	kind := fl.kind
+	what := "not a value it takes"
+	switch {
+	case strings.Contains(why, "value out of range"):
+		what = "out of range"
+	case kind == "bool":
+		return fmt.Sprintf("--%s %q: --%s takes no value; give --%s alone", name, value, name, name)
+	case strings.HasPrefix(kind, "int") || strings.HasPrefix(kind, "uint"):
+		what = "not a whole number"
+	case strings.HasPrefix(kind, "float"):
+		what = "not a number"
+	case kind == "duration":
+		what = "not a length of time, like 90s"
+	}
+	hint := fl.hint
+	if hint == "" {
+		hint = see
+	}
+	return fmt.Sprintf("--%s %q: %s; %s", name, value, what, hint)
+}
+
+// flagInfo is what a mistake with a flag can say of it: the kind of
+// value it takes (pflag's type name), its usage and its hint (setHint).
+type flagInfo struct{ kind, usage, hint string }
+
+// lookupFlag finds a flag of cmd (its own or inherited) by name or by
+// shorthand; nothing when there is none, or no cmd.
+func lookupFlag(cmd *cobra.Command, name, short string) flagInfo {
+	if cmd == nil {
+		return flagInfo{}
+	}
+	fl := cmd.Flag(name)
+	if len(short) == 1 { // pflag's shorthands are one byte
+		if fl = cmd.Flags().ShorthandLookup(short); fl == nil {
+			fl = cmd.InheritedFlags().ShorthandLookup(short)
+		}
+	}
+	if fl == nil {
+		return flagInfo{}
+	}
+	info := flagInfo{kind: fl.Value.Type(), usage: fl.Usage}
+	if h := fl.Annotations[hintKey]; len(h) > 0 {
+		info.hint = h[0]
+	}
+	return info
+}
+
+// andList is "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

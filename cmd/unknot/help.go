@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
 )
 
 // examples lays out a command's examples for --help as a shell script
@@ -19,6 +22,37 @@ func examples(pairs ...string) string {
 		b.WriteString("# " + pairs[i+1] + "\n" + pairs[i])
 	}
 	return b.String()
+}
+
+// helpWidth is the widest line of text a command's help may give: --help
+// indents it by 2, and every line must fit an 80-column terminal.
+const helpWidth = 78
+
+// fitLong wraps the lines of cmd's long description (and of the commands
+// under it) that are wider than helpWidth at a blank, the rest of such a
+// line keeping its indentation: for the help text cobra writes (the
+// completion commands'); unknot's own texts are written to fit.
+func fitLong(cmd *cobra.Command) {
+	var b strings.Builder
+	for i, line := range strings.Split(cmd.Long, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		for utf8.RuneCountInString(line) > helpWidth {
+			cut := strings.LastIndexByte(string([]rune(line)[:helpWidth+1]), ' ')
+			if cut <= len(indent) {
+				break // one word wider than the line: left as it is
+			}
+			b.WriteString(line[:cut] + "\n")
+			line = indent + strings.TrimLeft(line[cut:], " ")
+		}
+		b.WriteString(line)
+	}
+	cmd.Long = b.String()
+	for _, sub := range cmd.Commands() {
+		fitLong(sub)
+	}
 }
 
 // helpAsked reports whether args ask for help (--help, -h, or the help

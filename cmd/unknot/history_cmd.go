@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,10 +24,11 @@ const summaryLast = 10
 type historyOptions struct {
 	json, csv, all bool
 	since          string
+	now            func() time.Time // the clock: time.Now
 }
 
 func newHistoryCmd(f *factory) *cobra.Command {
-	o := &historyOptions{}
+	o := &historyOptions{now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "Look back: streaks, totals, pain over time",
@@ -46,17 +48,19 @@ func newHistoryCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.csv, "csv", false, "print one CSV row per exercise, with a header")
 	fl.StringVar(&o.since, "since", "", "from this date on, YYYY-MM-DD")
 	fl.BoolVar(&o.all, "all", false, "list the runs with nothing done too")
+	setHint(cmd, "since", sinceHint)
 	cmd.MarkFlagsMutuallyExclusive("json", "csv")
 	cmd.AddCommand(newHistoryImportCmd(f))
 	return cmd
 }
 
 func runHistory(f *factory, o *historyOptions) error {
+	now := o.now()
 	var flt history.Filter
 	if o.since != "" {
-		d, err := record.ParseDay(o.since)
+		d, err := parseSince(o.since, record.DayOf(now))
 		if err != nil {
-			return usageErr("--since: %v", err)
+			return err
 		}
 		flt.Since = d
 	}
@@ -76,11 +80,15 @@ func runHistory(f *factory, o *historyOptions) error {
 	if !f.flags.plain && f.screens() {
 		return runAppWith(f, tui.PageReview, func(d *tui.Deps) { d.Review = historyReader{f: f, since: flt.Since, all: o.all} })
 	}
-	ov, err := s.OverviewSince(time.Now(), flt.Since)
+	ov, err := s.OverviewSince(now, flt.Since)
 	if err == nil && o.all {
 		ov, err = withEmpty(s, ov, flt.Since)
 	}
 	if err != nil {
+		return err
+	}
+	if ov.Sessions == 0 && flt.Since != "" {
+		_, err := fmt.Fprintf(f.out, "No sessions since %s.\n", flt.Since)
 		return err
 	}
 	if err := words.WriteHistory(f.out, ov, summaryLast); err != nil || ov.Sessions == 0 {
@@ -91,6 +99,22 @@ func runHistory(f *factory, o *historyOptions) error {
 		return err
 	}
 	return words.WriteLevels(f.out, levels)
+}
+
+// sinceHint is what to give --since, for its mistakes.
+const sinceHint = "give a date as YYYY-MM-DD, e.g. 2025-03-01"
+
+// parseSince reads --since as of today: a date, and not after today (the
+// history and the report have nothing from the future to show).
+func parseSince(s string, today record.Day) (record.Day, error) {
+	d, err := record.ParseDay(s)
+	if err != nil {
+		return "", usageErr("--since: %v", err)
+	}
+	if d > today {
+		return "", usageErr("--since %s is after today (%s), in the future: give a date up to today", d, today)
+	}
+	return d, nil
 }
 
 // withEmpty is ov with the runs with nothing done listed too (--all).
@@ -104,10 +128,10 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE.json",
 		Short: "Restore or merge an export (--json)",
-		Long: "Reads what `unknot history --json` printed (or an older export, a bare array of\n" +
-			"sessions) and adds what the history lacks: sessions with their levels, and when\n" +
-			"each spasm began. What is already present is skipped; a file with a mistake is\n" +
-			"refused whole.",
+		Long: "Reads what `unknot history --json` printed (or an older export, a bare array\n" +
+			"of sessions) and adds what the history lacks: sessions with their levels, and\n" +
+			"when each spasm began. What is already present is skipped; a file with a\n" +
+			"mistake is refused whole.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := args[0]
@@ -123,13 +147,31 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			what := words.Plural(res.Added, "session")
-			if res.Episodes > 0 {
-				what += " and " + words.Plural(res.Episodes, "episode") + " of spasm"
-			}
-			_, err = fmt.Fprintf(f.out, "Imported %s from %s; skipped %d already present.\n",
-				what, shown, res.Skipped+res.EpisodesSkipped)
+			_, err = fmt.Fprintln(f.out, importMessage(res, shown))
 			return err
 		},
 	}
+}
+
+// importMessage says what an import added and what it skipped, sessions
+// and spasm starts each counted on their own: "Imported 12 sessions and
+// 1 spasm start from back.json; skipped 3 sessions already present."
+// Spasm starts are named only when the file holds any.
+func importMessage(res history.Imported, file string) string {
+	what := words.Plural(res.Added, "session")
+	if res.Episodes+res.EpisodesSkipped > 0 {
+		what += " and " + words.Plural(res.Episodes, "spasm start")
+	}
+	msg := "Imported " + what + " from " + file
+	var skipped []string
+	if res.Skipped > 0 {
+		skipped = append(skipped, words.Plural(res.Skipped, "session"))
+	}
+	if res.EpisodesSkipped > 0 {
+		skipped = append(skipped, words.Plural(res.EpisodesSkipped, "spasm start"))
+	}
+	if len(skipped) > 0 {
+		msg += "; skipped " + strings.Join(skipped, " and ") + " already present"
+	}
+	return msg + "."
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // seedHistory records two sessions in home's history.
@@ -59,11 +60,11 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	}
 	other := t.TempDir()
 	code, msg, errs := runCLI(t, other, "history", "import", file)
-	if code != 0 || msg != "Imported 2 sessions from "+file+"; skipped 0 already present.\n" {
+	if code != 0 || msg != "Imported 2 sessions from "+file+".\n" {
 		t.Errorf("import: exit %d, %q %q", code, msg, errs)
 	}
 	code, msg, _ = runCLI(t, other, "history", "import", file)
-	if code != 0 || !strings.Contains(msg, "Imported 0 sessions") || !strings.Contains(msg, "skipped 2") {
+	if code != 0 || msg != "Imported 0 sessions from "+file+"; skipped 2 sessions already present.\n" {
 		t.Errorf("second import: exit %d, %q", code, msg)
 	}
 	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
@@ -102,11 +103,11 @@ func TestHistoryBadInputExitsTwo(t *testing.T) {
 		want       string
 	}{
 		{"bad date", "", []string{"history", "--json", "--since", "1/2/2025"}, `--since: "1/2/2025" is not a date`},
-		{"both formats", "", []string{"history", "--json", "--csv"}, "json"},
+		{"both formats", "", []string{"history", "--json", "--csv"}, "history: --json and --csv both set; give one of them"},
 		{"garbage file", garbage, []string{"history", "--json"}, "not an unknot history"},
 		{"no such file", "", []string{"history", "import", "/nonexistent/x.json"}, "no such file"},
 		{"bad file", "", []string{"history", "import", bad}, bad + `:2:1: session 1: "status" is "fine"`},
-		{"no file", "", []string{"history", "import"}, "accepts 1 arg"},
+		{"no file", "", []string{"history", "import"}, "history import: FILE.json missing; usage: unknot history import FILE.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := runCLI(t, tc.home, tc.args...)
@@ -201,8 +202,12 @@ func TestHistoryRestoreKeepsLevelsAndTheSpasm(t *testing.T) {
 	os.WriteFile(file, []byte(out), 0o600)
 	other := t.TempDir()
 	code, msg, errs := runCLI(t, other, "history", "import", file)
-	if code != 0 || msg != "Imported 1 session and 1 episode of spasm from "+file+"; skipped 0 already present.\n" {
+	if code != 0 || msg != "Imported 1 session and 1 spasm start from "+file+".\n" {
 		t.Fatalf("import: exit %d, %q %q", code, msg, errs)
+	}
+	code, msg, errs = runCLI(t, other, "history", "import", file)
+	if code != 0 || msg != "Imported 0 sessions and 0 spasm starts from "+file+"; skipped 1 session and 1 spasm start already present.\n" {
+		t.Errorf("import again: exit %d, %q %q", code, msg, errs)
 	}
 	r, err := history.Open(other)
 	if err != nil {
@@ -216,5 +221,83 @@ func TestHistoryRestoreKeepsLevelsAndTheSpasm(t *testing.T) {
 	_, plan, _ := runCLI(t, other, "care", "--plain")
 	if !strings.Contains(plan, "The spasm began") || strings.Contains(plan, routines.OnsetQuestion) || strings.Contains(plan, "No start of this spasm") {
 		t.Errorf("the care plan after the restore:\n%s", plan)
+	}
+}
+
+// The import's message counts sessions and spasm starts apart, each in
+// its own words, added and skipped; spasm starts only when the file has any.
+func TestImportMessageCountsSessionsAndSpasmStartsApart(t *testing.T) {
+	for _, c := range []struct {
+		res  history.Imported
+		want string
+	}{
+		{history.Imported{Added: 12, Episodes: 1}, "Imported 12 sessions and 1 spasm start from F."},
+		{history.Imported{Added: 1, Episodes: 2}, "Imported 1 session and 2 spasm starts from F."},
+		{history.Imported{Added: 3}, "Imported 3 sessions from F."},
+		{history.Imported{Added: 0}, "Imported 0 sessions from F."},
+		{history.Imported{Added: 2, Skipped: 1}, "Imported 2 sessions from F; skipped 1 session already present."},
+		{history.Imported{Added: 2, EpisodesSkipped: 1}, "Imported 2 sessions and 0 spasm starts from F; skipped 1 spasm start already present."},
+		{history.Imported{Skipped: 5, EpisodesSkipped: 2}, "Imported 0 sessions and 0 spasm starts from F; skipped 5 sessions and 2 spasm starts already present."},
+		{history.Imported{Added: 4, Skipped: 1, Episodes: 1, EpisodesSkipped: 1}, "Imported 4 sessions and 1 spasm start from F; skipped 1 session and 1 spasm start already present."},
+	} {
+		if got := importMessage(c.res, "F"); got != c.want {
+			t.Errorf("%+v:\n got %q\nwant %q", c.res, got, c.want)
+		}
+	}
+}
+
+// --since after today is refused, one line, exit 2, however the history is
+// asked for; a past date with nothing since says so, naming the date.
+func TestHistorySinceFutureRefusedAndNothingSinceSaid(t *testing.T) {
+	home := t.TempDir()
+	seedHistory(t, home)
+	for _, args := range [][]string{
+		{"history", "--since", "2999-01-01"},
+		{"history", "--plain", "--since", "2999-01-01"},
+		{"history", "--json", "--since", "2999-01-01"},
+		{"history", "--csv", "--since", "2999-01-01"},
+	} {
+		code, out, errs := runCLI(t, home, args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 ||
+			!strings.HasPrefix(errs, "unknot: --since 2999-01-01 is after today (") ||
+			!strings.HasSuffix(errs, "), in the future: give a date up to today\n") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line saying the date is in the future, exit 2", args, code, out, errs)
+		}
+	}
+	for _, c := range []struct{ home, since string }{{home, "2025-03-03"}, {t.TempDir(), "2020-01-01"}} {
+		code, out, errs := runCLI(t, c.home, "history", "--plain", "--since", c.since)
+		if want := "No sessions since " + c.since + ".\n"; code != 0 || out != want || errs != "" {
+			t.Errorf("--since %s: exit %d, stdout %q, stderr %q; want %q", c.since, code, out, errs, want)
+		}
+	}
+	code, out, _ := runCLI(t, home, "history", "--plain", "--since", "2025-03-02")
+	if code != 0 || !strings.Contains(out, "1 breathing session") || strings.Contains(out, "No sessions") {
+		t.Errorf("--since 2025-03-02: exit %d:\n%s", code, out)
+	}
+}
+
+// parseSince takes today and every day before it, and refuses tomorrow
+// saying what today is.
+func TestParseSinceRefusesTheFuture(t *testing.T) {
+	today := record.Day("2026-12-04")
+	for _, c := range []struct{ in, want string }{
+		{"2026-12-04", "2026-12-04"},
+		{"2026-12-03", "2026-12-03"},
+		{"1999-01-01", "1999-01-01"},
+		{"2026-12-05", "--since 2026-12-05 is after today (2026-12-04), in the future: give a date up to today"},
+		{"2030-01-01", "--since 2030-01-01 is after today (2026-12-04), in the future: give a date up to today"},
+		{"2026-12-32", `--since: "2026-12-32" is not a date: write it as YYYY-MM-DD, e.g. 2025-03-01`},
+	} {
+		d, err := parseSince(c.in, today)
+		got := string(d)
+		if err != nil {
+			got = err.Error()
+			if exitCode(err) != 2 {
+				t.Errorf("%s: exit status %d, want 2", c.in, exitCode(err))
+			}
+		}
+		if got != c.want {
+			t.Errorf("parseSince(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

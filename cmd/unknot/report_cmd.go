@@ -35,15 +35,21 @@ const (
 	reportMaxWeeks = 52 * 50
 )
 
+// What to give --weeks and --per-week, for their mistakes.
+var (
+	weeksHint   = fmt.Sprintf("give a number of weeks from 1 to %d, e.g. --weeks %d", reportMaxWeeks, reportWeeks)
+	perWeekHint = "give the sessions a week you aim for, from 1 to 28"
+)
+
 func newReportCmd(f *factory) *cobra.Command {
 	o := &reportOptions{now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "A report for your physio or doctor, to print",
-		Long: "Writes one self-contained HTML page from your own record: how often you did the\n" +
-			"exercises, pain before and after, breathing, ice and heat, what seems to help,\n" +
-			"and every stop for pain. It prints well on A4 and Letter and needs no network.\n" +
-			"--plain prints the same as text; --json the numbers behind it.",
+		Long: "Writes one self-contained HTML page from your own record: how often you did\n" +
+			"the exercises, pain before and after, breathing, ice and heat, what seems to\n" +
+			"help, and every stop for pain. It prints well on A4 and Letter and needs no\n" +
+			"network. --plain prints the same as text; --json the numbers behind it.",
 		Example: examples(
 			"unknot report", "the last 6 weeks, into unknot-report-DATE.html here",
 			"unknot report --weeks 12 -o back.html", "the last 12 weeks, into back.html",
@@ -60,6 +66,9 @@ func newReportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.force, "force", false, "replace the file if it exists")
 	fl.BoolVar(&o.json, "json", false, "the numbers behind the report, as JSON")
 	fl.IntVar(&o.perWeek, "per-week", history.ReportPlanWeekly, "the stretch sessions a week you aim for (the plan)")
+	setHint(cmd, "since", sinceHint)
+	setHint(cmd, "weeks", weeksHint)
+	setHint(cmd, "per-week", perWeekHint)
 	cmd.MarkFlagsMutuallyExclusive("since", "weeks")
 	cmd.SetHelpFunc(reportHelp)
 	return cmd
@@ -68,17 +77,10 @@ func newReportCmd(f *factory) *cobra.Command {
 // reportFrom is the first date of the report as of today.
 func reportFrom(o *reportOptions, today record.Day) (record.Day, error) {
 	if o.since != "" {
-		d, err := record.ParseDay(o.since)
-		if err != nil {
-			return "", usageErr("--since: %v", err)
-		}
-		if d > today {
-			return "", usageErr("--since %s is after today (%s): give a date up to today", d, today)
-		}
-		return d, nil
+		return parseSince(o.since, today)
 	}
 	if o.weeks < 1 || o.weeks > reportMaxWeeks {
-		return "", usageErr("--weeks %d: give a number of weeks from 1 to %d, e.g. --weeks 6", o.weeks, reportMaxWeeks)
+		return "", usageErr("--weeks %d: %s", o.weeks, weeksHint)
 	}
 	return today.Add(-7*o.weeks + 1), nil
 }
@@ -91,7 +93,7 @@ func runReport(f *factory, o *reportOptions) error {
 		return err
 	}
 	if o.perWeek < 1 || o.perWeek > 28 {
-		return usageErr("--per-week %d: give the sessions a week you aim for, from 1 to 28", o.perWeek)
+		return usageErr("--per-week %d: %s", o.perWeek, perWeekHint)
 	}
 	if o.json && f.flags.plain {
 		return usageErr("--json and --plain: choose one")

@@ -9,7 +9,7 @@ import "github.com/spf13/cobra"
 var reportIdleFlags = []string{"sound", "volume", "theme", "no-bell", "reduced-motion"}
 
 // reportPlainUsage is what --plain does in a report.
-const reportPlainUsage = "the report as text, to standard output (or to the file -o names)"
+const reportPlainUsage = "the report as text, to standard output or to the file -o names"
 
 // reportHelp is `unknot report --help` (and `unknot help report`): the
 // root's help, fang's, without reportIdleFlags and with --plain described

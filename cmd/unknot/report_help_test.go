@@ -16,7 +16,7 @@ func TestReportHelpListsOnlyItsOwnFlags(t *testing.T) {
 			t.Fatalf("%v: exit %d, %q", args, code, errs)
 		}
 		for _, want := range []string{"--since", "--weeks", "-o --output", "--force", "--json", "--per-week",
-			"--plain      The report as text, to standard output (or to the file -o names)"} {
+			"--plain      The report as text, to standard output or to the file -o names"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v lacks %q:\n%s", args, want, out)
 			}

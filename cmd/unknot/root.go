@@ -46,6 +46,9 @@ func newRootCmd(f *factory) *cobra.Command {
 	})
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		f.changed = cmd.Flags().Changed
+		if err := flagGroups(cmd); err != nil {
+			return err
+		}
 		switch f.flags.theme {
 		case "auto", "light", "dark":
 			return nil
@@ -65,6 +68,15 @@ func newRootCmd(f *factory) *cobra.Command {
 		newRemindCmd(f), newNudgeCmd(f), // reminders (remind_cmd.go, nudge_cmd.go)
 		newSourcesCmd(f),
 	)
+	// Every mistake on the command line in unknot's words (errors.go),
+	// the help and completion commands' too: cobra would add them later.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		fitLong(c) // cobra's text, a line of it wider than 80 columns
+	}
+	root.SetFlagErrorFunc(flagError)
+	explainArgs(root)
 	return root
 }
 

@@ -133,10 +133,11 @@ func newConfigCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "config",
 		Short: "Where config.toml is and the settings in force",
-		Long: "Prints where config.toml is and the settings in force: the defaults, the file\n" +
-			"over them, and any flags given. The file may hold session (the routines of the\n" +
-			"default session, in order), pattern, pace (0.5 to 2), sound, volume (0-100),\n" +
-			"theme, checkin and figure (the pictures). A mistake in it is one line with file:line:column, exit 2.",
+		Long: "Prints where config.toml is and the settings in force: the defaults, the\n" +
+			"file over them, and any flags given. The file may hold session (the routines\n" +
+			"of the default session, in order), pattern, pace (0.5 to 2), sound, volume\n" +
+			"(0-100), theme, checkin and figure (the pictures). A mistake in it is one\n" +
+			"line with file:line:column, exit 2.",
 		Example: examples(
 			"unknot config", "the file and the settings",
 			"unknot config --sound off", "what --sound off changes",
