@@ -57,6 +57,8 @@ func TestCommandLineMistakesAreOneLineOfOurOwn(t *testing.T) {
 		{[]string{"care", "ice", "heat"}, "care: 2 arguments given; usage: unknot care [ice|heat]"},
 		{[]string{"completion", "bash", "x"}, `completion bash: takes no arguments, not "x"; see unknot completion bash --help`},
 		{[]string{"man", "x"}, `man: no command "x"; see unknot man --help`},
+		{[]string{"help", "bogus"}, `help: no command "bogus"; see unknot --help`},
+		{[]string{"help", "history", "bogus"}, `help: no command "history bogus"; see unknot --help`},
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
 			code, out, errs := runCLI(t, "", c.args...)

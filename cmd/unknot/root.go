@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -71,6 +72,7 @@ func newRootCmd(f *factory) *cobra.Command {
 	// Every mistake on the command line in unknot's words (errors.go),
 	// the help and completion commands' too: cobra would add them later.
 	root.InitDefaultHelpCmd()
+	strictHelp(root)
 	root.InitDefaultCompletionCmd()
 	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
 		fitLong(c) // cobra's text, a line of it wider than 80 columns
@@ -91,4 +93,24 @@ func runHome(f *factory) error {
 		return err
 	}
 	return runApp(f, tui.PageHome, nil, nil)
+}
+
+// strictHelp makes `unknot help NAME` for a command that does not exist a
+// mistake like any other (one line, exit 2), not the main help and 0.
+func strictHelp(root *cobra.Command) {
+	help, _, err := root.Find([]string{"help"})
+	if err != nil || help == root || help.Run == nil {
+		return
+	}
+	show := help.Run
+	help.Run = nil
+	help.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			if _, rest, err := root.Find(args); err != nil || len(rest) > 0 {
+				return usageErr("help: no command %q; see unknot --help", strings.Join(args, " "))
+			}
+		}
+		show(c, args)
+		return nil
+	}
 }
