@@ -71,7 +71,7 @@ var Heat = CareRule{
 	Default: Figure{15 * time.Minute, "001, 000",
 		"001 says up to 15 minutes, 000 says 15 minutes at a time."},
 	Longest: Figure{20 * time.Minute, "000, 002",
-		"the articles give heat 15 minutes at a time (000, 001) and never more than 20 (000, 002); longer risks burns"},
+		"the articles give heat 15 minutes at a time (000, 001) and none gives longer; unknot allows up to 20, the upper end 000 and 002 give for a cold pack, and no further: longer risks burns"},
 	Every: Figure{4 * time.Hour, "001",
 		"001 says up to 15 minutes every 4 hours, until the pain eases. The others give no interval."},
 	Phase: Figure{0, "001, 002, 000",

@@ -55,7 +55,7 @@ func careLength(k Kind, minutes float64, typed string) (time.Duration, error) {
 	case minutes == 0:
 		return 0, fmt.Errorf("%s: an application needs some time; %s", flag, ask)
 	case minutes > most:
-		return 0, fmt.Errorf("%s: %s minutes of %s is longer than the sources allow: at most %g, because %s", flag, typed, name, most, rule.Longest.Note)
+		return 0, fmt.Errorf("%s: %s minutes of %s is longer than unknot allows: at most %g, because %s", flag, typed, name, most, rule.Longest.Note)
 	}
 	d := time.Duration(minutes * float64(time.Minute)).Round(time.Millisecond)
 	if d < ShortestCare {

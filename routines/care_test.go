@@ -84,9 +84,9 @@ func TestCareLengthRefusesWithOneClearLine(t *testing.T) {
 		{KindHeat, 20, 20 * time.Minute, ""},
 		{KindIce, 0, 0, "-m 0: an application needs some time; give more than 0 and at most 25 minutes of ice (15 if unsure)"},
 		{KindIce, -1, 0, "-m -1: minutes cannot be negative; give more than 0 and at most 25 minutes of ice (15 if unsure)"},
-		{KindIce, 500, 0, "-m 500: 500 minutes of ice is longer than the sources allow: at most 25, because no article keeps ice on longer than 25 minutes at a time (003); longer risks frostbite"},
-		{KindIce, 25.5, 0, "-m 25.5: 25.5 minutes of ice is longer than the sources allow: at most 25"},
-		{KindHeat, 500, 0, "-m 500: 500 minutes of heat is longer than the sources allow: at most 20, because"},
+		{KindIce, 500, 0, "-m 500: 500 minutes of ice is longer than unknot allows: at most 25, because no article keeps ice on longer than 25 minutes at a time (003); longer risks frostbite"},
+		{KindIce, 25.5, 0, "-m 25.5: 25.5 minutes of ice is longer than unknot allows: at most 25"},
+		{KindHeat, 500, 0, "-m 500: 500 minutes of heat is longer than unknot allows: at most 20, because the articles give heat 15 minutes at a time (000, 001) and none gives longer; unknot allows up to 20, the upper end 000 and 002 give for a cold pack"},
 		{KindHeat, 25, 0, "longer risks burns"},
 		{KindHeat, -1, 0, "at most 20 minutes of heat (15 if unsure)"},
 		{KindIce, 0.001, 0, "-m 0.001: under a second is too short to time"},
@@ -113,7 +113,7 @@ func TestParseCareMinutesAndKind(t *testing.T) {
 	for in, says := range map[string]string{
 		"abc": "-m abc: not a number of minutes; give a number such as -m 15 (at most 25 for ice)",
 		"0":   "-m 0: an application needs some time",
-		"1e9": "-m 1e9: 1e9 minutes of ice is longer than the sources allow",
+		"1e9": "-m 1e9: 1e9 minutes of ice is longer than unknot allows",
 		"":    "-m : not a number of minutes",
 	} {
 		_, err := ParseCareMinutes(KindIce, in)
