@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -89,10 +90,12 @@ func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error 
 	defer a.send.Store(nil)
 	sig := make(chan os.Signal, 1)
 	done := make(chan struct{})
+	var caught atomic.Value // the signal that ended the visit, if one did
 	signal.Notify(sig, Signals...)
 	go func() {
 		select {
-		case <-sig:
+		case s := <-sig:
+			caught.Store(s)
 			p.Send(signalMsg{})
 		case <-done:
 			return
@@ -114,8 +117,18 @@ func Run(a *App, in io.Reader, out io.Writer, extra ...tea.ProgramOption) error 
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
 		err = nil
 	}
+	if s, ok := caught.Load().(os.Signal); ok && err == nil {
+		return Interrupted{Signal: s}
+	}
 	return err
 }
+
+// Interrupted is Run's answer when a signal of Signals ended the visit:
+// the runs were recorded and the terminal given back, and the caller can
+// say so in its exit status.
+type Interrupted struct{ Signal os.Signal }
+
+func (e Interrupted) Error() string { return "ended by " + e.Signal.String() }
 
 // pushTitle saves the window title on the terminal's stack (CSI 22;0 t),
 // popTitle restores it (CSI 23;0 t).

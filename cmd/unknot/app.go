@@ -54,7 +54,7 @@ func runAppWith(f *factory, first tui.Page, adjust func(*tui.Deps)) error {
 	err = tui.Run(app, keyboard(f.in), f.out)
 	app.Interrupt(time.Now(), routines.Interrupted)
 	printRuns(f.out, app.Runs())
-	return err
+	return signalEnd(nil, err)
 }
 
 // deps are the screens' dependencies: every routine, today's plan, the

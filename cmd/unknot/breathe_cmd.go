@@ -161,5 +161,5 @@ func runPlainBreathe(f *factory, cfg tui.BreatheConfig) error {
 	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds(), Pace: cfg.Pace}
 	run, err := plain.Breathe(ctx, env, plan)
 	printRuns(f.out, []words.Run{run})
-	return err
+	return signalEnd(ctx, err)
 }

@@ -154,7 +154,7 @@ func runPlainCare(f *factory, req careRequest) error {
 			w.Line(l)
 		}
 	}
-	return err
+	return signalEnd(ctx, err)
 }
 
 // runPlainCarePlan says what the sources suggest now, line by line.

@@ -52,8 +52,8 @@ func TestE2ESessionSIGTERM(t *testing.T) {
 	if err := exec.Command("kill", "-TERM", strconv.Itoa(panePID(t, s))).Run(); err != nil {
 		t.Fatal(err)
 	}
-	if code := s.Exited(); code != 0 {
-		t.Errorf("exit status %d after SIGTERM, want 0 (a way out, as quitting)", code)
+	if code := s.Exited(); code != 143 {
+		t.Errorf("exit status %d after SIGTERM, want 143 (128 + 15, as a shell reports a run a signal ended)", code)
 	}
 	screen := s.Screen()
 	if !strings.Contains(screen, "Session interrupted: 1 of 4 reps.") || strings.Contains(screen, "Time: 0:00") {
@@ -81,8 +81,9 @@ func TestE2ESessionSIGTERM(t *testing.T) {
 	}
 }
 
-// SIGQUIT is a way out like the others: no goroutine dump, and the
-// terminal is left sane (canonical mode and echo back on).
+// SIGQUIT is a way out like the others (the run saved, exit status 131):
+// no goroutine dump, and the terminal is left sane (canonical mode and
+// echo back on).
 func TestE2ESIGQUITLeavesTheTerminalSane(t *testing.T) {
 	t.Parallel()
 	s := startTermThen(t, 100, 30, []string{newHome(t)}, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '", "breathe")
@@ -90,8 +91,8 @@ func TestE2ESIGQUITLeavesTheTerminalSane(t *testing.T) {
 	if err := exec.Command("kill", "-QUIT", strconv.Itoa(panePID(t, s))).Run(); err != nil {
 		t.Fatal(err)
 	}
-	if code := s.Exited(); code != 0 {
-		t.Errorf("exit status %d after SIGQUIT, want 0 (a way out, as quitting)", code)
+	if code := s.Exited(); code != 131 {
+		t.Errorf("exit status %d after SIGQUIT, want 131 (128 + 3)", code)
 	}
 	screen := s.WaitFor("icanon echo")
 	if strings.Contains(screen, "goroutine") || strings.Contains(screen, "-icanon") || strings.Contains(screen, "-echo") {

@@ -157,7 +157,8 @@ func TestE2EBreatheSmallWindow(t *testing.T) {
 	}
 }
 
-// SIGTERM ends the screen cleanly: exit status 0, terminal restored.
+// SIGTERM ends the screen cleanly: exit status 143 (128 + 15: a script
+// can tell a run cut short from one done), terminal restored.
 func TestE2EBreatheSIGTERM(t *testing.T) {
 	t.Parallel()
 	needTmux(t)
@@ -167,8 +168,8 @@ func TestE2EBreatheSIGTERM(t *testing.T) {
 	if err := exec.Command("kill", "-TERM", strconv.Itoa(pid)).Run(); err != nil {
 		t.Fatal(err)
 	}
-	if code := s.Exited(); code != 0 {
-		t.Errorf("exit status %d after SIGTERM:\n%s", code, s.Screen())
+	if code := s.Exited(); code != 143 {
+		t.Errorf("exit status %d after SIGTERM, want 143:\n%s", code, s.Screen())
 	}
 }
 

@@ -19,8 +19,9 @@ import (
 
 // exitError carries an exit status with its message.
 type exitError struct {
-	code int
-	err  error
+	code  int
+	err   error
+	quiet bool // nothing to print: what happened has been said (a signal's end)
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -88,6 +89,9 @@ func isFlagError(err error) bool {
 // here as well as it can be without it.
 func printError(w io.Writer, _ fang.Styles, err error) {
 	var ee *exitError
+	if errors.As(err, &ee) && ee.quiet {
+		return
+	}
 	if !errors.As(err, &ee) && isFlagError(err) {
 		err = explain(nil, err)
 	}

@@ -104,5 +104,5 @@ func runPlainSession(f *factory, rs []routines.Routine, checkin bool) error {
 	if ran {
 		printRuns(f.out, []words.Run{run})
 	}
-	return err
+	return signalEnd(ctx, err)
 }

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// A plain breathing run ended by a signal is saved as interrupted, says
+// so, and exits with 128 and the signal's number, as a shell reports it,
+// with nothing on stderr but where the run was saved: a script can tell a
+// run cut short from one done.
+func TestPlainRunEndedByASignal(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		sig  syscall.Signal
+		want int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGQUIT, 131}} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			t.Parallel()
+			home := t.TempDir()
+			cmd := exec.Command(e2eBin, "breathe", "--plain")
+			cmd.Env = append(os.Environ(), "UNKNOT_HOME="+home)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var errOut strings.Builder
+			cmd.Stderr = &errOut
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			r := bufio.NewReader(out)
+			first, err := r.ReadString('\n')
+			if err != nil || !strings.HasPrefix(first, "Inhale") {
+				t.Fatalf("first line %q, %v", first, err)
+			}
+			if err := cmd.Process.Signal(c.sig); err != nil {
+				t.Fatal(err)
+			}
+			rest, _ := io.ReadAll(r)
+			err = cmd.Wait()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != c.want {
+				t.Errorf("exit status %d after %v, want %d", code, c.sig, c.want)
+			}
+			if !strings.Contains(string(rest), "Breathing interrupted") {
+				t.Errorf("stdout after %v:\n%s%s", c.sig, first, rest)
+			}
+			if e := errOut.String(); strings.Contains(e, "unknot:") || !strings.Contains(e, "Saved in your history") {
+				t.Errorf("stderr after %v: %q", c.sig, e)
+			}
+			hist, errs, hc := runUnknot(t, []string{"UNKNOT_HOME=" + home}, "history", "--all")
+			if hc != 0 || !strings.Contains(hist, "interrupted") {
+				t.Errorf("history after %v: exit %d\n%s%s", c.sig, hc, hist, errs)
+			}
+		})
+	}
+}
