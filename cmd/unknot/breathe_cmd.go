@@ -153,12 +153,12 @@ func runPlainBreathe(f *factory, cfg tui.BreatheConfig) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	ctx, stop := signalContext()
+	ctx, out, stop := plainContext(f.out)
 	defer stop()
 	if f.dumbTerminal() && !f.flags.plain {
-		plain.NewWriter(f.out).Line(plainNote())
+		plain.NewWriter(out).Line(plainNote())
 	}
-	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds(), Pace: cfg.Pace}
+	env := plain.Env{In: f.in, Out: out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds(), Pace: cfg.Pace}
 	run, err := plain.Breathe(ctx, env, plan)
 	printRuns(f.out, []words.Run{run})
 	return signalEnd(ctx, err)

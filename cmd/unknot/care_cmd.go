@@ -130,12 +130,12 @@ func runPlainCare(f *factory, req careRequest) error {
 	if ep, apps, err := (historyCare{f}).CareRecord(now); err == nil {
 		early = routines.AdviseCare(now, ep, apps).Starting(req.kind)
 	}
-	ctx, stop := signalContext()
+	ctx, out, stop := plainContext(f.out)
 	defer stop()
 	if f.dumbTerminal() && !f.flags.plain {
-		plain.NewWriter(f.out).Line(plainNote())
+		plain.NewWriter(out).Line(plainNote())
 	}
-	env := plain.Env{In: f.in, Out: f.out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
+	env := plain.Env{In: f.in, Out: out, Hint: isTerminal(f.in), Journal: f.recorder(), Sound: f.plainSounds()}
 	notify := desktopNotifier()
 	term := terminalNotifier(f.out)
 	run, ap, err := plain.Care(ctx, env, plain.CareRun{Rule: rule, Length: length, Options: coach.DefaultCareOptions, Early: early,

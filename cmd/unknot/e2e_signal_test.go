@@ -66,3 +66,45 @@ func TestPlainRunEndedByASignal(t *testing.T) {
 		})
 	}
 }
+
+// `unknot breathe | head -1`: when the reader of the plain lines goes
+// away, the run ends at its next line, saved as interrupted with its end
+// (not killed by SIGPIPE with no end recorded), exit status 141.
+func TestPlainRunWhoseReaderGoesAway(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: waits for the next line of real pacing (5 s)")
+	}
+	t.Parallel()
+	home := t.TempDir()
+	cmd := exec.Command(e2eBin, "breathe", "-n", "2")
+	cmd.Env = append(os.Environ(), "UNKNOT_HOME="+home)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	first, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil || !strings.HasPrefix(first, "Inhale") {
+		t.Fatalf("first line %q, %v", first, err)
+	}
+	out.Close() // the reader goes, as head -1 does
+	err = cmd.Wait()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	if code != 141 {
+		t.Errorf("exit status %d (%v) once the reader had gone, want 141; stderr %q", code, err, errOut.String())
+	}
+	if e := errOut.String(); strings.Contains(e, "unknot:") || !strings.Contains(e, "Saved in your history") {
+		t.Errorf("stderr: %q", e)
+	}
+	js, errs, hc := runUnknot(t, []string{"UNKNOT_HOME=" + home}, "history", "--json", "--all")
+	if hc != 0 || !strings.Contains(js, `"status":"interrupted"`) || strings.Contains(js, `"ended_at":null`) || !strings.Contains(js, `"ended_at":"`) {
+		t.Errorf("history after the reader went: exit %d\n%s%s", hc, js, errs)
+	}
+}

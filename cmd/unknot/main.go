@@ -4,12 +4,18 @@ import (
 	"context"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"charm.land/fang/v2"
 )
 
 func main() {
+	// A write to a pipe whose reader has gone fails (EPIPE) instead of
+	// killing the program, so that the run under way is saved with its
+	// end (plainContext).
+	signal.Ignore(syscall.SIGPIPE)
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -92,14 +92,14 @@ func runPlainSession(f *factory, rs []routines.Routine, checkin bool) error {
 	if t, err := (historyToday{f}).Today(time.Now()); err == nil {
 		today = t.Sessions
 	}
-	ctx, stop := signalContext()
+	ctx, out, stop := plainContext(f.out)
 	defer stop()
-	w := plain.NewWriter(f.out)
+	w := plain.NewWriter(out)
 	if f.dumbTerminal() && !f.flags.plain {
 		w.Line(plainNote())
 	}
 	ask := isTerminal(f.in)
-	env := plain.Env{In: f.in, Out: f.out, Hint: ask, Journal: f.recorder(), Sound: f.plainSounds()}
+	env := plain.Env{In: f.in, Out: out, Hint: ask, Journal: f.recorder(), Sound: f.plainSounds()}
 	run, ran, err := plain.Guided(ctx, env, plain.Setup{Routines: rs, Today: today, Ask: ask, Checkin: checkin, Recent: f.recentRuns})
 	if ran {
 		printRuns(f.out, []words.Run{run})

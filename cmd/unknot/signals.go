@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -39,14 +40,11 @@ var signalContext = func() (context.Context, context.CancelFunc) {
 // it was interrupted and where it was saved. A script can tell a run cut
 // short from one done or quit.
 func signalEnd(ctx context.Context, err error) error {
-	if err == nil && ctx != nil {
-		err = context.Cause(ctx)
-	}
 	var in tui.Interrupted
-	if !errors.As(err, &in) {
-		if ctx != nil && errors.Is(err, context.Canceled) {
-			return nil // a test's plain cancel
-		}
+	if ctx != nil && errors.As(context.Cause(ctx), &in) {
+		// the signal's end, whatever the run made of it (a write that
+		// failed once the reader had gone, for SIGPIPE)
+	} else if !errors.As(err, &in) {
 		return err
 	}
 	n := 0
@@ -54,4 +52,34 @@ func signalEnd(ctx context.Context, err error) error {
 		n = int(s)
 	}
 	return &exitError{code: 128 + n, err: fmt.Errorf("%v", in), quiet: true}
+}
+
+// plainContext is signalContext for a run paced in plain lines, and the
+// writer for its lines: when their reader goes away (`unknot breathe |
+// head -1`: the write fails with EPIPE), the run ends as if SIGPIPE had
+// come, saved as interrupted with its end, exit status 141, instead of
+// the process being killed with the run's end unrecorded. main ignores
+// SIGPIPE so that such a write fails rather than kills.
+func plainContext(out io.Writer) (context.Context, io.Writer, context.CancelFunc) {
+	sctx, stop := signalContext()
+	ctx, cancel := context.WithCancelCause(sctx)
+	w := pipeWatch{w: out, gone: func() { cancel(tui.Interrupted{Signal: syscall.SIGPIPE}) }}
+	return ctx, w, func() {
+		cancel(nil)
+		stop()
+	}
+}
+
+// pipeWatch is a writer that says when its reader has gone.
+type pipeWatch struct {
+	w    io.Writer
+	gone func()
+}
+
+func (p pipeWatch) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	if errors.Is(err, syscall.EPIPE) {
+		p.gone()
+	}
+	return n, err
 }
