@@ -51,6 +51,9 @@ func Guided(ctx context.Context, env Env, s Setup) (run words.Run, ran bool, err
 		q = &asker{ctx: ctx, w: w, typed: typed}
 	}
 	rs := leaveOutAtLimit(s, w, q)
+	if q.quitting() {
+		return notStarted(w)
+	}
 	if len(rs) == 0 {
 		w.Line("Nothing left for today. Rest is good too; gentle walks help.")
 		return words.Run{}, false, w.Err()
@@ -68,6 +71,9 @@ func Guided(ctx context.Context, env Env, s Setup) (run words.Run, ran bool, err
 			levels[r.Name] = l
 		}
 		rs[i] = r.AtLevel(l)
+	}
+	if q.quitting() {
+		return notStarted(w)
 	}
 	opt := s.Options
 	if opt == (coach.Options{}) {
@@ -97,6 +103,13 @@ func Guided(ctx context.Context, env Env, s Setup) (run words.Run, ran bool, err
 		q.offerSafety(safety)
 	}
 	return run, true, err
+}
+
+// notStarted ends Guided when q was typed before the session began:
+// nothing was paced or recorded, and one line says so.
+func notStarted(w *Writer) (words.Run, bool, error) {
+	w.Line("Quit before the session began: nothing was recorded.")
+	return words.Run{}, false, w.Err()
 }
 
 // leaveOutAtLimit is s's routines without those at their daily limit that
@@ -165,18 +178,34 @@ type asker struct {
 	ctx   context.Context
 	w     *Writer
 	typed <-chan string
+	quit  bool // q was typed at a question: the person wants out
 }
 
-// line waits for the next typed line; false at the end of the input or
-// when ctx is done.
+// quitTyped is what a person types, then Enter, to quit at a question, as
+// while pacing.
+const quitTyped = "q"
+
+// line waits for the next typed line; false at the end of the input, when
+// ctx is done, or when q was typed (quit is then set).
 func (q *asker) line() (string, bool) {
+	if q.quit {
+		return "", false
+	}
 	select {
 	case l, ok := <-q.typed:
-		return strings.TrimSpace(l), ok
+		l = strings.TrimSpace(l)
+		if strings.EqualFold(l, quitTyped) {
+			q.quit = true
+			return "", false
+		}
+		return l, ok
 	case <-q.ctx.Done():
 		return "", false
 	}
 }
+
+// quitting reports whether q was typed at a question.
+func (q *asker) quitting() bool { return q != nil && q.quit }
 
 // choose asks for one of choices by number; Enter (or the end of the
 // input) takes the first, the gentler one.
@@ -185,7 +214,7 @@ func (q *asker) choose(choices []string) int {
 		q.w.Line(fmt.Sprintf("  %d. %s", i+1, c))
 	}
 	for {
-		q.w.Line(fmt.Sprintf("Type a number and Enter (Enter alone: %d).", 1))
+		q.w.Line(fmt.Sprintf("Type a number and Enter (Enter alone: %d; q and Enter: quit).", 1))
 		l, ok := q.line()
 		if !ok || l == "" {
 			return 0
@@ -205,7 +234,7 @@ const SafetyTyped = "!"
 // With safety (after a stop for pain), ! shows the safety page through
 // it, and the question is asked again.
 func (q *asker) pain(lead string, safety func()) *int {
-	ask := lead + " How is your back right now? Type 0 (no pain) to 10 (the worst) and Enter, or Enter alone to skip."
+	ask := lead + " How is your back right now? Type 0 (no pain) to 10 (the worst) and Enter, or Enter alone to skip (q and Enter: quit)."
 	if safety != nil {
 		ask += " " + SafetyTyped + " and Enter: the whole safety page."
 	}

@@ -96,3 +96,46 @@ func TestGuidedPainStopOffersTheSafetyPage(t *testing.T) {
 		})
 	}
 }
+
+// q and Enter at a question before the session (the check-in, the daily
+// limit's choice) quits: nothing is paced or recorded, one line says so;
+// at the check-in after, q leaves it unanswered and the run stays saved.
+func TestGuidedQuitAtAQuestion(t *testing.T) {
+	atLimit := guidedSetup(true)
+	atLimit.Routines[0].DailyLimit = 1
+	atLimit.Today = map[string]int{atLimit.Routines[0].Name: 1}
+	for _, c := range []struct {
+		name  string
+		setup Setup
+		typed map[time.Duration]string
+		ran   bool
+	}{
+		{"at the check-in before", guidedSetup(true), map[time.Duration]string{time.Second: "q"}, false},
+		{"at the daily limit's choice", atLimit, map[time.Duration]string{time.Second: "Q"}, false},
+		{"at the check-in after", guidedSetup(true), map[time.Duration]string{time.Second: "4", time.Minute: "q"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				var out bytes.Buffer
+				j := &journaltest.Journal{}
+				run, ran, err := Guided(t.Context(), Env{In: typeLines(t, c.typed), Out: &out, Journal: j}, c.setup)
+				if err != nil || ran != c.ran {
+					t.Fatalf("ran %v, err %v, want ran %v:\n%s", ran, err, c.ran, out.String())
+				}
+				text := out.String()
+				if strings.Contains(text, "is not one of the numbers") || strings.Contains(text, "is not a number from 0 to 10") {
+					t.Errorf("q was taken for an answer:\n%s", text)
+				}
+				if !c.ran {
+					if !strings.Contains(text, "Quit before the session began: nothing was recorded.") || len(j.Runs()) != 0 || strings.Contains(text, "Inhale") {
+						t.Errorf("quit before: %d runs recorded, lines:\n%s", len(j.Runs()), text)
+					}
+					return
+				}
+				if len(j.Runs()) != 1 || j.Runs()[0].PainAfter != nil || run.Outcome != routines.Completed {
+					t.Errorf("quit at the check-in after: runs %+v, outcome %v:\n%s", j.Runs(), run.Outcome, text)
+				}
+			})
+		})
+	}
+}
