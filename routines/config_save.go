@@ -44,6 +44,12 @@ func saveSetting(path, key, value, what string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v; fix it (unknot config says how), then save %s again", Printable(path), err, what)
 	}
+	// A file with a mistake elsewhere is not in force at all (breathing
+	// goes on with the defaults): saving into it would say "kept" of a
+	// setting no run would use. Say the mistake instead.
+	if _, probs := ParseConfig(path, out); len(probs) > 0 {
+		return fmt.Errorf("%v; until that is fixed (unknot config says how) none of the file is in force, so %s was not saved", probs[0], what)
+	}
 	return writeFileAtomic(target, out, 0o600)
 }
 

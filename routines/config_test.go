@@ -184,6 +184,25 @@ func TestSavePaceRewritesOnlyThePace(t *testing.T) {
 	if err := SavePace(path, 3); err == nil {
 		t.Error("SavePace(3) saved a pace past the limit")
 	}
+	// A file with a mistake elsewhere is in force not at all: the pace
+	// (or the picture setting) is not saved into it as if it would be
+	// used, and the mistake is said with its place.
+	const volume = "volume = 300\n"
+	path = write(t, dir, "v.toml", volume)
+	if err := SavePace(path, 1.1); err == nil || !strings.Contains(err.Error(), "v.toml:1:") || !strings.Contains(err.Error(), "the pace was not saved") {
+		t.Errorf("SavePace into a file with a bad volume: %v", err)
+	}
+	if err := SaveFigure(path, false); err == nil || !strings.Contains(err.Error(), "the picture setting was not saved") {
+		t.Errorf("SaveFigure into a file with a bad volume: %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != volume {
+		t.Errorf("the file with a mistake was changed to %q", got)
+	}
+	// A bad value of the very setting saved is mended by saving it.
+	path = write(t, dir, "p.toml", "pace = 9\n")
+	if err := SavePace(path, 1.2); err != nil {
+		t.Errorf("SavePace over a bad pace: %v", err)
+	}
 	// A link keeps pointing at the person's file, which gets the pace.
 	target := write(t, dir, "real.toml", "pace = 1.0\n")
 	link := filepath.Join(dir, "link.toml")
