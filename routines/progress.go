@@ -67,6 +67,12 @@ func (r Routine) Amount() string {
 	if r.Growth() == GrowsBreaths {
 		return plural(r.HoldBreaths, "breath") + " per hold"
 	}
+	return r.RepCount()
+}
+
+// RepCount is how many reps the routine does: "3 reps per side", "5 rolls
+// per direction", "5 reps".
+func (r Routine) RepCount() string {
 	per := ""
 	switch {
 	case len(r.Sides) > 0:

@@ -79,6 +79,15 @@ func TestRoutinesShowPrintsEverythingAboutARoutine(t *testing.T) {
 	}
 }
 
+// A routine whose hold grows in breaths says how many reps it does (the
+// session's "rep 1/3") as well as how its hold grows.
+func TestRoutinesShowSaysTheRepsOfAGrowingHold(t *testing.T) {
+	code, out, _ := runCLI(t, "", "routines", "show", "lying-twist")
+	if want := "Reps:        3 reps per side; each hold grows from 5 breaths to 10 at most\n"; code != 0 || !strings.Contains(out, want) {
+		t.Errorf("exit %d; show lacks %q:\n%s", code, want, out)
+	}
+}
+
 // A routine of moves without a hold says so: its reps by name and
 // direction, no breathing pattern, no hold.
 func TestRoutinesShowARepOnlyRoutine(t *testing.T) {

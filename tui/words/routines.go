@@ -60,8 +60,11 @@ func WriteRoutine(w io.Writer, r routines.Routine, pictures Pictures) error {
 	if r.DailyLimit > 0 {
 		limit = fmt.Sprintf("%d sessions a day", r.DailyLimit)
 	}
-	reps := r.Amount()
-	if r.MaxReps > r.Reps {
+	reps := r.RepCount()
+	switch {
+	case r.Growth() == routines.GrowsBreaths && r.MaxHoldBreaths > r.HoldBreaths:
+		reps += fmt.Sprintf("; each hold grows from %s to %d at most", Breaths(r.HoldBreaths), r.MaxHoldBreaths)
+	case r.MaxReps > r.Reps:
 		reps += fmt.Sprintf(", growing to %d at most", r.MaxReps)
 	}
 	pos := string(r.Position)
