@@ -22,9 +22,10 @@ type schema struct {
 // problemList collects the problems of one file, up to MaxProblems, and
 // counts the rest.
 type problemList struct {
-	file  string
-	probs Problems
-	more  int
+	file    string
+	probs   Problems
+	more    int
+	refused map[string]bool // keys given with a value of the wrong shape (readFields)
 }
 
 func (l *problemList) add(line, col int, format string, args ...any) {
@@ -147,6 +148,10 @@ func readFields(l *problemList, data []byte, sc schema) (map[string]field, bool)
 		}
 		if !ok || got != want {
 			add(vl, vc, "%s must be %s, not %s", key, want, describe(v))
+			if l.refused == nil {
+				l.refused = map[string]bool{}
+			}
+			l.refused[key] = true // given, if wrongly: not missing too
 			continue
 		}
 		switch want {

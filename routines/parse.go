@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,8 +91,23 @@ func ParseRoutine(file string, data []byte) (Routine, Problems) {
 	if !ok {
 		return r, l.list()
 	}
-	checkRoutine(&r, fields, l.add)
+	checkRoutine(&r, fields, l.addGiven)
 	return r, l.list()
+}
+
+// addGiven is add, less the "missing key" of a key that was given with a
+// value of the wrong shape: `reps = 2.5` is one problem (a whole number,
+// not a decimal), not two.
+func (l *problemList) addGiven(line, col int, format string, args ...any) {
+	if line == 0 && strings.HasPrefix(format, "missing key") {
+		msg := fmt.Sprintf(format, args...)
+		for k := range l.refused {
+			if strings.Contains(msg, strconv.Quote(k)) {
+				return
+			}
+		}
+	}
+	l.add(line, col, format, args...)
 }
 
 // routineSchema is the shape of a routine file.

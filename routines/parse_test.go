@@ -149,20 +149,20 @@ func TestParseRoutineProblems(t *testing.T) {
 		{"dotted key", `holds.seconds = 10`, "", []want{{5, 1, `unknown key "holds.seconds"`}}},
 		// Wrong types, at the value.
 		{"reps as a string", "", "name = \"test\"\ntitle = \"Test\"\nreps = \"10\"\nhold = \"5s\"\n", []want{
-			{3, 8, "reps must be a whole number, not a string"}, {0, 0, `missing key "reps"`}}},
+			{3, 8, "reps must be a whole number, not a string"}}},
 		{"reps as a decimal", "", "name = \"test\"\ntitle = \"Test\"\nreps =  2.5\nhold = \"5s\"\n", []want{
-			{3, 9, "reps must be a whole number, not a decimal number"}, {0, 0, `missing key "reps"`}}},
+			{3, 9, "reps must be a whole number, not a decimal number"}}},
 		{"reps as a date", "", "name = \"test\"\ntitle = \"Test\"\nreps = 1979-05-27\nhold = \"5s\"\n", []want{
-			{3, 8, "not a date or time"}, {0, 0, `missing key "reps"`}}},
+			{3, 8, "not a date or time"}}},
 		{"hold as a number", "", "name = \"test\"\ntitle = \"Test\"\nreps = 2\nhold = 10\n", []want{
-			{4, 8, `hold must be a string in quotes, not a whole number`}, {0, 0, `missing key "hold"`}}},
+			{4, 8, `hold must be a string in quotes, not a whole number`}}},
 		{"hold as a table", "", "name = \"test\"\ntitle = \"Test\"\nreps = 2\nhold = { s = 10 }\n", []want{
-			{4, 8, `hold must be a string in quotes, not a table`}, {0, 0, `missing key "hold"`}}},
+			{4, 8, `hold must be a string in quotes, not a table`}}},
 		{"sides as a string", `sides = "left"`, "", []want{{5, 9, `sides must be a list of strings, like ["a", "b"], not a string`}}},
 		{"sides holding numbers", `sides = [1, 2]`, "", []want{{5, 9, "sides must be a list of strings"}}},
 		{"setup holding lists", "setup = [\n  [\"a\"],\n]", "", []want{{5, 9, "setup must be a list of strings, like [\"a\", \"b\"], not a list holding something other than strings"}}},
 		{"title as a list", "", "name = \"test\"\ntitle =   [\"Test\"]\nreps = 2\nhold = \"5s\"\n", []want{
-			{2, 11, "title must be a string in quotes, not a list of strings"}, {0, 0, `missing key "title"`}}},
+			{2, 11, "title must be a string in quotes, not a list of strings"}}},
 		{"alternate as a number", `alternate = 1`, "", []want{{5, 13, "alternate must be true or false, not a whole number"}}},
 		{"reps beyond int64", "", "name = \"test\"\ntitle = \"Test\"\nreps = 99999999999999999999\nhold = \"5s\"\n", []want{
 			{3, 8, "reps is 99999999999999999999; it must be from 1 to 50"}}},
