@@ -362,6 +362,14 @@ func TestEpisodeDescribe(t *testing.T) {
 			t.Errorf("%+v described as %q, want %q", c.e, got, c.want)
 		}
 	}
+	// "today" answered at Kiritimati (UTC+14), read in Los Angeles (UTC-8)
+	// the same hour: there the date is a day behind. It began today, not
+	// tomorrow.
+	kiritimati, la := careZone(t, "Pacific/Kiritimati"), careZone(t, "America/Los_Angeles")
+	answered := careLocal(t, kiritimati, "2026-12-04 09:00")
+	if got := EpisodeFrom(answered, OnsetToday).Describe(answered.In(la)); got != "today" {
+		t.Errorf("a spasm of today at Kiritimati, seen in Los Angeles, began %q; want today", got)
+	}
 }
 
 func TestParseOnset(t *testing.T) {

@@ -95,6 +95,11 @@ func (e Episode) Describe(now time.Time) string {
 		return "2 days ago or more"
 	}
 	if e.Day {
+		if careDays(now, e.Began) > 0 {
+			// Answered "today" where the date was already a day on (across
+			// the date line): it began no later than today.
+			return "today"
+		}
 		return careDay(now, e.Began)
 	}
 	if t := e.Began.In(now.Location()); careDays(now, t) == 0 {
