@@ -164,7 +164,7 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, Keys.Unasked) {
 			return closeScreen
 		}
-		m.before = m.before.Update(k)
+		m.before = m.before.UpdateAt(now, k)
 		if m.before.Done() {
 			return m.offer(now, m.leave)
 		}
@@ -194,7 +194,7 @@ func (m *Session) endKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, Keys.Unasked) {
 			return closeScreen
 		}
-		m.after = m.after.Update(k)
+		m.after = m.after.UpdateAt(now, k)
 		if v, ok := m.after.Result(); ok && m.log != nil {
 			m.log.SetPainAfter(v)
 		}
