@@ -101,7 +101,13 @@ func (c CheckIn) UpdateAt(now time.Time, msg tea.KeyPressMsg) CheckIn {
 
 // View draws the question, the scale with the chosen number marked (in
 // brackets as well as colour, so it reads without colour), and the keys.
-func (c CheckIn) View(ctx *Context, width int) string {
+func (c CheckIn) View(ctx *Context, width int) string { return c.view(ctx, width, false) }
+
+// Compact is View in three lines, for a small window: the question, the
+// scale with the choice marked, and what 0 and 10 mean.
+func (c CheckIn) Compact(ctx *Context, width int) string { return c.view(ctx, width, true) }
+
+func (c CheckIn) view(ctx *Context, width int, compact bool) string {
 	s := ctx.Styles
 	var scale []string
 	for i := 0; i <= 10; i++ {
@@ -120,6 +126,9 @@ func (c CheckIn) View(ctx *Context, width int) string {
 		} else {
 			line += s.Subtle.Render("?")
 		}
+	}
+	if compact {
+		return strings.Join([]string{s.Title.Render(c.Question), line, s.Subtle.Render("0 no pain · 10 the worst")}, "\n")
 	}
 	return strings.Join([]string{
 		s.Title.Render(c.Question),
