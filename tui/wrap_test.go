@@ -16,7 +16,7 @@ func TestWrapWordsLeavesNoWordAlone(t *testing.T) {
 	}{
 		{"9 rolls per direction instead of 10.", 33, "9 rolls per direction instead\nof 10."},
 		{"9 rolls per direction instead of 10.", 40, "9 rolls per direction instead of 10."},
-		{"one two three", 8, "one two\nthree"},       // the line above would be left with one word
+		{"one two three", 8, "one two\nthree"},               // the line above would be left with one word
 		{"a verylongwordindeed", 6, "a\nverylongwordindeed"}, // a word longer than the line has one of its own
 	}
 	for _, c := range cases {
