@@ -129,21 +129,29 @@ func (m *Session) heading() string {
 	return "Good work."
 }
 
-// tallyTable lists reps per routine and side: "Knee to chest  left  10 of 10 done".
+// tallyTable lists reps per routine and side, or direction, as the text
+// printed on exit does: "Knee to chest  left     10 of 10 done",
+// "Shoulder rolls  forward  0 of 10 done".
 func (m *Session) tallyTable(width int) string {
 	s := m.ctx.Styles
 	var rows []string
-	nameW := 0
-	for _, e := range m.run.Exercises {
+	nameW, sideW := 0, 0
+	sides := make([]string, len(m.run.Exercises))
+	for i, e := range m.run.Exercises {
 		nameW = max(nameW, len(m.run.Titles[e.Routine]))
+		sides[i] = e.Side
+		if i < len(m.run.Ways) && m.run.Ways[i] != "" {
+			sides[i] = strings.TrimSpace(e.Side + " " + m.run.Ways[i])
+		}
+		sideW = max(sideW, len(sides[i]))
 	}
-	nameW = min(nameW, max(width-16, 8))
-	for _, e := range m.run.Exercises {
+	nameW = min(nameW, max(width-sideW-16, 8))
+	for i, e := range m.run.Exercises {
 		title := m.run.Titles[e.Routine]
 		if len(title) > nameW {
 			title = title[:nameW-1] + "…"
 		}
-		rows = append(rows, fmt.Sprintf("%-*s  %-5s %2d of %d done", nameW, title, e.Side, e.RepsDone, e.RepsPlanned))
+		rows = append(rows, strings.TrimRight(fmt.Sprintf("%-*s  %-*s %2d of %d done", nameW, title, sideW, sides[i], e.RepsDone, e.RepsPlanned), " "))
 	}
 	return s.Text.Render(strings.Join(rows, "\n"))
 }
