@@ -131,3 +131,35 @@ func TestCareFirstApplicationSaysTheNext(t *testing.T) {
 		h.must("Time is up:", words.Capital(adv.Summary())+".", "Ice 1 today, next from 02:00.")
 	})
 }
+
+// Heat or ice stopped with q in its get-ready never went on: the closing
+// screen says so, and asks nothing taken off. Stopped once on, it says how
+// long it was on and to take it off.
+func TestCareStoppedBeforeItWentOn(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		kind     routines.Kind
+		at       time.Duration // the get-ready is 30 s
+		say, not []string
+	}{
+		{"heat in the get-ready", routines.KindHeat, 10 * time.Second,
+			[]string{"Stopped.", "Heat stopped before the pack went on."}, []string{"Take it off", "0:00 on"}},
+		{"ice in the get-ready", routines.KindIce, 10 * time.Second,
+			[]string{"Stopped.", "Ice stopped before the pack went on."}, []string{"Take it off", "0:00 on"}},
+		{"heat once on", routines.KindHeat, 30*time.Second + 5*time.Second,
+			[]string{"Stopped.", "Heat stopped after 0:05 on. Take it off now if it is still on."}, []string{"before the pack"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			inBubble(t, func(t *testing.T) {
+				h := careApp(t, c.kind, 10*time.Minute, 30*time.Second, &notices{})
+				h.waitUntil(c.at)
+				h.press("q")
+				h.must(c.say...)
+				h.mustNot(c.not...)
+				if r := h.journal.Runs()[0]; r.Kind != c.kind || r.Outcome != routines.Stopped {
+					t.Errorf("recorded %s %s, want %s stopped", r.Kind, r.Outcome, c.kind)
+				}
+			})
+		})
+	}
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,13 +13,21 @@ import (
 // ←/→ choose, Enter confirms, Esc skips (not s: s is sound while pacing,
 // and may be pressed as pacing ends). It is a small sub-model that
 // the session and breathe screens show before or after pacing.
+//
+// A digit replaces the one before, so a mistake is put right by typing
+// the number meant; "1" then "0" makes 10 only when the 0 comes within
+// TenWithin of the 1 (typed as one number), read on the screen's clock.
 type CheckIn struct {
 	Question string
-	value    int  // -1 until something is chosen
-	lastOne  bool // the previous key was "1": a "0" now makes 10
+	value    int       // -1 until something is chosen
+	oneAt    time.Time // when a lone "1" was typed (zero: the last key was not one)
 	done     bool
 	skipped  bool
 }
+
+// TenWithin is how soon after a "1" a "0" must come to make 10: two keys
+// typed as one number. Later, the 0 is a new answer, 0.
+const TenWithin = 1500 * time.Millisecond
 
 // CheckInQuestion is what every check-in asks.
 const CheckInQuestion = "How is your back right now?"
@@ -48,19 +57,27 @@ func (c CheckIn) Score() *int {
 	return &v
 }
 
-// Update applies one key.
-func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn {
+// Update applies one key at the wall clock's present instant; screens
+// with a clock of their own use UpdateAt.
+func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn { return c.UpdateAt(time.Now(), msg) }
+
+// UpdateAt applies one key pressed at instant now (the screen's clock,
+// monotonic: it times "1" then "0" as 10).
+func (c CheckIn) UpdateAt(now time.Time, msg tea.KeyPressMsg) CheckIn {
 	if c.done {
 		return c
 	}
-	one := false
+	var oneAt time.Time
 	switch {
 	case key.Matches(msg, Keys.Digit):
 		d := int(msg.String()[0] - '0')
-		if d == 0 && c.lastOne {
+		if d == 0 && !c.oneAt.IsZero() && now.Sub(c.oneAt) <= TenWithin {
 			d = 10
 		}
-		c.value, one = d, d == 1
+		c.value = d
+		if d == 1 {
+			oneAt = now
+		}
 	case key.Matches(msg, Keys.Less):
 		if c.value < 0 {
 			c.value = 5
@@ -78,13 +95,19 @@ func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn {
 	case key.Matches(msg, Keys.Skip):
 		c.done, c.skipped = true, true
 	}
-	c.lastOne = one
+	c.oneAt = oneAt
 	return c
 }
 
 // View draws the question, the scale with the chosen number marked (in
 // brackets as well as colour, so it reads without colour), and the keys.
-func (c CheckIn) View(ctx *Context, width int) string {
+func (c CheckIn) View(ctx *Context, width int) string { return c.view(ctx, width, false) }
+
+// Compact is View in three lines, for a small window: the question, the
+// scale with the choice marked, and what 0 and 10 mean.
+func (c CheckIn) Compact(ctx *Context, width int) string { return c.view(ctx, width, true) }
+
+func (c CheckIn) view(ctx *Context, width int, compact bool) string {
 	s := ctx.Styles
 	var scale []string
 	for i := 0; i <= 10; i++ {
@@ -104,12 +127,25 @@ func (c CheckIn) View(ctx *Context, width int) string {
 			line += s.Subtle.Render("?")
 		}
 	}
+	if compact {
+		return strings.Join([]string{s.Title.Render(c.Question), line, s.Subtle.Render("0 no pain · 10 the worst")}, "\n")
+	}
 	return strings.Join([]string{
 		s.Title.Render(c.Question),
 		"",
 		line,
 		s.Subtle.Render("0 no pain · 10 the worst"),
+		c.answer(s),
 	}, "\n")
+}
+
+// answer is the line that says the score chosen now, in words as well as
+// marked on the scale: what Enter will keep.
+func (c CheckIn) answer(s Styles) string {
+	if c.value < 0 {
+		return s.Subtle.Render("No answer yet.")
+	}
+	return s.Title.Render(fmt.Sprintf("Your answer: %d", c.value))
 }
 
 // Keys are the check-in's keys now, for the help line: Enter only once a

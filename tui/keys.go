@@ -56,6 +56,8 @@ type KeyMap struct {
 	BreatheNow key.Binding // breathing, after "it hurts"
 	StepUp     key.Binding // accept one step more
 	StepDown   key.Binding // accept one step back
+	UndoUp     key.Binding // - once one step more is taken: take it back
+	UndoDown   key.Binding // + once one step back is taken: take it back
 	Score      key.Binding // the check-in's keys, as the help shows them: Digit, Less and More
 	Digit      key.Binding
 	Less       key.Binding
@@ -138,6 +140,8 @@ var Keys = KeyMap{
 	BreatheNow: bind("enter", "breathe now", "enter"),
 	StepUp:     bind("+", "one step more", "+", "="),
 	StepDown:   bind("-", "one step back", "-"),
+	UndoUp:     bind("-", "not today", "-"),
+	UndoDown:   bind("+", "not today", "+", "="),
 	Score:      bind("0-10 ←/→", "score", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "left", "h", "down", "right", "l", "up"),
 	Digit:      bind("0-9", "score", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 	Less:       bind("←", "less", "left", "h", "down"),

@@ -88,6 +88,14 @@ func keyStates() []keyState {
 			h.must("One step back?", "One more")
 			return h
 		}},
+		{"session offer taken", func(t *testing.T) *harness {
+			deps := Deps{Journal: &levelJournal{Journal: &journaltest.Journal{}}, Session: SessionConfig{
+				Recent: recentOf(map[string][]routines.PastRun{"knee-to-chest": goodRuns(3, 0)})}}
+			h := newSessionApp(t, Options{}, 80, 24, deps, builtin(t, "knee-to-chest"))
+			h.press("+")
+			h.must("Taken.")
+			return h
+		}},
 		{"session check-in before", func(t *testing.T) *harness {
 			return newHarness(t, appOpts{first: PageSession, deps: Deps{Session: SessionConfig{Routines: two(t), Checkin: true}}})
 		}},

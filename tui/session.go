@@ -18,8 +18,9 @@ type SessionConfig struct {
 	Options  coach.Options // zero: coach.DefaultOptions
 
 	// Checkin asks "How is your back right now?" before pacing starts and
-	// on the summary when the session ends by itself or for pain (not on
-	// quit: q asks nothing). The answers go to the journal.
+	// on the summary when the session ends by itself or for pain, or with
+	// q once a rep was held and the first question was answered (else q
+	// asks nothing, nor does ctrl+c). The answers go to the journal.
 	Checkin bool
 
 	// Recent reads a routine's recent sessions from the history, newest
@@ -72,6 +73,7 @@ type Session struct {
 	leave         map[string]bool
 
 	empty bool      // everything was left out: nothing to do
+	quit  bool      // ended with q (not ctrl+c, not a signal)
 	run   words.Run // how it went, once at the summary
 
 	// The 3-2-1 before a get-ready ends: the get-ready seen last and the
@@ -112,7 +114,7 @@ func (m *Session) Page() Page { return PageSession }
 func (m *Session) SetSize(w, h int) { m.w, m.h = w, h; m.pace.resize(w, h) }
 
 // Busy is true while a question waits or the coach runs: q then belongs to
-// the session (it ends the run and shows the summary, asking nothing).
+// the session (it ends the run and shows the summary).
 func (m *Session) Busy() bool {
 	switch m.stage {
 	case stageBefore, stageRun, stageOffer:
@@ -164,7 +166,7 @@ func (m *Session) key(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, Keys.Unasked) {
 			return closeScreen
 		}
-		m.before = m.before.Update(k)
+		m.before = m.before.UpdateAt(now, k)
 		if m.before.Done() {
 			return m.offer(now, m.leave)
 		}
@@ -194,7 +196,7 @@ func (m *Session) endKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, Keys.Unasked) {
 			return closeScreen
 		}
-		m.after = m.after.Update(k)
+		m.after = m.after.UpdateAt(now, k)
 		if v, ok := m.after.Result(); ok && m.log != nil {
 			m.log.SetPainAfter(v)
 		}
@@ -214,10 +216,20 @@ func (m *Session) checkins() bool {
 
 // asksAfter reports whether the summary is waiting for the check-in after.
 func (m *Session) asksAfter() bool {
-	if !m.checkins() || m.empty || m.coach == nil || m.log == nil || m.run.Outcome == routines.Stopped || m.run.Outcome == routines.Interrupted {
+	if !m.checkins() || m.empty || m.coach == nil || m.log == nil || m.run.Outcome == routines.Interrupted {
+		return false
+	}
+	if m.run.Outcome == routines.Stopped && !m.quitAsks() {
 		return false
 	}
 	return !m.after.Done()
+}
+
+// quitAsks reports whether a session ended with q asks the check-in
+// after: a rep was held, and there is an answer before to compare with.
+func (m *Session) quitAsks() bool {
+	done, _ := m.run.Reps()
+	return m.quit && done > 0 && m.before.Score() != nil
 }
 
 // runKey is the keys of a running session: each one a command to the coach
@@ -243,6 +255,7 @@ func (m *Session) runKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		m.coach.Stop(now, coach.Pain)
 	case key.Matches(k, Keys.Stop):
 		m.coach.Stop(now, coach.Quit)
+		m.quit = true
 	case key.Matches(k, Keys.Suspend):
 		m.coach.Pause(now)
 		return tea.Batch(m.sync(now), tea.Suspend)

@@ -166,6 +166,36 @@ func wrapText(s lipgloss.Style, width int, text string) string {
 	return s.Width(max(min(width, lipgloss.Width(text)), 1)).Render(text)
 }
 
+// wrapWords folds text to width cells on its words, as wrapText does,
+// but never leaves the last word alone on a line ("instead of" / "10."):
+// the word before it goes down with it.
+func wrapWords(s lipgloss.Style, width int, text string) string {
+	width = max(width, 1)
+	var lines [][]string
+	n := 0 // the cells of the last line
+	for _, w := range strings.Fields(text) {
+		ww := ansi.StringWidth(w)
+		if len(lines) == 0 || n+1+ww > width {
+			lines, n = append(lines, []string{w}), ww
+			continue
+		}
+		last := len(lines) - 1
+		lines[last], n = append(lines[last], w), n+1+ww
+	}
+	if k := len(lines); k > 1 && len(lines[k-1]) == 1 && len(lines[k-2]) > 2 {
+		prev := lines[k-2]
+		moved := append([]string{prev[len(prev)-1]}, lines[k-1]...)
+		if ansi.StringWidth(strings.Join(moved, " ")) <= width {
+			lines[k-2], lines[k-1] = prev[:len(prev)-1], moved
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = s.Render(strings.Join(l, " "))
+	}
+	return strings.Join(out, "\n")
+}
+
 // bar draws the session's progress: filled cells of width.
 func progressBar(s Styles, width, filled int) string {
 	filled = min(max(filled, 0), width)

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/unknot/unknot/routines"
 )
@@ -168,40 +170,63 @@ func (m *Session) recordLevels(rs []routines.Routine) {
 }
 
 // offerView is the offer screen: each offer, the one chosen marked, and
-// what taking it means.
+// what taking it means. Once an offer is taken, the screen no longer asks
+// to take it.
 func (m *Session) offerView() string {
 	s := m.ctx.Styles
-	textW := min(m.w-4, 64)
+	textW := min(m.w-4, 72)
 	bs := []part{{s.Title.Render("Before you start"), 0}}
+	upOpen, downOpen, open := false, false, 0
 	for i, row := range m.offers() {
 		l := m.levels[row]
 		mark, st := "  ", s.Text
 		if i == m.offerRow && len(m.offers()) > 1 {
 			mark, st = "> ", s.Accent
 		}
-		line := mark + l.Title + ": " + l.Offer.Text
+		// On one line when it fits; else the title, and the offer
+		// wrapped under it, in line with "Today:".
+		line := st.Render(mark + l.Title + ": " + l.Offer.Text)
+		if lipgloss.Width(line) > textW {
+			line = st.Render(mark+l.Title+":") + "\n" + indent(wrapWords(st, textW-2, l.Offer.Text), "  ")
+		}
 		state := fmt.Sprintf("Today: %s, as last time.", l.Now.Amount())
 		if l.Accepted {
 			state = fmt.Sprintf("Today: %s. Taken.", l.Offer.Routine.Amount())
+		} else {
+			upOpen = upOpen || l.Offer.Step > 0
+			downOpen = downOpen || l.Offer.Step < 0
+			open++
 		}
-		bs = append(bs, part{wrapText(st, textW, line) + "\n" + s.Subtle.Render("  "+state), 1})
+		bs = append(bs, part{line + "\n" + s.Subtle.Render(indent(state, "  ")), 1})
 	}
-	up, down := false, false
-	for _, row := range m.offers() {
-		up = up || m.levels[row].Offer.Step > 0
-		down = down || m.levels[row].Offer.Step < 0
+	// One width for every offer, so that they line up under each other.
+	wide := 0
+	for _, b := range bs[1:] {
+		wide = max(wide, lipgloss.Width(b.text))
 	}
-	help := "Enter starts; an offer not taken changes nothing."
+	for i := 1; i < len(bs); i++ {
+		bs[i].text = lipgloss.NewStyle().Width(wide).Render(bs[i].text)
+	}
+	help := "Enter starts."
+	it := "it"
+	if open > 1 {
+		it = "one"
+	}
 	switch {
-	case up && down:
-		help = "Press + to take one step more, - to take one step back. " + help
-	case up:
-		help = "Press + to take it. " + help
-	default:
-		help = "Press - to take it. " + help
+	case upOpen && downOpen:
+		help = "Press + to take one step more, - to take one step back. Enter starts; an offer not taken changes nothing."
+	case upOpen:
+		help = "Press + to take " + it + ". Enter starts; an offer not taken changes nothing."
+	case downOpen:
+		help = "Press - to take " + it + ". Enter starts; an offer not taken changes nothing."
 	}
-	bs = append(bs, part{wrapText(s.Subtle, textW, help), 2})
+	bs = append(bs, part{wrapWords(s.Subtle, textW, help), 2})
 	return stackParts(m.w, m.h, bs)
+}
+
+// indent puts pre before each line of text.
+func indent(text, pre string) string {
+	return pre + strings.ReplaceAll(text, "\n", "\n"+pre)
 }
 
 // offersBreathing reports whether the summary offers breathing at once:

@@ -88,7 +88,8 @@ func TestSessionOffersOneStepMoreAndRecordsIt(t *testing.T) {
 				}
 				if take {
 					h.press("+")
-					h.must("Today: 6 reps per side. Taken.")
+					h.must("Today: 6 reps per side. Taken.", "Enter starts.", "- not today")
+					h.mustNot("Press + to take it", "+ one step more", "an offer not taken")
 				}
 				h.press("enter")
 				h.must("Get ready")
@@ -123,9 +124,14 @@ func TestSessionOffersOneStepBackAfterPain(t *testing.T) {
 			"arm-raise":     goodRuns(1, 1),
 		})}}
 		h := newSessionApp(t, Options{}, 80, 24, deps, builtin(t, "knee-to-chest"), builtin(t, "arm-raise"))
-		h.must("Knee to chest: It hurt last time. One step back?", "side instead of 7.", "- one step back")
+		h.must("Knee to chest:", "It hurt last time. One step back? 6 reps per side instead of 7.",
+			"Press - to take it.", "- one step back")
+		noLoneWord(t, h.screen())
 		h.mustNot("Arm raise:")
-		h.press("-", "enter")
+		h.press("-")
+		h.must("Today: 6 reps per side. Taken.", "Enter starts.", "+ not today")
+		h.mustNot("Press - to take it", "- one step back", "an offer not taken")
+		h.press("enter")
 		runs := j.Runs()
 		if got := plannedReps(runs[0], "knee-to-chest"); !slices.Equal(got, []int{6, 6}) {
 			t.Errorf("knee planned %v, want 6 a side", got)
@@ -333,4 +339,64 @@ func TestReviewShowsLevels(t *testing.T) {
 			t.Error("no routine title")
 		}
 	})
+}
+
+// noLoneWord fails if a line of the screen holds one short word alone,
+// the tail of a sentence wrapped too late ("6.").
+func noLoneWord(t *testing.T, screen string) {
+	t.Helper()
+	for l := range strings.SplitSeq(screen, "\n") {
+		if w := strings.Fields(l); len(w) == 1 && len(w[0]) <= 3 {
+			t.Errorf("a line holds %q alone:\n%s", w[0], screen)
+		}
+	}
+}
+
+// Taking one offer of two leaves the other asked for; - or + takes a
+// taken offer back, and the screen asks again.
+func TestSessionOfferTakenAndTakenBack(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		pain := goodRuns(1, 2)
+		pain[0].Outcome, pain[0].RepsDone = routines.Pain, 3
+		deps := Deps{Journal: &levelJournal{Journal: &journaltest.Journal{}}, Session: SessionConfig{
+			Recent: recentOf(map[string][]routines.PastRun{"knee-to-chest": pain, "lying-twist": goodRuns(3, 0)})}}
+		h := newSessionApp(t, Options{}, 80, 24, deps, builtin(t, "knee-to-chest"), builtin(t, "lying-twist"))
+		h.must("Press + to take one step more, - to take one step back.", "- one step back")
+		noLoneWord(t, h.screen())
+		h.press("-")
+		h.must("Today: 6 reps per side. Taken.", "Press + to take it.", "+ not today")
+		h.mustNot("- to take one step back")
+		h.press("down", "+")
+		h.must("Today: 6 breaths per hold. Taken.", "Enter starts.", "- not today")
+		h.mustNot("Press", "an offer not taken")
+		h.press("-")
+		h.must("Today: 5 breaths per hold, as last time.", "Press + to take it.", "+ one step more")
+		h.press("up", "+")
+		h.must("Today: 7 reps per side, as last time.", "Press + to take one step more, - to take one step back.", "- one step back")
+	})
+}
+
+// Every built-in routine's offers, a step more and a step back, read
+// whole at 80 and 40 columns: no sentence leaves its last word alone on a
+// line.
+func TestSessionOffersWrapWell(t *testing.T) {
+	pain := goodRuns(1, 2)
+	pain[0].Outcome, pain[0].RepsDone = routines.Pain, 3
+	for _, r := range builtins(t) {
+		for _, past := range [][]routines.PastRun{goodRuns(3, 0), pain} {
+			for _, w := range []int{80, 40} {
+				inBubble(t, func(t *testing.T) {
+					deps := Deps{Journal: &levelJournal{Journal: &journaltest.Journal{}}, Session: SessionConfig{
+						Recent: recentOf(map[string][]routines.PastRun{r.Name: past})}}
+					h := newSessionApp(t, Options{}, w, 24, deps, r)
+					if !strings.Contains(h.screen(), "Before you start") {
+						return // nothing offered
+					}
+					noLoneWord(t, h.screen())
+					h.press("+", "-")
+					noLoneWord(t, h.screen())
+				})
+			}
+		}
+	}
 }

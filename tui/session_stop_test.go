@@ -128,3 +128,56 @@ func repsDone(r journaltest.Run) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// q after a rep held, with the check-in before answered, asks the one
+// after too (Esc skips it, as everywhere); q with nothing held, or with
+// the first question skipped, asks nothing.
+func TestSessionQuitAsksTheCheckInAfter(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		before []string      // keys for the check-in before
+		at     time.Duration // when q comes (the first rep is held by 10 s)
+		after  []string      // keys for the check-in after, if asked
+		asks   bool
+		pain   int // recorded after; -1: none
+	}{
+		{"a rep held, answered", []string{"3", "enter"}, 12 * time.Second, []string{"2", "enter"}, true, 2},
+		{"a rep held, skipped with esc", []string{"3", "enter"}, 12 * time.Second, []string{"esc"}, true, -1},
+		{"nothing held", []string{"3", "enter"}, 5 * time.Second, nil, false, -1},
+		{"the first skipped", []string{"esc"}, 12 * time.Second, nil, false, -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inBubble(t, func(t *testing.T) {
+				h := newSessionApp(t, Options{}, 80, 24, Deps{Session: SessionConfig{Checkin: true}}, tinyRoutine())
+				h.press(tc.before...)
+				h.waitUntil(tc.at)
+				h.press("q")
+				h.must("Session ended early")
+				if !tc.asks {
+					h.mustNot(CheckInQuestion)
+				} else {
+					h.must(CheckInQuestion)
+					h.press(tc.after...)
+					h.mustNot(CheckInQuestion)
+				}
+				r := h.journal.Runs()[0]
+				if r.Outcome != routines.Stopped {
+					t.Errorf("recorded %s, want stopped", r.Outcome)
+				}
+				switch {
+				case tc.pain < 0 && r.PainAfter != nil:
+					t.Errorf("recorded pain after %d, want none", *r.PainAfter)
+				case tc.pain >= 0 && (r.PainAfter == nil || *r.PainAfter != tc.pain):
+					t.Errorf("recorded pain after %v, want %d", r.PainAfter, tc.pain)
+				}
+				if tc.pain >= 0 {
+					h.must(fmt.Sprintf("Noted: %d out of 10.", tc.pain))
+				}
+				h.press("q")
+				if !h.quit {
+					t.Error("q on the summary did not close `unknot session`")
+				}
+			})
+		})
+	}
+}

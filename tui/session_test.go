@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -255,5 +256,32 @@ func TestSessionSafetyKeyPauses(t *testing.T) {
 		h.press("space")
 		h.wait(time.Second)
 		h.mustNot("Paused")
+	})
+}
+
+// The summary on screen names each direction of a routine done both ways,
+// as the text printed on exit does (words.Run.Lines): never the same row
+// twice.
+func TestSessionSummaryNamesTheDirection(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newSessionApp(t, Options{}, 80, 24, Deps{}, builtin(t, "shoulder-rolls"))
+		h.wait(5 * time.Second)
+		h.press("q")
+		h.must("Session ended early")
+		var rows []string
+		for l := range strings.SplitSeq(h.screen(), "\n") {
+			if strings.Contains(l, " done") {
+				rows = append(rows, strings.Join(strings.Fields(l), " "))
+			}
+		}
+		want := []string{"Shoulder rolls forward 0 of 10 done", "Shoulder rolls back 0 of 10 done"}
+		if !slices.Equal(rows, want) {
+			t.Errorf("summary rows %q, want %q:\n%s", rows, want, h.screen())
+		}
+		for _, l := range h.app.Runs()[0].Lines() {
+			if strings.Contains(l, " done") && !strings.Contains(l, "forward") && !strings.Contains(l, "back") {
+				t.Errorf("the text printed on exit names no direction: %q", l)
+			}
+		}
 	})
 }

@@ -22,10 +22,19 @@ func (m *Session) Keys() help.KeyMap {
 		return keyMap{m.before.Keys()}
 	case stageOffer:
 		// The key of the offer under the cursor: + does nothing on a row
-		// that offers a step back.
+		// that offers a step back; once taken, the other key takes it
+		// back.
 		rows := m.offers()
-		ks := []key.Binding{Keys.StepUp}
-		if m.levels[rows[min(m.offerRow, len(rows)-1)]].Offer.Step < 0 {
+		l := m.levels[rows[min(m.offerRow, len(rows)-1)]]
+		var ks []key.Binding
+		switch {
+		case l.Offer.Step > 0 && l.Accepted:
+			ks = []key.Binding{Keys.UndoUp}
+		case l.Offer.Step > 0:
+			ks = []key.Binding{Keys.StepUp}
+		case l.Accepted:
+			ks = []key.Binding{Keys.UndoDown}
+		default:
 			ks = []key.Binding{Keys.StepDown}
 		}
 		if len(rows) > 1 {

@@ -21,17 +21,7 @@ func (m *Session) summaryView() string {
 		bs = append(bs, part{s.Title.Render("Nothing left for today"), 0},
 			part{wrapText(s.Text, textW, "Rest is good too. Gentle walks help."), 1})
 	case m.run.Outcome == routines.Pain:
-		// The signs that need help now, in brief; ! shows them whole and
-		// when to see a doctor soon.
-		flags := []string{s.Warn.Bold(true).Render(words.GetHelpNowTitle), wrapText(s.Text, textW, words.GetHelpNowBrief()),
-			s.Subtle.Render(words.SafetyMore)}
-		bs = append(bs, part{s.Warn.Bold(true).Render("Stopped. That was the right call."), 0},
-			part{strings.Join(flags, "\n"), 1},
-			part{wrapText(s.Text, textW, routines.StopRule), 3})
-		bs = append(bs, part{s.Subtle.Render(m.run.Headline()), 2})
-		if m.offersBreathing() {
-			bs = append(bs, part{s.Accent.Bold(true).Render("Slow breathing helps now: press Enter to breathe."), 0})
-		}
+		return m.painView(textW)
 	default:
 		bs = append(bs, part{s.Title.Render(m.heading()), 0})
 		bs = append(bs, part{wrapText(s.Text, textW, m.run.Headline()), 1})
@@ -43,12 +33,76 @@ func (m *Session) summaryView() string {
 	switch {
 	case m.asksAfter():
 		bs = append(bs, part{m.after.View(m.ctx, w), 1})
-	case m.after.Done():
-		if v, ok := m.after.Result(); ok {
-			bs = append(bs, part{s.Subtle.Render(fmt.Sprintf("Noted: %d out of 10.", v)), 2})
-		}
+	default:
+		bs = append(bs, part{m.noted(), 2})
 	}
 	return stackParts(w, h, bs)
+}
+
+// noted is the check-in's answer once given, "" else.
+func (m *Session) noted() string {
+	if v, ok := m.after.Result(); ok {
+		return m.ctx.Styles.Subtle.Render(fmt.Sprintf("Noted: %d out of 10.", v))
+	}
+	return ""
+}
+
+// painView is the summary of a stop for pain. What keeps a person safe
+// is kept in any window: the signs that need help now, whole when there
+// is room, else one line that points to ! for them, and the check-in's
+// scale with the score chosen (in three lines if need be); then the offer
+// of slow breathing, then what was done and the stop rule.
+func (m *Session) painView(textW int) string {
+	s := m.ctx.Styles
+	w, h := m.w, m.h
+	height := func(ps ...string) int {
+		n := 0
+		for _, p := range ps {
+			if p != "" {
+				n += strings.Count(p, "\n") + 1
+			}
+		}
+		return n
+	}
+	heading := wrapText(s.Warn.Bold(true), textW, "Stopped. That was the right call.")
+	flags := strings.Join([]string{s.Warn.Bold(true).Render(words.GetHelpNowTitle),
+		wrapText(s.Text, textW, words.GetHelpNowBrief()), wrapText(s.Subtle, textW, words.SafetyMore)}, "\n")
+	pointer := wrapText(s.Warn.Bold(true), textW, words.SafetyPointer)
+	breathe := ""
+	if m.offersBreathing() {
+		breathe = wrapText(s.Accent.Bold(true), textW, "Slow breathing helps now: press Enter to breathe.")
+	}
+	note := ""
+	if n := m.notSaved(); n != "" {
+		note = wrapText(s.Warn, textW, n)
+	}
+	// The signs, whole or as the pointer, and the check-in, whole or in
+	// three lines: the richest pair that leaves room for the breathing
+	// (the last pair, when none does).
+	full, compact := m.noted(), m.noted()
+	if m.asksAfter() {
+		full, compact = m.after.View(m.ctx, w), m.after.Compact(m.ctx, w)
+	}
+	var help, ask string
+	for _, pair := range [][2]string{{flags, full}, {flags, compact}, {pointer, full}, {pointer, compact}} {
+		help, ask = pair[0], pair[1]
+		if height(heading, help, ask, breathe, note) <= h {
+			break
+		}
+	}
+	askPrio := 0
+	if !m.asksAfter() {
+		askPrio = 2 // "Noted: 6 out of 10."
+	}
+	return stackParts(w, h, []part{
+		{heading, 0},
+		{help, 0},
+		{wrapText(s.Text, textW, routines.StopRule), 3},
+		{wrapText(s.Subtle, textW, m.run.Headline()), 2},
+		{breathe, 1},
+		{note, 1},
+		{ask, askPrio},
+	})
 }
 
 // openingSafety records that the safety page is opened at instant at
@@ -75,21 +129,29 @@ func (m *Session) heading() string {
 	return "Good work."
 }
 
-// tallyTable lists reps per routine and side: "Knee to chest  left  10 of 10 done".
+// tallyTable lists reps per routine and side, or direction, as the text
+// printed on exit does: "Knee to chest  left     10 of 10 done",
+// "Shoulder rolls  forward  0 of 10 done".
 func (m *Session) tallyTable(width int) string {
 	s := m.ctx.Styles
 	var rows []string
-	nameW := 0
-	for _, e := range m.run.Exercises {
+	nameW, sideW := 0, 0
+	sides := make([]string, len(m.run.Exercises))
+	for i, e := range m.run.Exercises {
 		nameW = max(nameW, len(m.run.Titles[e.Routine]))
+		sides[i] = e.Side
+		if i < len(m.run.Ways) && m.run.Ways[i] != "" {
+			sides[i] = strings.TrimSpace(e.Side + " " + m.run.Ways[i])
+		}
+		sideW = max(sideW, len(sides[i]))
 	}
-	nameW = min(nameW, max(width-16, 8))
-	for _, e := range m.run.Exercises {
+	nameW = min(nameW, max(width-sideW-16, 8))
+	for i, e := range m.run.Exercises {
 		title := m.run.Titles[e.Routine]
 		if len(title) > nameW {
 			title = title[:nameW-1] + "…"
 		}
-		rows = append(rows, fmt.Sprintf("%-*s  %-5s %2d of %d done", nameW, title, e.Side, e.RepsDone, e.RepsPlanned))
+		rows = append(rows, strings.TrimRight(fmt.Sprintf("%-*s  %-*s %2d of %d done", nameW, title, sideW, sides[i], e.RepsDone, e.RepsPlanned), " "))
 	}
 	return s.Text.Render(strings.Join(rows, "\n"))
 }

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // From the summary of a stop for pain, ! opens the safety page, and the
@@ -78,4 +80,40 @@ func TestSafetyPageElsewhereIsNotRecorded(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A stop for pain in any window keeps what keeps a person safe: the
+// check-in's scale with the score chosen (its key line offers it) and the
+// signs that need help now, whole when there is room, else one line that
+// points to ! for them; then the offer of slow breathing.
+func TestPainStopSafetyFirstInAnyWindow(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}} {
+		name := fmt.Sprintf("session_painstop_%dx%d_dark", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			inBubble(t, func(t *testing.T) {
+				h := newSessionApp(t, Options{NoBell: true}, size[0], size[1], Deps{Session: SessionConfig{Checkin: true}},
+					builtin(t, "knee-to-chest"))
+				h.press("esc") // skip the check-in before
+				h.waitUntil(12 * time.Second)
+				h.press("x")
+				h.must("Stopped. That was the right call.", CheckInQuestion, " 0  1  2", "10", "0 no pain · 10 the worst",
+					"Get help now", "score")
+				h.press("7")
+				h.must("[7]", "Get help now")
+				if size[0] == 40 {
+					h.must(words.SafetyPointer, "Slow breathing helps now: press")
+				} else {
+					h.must("bladder or bowels", words.SafetyMore, "Your answer: 7", "Slow breathing helps now: press Enter to breathe.")
+				}
+				v := h.app.View().Content
+				fits(t, v, size[0], size[1])
+				golden(t, name+".golden", v)
+				h.press("enter")
+				h.must("Noted: 7 out of 10.", "Get help now")
+				if r := h.journal.Runs()[0]; r.PainAfter == nil || *r.PainAfter != 7 {
+					t.Errorf("recorded pain after %v, want 7", r.PainAfter)
+				}
+			})
+		})
+	}
 }

@@ -10,15 +10,26 @@ import (
 // CareRunOf is how an application of ice or heat that c times went, from
 // started to ended: its outcome, and how long it was on.
 func CareRunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
-	return Run{Kind: kind, Outcome: c.Outcome(ended), Took: ended.Sub(started), On: c.CareAt(ended).On,
-		Finished: c.Finished(ended)}
+	cs := c.CareAt(ended)
+	return Run{Kind: kind, Outcome: c.Outcome(ended), Took: ended.Sub(started), On: cs.On,
+		NeverOn: cs.Moment == coach.CareGetReady, Finished: c.Finished(ended)}
 }
 
 // careHeadline is an application's one line: "Ice: 15:00 on.", "Heat
-// stopped after 7:12 on.", "Ice interrupted after 0:40 on."
+// stopped after 7:12 on.", "Ice interrupted after 0:40 on.", and, ended
+// in the get-ready, "Heat stopped before the pack went on." (nothing to
+// take off).
 func careHeadline(r Run) string {
 	title := Capital(string(r.Kind))
 	on := Clock(r.On.Truncate(time.Second)) + " on"
+	if r.NeverOn && r.Outcome != routines.Completed {
+		switch r.Outcome {
+		case routines.Interrupted:
+			return title + " interrupted before the pack went on."
+		default:
+			return title + " stopped before the pack went on."
+		}
+	}
 	switch r.Outcome {
 	case routines.Stopped, routines.Pain:
 		return title + " stopped after " + on + ". Take it off now if it is still on."

@@ -17,6 +17,9 @@ const (
 	// SafetyMore follows the signs that need help now where only they
 	// are shown (after a pain stop).
 	SafetyMore = "! shows when to see a doctor soon, and where this comes from."
+	// SafetyPointer stands for the signs that need help now where there
+	// is no room for them (a pain stop in a small window): ! shows them.
+	SafetyPointer = "Get help now for any sign ! shows."
 	// SafetyAll says where the whole page is, where ! is taken.
 	SafetyAll = "All the signs, and where they come from: unknot safety."
 )

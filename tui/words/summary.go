@@ -16,6 +16,7 @@ type Run struct {
 	Took    time.Duration
 	Breaths int           // breathe runs: whole breaths done
 	On      time.Duration // ice and heat: how long it was on (the get-ready left out)
+	NeverOn bool          // ice and heat: ended during the get-ready, before the pack went on
 
 	// Sessions: each routine and side in plan order, and how many reps
 	// were passed over with → or N (not done, not left undone by a stop).

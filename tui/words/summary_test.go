@@ -31,6 +31,11 @@ func TestHeadline(t *testing.T) {
 		{Run{Kind: routines.KindBreathe, Outcome: routines.Completed, Breaths: 1, Took: 9500 * time.Millisecond}, "Breathing: 1 breath in 0:09."},
 		{Run{Kind: routines.KindBreathe, Outcome: routines.Interrupted, Breaths: 4, Took: 40 * time.Second}, "Breathing interrupted: 4 breaths in 0:40."},
 		{Run{Kind: routines.KindBreathe, Outcome: routines.Stopped, Breaths: 0, Took: 2 * time.Second}, "Breathing stopped: 0 breaths in 0:02."},
+		{Run{Kind: routines.KindHeat, Outcome: routines.Stopped, On: 7*time.Minute + 12500*time.Millisecond}, "Heat stopped after 7:12 on. Take it off now if it is still on."},
+		{Run{Kind: routines.KindHeat, Outcome: routines.Stopped, NeverOn: true}, "Heat stopped before the pack went on."},
+		{Run{Kind: routines.KindIce, Outcome: routines.Interrupted, NeverOn: true}, "Ice interrupted before the pack went on."},
+		{Run{Kind: routines.KindIce, Outcome: routines.Interrupted, On: 40 * time.Second}, "Ice interrupted after 0:40 on. Take it off now if it is still on."},
+		{Run{Kind: routines.KindIce, Outcome: routines.Completed, On: 15 * time.Minute}, "Ice: 15:00 on."},
 	}
 	for _, c := range cases {
 		if got := c.run.Headline(); got != c.want {
