@@ -165,7 +165,7 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	}
 	switch {
 	case m.done && m.asking:
-		return m.answer(k)
+		return m.answer(k, now)
 	case m.done:
 		return closeScreen // any key closes the closing screen
 	}
@@ -198,13 +198,15 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	return m.pace.wake(now)
 }
 
-// answer takes a key of the check-in on the closing screen.
-func (m *Breathe) answer(k tea.KeyPressMsg) tea.Cmd {
+// answer takes a key of the check-in on the closing screen, pressed at
+// instant now (the frame it shows in: "1" then "0" makes 10 only typed
+// together).
+func (m *Breathe) answer(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	if key.Matches(k, Keys.Unasked) {
 		m.asking = false
 		return closeScreen
 	}
-	m.after = m.after.Update(k)
+	m.after = m.after.UpdateAt(now, k)
 	if !m.after.Done() {
 		return nil
 	}

@@ -463,7 +463,7 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 	}
 	ap := &m.local[len(m.local)-1]
 	ap.Ended, ap.Outcome = now, m.run.Outcome
-	m.next, m.uncounted = "", words.CareNotCounted(*ap)
+	m.next, m.uncounted = "", words.CareNotCounted(m.run, *ap)
 	if m.planMode || m.known {
 		m.next = m.advice(now).Summary()
 	}

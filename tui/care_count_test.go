@@ -143,11 +143,11 @@ func TestCareStoppedBeforeItWentOn(t *testing.T) {
 		say, not []string
 	}{
 		{"heat in the get-ready", routines.KindHeat, 10 * time.Second,
-			[]string{"Stopped.", "Heat stopped before the pack went on."}, []string{"Take it off", "0:00 on"}},
+			[]string{"Stopped.", "Heat stopped before the pack went on."}, []string{"Take it off", "0:00 on", "Under a minute on"}},
 		{"ice in the get-ready", routines.KindIce, 10 * time.Second,
-			[]string{"Stopped.", "Ice stopped before the pack went on."}, []string{"Take it off", "0:00 on"}},
+			[]string{"Stopped.", "Ice stopped before the pack went on."}, []string{"Take it off", "0:00 on", "Under a minute on"}},
 		{"heat once on", routines.KindHeat, 30*time.Second + 5*time.Second,
-			[]string{"Stopped.", "Heat stopped after 0:05 on. Take it off now if it is still on."}, []string{"before the pack"}},
+			[]string{"Stopped.", "Heat stopped after 0:05 on. Take it off now if it is still on.", "Under a minute on, so this heat does not count."}, []string{"before the pack"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			inBubble(t, func(t *testing.T) {

@@ -47,6 +47,9 @@ func (c CheckIn) Result() (int, bool) {
 	return c.value, true
 }
 
+// Chosen reports whether a score is chosen and waits for Enter to keep it.
+func (c CheckIn) Chosen() bool { return !c.done && c.value >= 0 }
+
 // Score is the chosen score as a pointer, nil when skipped: the shape the
 // history stores.
 func (c CheckIn) Score() *int {
@@ -56,10 +59,6 @@ func (c CheckIn) Score() *int {
 	}
 	return &v
 }
-
-// Update applies one key at the wall clock's present instant; screens
-// with a clock of their own use UpdateAt.
-func (c CheckIn) Update(msg tea.KeyPressMsg) CheckIn { return c.UpdateAt(time.Now(), msg) }
 
 // UpdateAt applies one key pressed at instant now (the screen's clock,
 // monotonic: it times "1" then "0" as 10).

@@ -36,8 +36,9 @@ func TestCheckInKeys(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewCheckIn()
+			at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 			for _, k := range tc.keys {
-				c = c.Update(keyMsg(k))
+				c = c.UpdateAt(at, keyMsg(k)) // keys typed together
 			}
 			if c.Done() != tc.done {
 				t.Fatalf("done = %v, want %v", c.Done(), tc.done)
@@ -55,7 +56,7 @@ func TestCheckInKeys(t *testing.T) {
 
 func TestCheckInViewMarksChoiceWithoutColour(t *testing.T) {
 	ctx := NewContext(Options{Theme: "dark"})
-	c := NewCheckIn().Update(keyMsg("6"))
+	c := NewCheckIn().UpdateAt(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), keyMsg("6"))
 	v := c.View(ctx, 80)
 	if !strings.Contains(v, "[6]") || !strings.Contains(v, CheckInQuestion) {
 		t.Errorf("view lacks the marked choice or the question:\n%s", v)

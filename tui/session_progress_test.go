@@ -400,3 +400,27 @@ func TestSessionOffersWrapWell(t *testing.T) {
 		}
 	}
 }
+
+// With a score chosen on the stop's check-in, Enter keeps the score first:
+// the offer says so, and the second Enter breathes.
+func TestPainStopOfferSaysWhatEnterDoesWithAScoreChosen(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		deps := Deps{
+			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions, Checkin: true},
+			Breathe: BreatheConfig{Pattern: pattern(t, "1-0-1"), Breaths: 2, Checkin: true},
+		}
+		h := newHarness(t, appOpts{first: PageHome, deps: deps})
+		h.press("s")
+		h.press("esc")
+		h.wait(9 * time.Second)
+		h.press("x", "7")
+		h.must("Enter keeps your answer, then Enter", "again breathes.")
+		h.mustNot("press Enter to breathe")
+		h.press("enter")
+		h.must("Noted: 7 out of 10.", "press Enter to breathe")
+		h.press("enter")
+		if got := h.app.Pages(); !slices.Equal(got, []Page{PageHome, PageBreathe}) {
+			t.Fatalf("pages %v, want home then breathe", got)
+		}
+	})
+}

@@ -70,7 +70,12 @@ func (m *Session) painView(textW int) string {
 	pointer := wrapText(s.Warn.Bold(true), textW, words.SafetyPointer)
 	breathe := ""
 	if m.offersBreathing() {
-		breathe = wrapText(s.Accent.Bold(true), textW, "Slow breathing helps now: press Enter to breathe.")
+		say := "Slow breathing helps now: press Enter to breathe."
+		if m.asksAfter() && m.after.Chosen() {
+			// with a score chosen, Enter first keeps it: say so
+			say = "Slow breathing helps now: Enter keeps your answer, then Enter again breathes."
+		}
+		breathe = wrapText(s.Accent.Bold(true), textW, say)
 	}
 	note := ""
 	if n := m.notSaved(); n != "" {

@@ -150,7 +150,7 @@ func runPlainCare(f *factory, req careRequest) error {
 	printRuns(f.out, []words.Run{run})
 	if ep, apps, rerr := (historyCare{f}).CareRecord(ap.Ended); rerr == nil {
 		w := plain.NewWriter(f.out)
-		for _, l := range words.CareAfter(ap, routines.AfterCare(ap.Ended, ep, apps, ap)) {
+		for _, l := range words.CareAfter(run, ap, routines.AfterCare(ap.Ended, ep, apps, ap)) {
 			w.Line(l)
 		}
 	}

@@ -41,20 +41,23 @@ func careHeadline(r Run) string {
 
 // CareNotCounted is the line that says an application does not count
 // (routines.Application.Counts: off again within a minute), "" when it
-// counts.
-func CareNotCounted(ap routines.Application) string {
-	if ap.Counts() {
+// counts, or when r, its run, never had the pack on: its headline has
+// said so ("stopped before the pack went on"), and "under a minute on"
+// would read as if it had been.
+func CareNotCounted(r Run, ap routines.Application) string {
+	if ap.Counts() || r.NeverOn {
 		return ""
 	}
 	return "Under a minute on, so this " + string(ap.Kind) + " does not count."
 }
 
-// CareAfter are the lines said once an application ap has ended, with the
-// plan adv as it stands then (routines.AfterCare): that it does not count,
-// when that is so, and today's count with when the next is due.
-func CareAfter(ap routines.Application, adv routines.CareAdvice) []string {
+// CareAfter are the lines said once an application ap (its run r) has
+// ended, with the plan adv as it stands then (routines.AfterCare): that it
+// does not count, when that is so, and today's count with when the next
+// is due.
+func CareAfter(r Run, ap routines.Application, adv routines.CareAdvice) []string {
 	var out []string
-	if l := CareNotCounted(ap); l != "" {
+	if l := CareNotCounted(r, ap); l != "" {
 		out = append(out, l)
 	}
 	return append(out, Capital(adv.Summary())+".")
