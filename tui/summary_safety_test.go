@@ -101,9 +101,9 @@ func TestPainStopSafetyFirstInAnyWindow(t *testing.T) {
 				h.press("7")
 				h.must("[7]", "Get help now")
 				if size[0] == 40 {
-					h.must(words.SafetyPointer, "Slow breathing helps now: press")
+					h.must(words.SafetyPointer, "Slow breathing helps now: Enter")
 				} else {
-					h.must("bladder or bowels", words.SafetyMore, "Your answer: 7", "Slow breathing helps now: press Enter to breathe.")
+					h.must("bladder or bowels", words.SafetyMore, "Your answer: 7", "Slow breathing helps now: Enter keeps your answer")
 				}
 				v := h.app.View().Content
 				fits(t, v, size[0], size[1])
