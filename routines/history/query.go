@@ -89,7 +89,11 @@ func streaks(days []record.Day, today record.Day) record.Streak {
 func (s *Store) Totals(since record.Day) (record.Totals, error) {
 	ctx := context.Background()
 	var t record.Totals
-	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(min(e.reps_done, 1000)), count(*)
+	// A session counts once for a routine and side however many of its
+	// exercises are that routine on that side (directions: forward and
+	// back; a plan that lists a routine twice): record.Total's rule, the
+	// report's (RoutineReport.Sessions) and the daily limits' (TodayCounts).
+	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(min(e.reps_done, 1000)), count(DISTINCT e.session_id)
 		FROM exercises e JOIN sessions s ON s.id = e.session_id
 		WHERE s.day >= ? AND e.reps_done > 0 GROUP BY e.routine, e.side ORDER BY e.routine, e.side`, since)
 	if err != nil {

@@ -19,7 +19,7 @@ type Total struct {
 	Routine  string
 	Side     string // "left", "right" or ""
 	Reps     int    // reps held to their end
-	Sessions int    // sessions in which at least one was
+	Sessions int    // sessions in which at least one was, each once (however many of its exercises are this routine and side)
 }
 
 // Totals sums up everything since date since ("" for ever).

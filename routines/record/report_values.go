@@ -55,7 +55,7 @@ type Adherence struct {
 // RoutineReport is what was done of one routine in the period.
 type RoutineReport struct {
 	Routine     string      `json:"routine"`
-	Sessions    int         `json:"sessions"` // sessions with at least one rep of it
+	Sessions    int         `json:"sessions"` // sessions with at least one rep of it, each once (Total's rule)
 	RepsDone    int         `json:"reps_done"`
 	RepsPlanned int         `json:"reps_planned"` // over the sessions that planned it
 	PainStops   int         `json:"pain_stops"`   // stops for pain that came during it
