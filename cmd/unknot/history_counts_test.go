@@ -9,6 +9,7 @@ import (
 // A routine with directions (shoulder rolls: forward, then back) is two
 // exercises of one session, and a session may list a routine twice: each
 // such session counts once for the routine, in `history` as in the report.
+// The direction of each exercise is kept, and exported.
 func TestHistoryCountsASessionOnceForARoutineWithDirections(t *testing.T) {
 	onFakeClock(t, func(t *testing.T) {
 		home := t.TempDir()
@@ -30,6 +31,16 @@ func TestHistoryCountsASessionOnceForARoutineWithDirections(t *testing.T) {
 			if !regexp.MustCompile(want).MatchString(out) {
 				t.Errorf("history lacks %s:\n%s", want, out)
 			}
+		}
+		// Each direction is kept with its exercise, and exported.
+		code, out, _ = runCLIIn(t, home, "", "history", "--json")
+		if code != 0 || strings.Count(out, `{"routine":"shoulder-rolls","side":"","direction":"forward","reps_done":10,"reps_planned":10}`) != 3 ||
+			strings.Count(out, `{"routine":"shoulder-rolls","side":"","direction":"back","reps_done":10,"reps_planned":10}`) != 3 {
+			t.Errorf("history --json: exit %d, want shoulder rolls forward and back, 3 times each:\n%s", code, out)
+		}
+		code, out, _ = runCLIIn(t, home, "", "history", "--csv")
+		if code != 0 || strings.Count(out, ",shoulder-rolls,,10,10,,,,forward\n") != 3 || strings.Count(out, ",shoulder-rolls,,10,10,,,,back\n") != 3 {
+			t.Errorf("history --csv: exit %d, want shoulder rolls forward and back, 3 times each:\n%s", code, out)
 		}
 		code, out, errOut = runCLIIn(t, home, "", "report", "--plain", "-o", "-")
 		if code != 0 || !regexp.MustCompile(`Shoulder rolls +2 +60 / 60 `).MatchString(out) {

@@ -92,6 +92,7 @@ type item struct {
 type importExercise struct {
 	Routine     *string `json:"routine"`
 	Side        *string `json:"side"`
+	Direction   *string `json:"direction"` // version 4
 	RepsDone    *int64  `json:"reps_done"`
 	RepsPlanned *int64  `json:"reps_planned"`
 }
@@ -174,7 +175,7 @@ type inserter struct {
 	s             *Store
 	tx            *sql.Tx
 	exists, store *sql.Stmt
-	fill          *sql.Stmt
+	fill, dir     *sql.Stmt
 	ex            map[int]*sql.Stmt // one multi-row insert per number of exercises
 }
 
@@ -205,6 +206,10 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 		stop_rep = CASE WHEN ` + stopFits + ` THEN ?5 ELSE stop_rep END
 		WHERE id = ?1 AND ((pattern IS NULL AND ?2 IS NOT NULL) OR (safety_opened_at IS NULL AND ?3 IS NOT NULL)
 			OR (stop_pos IS NULL AND ?4 IS NOT NULL))`)
+	// ... and the direction of an exercise it lacks (imported from a
+	// version 3 file), where the row is that routine without a side.
+	in.dir = prep(`UPDATE exercises SET direction = ?4
+		WHERE session_id = ?1 AND pos = ?2 AND routine = ?3 AND side = '' AND direction = ''`)
 	if err != nil {
 		in.close()
 		return nil, err
@@ -213,7 +218,7 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 }
 
 func (in *inserter) close() {
-	for _, st := range []*sql.Stmt{in.exists, in.store, in.fill} {
+	for _, st := range []*sql.Stmt{in.exists, in.store, in.fill, in.dir} {
 		if st != nil {
 			st.Close()
 		}
@@ -232,8 +237,8 @@ const stopFits = `stop_pos IS NULL AND ?4 IS NOT NULL AND status = 'pain' AND ki
 
 // add inserts x with its levels unless a session with its start instant
 // and kind is already there (added false, err nil): that one gets the
-// levels, the pattern and the opening of the safety page it lacks, and
-// keeps those it has.
+// levels, the pattern, the opening of the safety page and the directions
+// it lacks, and keeps those it has.
 func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
 	var id int64
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&id); err != nil {
@@ -242,6 +247,14 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 	if id != 0 {
 		if x.Pattern != "" || x.SafetyOpenedAt != nil || x.StopPos != nil {
 			if _, err := in.fill.ExecContext(ctx, id, optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep); err != nil {
+				return false, err
+			}
+		}
+		for i, e := range x.Exercises {
+			if e.Direction == "" || e.Side != "" {
+				continue
+			}
+			if _, err := in.dir.ExecContext(ctx, id, i, e.Routine, e.Direction); err != nil {
 				return false, err
 			}
 		}
@@ -266,16 +279,16 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 	}
 	st := in.ex[len(x.Exercises)]
 	if st == nil {
-		q := "INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES " +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?),", len(x.Exercises)), ",")
+		q := "INSERT INTO exercises (session_id, pos, routine, side, direction, reps_done, reps_planned) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?),", len(x.Exercises)), ",")
 		if st, err = in.tx.PrepareContext(ctx, q); err != nil {
 			return false, err
 		}
 		in.ex[len(x.Exercises)] = st
 	}
-	args := make([]any, 0, 6*len(x.Exercises))
+	args := make([]any, 0, 7*len(x.Exercises))
 	for i, e := range x.Exercises {
-		args = append(args, newID, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned)
+		args = append(args, newID, i, e.Routine, e.Side, e.Direction, e.RepsDone, e.RepsPlanned)
 	}
 	if _, err := st.ExecContext(ctx, args...); err != nil {
 		return false, err
@@ -701,6 +714,9 @@ func (x importSession) session() (record.Session, error) {
 		ex := Exercise{Routine: *e.Routine}
 		if e.Side != nil {
 			ex.Side = *e.Side
+		}
+		if e.Direction != nil {
+			ex.Direction = *e.Direction
 		}
 		ex.RepsPlanned = small(fmt.Sprintf(`exercise %d: "reps_planned"`, i+1), e.RepsPlanned, 0, MaxReps)
 		ex.RepsDone = small(fmt.Sprintf(`exercise %d: "reps_done"`, i+1), e.RepsDone, 0, MaxReps)

@@ -152,7 +152,7 @@ func TestAbsurdValuesStillOpen(t *testing.T) {
 			(101, 'breathe', '2025-01-05T08:00:00Z', 1736064000000000000, '2025-01-05', 'completed', 9223372036854775807, -4)`,
 		`INSERT INTO sessions (id, kind, started_at, started_ns, day, status) VALUES
 			(102, 'session', '2025-01-05T09:00:00Z', 1736067600000000000, '2025-01-05', 'completed')`,
-		`INSERT INTO exercises VALUES (102, 0, 'knee-to-chest', 'left', 9223372036854775807, 3),
+		`INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES (102, 0, 'knee-to-chest', 'left', 9223372036854775807, 3),
 			(102, 1, 'knee-to-chest', 'left', 9223372036854775807, 9223372036854775807)`,
 	} {
 		if _, err := conn.ExecContext(t.Context(), q); err != nil {

@@ -14,12 +14,13 @@ import (
 // sessionCols are read by eachSession, in this order, from sessions s
 // (the pattern, the opening of the safety page and where a stop for pain
 // came, NULL when not recorded, after the owner); the exercises come last, as one text, each "routine US side US done US
-// planned", separated by RS, in plan order. One row a session is several
+// planned US direction", separated by RS, in plan order. One row a session is several
 // times faster to read than a join, one row an exercise.
 const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_before, s.pain_after,
 	s.breaths, coalesce(s.owner_pid, 0), coalesce(s.owner_token, ''), s.pattern, s.safety_opened_at,
 	s.stop_pos, s.stop_rep,
-	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned,
+	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned
+		|| char(31) || e.direction,
 		char(30) ORDER BY e.pos) FROM exercises e WHERE e.session_id = s.id)`
 
 // eachSession runs a query of sessionCols and hands each session to f. A
@@ -107,7 +108,7 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 	}
 	for item := range strings.SplitSeq(text, "\x1e") {
 		f := strings.Split(item, "\x1f")
-		if len(f) != 4 {
+		if len(f) != 5 {
 			return nil, fmt.Errorf("exercise %q cannot be read", item)
 		}
 		done, err1 := strconv.Atoi(f[2])
@@ -122,7 +123,7 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 		}
 		planned = clamp(planned, 0, MaxReps)
 		done = clamp(done, 0, planned)
-		out = append(out, Exercise{Routine: name, Side: f[1], RepsDone: done, RepsPlanned: planned})
+		out = append(out, Exercise{Routine: name, Side: f[1], Direction: f[4], RepsDone: done, RepsPlanned: planned})
 	}
 	return out, nil
 }
