@@ -181,7 +181,7 @@ func (s *Store) KindToday(today record.Day, kind Kind) (int, error) {
 // PainTrend gathers the check-ins since date since ("" for ever): before
 // against after, and the weekly averages, oldest week first.
 func (s *Store) PainTrend(since record.Day) (record.PainTrend, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT day, min(max(pain_before, 0), 10), min(max(pain_after, 0), 10) FROM sessions
+	rows, err := s.db.QueryContext(context.Background(), `SELECT day, kind, min(max(pain_before, 0), 10), min(max(pain_after, 0), 10) FROM sessions
 		WHERE day >= ? AND (pain_before IS NOT NULL OR pain_after IS NOT NULL) ORDER BY day`, since)
 	if err != nil {
 		return record.PainTrend{}, fault("read", s.path, err)
@@ -192,12 +192,14 @@ func (s *Store) PainTrend(since record.Day) (record.PainTrend, error) {
 	weeks := map[record.Day]*record.WeekPain{}
 	for rows.Next() {
 		var d record.Day
+		var k Kind
 		var b, a sql.NullInt64
-		if err := rows.Scan(&d, &b, &a); err != nil {
+		if err := rows.Scan(&d, &k, &b, &a); err != nil {
 			return record.PainTrend{}, fault("read", s.path, err)
 		}
 		if b.Valid && a.Valid {
 			p.Pairs++
+			p.ByKind.Add(k)
 			sumB += int(b.Int64)
 			sumA += int(a.Int64)
 		}

@@ -41,7 +41,8 @@ type WeekPain struct {
 
 // PainTrend is whether sessions help and how pain moves over weeks.
 type PainTrend struct {
-	Pairs     int     // sessions with a check-in both before and after
+	Pairs     int        // runs (stretch sessions, breathing runs) with a check-in both before and after
+	ByKind    PairCounts // the same by kind: say Pairs with ByKind.Words
 	AvgBefore float64 // over Pairs: average pain before ...
 	AvgAfter  float64 // ... and after
 	Weeks     []WeekPain
