@@ -43,8 +43,8 @@ type WeekPain struct {
 type PainTrend struct {
 	Pairs     int        // runs (stretch sessions, breathing runs) with a check-in both before and after
 	ByKind    PairCounts // the same by kind: say Pairs with ByKind.Words
-	AvgBefore float64 // over Pairs: average pain before ...
-	AvgAfter  float64 // ... and after
+	AvgBefore float64    // over Pairs: average pain before ...
+	AvgAfter  float64    // ... and after
 	Weeks     []WeekPain
 }
 

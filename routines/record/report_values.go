@@ -70,11 +70,11 @@ type LevelStep struct {
 
 // ReportPain is the check-ins of the period.
 type ReportPain struct {
-	Points    []PainPoint `json:"sessions"`    // each session with a check-in, oldest first
+	Points    []PainPoint `json:"sessions"`      // each session with a check-in, oldest first
 	Pairs     int         `json:"pairs"`         // runs (stretch sessions, breathing runs) with both check-ins
 	ByKind    PairCounts  `json:"pairs_by_kind"` // the same by kind: say Pairs with ByKind.Words
-	AvgBefore float64     `json:"mean_before"` // over Pairs
-	AvgAfter  float64     `json:"mean_after"`  // over Pairs
+	AvgBefore float64     `json:"mean_before"`   // over Pairs
+	AvgAfter  float64     `json:"mean_after"`    // over Pairs
 }
 
 // Change is the mean change within a session over Pairs (negative: lower after).
