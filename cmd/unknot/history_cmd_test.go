@@ -97,11 +97,23 @@ func TestHistoryBadInputExitsTwo(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("[\n{\"kind\":\"breathe\",\"started_at\":\"2025-01-01T07:00:00Z\",\"status\":\"fine\"}\n]\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	spasm := filepath.Join(t.TempDir(), "spasm.json")
+	if err := os.WriteFile(spasm, []byte(`{"format":"unknot-history","version":4,"sessions":[],"episodes":[`+"\n"+
+		`{"began_at":"2099-12-04T00:00:00Z","day_only":true,"or_earlier":false,"recorded_at":"2026-12-03T08:00:00Z"}]}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	level := filepath.Join(t.TempDir(), "level.json")
+	if err := os.WriteFile(level, []byte(`{"format":"unknot-history","version":4,"sessions":[`+"\n"+
+		`{"kind":"session","started_at":"2026-03-02T08:00:00Z","ended_at":"2026-03-02T08:05:00Z","status":"completed","exercises":[{"routine":"arm-raise","side":"","reps_done":5,"reps_planned":5}],"levels":{"arm-raise":1000}}]}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, home string
 		args       []string
 		want       string
 	}{
+		{"spasm in the future", "", []string{"history", "import", spasm}, spasm + `:2:1: episode 1: "began_at" is 2099-12-04T00:00:00Z, in the future; a spasm can only be recorded once it has begun; nothing was imported`},
+		{"level past any routine", "", []string{"history", "import", level}, level + `:2:1: session 1: "levels": "arm-raise" is at level 1000; no routine goes more than 49 steps`},
 		{"bad date", "", []string{"history", "--json", "--since", "1/2/2025"}, `--since: "1/2/2025" is not a date`},
 		{"both formats", "", []string{"history", "--json", "--csv"}, "history: --json and --csv both set; give one of them"},
 		{"garbage file", garbage, []string{"history", "--json"}, "not an unknot history"},

@@ -571,6 +571,12 @@ func readEpisode(raw json.RawMessage, start int64, elem int, fail func(int64, in
 	if err == nil {
 		e.Recorded, err = parseTime(`"recorded_at"`, *x.RecordedAt)
 	}
+	if err == nil {
+		err = notFuture(`"began_at"`, e.Began, "a spasm can only be recorded once it has begun")
+	}
+	if err == nil {
+		err = notFuture(`"recorded_at"`, e.Recorded, "a spasm's start is recorded when it is said")
+	}
 	if err != nil {
 		return nil, fail(start, elem, err)
 	}
@@ -580,7 +586,7 @@ func readEpisode(raw json.RawMessage, start int64, elem int, fail func(int64, in
 }
 
 // levels checks the session's levels (kind k): routine names as an
-// exercise's, levels within MaxLevel either way.
+// exercise's, levels within MaxLevelSteps either way.
 func (x importSession) levels(k Kind) (map[string]int, error) {
 	if len(x.Levels) == 0 {
 		return nil, nil
@@ -597,8 +603,9 @@ func (x importSession) levels(k Kind) (map[string]int, error) {
 		if err := checkName(r); err != nil {
 			return nil, fmt.Errorf(`"levels": %v`, err)
 		}
-		if l < -MaxLevel || l > MaxLevel {
-			return nil, fmt.Errorf(`"levels": %q is at level %d; it must be from %d to %d`, r, l, -MaxLevel, MaxLevel)
+		if l < -MaxLevelSteps || l > MaxLevelSteps {
+			return nil, fmt.Errorf(`"levels": %q is at level %d; no routine goes more than %d steps from its file either way, so it must be from %d to %d`,
+				r, l, MaxLevelSteps, -MaxLevelSteps, MaxLevelSteps)
 		}
 		out[r] = int(l)
 	}
@@ -737,14 +744,14 @@ func (x importSession) session() (record.Session, error) {
 // shortest hold) fit between its start and end, a check-in on ice or heat. (A long run is not refused: breathing
 // with no set end may be left running, and its export must go back in.)
 func checkPlausible(s record.Session) error {
-	// Nor a run that has not happened yet: a day of slack covers a clock
-	// set wrong on the machine that made the export.
-	latest := time.Now().Add(24 * time.Hour)
-	if s.StartedAt.After(latest) {
-		return fmt.Errorf(`"started_at" is %s, in the future; a run can only be recorded once it has begun`, s.StartedAt.Format(time.RFC3339))
+	// Nor a run that has not happened yet.
+	if err := notFuture(`"started_at"`, s.StartedAt, "a run can only be recorded once it has begun"); err != nil {
+		return err
 	}
-	if at := s.SafetyOpenedAt; at != nil && at.After(latest) {
-		return fmt.Errorf(`"safety_opened_at" is %s, in the future; the safety page can only be recorded once it was opened`, at.Format(time.RFC3339))
+	if at := s.SafetyOpenedAt; at != nil {
+		if err := notFuture(`"safety_opened_at"`, *at, "the safety page can only be recorded once it was opened"); err != nil {
+			return err
+		}
 	}
 	if (s.Kind == KindIce || s.Kind == KindHeat) && (s.PainBefore != nil || s.PainAfter != nil) {
 		// unknot asks no check-in around ice or heat: one here would count
@@ -762,6 +769,19 @@ func checkPlausible(s record.Session) error {
 	// is a second.
 	if most, reps := int(d/time.Second)+1, s.Reps(); reps > most {
 		return fmt.Errorf(`the exercises' "reps_done" add up to %d in %v; a rep takes a second at the least, so at most %d fit`, reps, d.Round(time.Second), most)
+	}
+	return nil
+}
+
+// futureSlack is how far past now an instant of an import may be: a day,
+// for a clock set wrong on the machine that made the export.
+const futureSlack = 24 * time.Hour
+
+// notFuture refuses instant t (the field what) past now and futureSlack,
+// saying why it cannot be.
+func notFuture(what string, t time.Time, why string) error {
+	if t.After(time.Now().Add(futureSlack)) {
+		return fmt.Errorf(`%s is %s, in the future; %s`, what, t.Format(time.RFC3339), why)
 	}
 	return nil
 }
