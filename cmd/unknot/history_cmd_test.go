@@ -70,6 +70,23 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
 		t.Errorf("export after import:\n%s\nwant:\n%s", again, out)
 	}
+
+	// The same sessions, one of them with another check-in after: skipped
+	// and said, the history's kept.
+	changed := filepath.Join(t.TempDir(), "changed.json")
+	if !strings.Contains(out, `"pain_after":3,`) {
+		t.Fatalf("the export has no pain after of 3:\n%s", out)
+	}
+	if err := os.WriteFile(changed, []byte(strings.Replace(out, `"pain_after":3,`, `"pain_after":9,`, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, msg, _ = runCLI(t, other, "history", "import", changed)
+	if code != 0 || msg != "Imported 0 sessions from "+changed+"; skipped 2 sessions already present (1 of them differs from the file: the history's is kept).\n" {
+		t.Errorf("import of a changed file: exit %d, %q", code, msg)
+	}
+	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
+		t.Errorf("export after importing a changed file:\n%s\nwant the history as it was:\n%s", again, out)
+	}
 }
 
 func TestHistorySummary(t *testing.T) {
@@ -251,6 +268,11 @@ func TestImportMessageCountsSessionsAndSpasmStartsApart(t *testing.T) {
 		{history.Imported{Added: 2, EpisodesSkipped: 1}, "Imported 2 sessions and 0 spasm starts from F; skipped 1 spasm start already present."},
 		{history.Imported{Skipped: 5, EpisodesSkipped: 2}, "Imported 0 sessions and 0 spasm starts from F; skipped 5 sessions and 2 spasm starts already present."},
 		{history.Imported{Added: 4, Skipped: 1, Episodes: 1, EpisodesSkipped: 1}, "Imported 4 sessions and 1 spasm start from F; skipped 1 session and 1 spasm start already present."},
+		{history.Imported{Skipped: 3, Differ: 1}, "Imported 0 sessions from F; skipped 3 sessions already present (1 of them differs from the file: the history's is kept)."},
+		{history.Imported{Skipped: 3, Differ: 2}, "Imported 0 sessions from F; skipped 3 sessions already present (2 of them differ from the file: the history's are kept)."},
+		{history.Imported{Skipped: 1, Differ: 1}, "Imported 0 sessions from F; skipped 1 session already present (it differs from the file: the history's is kept)."},
+		{history.Imported{Skipped: 2, Differ: 2}, "Imported 0 sessions from F; skipped 2 sessions already present (all of them differ from the file: the history's are kept)."},
+		{history.Imported{Skipped: 3, Differ: 1, EpisodesSkipped: 1}, "Imported 0 sessions and 0 spasm starts from F; skipped 3 sessions and 1 spasm start already present (1 of the sessions differs from the file: the history's is kept)."},
 	} {
 		if got := importMessage(c.res, "F"); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.res, got, c.want)

@@ -24,6 +24,7 @@ import (
 type Imported struct {
 	Added   int // sessions added
 	Skipped int // sessions already present (same start instant and kind)
+	Differ  int // of those, the ones the file records otherwise: the history's is kept, never overwritten
 
 	Episodes        int // episodes of spasm added
 	EpisodesSkipped int // episodes already present (same beginning, said at the same instant)
@@ -151,11 +152,16 @@ func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
 				}
 				return err
 			}
-			added, err := ins.add(ctx, it.session, it.levels)
-			if added {
+			added, differs, err := ins.add(ctx, it.session, it.levels)
+			switch {
+			case err != nil:
+			case added:
 				res.Added++
-			} else if err == nil {
+			default:
 				res.Skipped++
+				if differs {
+					res.Differ++
+				}
 			}
 			return err
 		})
@@ -238,16 +244,20 @@ const stopFits = `stop_pos IS NULL AND ?4 IS NOT NULL AND status = 'pain' AND ki
 // add inserts x with its levels unless a session with its start instant
 // and kind is already there (added false, err nil): that one gets the
 // levels, the pattern, the opening of the safety page and the directions
-// it lacks, and keeps those it has.
-func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
+// it lacks, and keeps those it has; differs says whether it records
+// anything otherwise than the file (what it keeps).
+func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (added, differs bool, err error) {
 	var id int64
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&id); err != nil {
-		return false, err
+		return false, false, err
 	}
 	if id != 0 {
+		if differs, err = in.differs(ctx, id, x, levels); err != nil {
+			return false, false, err
+		}
 		if x.Pattern != "" || x.SafetyOpenedAt != nil || x.StopPos != nil {
 			if _, err := in.fill.ExecContext(ctx, id, optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep); err != nil {
-				return false, err
+				return false, false, err
 			}
 		}
 		for i, e := range x.Exercises {
@@ -255,11 +265,17 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 				continue
 			}
 			if _, err := in.dir.ExecContext(ctx, id, i, e.Routine, e.Direction); err != nil {
-				return false, err
+				return false, false, err
 			}
 		}
-		return false, addLevels(ctx, in.tx, id, levels, "OR IGNORE")
+		return false, differs, addLevels(ctx, in.tx, id, levels, "OR IGNORE")
 	}
+	added, err = in.insert(ctx, x, levels)
+	return added, false, err
+}
+
+// insert adds x, not in the history, with its levels.
+func (in *inserter) insert(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
 	var ended any
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
@@ -294,6 +310,60 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 		return false, err
 	}
 	return true, nil
+}
+
+// differs reports whether session id, already in the history, records
+// anything otherwise than x and its levels from an import file: how it
+// ended, the check-ins, the breaths, the exercises (a direction only when
+// both give one), and the pattern, the opening of the safety page, the
+// stop place and the levels where both have them (one the history lacks
+// is filled in, not a difference). A run still being recorded by a live
+// process is not compared on how it ended.
+func (in *inserter) differs(ctx context.Context, id int64, x *record.Session, levels map[string]int) (bool, error) {
+	var have *record.Session
+	var haveLevels []level
+	err := scanSessionsOn(ctx, in.tx, `SELECT `+sessionCols+levelCols+` FROM sessions s WHERE s.id = ?`, []any{id},
+		func(h *record.Session, lv string) error {
+			var err error
+			have = h
+			haveLevels, err = splitLevels(nil, lv)
+			return err
+		})
+	if err != nil || have == nil {
+		return false, err
+	}
+	return sessionDiffers(have, haveLevels, x, levels), nil
+}
+
+// sessionDiffers is differs' comparison, of have (the history's) and x.
+func sessionDiffers(have *record.Session, haveLevels []level, x *record.Session, levels map[string]int) bool {
+	sameTime := func(a, b *time.Time) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
+	sameInt := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	bothDiffer := func(a, b *time.Time) bool { return a != nil && b != nil && !a.Equal(*b) }
+	if have.Status != record.Running && (have.Status != x.Status || !sameTime(have.EndedAt, x.EndedAt)) {
+		return true
+	}
+	if !sameInt(have.PainBefore, x.PainBefore) || !sameInt(have.PainAfter, x.PainAfter) || have.Breaths != x.Breaths ||
+		len(have.Exercises) != len(x.Exercises) {
+		return true
+	}
+	for i, e := range have.Exercises {
+		f := x.Exercises[i]
+		if e.Routine != f.Routine || e.Side != f.Side || e.RepsDone != f.RepsDone || e.RepsPlanned != f.RepsPlanned ||
+			(e.Direction != "" && f.Direction != "" && e.Direction != f.Direction) {
+			return true
+		}
+	}
+	if (have.Pattern != "" && x.Pattern != "" && have.Pattern != x.Pattern) || bothDiffer(have.SafetyOpenedAt, x.SafetyOpenedAt) ||
+		(have.StopPos != nil && x.StopPos != nil && (*have.StopPos != *x.StopPos || *have.StopRep != *x.StopRep)) {
+		return true
+	}
+	for _, l := range haveLevels {
+		if v, ok := levels[l.Routine]; ok && v != l.Level {
+			return true
+		}
+	}
+	return false
 }
 
 // addLevels inserts levels (routine -> level) for session id in tx; or is

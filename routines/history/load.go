@@ -33,7 +33,18 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 // after sessionCols (levelCols: the session's levels as text), handed to f
 // as it is ("" when the query has no such column or it is null).
 func (s *Store) scanSessions(ctx context.Context, query string, args []any, f func(*record.Session, string) error) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return scanSessionsOn(ctx, s.db, query, args, f)
+}
+
+// rowsQuerier is what scanSessionsOn reads through: the store's pool, or
+// a transaction (which sees what it has written).
+type rowsQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// scanSessionsOn is scanSessions through q.
+func scanSessionsOn(ctx context.Context, q rowsQuerier, query string, args []any, f func(*record.Session, string) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
