@@ -68,6 +68,9 @@ func runHistory(f *factory, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, line := range s.PendingKept() {
+		fmt.Fprintln(f.errOut, "unknot: "+line)
+	}
 	switch {
 	case o.json:
 		return s.ExportJSON(f.out, flt)

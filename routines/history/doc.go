@@ -26,7 +26,9 @@
 // busy timeout, a full disk) is kept and retried. What is not written when
 // Close's wait ends goes to a pending file beside the history
 // (history-pending-*.jsonl, 0600), which the next Open that can write
-// merges; when that file cannot be written either, Close hands the record
+// merges (one holding what the history refuses, a run dated 2099 say, is
+// kept, never deleted, and said: Store.PendingKept, Closing.Kept); when
+// that file cannot be written either, Close hands the record
 // back as JSON lines `history import` accepts. Store.Start and its
 // Recorder write synchronously, for tests and tools.
 //

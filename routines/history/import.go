@@ -41,6 +41,11 @@ type ImportError struct {
 }
 
 func (e *ImportError) Error() string {
+	return e.where() + ": " + e.Err.Error() + "; nothing was imported"
+}
+
+// where is file:line:column, and the element: "back.json:3:1: session 2".
+func (e *ImportError) where() string {
 	where := fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
 	if e.Element > 0 {
 		what := e.What
@@ -49,7 +54,7 @@ func (e *ImportError) Error() string {
 		}
 		where += fmt.Sprintf(": %s %d", what, e.Element)
 	}
-	return where + ": " + e.Err.Error() + "; nothing was imported"
+	return where
 }
 
 func (e *ImportError) Unwrap() error { return e.Err }

@@ -50,6 +50,8 @@ type Store struct {
 	owner owner // this process, as the owner of the sessions it records
 
 	ro error // why the store was opened read-only (nil: it can be written)
+
+	kept []string // the pending files left unmerged for what they hold (PendingKept)
 }
 
 // ReadOnly is why the store was opened for reading only (a read-only
