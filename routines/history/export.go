@@ -57,7 +57,7 @@ func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 	var buf []byte
 	var lv []level
 	where, args := flt.where()
-	q := `SELECT ` + sessionCols + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
+	q := `SELECT ` + s.cols() + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
 	err := s.scanSessions(context.Background(), q, args, func(x *record.Session, levels string) error {
 		var err error
 		if lv, err = splitLevels(lv[:0], levels); err != nil {

@@ -60,7 +60,7 @@ func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
 	ctx := context.Background()
 	var out []routines.PastRun
 	var ids []int64
-	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.kind = 'session' AND s.status != 'running'
+	q := `SELECT ` + s.cols() + ` FROM sessions s WHERE s.kind = 'session' AND s.status != 'running'
 		AND EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.routine = ?)
 		ORDER BY s.started_ns DESC, s.id DESC`
 	err := s.eachSession(ctx, q, []any{routine}, func(x *record.Session) error {

@@ -23,6 +23,19 @@ const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_be
 		|| char(31) || e.direction,
 		char(30) ORDER BY e.pos) FROM exercises e WHERE e.session_id = s.id)`
 
+// sessionColsV5 is sessionCols over a history of schema version 5, which
+// has no direction (read "", not recorded): one opened read-only, and so
+// not migrated (OpenReadOnly).
+var sessionColsV5 = strings.Replace(sessionCols, "e.direction", "''", 1)
+
+// cols is sessionCols as s's schema can answer it.
+func (s *Store) cols() string {
+	if s.noDirection {
+		return sessionColsV5
+	}
+	return sessionCols
+}
+
 // eachSession runs a query of sessionCols and hands each session to f. A
 // running session whose process is gone comes out Interrupted.
 func (s *Store) eachSession(ctx context.Context, query string, args []any, f func(*record.Session) error) error {
@@ -227,7 +240,7 @@ func (s *Store) each(ctx context.Context, flt Filter, f func(*record.Session) er
 	if flt.Limit > 0 {
 		order, limit = "DESC", fmt.Sprintf(" LIMIT %d OFFSET %d", flt.Limit, max(flt.Offset, 0))
 	}
-	q := `SELECT ` + sessionCols + ` FROM sessions s` + where +
+	q := `SELECT ` + s.cols() + ` FROM sessions s` + where +
 		` ORDER BY s.started_ns ` + order + `, s.id ` + order + limit
 	return s.eachSession(ctx, q, args, f)
 }
@@ -265,7 +278,7 @@ func (s *Store) Count(flt Filter) (int, error) {
 func (s *Store) Session(id int64) (record.Session, bool, error) {
 	var out record.Session
 	found := false
-	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.id = ?`
+	q := `SELECT ` + s.cols() + ` FROM sessions s WHERE s.id = ?`
 	err := s.eachSession(context.Background(), q, []any{id}, func(x *record.Session) error {
 		out, found = *x, true
 		return nil
