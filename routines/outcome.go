@@ -39,7 +39,8 @@ func (k Kind) Valid() bool {
 // side more than once; each is its own Exercise, told apart by position.
 type Exercise struct {
 	Routine     string `json:"routine"`
-	Side        string `json:"side"` // "left", "right", or "" for a routine without sides
+	Side        string `json:"side"`                // "left", "right", or "" for a routine without sides
+	Direction   string `json:"direction,omitempty"` // a rep-only routine's way ("forward", "back": one exercise each), or ""
 	RepsDone    int    `json:"reps_done"`
 	RepsPlanned int    `json:"reps_planned"`
 }

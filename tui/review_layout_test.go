@@ -51,7 +51,7 @@ func TestReviewFitsEightyColumns(t *testing.T) {
 				t.Errorf("line %d is %d cells wide: %q", i, w, l)
 			}
 		}
-		if flat := strings.Join(strings.Fields(s), " "); !strings.Contains(flat, "on average (4 sessions with both check-ins).") {
+		if flat := strings.Join(strings.Fields(s), " "); !strings.Contains(flat, "on average (4 runs with both check-ins: 3 stretch sessions, 1 breathing run).") {
 			t.Errorf("the pain line is not whole:\n%s", s)
 		}
 	})

@@ -73,7 +73,7 @@ func reviewFixture() record.Overview {
 			},
 			Sessions: 6, BreatheSessions: 2, Breaths: 64,
 		},
-		Pain: record.PainTrend{Pairs: 4, AvgBefore: 5.5, AvgAfter: 3.75, Weeks: []record.WeekPain{
+		Pain: record.PainTrend{Pairs: 4, ByKind: record.PairCounts{Stretch: 3, Breathe: 1}, AvgBefore: 5.5, AvgAfter: 3.75, Weeks: []record.WeekPain{
 			{Week: today.Add(-26).Week(), Before: 7, After: 5, NBefore: 2, NAfter: 2},
 			{Week: today.Add(-19).Week(), Before: 6, NBefore: 1},
 			{Week: today.Add(-12).Week(), Before: 5.5, After: 3.5, NBefore: 2, NAfter: 2},
@@ -114,7 +114,8 @@ func TestReviewShowsWhatTheHistorySays(t *testing.T) {
 			"Streak 3 days · longest 7 days",
 			"6 stretch sessions · 2 breathing sessions · 64 breaths",
 			"knee-to-chest (left)", "40 reps",
-			"Before 5.5 → after 3.8: 1.8 points lower after a session, on average (4 sessions with both check-ins).",
+			"Before 5.5 → after 3.8: 1.8 points lower after a session, on average (4 runs with both check-ins: 3 stretch sessions, 1",
+			"breathing run).",
 			"seated-twist was stopped for pain 3 times lately", "unknot safety",
 			"Sat 21 Nov 09:15", "pain 5→3", "breathing", "20 breaths", "interrupted")
 	})

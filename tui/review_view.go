@@ -173,8 +173,8 @@ func (m *Review) painSection(width int) string {
 		case change >= 0.5:
 			verdict = fmt.Sprintf("%.1f points higher after a session, on average", change)
 		}
-		lines = append(lines, wrapText(s.Text, width, fmt.Sprintf("Before %.1f → after %.1f: %s (%s with both check-ins).",
-			p.AvgBefore, p.AvgAfter, verdict, count(p.Pairs, "session"))))
+		lines = append(lines, wrapText(s.Text, width, fmt.Sprintf("Before %.1f → after %.1f: %s (%s).",
+			p.AvgBefore, p.AvgAfter, verdict, p.ByKind.Words())))
 	}
 	if len(p.Weeks) > 0 {
 		lines = append(lines, m.weeklyPain(p.Weeks, width)...)

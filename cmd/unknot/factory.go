@@ -123,6 +123,9 @@ func (f *factory) finish(code int) int {
 				fmt.Fprintln(f.errOut, "unknot: "+msg)
 			}
 		}
+		for _, line := range c.Kept {
+			fmt.Fprintln(f.errOut, "unknot: "+line)
+		}
 		for _, line := range c.Unsaved {
 			fmt.Fprintln(f.out, line)
 		}

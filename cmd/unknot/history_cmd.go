@@ -68,6 +68,9 @@ func runHistory(f *factory, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, line := range s.PendingKept() {
+		fmt.Fprintln(f.errOut, "unknot: "+line)
+	}
 	switch {
 	case o.json:
 		return s.ExportJSON(f.out, flt)
@@ -156,7 +159,8 @@ func newHistoryImportCmd(f *factory) *cobra.Command {
 // importMessage says what an import added and what it skipped, sessions
 // and spasm starts each counted on their own: "Imported 12 sessions and
 // 1 spasm start from back.json; skipped 3 sessions already present."
-// Spasm starts are named only when the file holds any.
+// Spasm starts are named only when the file holds any. Skipped sessions
+// that the file records otherwise are said too: the history's are kept.
 func importMessage(res history.Imported, file string) string {
 	what := words.Plural(res.Added, "session")
 	if res.Episodes+res.EpisodesSkipped > 0 {
@@ -171,7 +175,27 @@ func importMessage(res history.Imported, file string) string {
 		skipped = append(skipped, words.Plural(res.EpisodesSkipped, "spasm start"))
 	}
 	if len(skipped) > 0 {
-		msg += "; skipped " + strings.Join(skipped, " and ") + " already present"
+		msg += "; skipped " + strings.Join(skipped, " and ") + " already present" + differNote(res)
 	}
 	return msg + "."
+}
+
+// differNote says, after the sessions skipped, how many of them the file
+// records otherwise, and that the history's are kept: " (1 of them
+// differs from the file: the history's is kept)".
+func differNote(res history.Imported) string {
+	if res.Differ == 0 {
+		return ""
+	}
+	of := fmt.Sprintf("%d of them", res.Differ)
+	if res.EpisodesSkipped > 0 {
+		of = fmt.Sprintf("%d of the sessions", res.Differ)
+	}
+	if res.Differ == res.Skipped && res.EpisodesSkipped == 0 {
+		of = map[bool]string{true: "it", false: "all of them"}[res.Differ == 1]
+	}
+	if res.Differ == 1 {
+		return " (" + of + " differs from the file: the history's is kept)"
+	}
+	return " (" + of + " differ from the file: the history's are kept)"
 }

@@ -45,12 +45,12 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("--json: exit %d, %q", code, errs)
 	}
-	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":3,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
+	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":4,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
 		t.Errorf("--json:\n%s", out)
 	}
 	code, csv, _ := runCLI(t, home, "history", "--csv", "--since", "2025-03-02")
-	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at\n"+
-		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,,,,\n" {
+	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction\n"+
+		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,,,,,\n" {
 		t.Errorf("--csv --since: exit %d\n%s", code, csv)
 	}
 
@@ -69,6 +69,23 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	}
 	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
 		t.Errorf("export after import:\n%s\nwant:\n%s", again, out)
+	}
+
+	// The same sessions, one of them with another check-in after: skipped
+	// and said, the history's kept.
+	changed := filepath.Join(t.TempDir(), "changed.json")
+	if !strings.Contains(out, `"pain_after":3,`) {
+		t.Fatalf("the export has no pain after of 3:\n%s", out)
+	}
+	if err := os.WriteFile(changed, []byte(strings.Replace(out, `"pain_after":3,`, `"pain_after":9,`, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, msg, _ = runCLI(t, other, "history", "import", changed)
+	if code != 0 || msg != "Imported 0 sessions from "+changed+"; skipped 2 sessions already present (1 of them differs from the file: the history's is kept).\n" {
+		t.Errorf("import of a changed file: exit %d, %q", code, msg)
+	}
+	if code, again, _ := runCLI(t, other, "history", "--json"); code != 0 || again != out {
+		t.Errorf("export after importing a changed file:\n%s\nwant the history as it was:\n%s", again, out)
 	}
 }
 
@@ -97,11 +114,23 @@ func TestHistoryBadInputExitsTwo(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("[\n{\"kind\":\"breathe\",\"started_at\":\"2025-01-01T07:00:00Z\",\"status\":\"fine\"}\n]\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	spasm := filepath.Join(t.TempDir(), "spasm.json")
+	if err := os.WriteFile(spasm, []byte(`{"format":"unknot-history","version":4,"sessions":[],"episodes":[`+"\n"+
+		`{"began_at":"2099-12-04T00:00:00Z","day_only":true,"or_earlier":false,"recorded_at":"2026-12-03T08:00:00Z"}]}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	level := filepath.Join(t.TempDir(), "level.json")
+	if err := os.WriteFile(level, []byte(`{"format":"unknot-history","version":4,"sessions":[`+"\n"+
+		`{"kind":"session","started_at":"2026-03-02T08:00:00Z","ended_at":"2026-03-02T08:05:00Z","status":"completed","exercises":[{"routine":"arm-raise","side":"","reps_done":5,"reps_planned":5}],"levels":{"arm-raise":1000}}]}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, home string
 		args       []string
 		want       string
 	}{
+		{"spasm in the future", "", []string{"history", "import", spasm}, spasm + `:2:1: episode 1: "began_at" is 2099-12-04T00:00:00Z, in the future; a spasm can only be recorded once it has begun; nothing was imported`},
+		{"level past any routine", "", []string{"history", "import", level}, level + `:2:1: session 1: "levels": "arm-raise" is at level 1000; no routine goes more than 49 steps`},
 		{"bad date", "", []string{"history", "--json", "--since", "1/2/2025"}, `--since: "1/2/2025" is not a date`},
 		{"both formats", "", []string{"history", "--json", "--csv"}, "history: --json and --csv both set; give one of them"},
 		{"garbage file", garbage, []string{"history", "--json"}, "not an unknot history"},
@@ -239,6 +268,11 @@ func TestImportMessageCountsSessionsAndSpasmStartsApart(t *testing.T) {
 		{history.Imported{Added: 2, EpisodesSkipped: 1}, "Imported 2 sessions and 0 spasm starts from F; skipped 1 spasm start already present."},
 		{history.Imported{Skipped: 5, EpisodesSkipped: 2}, "Imported 0 sessions and 0 spasm starts from F; skipped 5 sessions and 2 spasm starts already present."},
 		{history.Imported{Added: 4, Skipped: 1, Episodes: 1, EpisodesSkipped: 1}, "Imported 4 sessions and 1 spasm start from F; skipped 1 session and 1 spasm start already present."},
+		{history.Imported{Skipped: 3, Differ: 1}, "Imported 0 sessions from F; skipped 3 sessions already present (1 of them differs from the file: the history's is kept)."},
+		{history.Imported{Skipped: 3, Differ: 2}, "Imported 0 sessions from F; skipped 3 sessions already present (2 of them differ from the file: the history's are kept)."},
+		{history.Imported{Skipped: 1, Differ: 1}, "Imported 0 sessions from F; skipped 1 session already present (it differs from the file: the history's is kept)."},
+		{history.Imported{Skipped: 2, Differ: 2}, "Imported 0 sessions from F; skipped 2 sessions already present (all of them differ from the file: the history's are kept)."},
+		{history.Imported{Skipped: 3, Differ: 1, EpisodesSkipped: 1}, "Imported 0 sessions and 0 spasm starts from F; skipped 3 sessions and 1 spasm start already present (1 of the sessions differs from the file: the history's is kept)."},
 	} {
 		if got := importMessage(c.res, "F"); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.res, got, c.want)

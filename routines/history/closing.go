@@ -20,6 +20,9 @@ type Closing struct {
 	Unsaved []string // when nothing could be written at all: each run as a JSON line `history import` accepts
 	Runs    int      // how many runs were recorded through the journal
 	Err     error    // why not everything is in the history (nil when Saved)
+	// Kept are the pending files of earlier runs the history refused
+	// (Store.PendingKept), one line each: print them after Message.
+	Kept []string
 }
 
 // Message is the one line to print about where the record went ("" when
@@ -121,6 +124,7 @@ func (j *Journal) Close(wait time.Duration) Closing {
 	c := Closing{Runs: runs}
 	if j.store != nil {
 		c.History = j.store.Path()
+		c.Kept = j.store.PendingKept()
 	} else if j.dir != "" {
 		c.History = filepath.Join(j.dir, FileName)
 	}

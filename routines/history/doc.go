@@ -26,7 +26,9 @@
 // busy timeout, a full disk) is kept and retried. What is not written when
 // Close's wait ends goes to a pending file beside the history
 // (history-pending-*.jsonl, 0600), which the next Open that can write
-// merges; when that file cannot be written either, Close hands the record
+// merges (one holding what the history refuses, a run dated 2099 say, is
+// kept, never deleted, and said: Store.PendingKept, Closing.Kept); when
+// that file cannot be written either, Close hands the record
 // back as JSON lines `history import` accepts. Store.Start and its
 // Recorder write synchronously, for tests and tools.
 //
@@ -80,14 +82,14 @@
 // # Export and import
 //
 // ExportJSON writes the whole history as one JSON document (format
-// version 3), one session or episode to a line:
+// version 4), one session or episode to a line:
 //
-//	{"format": "unknot-history", "version": 3,
+//	{"format": "unknot-history", "version": 4,
 //	 "sessions": [
 //	  {"id", "kind": "session"|"breathe"|"ice"|"heat", "started_at", "ended_at" (RFC 3339 or null),
 //	   "status": "completed"|"stopped"|"pain"|"interrupted", "pain_before",
 //	   "pain_after" (0-10 or null), "breaths",
-//	   "exercises": [{"routine", "side", "reps_done", "reps_planned"}],
+//	   "exercises": [{"routine", "side", "direction", "reps_done", "reps_planned"}],
 //	   "levels": {"routine": level, ...},  (only when the session recorded levels)
 //	   "pattern": "5-1-3",                 (only for a breathing run that recorded its pattern)
 //	   "safety_opened_at": "...",          (only when the safety page was opened from its stop for pain)
@@ -96,19 +98,22 @@
 //	 ],
 //	 "episodes": [{"began_at", "day_only", "or_earlier", "recorded_at"}]}
 //
-// where side is "left", "right" or "" for a routine without sides, and a
+// where side is "left", "right" or "" for a routine without sides,
+// direction a rep-only routine's way ("forward", "back"; left out when it
+// has none: version 3 had no direction), and a
 // session still being recorded by a live process has the status "running".
 // Every table of the schema is in it: sessions with their exercises (and
 // check-ins, pain stops, ice and heat), levels, episodes; what is left out
 // is only what belongs to a process (the recording pid) or follows from
-// the rest (instants as nanoseconds, the day). Version 2 had no pattern,
+// the rest (instants as nanoseconds, the day). Version 3 had no
+// direction; version 2 no pattern,
 // no safety page and no stop place, version 1 was the bare array of sessions; ImportFile
 // and ImportJSON read them still, the document,
 // and JSON lines of sessions (what a run that could not be saved prints),
 // with or without a BOM, as a stream; they check every item against the
 // bounds before committing anything, skip sessions already present (same
 // start instant and kind: such a session gains only the levels, the
-// pattern and the opening of the safety page it lacks)
+// pattern, the opening of the safety page and the directions it lacks)
 // and episodes already present (same beginning, said at the same
 // instant), keep the ids where they are free, and report the first bad
 // item by index and field, with file:line:column. A document of a newer

@@ -26,15 +26,17 @@ import (
 // "safety_opened_at" (when the safety page was first opened from its stop
 // for pain) and "stop_pos" and "stop_rep" (where that stop came: the
 // exercise under way, counted from 0 in its "exercises", and its rep,
-// from 1), each left out when not recorded. Version 2 had neither:
-// imports still read it, as they read version 1, the bare array of
-// sessions with no levels and no episodes, and JSON lines of sessions
+// from 1), each left out when not recorded; since version 4 an exercise's
+// "direction" (a rep-only routine's way, "forward"), left out when it
+// has none. Version 3 had no direction and version 2 none of version 3's
+// keys: imports still read them, as they read version 1, the bare array
+// of sessions with no levels and no episodes, and JSON lines of sessions
 // (what a run that could not be saved prints). An unknot that reads only
-// up to version 2 refuses a version 3 file as written by a newer unknot,
+// up to version 3 refuses a version 4 file as written by a newer unknot,
 // rather than tripping on a key it does not know.
 const (
 	ExportFormat  = "unknot-history"
-	ExportVersion = 3
+	ExportVersion = 4
 )
 
 // levelCols is the export's one more column after sessionCols: the
@@ -55,7 +57,7 @@ func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 	var buf []byte
 	var lv []level
 	where, args := flt.where()
-	q := `SELECT ` + sessionCols + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
+	q := `SELECT ` + s.cols() + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
 	err := s.scanSessions(context.Background(), q, args, func(x *record.Session, levels string) error {
 		var err error
 		if lv, err = splitLevels(lv[:0], levels); err != nil {
@@ -129,7 +131,8 @@ func sortedLevels(m map[string]int) []level {
 
 // CSVHeader is the first row of `unknot history --csv`.
 var CSVHeader = []string{"id", "kind", "started_at", "ended_at", "status", "pain_before", "pain_after",
-	"breaths", "routine", "side", "reps_done", "reps_planned", "stopped_for_pain_at_rep", "pattern", "safety_opened_at"}
+	"breaths", "routine", "side", "reps_done", "reps_planned", "stopped_for_pain_at_rep", "pattern", "safety_opened_at",
+	"direction"}
 
 // ExportCSV writes the sessions flt chooses (oldest first) as CSV with a
 // header: one row per exercise, and one row for a session without any (a
@@ -162,11 +165,12 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 		}
 		if len(x.Exercises) == 0 {
 			clear(row[8:13])
+			row[15] = ""
 			return cw.Write(row)
 		}
 		place, stopped := x.PainPlace()
 		for i, e := range x.Exercises {
-			row[8], row[9] = csvText(e.Routine), csvText(e.Side)
+			row[8], row[9], row[15] = csvText(e.Routine), csvText(e.Side), csvText(e.Direction)
 			row[10], row[11] = strconv.Itoa(e.RepsDone), strconv.Itoa(e.RepsPlanned)
 			row[12] = "" // on the row of the exercise the stop for pain came in, as recorded
 			if stopped && !place.Guessed && place.Pos == i {
@@ -272,6 +276,10 @@ func appendSession(b []byte, x *record.Session) []byte {
 		b = appendString(b, e.Routine)
 		b = append(b, `,"side":`...)
 		b = appendString(b, e.Side)
+		if e.Direction != "" {
+			b = append(b, `,"direction":`...)
+			b = appendString(b, e.Direction)
+		}
 		b = append(b, `,"reps_done":`...)
 		b = strconv.AppendInt(b, int64(e.RepsDone), 10)
 		b = append(b, `,"reps_planned":`...)

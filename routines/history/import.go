@@ -24,6 +24,7 @@ import (
 type Imported struct {
 	Added   int // sessions added
 	Skipped int // sessions already present (same start instant and kind)
+	Differ  int // of those, the ones the file records otherwise: the history's is kept, never overwritten
 
 	Episodes        int // episodes of spasm added
 	EpisodesSkipped int // episodes already present (same beginning, said at the same instant)
@@ -40,6 +41,11 @@ type ImportError struct {
 }
 
 func (e *ImportError) Error() string {
+	return e.where() + ": " + e.Err.Error() + "; nothing was imported"
+}
+
+// where is file:line:column, and the element: "back.json:3:1: session 2".
+func (e *ImportError) where() string {
 	where := fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
 	if e.Element > 0 {
 		what := e.What
@@ -48,7 +54,7 @@ func (e *ImportError) Error() string {
 		}
 		where += fmt.Sprintf(": %s %d", what, e.Element)
 	}
-	return where + ": " + e.Err.Error() + "; nothing was imported"
+	return where
 }
 
 func (e *ImportError) Unwrap() error { return e.Err }
@@ -92,6 +98,7 @@ type item struct {
 type importExercise struct {
 	Routine     *string `json:"routine"`
 	Side        *string `json:"side"`
+	Direction   *string `json:"direction"` // version 4
 	RepsDone    *int64  `json:"reps_done"`
 	RepsPlanned *int64  `json:"reps_planned"`
 }
@@ -150,11 +157,16 @@ func (s *Store) ImportJSON(r io.Reader, name string) (Imported, error) {
 				}
 				return err
 			}
-			added, err := ins.add(ctx, it.session, it.levels)
-			if added {
+			added, differs, err := ins.add(ctx, it.session, it.levels)
+			switch {
+			case err != nil:
+			case added:
 				res.Added++
-			} else if err == nil {
+			default:
 				res.Skipped++
+				if differs {
+					res.Differ++
+				}
 			}
 			return err
 		})
@@ -174,7 +186,7 @@ type inserter struct {
 	s             *Store
 	tx            *sql.Tx
 	exists, store *sql.Stmt
-	fill          *sql.Stmt
+	fill, dir     *sql.Stmt
 	ex            map[int]*sql.Stmt // one multi-row insert per number of exercises
 }
 
@@ -205,6 +217,10 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 		stop_rep = CASE WHEN ` + stopFits + ` THEN ?5 ELSE stop_rep END
 		WHERE id = ?1 AND ((pattern IS NULL AND ?2 IS NOT NULL) OR (safety_opened_at IS NULL AND ?3 IS NOT NULL)
 			OR (stop_pos IS NULL AND ?4 IS NOT NULL))`)
+	// ... and the direction of an exercise it lacks (imported from a
+	// version 3 file), where the row is that routine without a side.
+	in.dir = prep(`UPDATE exercises SET direction = ?4
+		WHERE session_id = ?1 AND pos = ?2 AND routine = ?3 AND side = '' AND direction = ''`)
 	if err != nil {
 		in.close()
 		return nil, err
@@ -213,7 +229,7 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 }
 
 func (in *inserter) close() {
-	for _, st := range []*sql.Stmt{in.exists, in.store, in.fill} {
+	for _, st := range []*sql.Stmt{in.exists, in.store, in.fill, in.dir} {
 		if st != nil {
 			st.Close()
 		}
@@ -232,21 +248,39 @@ const stopFits = `stop_pos IS NULL AND ?4 IS NOT NULL AND status = 'pain' AND ki
 
 // add inserts x with its levels unless a session with its start instant
 // and kind is already there (added false, err nil): that one gets the
-// levels, the pattern and the opening of the safety page it lacks, and
-// keeps those it has.
-func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
+// levels, the pattern, the opening of the safety page and the directions
+// it lacks, and keeps those it has; differs says whether it records
+// anything otherwise than the file (what it keeps).
+func (in *inserter) add(ctx context.Context, x *record.Session, levels map[string]int) (added, differs bool, err error) {
 	var id int64
 	if err := in.exists.QueryRowContext(ctx, x.StartedAt.UnixNano(), x.Kind).Scan(&id); err != nil {
-		return false, err
+		return false, false, err
 	}
 	if id != 0 {
+		if differs, err = in.differs(ctx, id, x, levels); err != nil {
+			return false, false, err
+		}
 		if x.Pattern != "" || x.SafetyOpenedAt != nil || x.StopPos != nil {
 			if _, err := in.fill.ExecContext(ctx, id, optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep); err != nil {
-				return false, err
+				return false, false, err
 			}
 		}
-		return false, addLevels(ctx, in.tx, id, levels, "OR IGNORE")
+		for i, e := range x.Exercises {
+			if e.Direction == "" || e.Side != "" {
+				continue
+			}
+			if _, err := in.dir.ExecContext(ctx, id, i, e.Routine, e.Direction); err != nil {
+				return false, false, err
+			}
+		}
+		return false, differs, addLevels(ctx, in.tx, id, levels, "OR IGNORE")
 	}
+	added, err = in.insert(ctx, x, levels)
+	return added, false, err
+}
+
+// insert adds x, not in the history, with its levels.
+func (in *inserter) insert(ctx context.Context, x *record.Session, levels map[string]int) (bool, error) {
 	var ended any
 	if x.EndedAt != nil {
 		ended = timeText(*x.EndedAt)
@@ -266,21 +300,75 @@ func (in *inserter) add(ctx context.Context, x *record.Session, levels map[strin
 	}
 	st := in.ex[len(x.Exercises)]
 	if st == nil {
-		q := "INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES " +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?),", len(x.Exercises)), ",")
+		q := "INSERT INTO exercises (session_id, pos, routine, side, direction, reps_done, reps_planned) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?),", len(x.Exercises)), ",")
 		if st, err = in.tx.PrepareContext(ctx, q); err != nil {
 			return false, err
 		}
 		in.ex[len(x.Exercises)] = st
 	}
-	args := make([]any, 0, 6*len(x.Exercises))
+	args := make([]any, 0, 7*len(x.Exercises))
 	for i, e := range x.Exercises {
-		args = append(args, newID, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned)
+		args = append(args, newID, i, e.Routine, e.Side, e.Direction, e.RepsDone, e.RepsPlanned)
 	}
 	if _, err := st.ExecContext(ctx, args...); err != nil {
 		return false, err
 	}
 	return true, nil
+}
+
+// differs reports whether session id, already in the history, records
+// anything otherwise than x and its levels from an import file: how it
+// ended, the check-ins, the breaths, the exercises (a direction only when
+// both give one), and the pattern, the opening of the safety page, the
+// stop place and the levels where both have them (one the history lacks
+// is filled in, not a difference). A run still being recorded by a live
+// process is not compared on how it ended.
+func (in *inserter) differs(ctx context.Context, id int64, x *record.Session, levels map[string]int) (bool, error) {
+	var have *record.Session
+	var haveLevels []level
+	err := scanSessionsOn(ctx, in.tx, `SELECT `+sessionCols+levelCols+` FROM sessions s WHERE s.id = ?`, []any{id},
+		func(h *record.Session, lv string) error {
+			var err error
+			have = h
+			haveLevels, err = splitLevels(nil, lv)
+			return err
+		})
+	if err != nil || have == nil {
+		return false, err
+	}
+	return sessionDiffers(have, haveLevels, x, levels), nil
+}
+
+// sessionDiffers is differs' comparison, of have (the history's) and x.
+func sessionDiffers(have *record.Session, haveLevels []level, x *record.Session, levels map[string]int) bool {
+	sameTime := func(a, b *time.Time) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
+	sameInt := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	bothDiffer := func(a, b *time.Time) bool { return a != nil && b != nil && !a.Equal(*b) }
+	if have.Status != record.Running && (have.Status != x.Status || !sameTime(have.EndedAt, x.EndedAt)) {
+		return true
+	}
+	if !sameInt(have.PainBefore, x.PainBefore) || !sameInt(have.PainAfter, x.PainAfter) || have.Breaths != x.Breaths ||
+		len(have.Exercises) != len(x.Exercises) {
+		return true
+	}
+	for i, e := range have.Exercises {
+		f := x.Exercises[i]
+		if e.Routine != f.Routine || e.Side != f.Side || e.RepsDone != f.RepsDone || e.RepsPlanned != f.RepsPlanned ||
+			(e.Direction != "" && f.Direction != "" && e.Direction != f.Direction) {
+			return true
+		}
+	}
+	if (have.Pattern != "" && x.Pattern != "" && have.Pattern != x.Pattern) || bothDiffer(have.SafetyOpenedAt, x.SafetyOpenedAt) ||
+		(have.StopPos != nil && x.StopPos != nil && (*have.StopPos != *x.StopPos || *have.StopRep != *x.StopRep)) {
+		return true
+	}
+	for _, l := range haveLevels {
+		if v, ok := levels[l.Routine]; ok && v != l.Level {
+			return true
+		}
+	}
+	return false
 }
 
 // addLevels inserts levels (routine -> level) for session id in tx; or is
@@ -558,6 +646,12 @@ func readEpisode(raw json.RawMessage, start int64, elem int, fail func(int64, in
 	if err == nil {
 		e.Recorded, err = parseTime(`"recorded_at"`, *x.RecordedAt)
 	}
+	if err == nil {
+		err = notFuture(`"began_at"`, e.Began, "a spasm can only be recorded once it has begun")
+	}
+	if err == nil {
+		err = notFuture(`"recorded_at"`, e.Recorded, "a spasm's start is recorded when it is said")
+	}
 	if err != nil {
 		return nil, fail(start, elem, err)
 	}
@@ -567,7 +661,7 @@ func readEpisode(raw json.RawMessage, start int64, elem int, fail func(int64, in
 }
 
 // levels checks the session's levels (kind k): routine names as an
-// exercise's, levels within MaxLevel either way.
+// exercise's, levels within MaxLevelSteps either way.
 func (x importSession) levels(k Kind) (map[string]int, error) {
 	if len(x.Levels) == 0 {
 		return nil, nil
@@ -584,8 +678,9 @@ func (x importSession) levels(k Kind) (map[string]int, error) {
 		if err := checkName(r); err != nil {
 			return nil, fmt.Errorf(`"levels": %v`, err)
 		}
-		if l < -MaxLevel || l > MaxLevel {
-			return nil, fmt.Errorf(`"levels": %q is at level %d; it must be from %d to %d`, r, l, -MaxLevel, MaxLevel)
+		if l < -MaxLevelSteps || l > MaxLevelSteps {
+			return nil, fmt.Errorf(`"levels": %q is at level %d; no routine goes more than %d steps from its file either way, so it must be from %d to %d`,
+				r, l, MaxLevelSteps, -MaxLevelSteps, MaxLevelSteps)
 		}
 		out[r] = int(l)
 	}
@@ -702,6 +797,9 @@ func (x importSession) session() (record.Session, error) {
 		if e.Side != nil {
 			ex.Side = *e.Side
 		}
+		if e.Direction != nil {
+			ex.Direction = *e.Direction
+		}
 		ex.RepsPlanned = small(fmt.Sprintf(`exercise %d: "reps_planned"`, i+1), e.RepsPlanned, 0, MaxReps)
 		ex.RepsDone = small(fmt.Sprintf(`exercise %d: "reps_done"`, i+1), e.RepsDone, 0, MaxReps)
 		if bad != nil {
@@ -721,14 +819,14 @@ func (x importSession) session() (record.Session, error) {
 // shortest hold) fit between its start and end, a check-in on ice or heat. (A long run is not refused: breathing
 // with no set end may be left running, and its export must go back in.)
 func checkPlausible(s record.Session) error {
-	// Nor a run that has not happened yet: a day of slack covers a clock
-	// set wrong on the machine that made the export.
-	latest := time.Now().Add(24 * time.Hour)
-	if s.StartedAt.After(latest) {
-		return fmt.Errorf(`"started_at" is %s, in the future; a run can only be recorded once it has begun`, s.StartedAt.Format(time.RFC3339))
+	// Nor a run that has not happened yet.
+	if err := notFuture(`"started_at"`, s.StartedAt, "a run can only be recorded once it has begun"); err != nil {
+		return err
 	}
-	if at := s.SafetyOpenedAt; at != nil && at.After(latest) {
-		return fmt.Errorf(`"safety_opened_at" is %s, in the future; the safety page can only be recorded once it was opened`, at.Format(time.RFC3339))
+	if at := s.SafetyOpenedAt; at != nil {
+		if err := notFuture(`"safety_opened_at"`, *at, "the safety page can only be recorded once it was opened"); err != nil {
+			return err
+		}
 	}
 	if (s.Kind == KindIce || s.Kind == KindHeat) && (s.PainBefore != nil || s.PainAfter != nil) {
 		// unknot asks no check-in around ice or heat: one here would count
@@ -746,6 +844,19 @@ func checkPlausible(s record.Session) error {
 	// is a second.
 	if most, reps := int(d/time.Second)+1, s.Reps(); reps > most {
 		return fmt.Errorf(`the exercises' "reps_done" add up to %d in %v; a rep takes a second at the least, so at most %d fit`, reps, d.Round(time.Second), most)
+	}
+	return nil
+}
+
+// futureSlack is how far past now an instant of an import may be: a day,
+// for a clock set wrong on the machine that made the export.
+const futureSlack = 24 * time.Hour
+
+// notFuture refuses instant t (the field what) past now and futureSlack,
+// saying why it cannot be.
+func notFuture(what string, t time.Time, why string) error {
+	if t.After(time.Now().Add(futureSlack)) {
+		return fmt.Errorf(`%s is %s, in the future; %s`, what, t.Format(time.RFC3339), why)
 	}
 	return nil
 }

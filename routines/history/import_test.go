@@ -44,6 +44,8 @@ func TestImportRefusesHostileEntries(t *testing.T) {
 		{"empty routine", with(`"routine":"knee-to-chest"`, `"routine":""`), `exercise 1: "routine" is missing or empty`},
 		{"long routine", with(`"routine":"knee-to-chest"`, `"routine":"`+strings.Repeat("a", 300)+`"`), `"routine" is 300 bytes long`},
 		{"bad side", with(`"side":"left"`, `"side":"middle"`), `"side" is "middle"`},
+		{"direction with a side", with(`"side":"left"`, `"side":"left","direction":"forward"`), `session 2: exercise 1: "direction" is "forward" and "side" "left"; a routine has sides or directions, not both`},
+		{"bad direction", with(`"side":"left"`, `"side":"","direction":"Forward!"`), `session 2: exercise 1: "direction" is "Forward!"; it must be one or two lower-case words`},
 		{"exercises on breathe", with(`"kind":"session"`, `"kind":"breathe"`), `only stretch sessions`},
 		{"more breaths than seconds", with(`"breaths":0`, `"breaths":1000`), `session 2: "breaths" is 1000 in 10m0s; at the quickest pace, one a second, at most 601 fit`},
 		{"more reps than seconds", with(`"ended_at":"2025-01-01T07:10:00+01:00"`, `"ended_at":"2025-01-01T07:00:01+01:00"`), `session 2: the exercises' "reps_done" add up to 3 in 1s; a rep takes a second at the least, so at most 2 fit`},
@@ -152,7 +154,7 @@ func TestAbsurdValuesStillOpen(t *testing.T) {
 			(101, 'breathe', '2025-01-05T08:00:00Z', 1736064000000000000, '2025-01-05', 'completed', 9223372036854775807, -4)`,
 		`INSERT INTO sessions (id, kind, started_at, started_ns, day, status) VALUES
 			(102, 'session', '2025-01-05T09:00:00Z', 1736067600000000000, '2025-01-05', 'completed')`,
-		`INSERT INTO exercises VALUES (102, 0, 'knee-to-chest', 'left', 9223372036854775807, 3),
+		`INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES (102, 0, 'knee-to-chest', 'left', 9223372036854775807, 3),
 			(102, 1, 'knee-to-chest', 'left', 9223372036854775807, 9223372036854775807)`,
 	} {
 		if _, err := conn.ExecContext(t.Context(), q); err != nil {

@@ -11,8 +11,19 @@ import (
 )
 
 // MaxLevel bounds a recorded level either way (steps from a routine's
-// file; routines.Progress keeps real ones within a few).
+// file; routines.Progress keeps real ones within a few): the schema's
+// bound, to which reading clamps.
 const MaxLevel = 1000
+
+// MaxLevelSteps is the furthest any routine can be taken from its file,
+// either way: a routine file gives at most routines.MaxReps reps (and
+// max_reps), or a hold of at most routines.MaxHoldBreaths breaths, and a
+// level never goes under one rep or one breath (routines.LevelRange).
+// Import refuses a level past it. It does not hold a level to the range
+// of the routine as its file reads now: a file changed since may allow
+// less than it did, and the level recorded then is still the person's
+// (routines.ClampLevel uses it as the nearest it allows).
+const MaxLevelSteps = max(routines.MaxReps, routines.MaxHoldBreaths) - 1
 
 // writeLevels replaces the levels recorded for session id with levels
 // (routine -> level), in tx. Nil levels leave the session's rows alone.
@@ -49,7 +60,7 @@ func (s *Store) RecentRuns(routine string, n int) ([]routines.PastRun, error) {
 	ctx := context.Background()
 	var out []routines.PastRun
 	var ids []int64
-	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.kind = 'session' AND s.status != 'running'
+	q := `SELECT ` + s.cols() + ` FROM sessions s WHERE s.kind = 'session' AND s.status != 'running'
 		AND EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.routine = ?)
 		ORDER BY s.started_ns DESC, s.id DESC`
 	err := s.eachSession(ctx, q, []any{routine}, func(x *record.Session) error {

@@ -190,6 +190,10 @@ func checkExercise(e Exercise) error {
 	switch {
 	case !validSide(e.Side):
 		return fmt.Errorf(`"side" is %q; it must be "left", "right" or ""`, e.Side)
+	case e.Direction != "" && !validDirection(e.Direction):
+		return fmt.Errorf(`"direction" is %q; it must be one or two lower-case words, like "forward", as a routine file lists them`, e.Direction)
+	case e.Direction != "" && e.Side != "":
+		return fmt.Errorf(`"direction" is %q and "side" %q; a routine has sides or directions, not both: make one of them ""`, e.Direction, e.Side)
 	case e.RepsPlanned < 0 || e.RepsPlanned > MaxReps:
 		return fmt.Errorf(`"reps_planned" is %d; it must be from 0 to %d`, e.RepsPlanned, MaxReps)
 	case e.RepsDone < 0 || e.RepsDone > e.RepsPlanned:

@@ -14,13 +14,27 @@ import (
 // sessionCols are read by eachSession, in this order, from sessions s
 // (the pattern, the opening of the safety page and where a stop for pain
 // came, NULL when not recorded, after the owner); the exercises come last, as one text, each "routine US side US done US
-// planned", separated by RS, in plan order. One row a session is several
+// planned US direction", separated by RS, in plan order. One row a session is several
 // times faster to read than a join, one row an exercise.
 const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_before, s.pain_after,
 	s.breaths, coalesce(s.owner_pid, 0), coalesce(s.owner_token, ''), s.pattern, s.safety_opened_at,
 	s.stop_pos, s.stop_rep,
-	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned,
+	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned
+		|| char(31) || e.direction,
 		char(30) ORDER BY e.pos) FROM exercises e WHERE e.session_id = s.id)`
+
+// sessionColsV5 is sessionCols over a history of schema version 5, which
+// has no direction (read "", not recorded): one opened read-only, and so
+// not migrated (OpenReadOnly).
+var sessionColsV5 = strings.Replace(sessionCols, "e.direction", "''", 1)
+
+// cols is sessionCols as s's schema can answer it.
+func (s *Store) cols() string {
+	if s.noDirection {
+		return sessionColsV5
+	}
+	return sessionCols
+}
 
 // eachSession runs a query of sessionCols and hands each session to f. A
 // running session whose process is gone comes out Interrupted.
@@ -32,7 +46,18 @@ func (s *Store) eachSession(ctx context.Context, query string, args []any, f fun
 // after sessionCols (levelCols: the session's levels as text), handed to f
 // as it is ("" when the query has no such column or it is null).
 func (s *Store) scanSessions(ctx context.Context, query string, args []any, f func(*record.Session, string) error) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return scanSessionsOn(ctx, s.db, query, args, f)
+}
+
+// rowsQuerier is what scanSessionsOn reads through: the store's pool, or
+// a transaction (which sees what it has written).
+type rowsQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// scanSessionsOn is scanSessions through q.
+func scanSessionsOn(ctx context.Context, q rowsQuerier, query string, args []any, f func(*record.Session, string) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -107,7 +132,7 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 	}
 	for item := range strings.SplitSeq(text, "\x1e") {
 		f := strings.Split(item, "\x1f")
-		if len(f) != 4 {
+		if len(f) != 5 {
 			return nil, fmt.Errorf("exercise %q cannot be read", item)
 		}
 		done, err1 := strconv.Atoi(f[2])
@@ -122,7 +147,7 @@ func splitExercises(text string, names map[string]string) ([]Exercise, error) {
 		}
 		planned = clamp(planned, 0, MaxReps)
 		done = clamp(done, 0, planned)
-		out = append(out, Exercise{Routine: name, Side: f[1], RepsDone: done, RepsPlanned: planned})
+		out = append(out, Exercise{Routine: name, Side: f[1], Direction: f[4], RepsDone: done, RepsPlanned: planned})
 	}
 	return out, nil
 }
@@ -215,7 +240,7 @@ func (s *Store) each(ctx context.Context, flt Filter, f func(*record.Session) er
 	if flt.Limit > 0 {
 		order, limit = "DESC", fmt.Sprintf(" LIMIT %d OFFSET %d", flt.Limit, max(flt.Offset, 0))
 	}
-	q := `SELECT ` + sessionCols + ` FROM sessions s` + where +
+	q := `SELECT ` + s.cols() + ` FROM sessions s` + where +
 		` ORDER BY s.started_ns ` + order + `, s.id ` + order + limit
 	return s.eachSession(ctx, q, args, f)
 }
@@ -253,7 +278,7 @@ func (s *Store) Count(flt Filter) (int, error) {
 func (s *Store) Session(id int64) (record.Session, bool, error) {
 	var out record.Session
 	found := false
-	q := `SELECT ` + sessionCols + ` FROM sessions s WHERE s.id = ?`
+	q := `SELECT ` + s.cols() + ` FROM sessions s WHERE s.id = ?`
 	err := s.eachSession(context.Background(), q, []any{id}, func(x *record.Session) error {
 		out, found = *x, true
 		return nil

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
@@ -16,18 +17,33 @@ import (
 // instant and kind: the journal wrote part of it) is brought up to date
 // with the file's record, unless the history already knows it ended and
 // the file does not say more. A file that cannot be merged now (another
-// unknot holds the lock, it is damaged) is left for a later Open.
+// unknot holds the lock) is left for a later Open; one that holds what
+// the history refuses (a run in the future, a pain of 99, a file cut
+// short) is left too, never deleted, and said by PendingKept.
 func (s *Store) mergePending(dir string) {
 	if s.ro != nil {
 		return
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, pendingPrefix+"*"+pendingSuffix))
 	for _, path := range files {
-		if s.mergeFile(path) == nil {
+		err := s.mergeFile(path)
+		var ie *ImportError
+		switch {
+		case err == nil:
 			os.Remove(path)
+		case errors.As(err, &ie):
+			s.kept = append(s.kept, ie.where()+": "+ie.Err.Error()+
+				"; this run is not in your history, and the file is kept as it is: correct that line and unknot adds it, or move the file away")
 		}
 	}
 }
+
+// PendingKept says, one line each, the pending files (runs a Journal
+// could not write, history-pending-*.jsonl beside the history) that Open
+// found holding what the history refuses: the file, the line and what is
+// wrong, and that the file is kept. Nil when there are none. Say them
+// once, where the history is read or a run's record is closed.
+func (s *Store) PendingKept() []string { return s.kept }
 
 func (s *Store) mergeFile(path string) error {
 	f, _, err := routines.OpenRegular(path, 0)

@@ -89,7 +89,11 @@ func streaks(days []record.Day, today record.Day) record.Streak {
 func (s *Store) Totals(since record.Day) (record.Totals, error) {
 	ctx := context.Background()
 	var t record.Totals
-	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(min(e.reps_done, 1000)), count(*)
+	// A session counts once for a routine and side however many of its
+	// exercises are that routine on that side (directions: forward and
+	// back; a plan that lists a routine twice): record.Total's rule, the
+	// report's (RoutineReport.Sessions) and the daily limits' (TodayCounts).
+	rows, err := s.db.QueryContext(ctx, `SELECT e.routine, e.side, sum(min(e.reps_done, 1000)), count(DISTINCT e.session_id)
 		FROM exercises e JOIN sessions s ON s.id = e.session_id
 		WHERE s.day >= ? AND e.reps_done > 0 GROUP BY e.routine, e.side ORDER BY e.routine, e.side`, since)
 	if err != nil {
@@ -177,7 +181,7 @@ func (s *Store) KindToday(today record.Day, kind Kind) (int, error) {
 // PainTrend gathers the check-ins since date since ("" for ever): before
 // against after, and the weekly averages, oldest week first.
 func (s *Store) PainTrend(since record.Day) (record.PainTrend, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT day, min(max(pain_before, 0), 10), min(max(pain_after, 0), 10) FROM sessions
+	rows, err := s.db.QueryContext(context.Background(), `SELECT day, kind, min(max(pain_before, 0), 10), min(max(pain_after, 0), 10) FROM sessions
 		WHERE day >= ? AND (pain_before IS NOT NULL OR pain_after IS NOT NULL) ORDER BY day`, since)
 	if err != nil {
 		return record.PainTrend{}, fault("read", s.path, err)
@@ -188,12 +192,14 @@ func (s *Store) PainTrend(since record.Day) (record.PainTrend, error) {
 	weeks := map[record.Day]*record.WeekPain{}
 	for rows.Next() {
 		var d record.Day
+		var k Kind
 		var b, a sql.NullInt64
-		if err := rows.Scan(&d, &b, &a); err != nil {
+		if err := rows.Scan(&d, &k, &b, &a); err != nil {
 			return record.PainTrend{}, fault("read", s.path, err)
 		}
 		if b.Valid && a.Valid {
 			p.Pairs++
+			p.ByKind.Add(k)
 			sumB += int(b.Int64)
 			sumA += int(a.Int64)
 		}

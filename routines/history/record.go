@@ -99,15 +99,15 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *record.Sess
 	if _, err := tx.ExecContext(ctx, `DELETE FROM exercises WHERE session_id = ? AND pos >= ?`, id, len(x.Exercises)); err != nil {
 		return err
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, pos) DO UPDATE SET routine = excluded.routine,
-		side = excluded.side, reps_done = excluded.reps_done, reps_planned = excluded.reps_planned`)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO exercises (session_id, pos, routine, side, direction, reps_done, reps_planned)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, pos) DO UPDATE SET routine = excluded.routine,
+		side = excluded.side, direction = excluded.direction, reps_done = excluded.reps_done, reps_planned = excluded.reps_planned`)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	for i, e := range x.Exercises {
-		if _, err := st.ExecContext(ctx, id, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned); err != nil {
+		if _, err := st.ExecContext(ctx, id, i, e.Routine, e.Side, e.Direction, e.RepsDone, e.RepsPlanned); err != nil {
 			return err
 		}
 	}
@@ -119,13 +119,13 @@ func insertExercises(ctx context.Context, tx *sql.Tx, id int64, exs []Exercise) 
 		return nil
 	}
 	st, err := tx.PrepareContext(ctx, `INSERT INTO exercises
-		(session_id, pos, routine, side, reps_done, reps_planned) VALUES (?, ?, ?, ?, ?, ?)`)
+		(session_id, pos, routine, side, direction, reps_done, reps_planned) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	for i, e := range exs {
-		if _, err := st.ExecContext(ctx, id, i, e.Routine, e.Side, e.RepsDone, e.RepsPlanned); err != nil {
+		if _, err := st.ExecContext(ctx, id, i, e.Routine, e.Side, e.Direction, e.RepsDone, e.RepsPlanned); err != nil {
 			return fmt.Errorf("%s %s: %w", e.Routine, e.Side, err)
 		}
 	}

@@ -86,6 +86,7 @@ func buildReport(from, to record.Day, planWeekly int, sessions []record.Session,
 		}
 		if x.PainBefore != nil && x.PainAfter != nil {
 			r.Pain.Pairs++
+			r.Pain.ByKind.Add(x.Kind)
 			painB += *x.PainBefore
 			painA += *x.PainAfter
 		}

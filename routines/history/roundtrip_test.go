@@ -114,9 +114,12 @@ func fullHistory(t *testing.T, s *Store) {
 	save(record.Session{Kind: KindIce, StartedAt: day(1, 9, 40), EndedAt: end(day(1, 9, 40), 7*time.Minute), Status: Stopped}, nil)
 	save(record.Session{Kind: KindHeat, StartedAt: day(4, 8, 0), EndedAt: end(day(4, 8, 0), 3*time.Minute), Status: Interrupted}, nil)
 	save(record.Session{Kind: KindHeat, StartedAt: day(4, 14, 0), EndedAt: end(day(4, 14, 0), 15*time.Minute), Status: Completed}, nil)
-	// Stretching, the level going up, a pain stop, and down again.
+	// Stretching, the level going up, a pain stop, and down again; a
+	// routine with directions (shoulder rolls: forward, then back).
 	k2c := func(done, planned int) []Exercise {
-		return []Exercise{ex("knee-to-chest", "left", done, planned), ex("knee-to-chest", "right", done, planned), ex("arm-raise", "", done, planned)}
+		return []Exercise{ex("knee-to-chest", "left", done, planned), ex("knee-to-chest", "right", done, planned), ex("arm-raise", "", done, planned),
+			{Routine: "shoulder-rolls", Direction: "forward", RepsDone: done, RepsPlanned: planned},
+			{Routine: "shoulder-rolls", Direction: "back", RepsDone: done, RepsPlanned: planned}}
 	}
 	save(record.Session{Kind: KindSession, StartedAt: day(2, 8, 0), EndedAt: end(day(2, 8, 0), 9*time.Minute), Status: Completed,
 		PainBefore: ptr(6), PainAfter: ptr(4), Exercises: k2c(3, 3)}, map[string]int{"knee-to-chest": 0, "arm-raise": 0})
@@ -151,6 +154,11 @@ func TestExportImportRestoresEverything(t *testing.T) {
 		t.Errorf("column %s is NULL in every row of the test's history: record something in it (and export and import it)", col)
 	}
 	file := export(t, src, Filter{})
+	for _, way := range []string{`"side":"","direction":"forward"`, `"side":"","direction":"back"`} {
+		if strings.Count(file, way) != 5 {
+			t.Errorf("the export holds %q %d times, want 5 (once a stretch session):\n%s", way, strings.Count(file, way), file)
+		}
+	}
 
 	dst, _ := openTemp(t)
 	res, err := dst.ImportJSON(strings.NewReader(file), "back.json")
@@ -187,6 +195,9 @@ func TestExportImportRestoresEverything(t *testing.T) {
 			for _, x := range all {
 				if p, ok := x.PainPlace(); ok && (p != record.StopPlace{Pos: 1, Rep: 2}) {
 					t.Errorf("the stop for pain came at %+v, want exercise 1 (knee to chest, right) rep 2, as recorded", p)
+				}
+				if n := len(x.Exercises); x.Kind == KindSession && (n != 5 || x.Exercises[3].Direction != "forward" || x.Exercises[4].Direction != "back") {
+					t.Errorf("session %d's exercises %+v, want shoulder rolls forward then back at the end", x.ID, x.Exercises)
 				}
 			}
 		}
@@ -289,8 +300,8 @@ func TestImportVersion2ThenVersion3(t *testing.T) {
 	src, _ := openTemp(t)
 	fullHistory(t, src)
 	file := export(t, src, Filter{})
-	old := regexp.MustCompile(`,"(pattern|safety_opened_at)":"[^"]*"|,"stop_(pos|rep)":\d+`).ReplaceAllString(file, "")
-	old = strings.Replace(old, `"version":3`, `"version":2`, 1)
+	old := regexp.MustCompile(`,"(pattern|safety_opened_at|direction)":"[^"]*"|,"stop_(pos|rep)":\d+`).ReplaceAllString(file, "")
+	old = strings.Replace(old, `"version":4`, `"version":2`, 1)
 	if old == file || strings.Contains(old, "pattern") {
 		t.Fatalf("the test's history exports no pattern to take out:\n%s", file)
 	}
@@ -298,10 +309,11 @@ func TestImportVersion2ThenVersion3(t *testing.T) {
 	if res, err := dst.ImportJSON(strings.NewReader(old), "old.json"); err != nil || res.Added != 12 {
 		t.Fatalf("version 2 import: %+v, %v", res, err)
 	}
-	var patterns, opened, stops int
+	var patterns, opened, stops, ways int
 	dst.db.QueryRow(`SELECT count(pattern), count(safety_opened_at), count(stop_pos) FROM sessions`).Scan(&patterns, &opened, &stops)
-	if patterns != 0 || opened != 0 || stops != 0 {
-		t.Errorf("a version 2 file gave %d patterns, %d openings of the safety page, %d stop places", patterns, opened, stops)
+	dst.db.QueryRow(`SELECT count(*) FROM exercises WHERE direction != ''`).Scan(&ways)
+	if patterns != 0 || opened != 0 || stops != 0 || ways != 0 {
+		t.Errorf("a version 2 file gave %d patterns, %d openings of the safety page, %d stop places, %d directions", patterns, opened, stops, ways)
 	}
 	if res, err := dst.ImportJSON(strings.NewReader(file), "new.json"); err != nil || res != (Imported{Skipped: 12, EpisodesSkipped: 3}) {
 		t.Fatalf("version 3 import over it: %+v, %v", res, err)
@@ -315,11 +327,19 @@ func TestImportDocumentRefusals(t *testing.T) {
 	breathe := `{"kind":"breathe","started_at":"2026-03-02T08:00:00Z","status":"completed","breaths":3`
 	painStop := `{"kind":"session","started_at":"2026-03-02T08:00:00Z","status":"pain","exercises":[{"routine":"arm-raise","side":"","reps_done":0,"reps_planned":1}]`
 	for _, tc := range []struct{ name, file, want string }{
-		{"newer", `{"format":"unknot-history","version":4,"sessions":[]}`, `x.json:1:38: "version" is 4: written by a newer unknot`},
+		{"newer", `{"format":"unknot-history","version":5,"sessions":[]}`, `x.json:1:38: "version" is 5: written by a newer unknot`},
 		{"other format", `{"format":"something","version":2}`, `"format" should be "unknot-history"`},
 		{"no version", `{"format":"unknot-history","sessions":[]}`, `"sessions" comes before "version"`},
 		{"unknown key", head + `"sessions":[],"notes":[]}`, `unknown key "notes"`},
 		{"bad level", head + `"sessions":[` + sess + `,"levels":{"arm-raise":5000}}]}`, `x.json:2:13: session 1: "levels": "arm-raise" is at level 5000`},
+		{"level past any routine", head + `"sessions":[` + sess + `,"levels":{"arm-raise":1000}}]}`,
+			`x.json:2:13: session 1: "levels": "arm-raise" is at level 1000; no routine goes more than 49 steps from its file either way, so it must be from -49 to 49`},
+		{"level past any routine, down", head + `"sessions":[` + sess + `,"levels":{"my-own":-50}}]}`,
+			`session 1: "levels": "my-own" is at level -50; no routine goes more than 49 steps`},
+		{"episode in the future", head + `"sessions":[],"episodes":[` + "\n" + `{"began_at":"2099-12-04T00:00:00Z","recorded_at":"2026-03-02T08:00:00Z"}]}`,
+			`x.json:3:1: episode 1: "began_at" is 2099-12-04T00:00:00Z, in the future`},
+		{"episode said in the future", head + `"sessions":[],"episodes":[` + "\n" + `{"began_at":"2026-03-02T08:00:00Z","recorded_at":"2099-12-04T00:00:00Z"}]}`,
+			`x.json:3:1: episode 1: "recorded_at" is 2099-12-04T00:00:00Z, in the future`},
 		{"level on breathing", head + `"sessions":[{"kind":"breathe","started_at":"2026-03-02T08:00:00Z","status":"completed","levels":{"a":1}}]}`,
 			`session 1: "levels" are listed for a run of kind "breathe"`},
 		{"empty level name", head + `"sessions":[` + sess + `,"levels":{"":1}}]}`, `"levels": "routine" is missing or empty`},

@@ -138,6 +138,14 @@ ALTER TABLE sessions ADD COLUMN stop_pos INTEGER       -- exercises.pos of the o
 ALTER TABLE sessions ADD COLUMN stop_rep INTEGER       -- ... and its rep, 1-based
 	CHECK ((stop_rep IS NULL) = (stop_pos IS NULL) AND (stop_rep IS NULL OR stop_rep BETWEEN 1 AND 1000));
 `},
+	// 6: the direction of an exercise of a rep-only routine with
+	// directions (shoulder rolls: forward, then back), which until now
+	// was two rows alike. A column added: every exercise from before
+	// reads "", not recorded.
+	{to: 6, sql: `
+ALTER TABLE exercises ADD COLUMN direction TEXT NOT NULL DEFAULT ''
+	CHECK (direction = '' OR (side = '' AND length(direction) BETWEEN 1 AND 40));
+`},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -180,6 +181,35 @@ func init() {
 			t.Error("foreign keys left off after the migration")
 		}
 	}
+	migrationChecks[6] = func(t *testing.T, db *sql.DB) {
+		// The version-5 exercises are kept whole and read "" (not
+		// recorded); a routine without a side takes a direction, one
+		// with a side does not, and NULL is no direction.
+		var n, ways int
+		db.QueryRow("SELECT count(*), count(nullif(direction, '')) FROM exercises").Scan(&n, &ways)
+		if n != 3 || ways != 0 {
+			t.Errorf("after migration: %d exercises, %d with a direction; want 3, 0", n, ways)
+		}
+		for _, c := range []struct {
+			sql string
+			ok  bool
+		}{
+			{"INSERT INTO exercises (session_id, pos, routine, side, direction, reps_done, reps_planned) VALUES (1, 5, 'shoulder-rolls', '', 'forward', 2, 2)", true},
+			{"INSERT INTO exercises (session_id, pos, routine, side, direction, reps_done, reps_planned) VALUES (1, 6, 'shoulder-rolls', '', 'back', 2, 2)", true},
+			{"UPDATE exercises SET direction = 'forward' WHERE session_id = 1 AND pos = 0", false}, // knee to chest, left
+			{"UPDATE exercises SET direction = NULL WHERE session_id = 1 AND pos = 5", false},
+			{"UPDATE exercises SET direction = '" + strings.Repeat("x", 41) + "' WHERE session_id = 1 AND pos = 5", false},
+		} {
+			if _, err := db.Exec(c.sql); (err == nil) != c.ok {
+				t.Errorf("%s: %v, want ok %v", c.sql, err, c.ok)
+			}
+		}
+	}
+	migrationFixtures[5] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths, pattern) VALUES
+		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0, NULL),
+		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 12, '5-1-3');
+	INSERT INTO exercises (session_id, pos, routine, side, reps_done, reps_planned) VALUES
+		(1, 0, 'knee-to-chest', 'left', 3, 3), (1, 1, 'shoulder-rolls', '', 10, 10), (1, 2, 'shoulder-rolls', '', 10, 10);`
 	migrationFixtures[4] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths, pain_before, pain_after) VALUES
 		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0, 5, 3),
 		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 12, 6, 4),

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"regexp"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -41,6 +42,15 @@ func finalStatus(st Status) bool { return st.Final() }
 func validStatus(st Status) bool { return finalStatus(st) || st == Interrupted || st == record.Running }
 
 func validSide(s string) bool { return s == "" || s == "left" || s == "right" }
+
+// directionRE is a direction as a routine file may list it (routines'
+// checkDirections): one or two lower-case words, at most
+// maxDirectionBytes.
+var directionRE = regexp.MustCompile(`^[a-z]+( [a-z]+)?$`)
+
+const maxDirectionBytes = 20
+
+func validDirection(d string) bool { return len(d) <= maxDirectionBytes && directionRE.MatchString(d) }
 
 // timeText is how instants are stored and exported: RFC 3339 with
 // nanoseconds when there are any, in the location they were recorded in.

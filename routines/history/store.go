@@ -50,6 +50,10 @@ type Store struct {
 	owner owner // this process, as the owner of the sessions it records
 
 	ro error // why the store was opened read-only (nil: it can be written)
+
+	kept []string // the pending files left unmerged for what they hold (PendingKept)
+
+	noDirection bool // a schema of version 5, read without migrating: exercises have no direction column
 }
 
 // ReadOnly is why the store was opened for reading only (a read-only
@@ -162,6 +166,7 @@ func OpenReadOnly(dir string) (*Store, error) {
 			err = checkVersion(path, v, SchemaVersion)
 			if err == nil && v < SchemaVersion {
 				err = checkReadable(db, path, v)
+				s.noDirection = v < 6
 			}
 			if err == nil {
 				return s, nil

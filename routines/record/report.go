@@ -19,7 +19,7 @@ type Total struct {
 	Routine  string
 	Side     string // "left", "right" or ""
 	Reps     int    // reps held to their end
-	Sessions int    // sessions in which at least one was
+	Sessions int    // sessions in which at least one was, each once (however many of its exercises are this routine and side)
 }
 
 // Totals sums up everything since date since ("" for ever).
@@ -41,9 +41,10 @@ type WeekPain struct {
 
 // PainTrend is whether sessions help and how pain moves over weeks.
 type PainTrend struct {
-	Pairs     int     // sessions with a check-in both before and after
-	AvgBefore float64 // over Pairs: average pain before ...
-	AvgAfter  float64 // ... and after
+	Pairs     int        // runs (stretch sessions, breathing runs) with a check-in both before and after
+	ByKind    PairCounts // the same by kind: say Pairs with ByKind.Words
+	AvgBefore float64    // over Pairs: average pain before ...
+	AvgAfter  float64    // ... and after
 	Weeks     []WeekPain
 }
 

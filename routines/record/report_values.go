@@ -55,7 +55,7 @@ type Adherence struct {
 // RoutineReport is what was done of one routine in the period.
 type RoutineReport struct {
 	Routine     string      `json:"routine"`
-	Sessions    int         `json:"sessions"` // sessions with at least one rep of it
+	Sessions    int         `json:"sessions"` // sessions with at least one rep of it, each once (Total's rule)
 	RepsDone    int         `json:"reps_done"`
 	RepsPlanned int         `json:"reps_planned"` // over the sessions that planned it
 	PainStops   int         `json:"pain_stops"`   // stops for pain that came during it
@@ -70,10 +70,11 @@ type LevelStep struct {
 
 // ReportPain is the check-ins of the period.
 type ReportPain struct {
-	Points    []PainPoint `json:"sessions"`    // each session with a check-in, oldest first
-	Pairs     int         `json:"pairs"`       // sessions with both check-ins
-	AvgBefore float64     `json:"mean_before"` // over Pairs
-	AvgAfter  float64     `json:"mean_after"`  // over Pairs
+	Points    []PainPoint `json:"sessions"`      // each session with a check-in, oldest first
+	Pairs     int         `json:"pairs"`         // runs (stretch sessions, breathing runs) with both check-ins
+	ByKind    PairCounts  `json:"pairs_by_kind"` // the same by kind: say Pairs with ByKind.Words
+	AvgBefore float64     `json:"mean_before"`   // over Pairs
+	AvgAfter  float64     `json:"mean_after"`    // over Pairs
 }
 
 // Change is the mean change within a session over Pairs (negative: lower after).

@@ -120,8 +120,8 @@ func glance(r record.Report) [][2]string {
 // painSummary is the mean change within sessions and what it rests on.
 func painSummary(p record.ReportPain) string {
 	if p.Pairs == 0 {
-		return "no session with a check-in both before and after"
+		return "no stretch session or breathing run with a check-in both before and after"
 	}
-	return fmt.Sprintf("%.1f before, %.1f after on average: %s (%s with both check-ins)",
-		p.AvgBefore, p.AvgAfter, changeWords(p.Change()), plural(p.Pairs, "session"))
+	return fmt.Sprintf("%.1f before, %.1f after on average: %s (%s)",
+		p.AvgBefore, p.AvgAfter, changeWords(p.Change()), p.ByKind.Words())
 }

@@ -37,7 +37,7 @@ func fixture(made time.Time) record.Report {
 			{Routine: "lying-twist", Sessions: 1, RepsDone: 2, RepsPlanned: 5, PainStops: 1,
 				Levels: []record.LevelStep{{Day: "2026-03-03", Level: 0}}},
 		},
-		Pain: record.ReportPain{Pairs: 4, AvgBefore: 4.5, AvgAfter: 3.75, Points: []record.PainPoint{
+		Pain: record.ReportPain{Pairs: 4, ByKind: record.PairCounts{Stretch: 3, Breathe: 1}, AvgBefore: 4.5, AvgAfter: 3.75, Points: []record.PainPoint{
 			{At: at(2, 0, 30), Kind: "session", Before: ptr(6), After: ptr(4)},
 			{At: at(3, 8, 0), Kind: "session", Before: ptr(5), After: ptr(7)},
 			{At: at(4, 22, 30), Kind: "breathe", Before: ptr(4), After: ptr(2)},
@@ -183,7 +183,7 @@ func TestNumbersShown(t *testing.T) {
 		for _, want := range []string{
 			"Mon 2 Mar 2026 to Sun 15 Mar 2026", "14 days",
 			"3 (plan: 5 a week, 10 over the period)", "3 of 14; the longest gap 6 days",
-			"4.5 before, 3.8 after on average: 0.8 lower (4 sessions with both check-ins)",
+			"4.5 before, 3.8 after on average: 0.8 lower (4 runs with both check-ins: 3 stretch sessions, 1 breathing run)",
 			"Sessions with “Knee to chest”: your pain was 1.8 lower at the end than at the start, on average (6 sessions).",
 			"Sessions begun within 3 hours after heat: your pain was 0.4 higher at the end than at the start, on average (5 sessions).",
 			"Sessions in the morning (05:00 to 12:00): your pain was about the same at the end as at the start, on average (7 sessions).",
@@ -228,7 +228,7 @@ func TestEmpty(t *testing.T) {
 		Weeks:     []record.ReportWeek{{Week: "2026-03-02", Days: 1}},
 		Adherence: record.Adherence{Days: 1, LongestGap: 1, Planned: 1}, Insights: record.Insights{Minimum: 5}}
 	h := string(render(t, r, htmlOf))
-	for _, want := range []string{"No stretch session in this period.", "no session with a check-in both before and after",
+	for _, want := range []string{"No stretch session in this period.", "no stretch session or breathing run with a check-in both before and after",
 		"No session was stopped for pain in this period.", "No group has 5 sessions with both check-ins yet"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("empty report lacks %q", want)

@@ -39,8 +39,8 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 		fmt.Fprintf(&b, "  %-28s %s in %s\n", name, Plural(t.Reps, "rep"), Plural(t.Sessions, "session"))
 	}
 	if o.Pain.Pairs > 0 {
-		fmt.Fprintf(&b, "Pain: %.1f before and %.1f after, on average over %s with both check-ins.\n",
-			o.Pain.AvgBefore, o.Pain.AvgAfter, Plural(o.Pain.Pairs, "session"))
+		fmt.Fprintf(&b, "Pain: %.1f before and %.1f after, on average over %s.\n",
+			o.Pain.AvgBefore, o.Pain.AvgAfter, o.Pain.ByKind.Words())
 	}
 	for _, p := range o.Flags.PainStops {
 		fmt.Fprintf(&b, "Note: %s was stopped for pain %d times in %d days. Please read `unknot safety`.\n",

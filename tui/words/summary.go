@@ -124,7 +124,7 @@ func Exercises(c *coach.Coach) []routines.Exercise {
 	ts := c.Tallies()
 	out := make([]routines.Exercise, len(ts))
 	for i, t := range ts {
-		out[i] = routines.Exercise{Routine: t.Routine, Side: string(t.Side), RepsDone: t.Done, RepsPlanned: t.Planned}
+		out[i] = routines.Exercise{Routine: t.Routine, Side: string(t.Side), Direction: t.Direction, RepsDone: t.Done, RepsPlanned: t.Planned}
 	}
 	return out
 }
