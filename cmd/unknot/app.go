@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sync/atomic"
@@ -54,7 +55,7 @@ func runAppWith(f *factory, first tui.Page, adjust func(*tui.Deps)) error {
 	err = tui.Run(app, keyboard(f.in), f.out)
 	app.Interrupt(time.Now(), routines.Interrupted)
 	printRuns(f.out, app.Runs())
-	return signalEnd(nil, err)
+	return signalEnd(context.Background(), err)
 }
 
 // deps are the screens' dependencies: every routine, today's plan, the

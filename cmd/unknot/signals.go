@@ -34,14 +34,14 @@ var signalContext = func() (context.Context, context.CancelFunc) {
 }
 
 // signalEnd is err, or, when a signal ended the run (tui.Interrupted, as
-// the screens' Run returns it, or as the cause of ctx), the exit status a
-// shell expects of it: 128 and the signal's number (130 for SIGINT, 143
-// for SIGTERM), with nothing printed: the run's own lines have said that
-// it was interrupted and where it was saved. A script can tell a run cut
-// short from one done or quit.
+// the screens' Run returns it, or as the cause of ctx; Background when
+// there is no context), the exit status a shell expects of it: 128 and
+// the signal's number (130 for SIGINT, 143 for SIGTERM), with nothing
+// printed: the run's own lines have said that it was interrupted and
+// where it was saved. A script can tell a run cut short from one done.
 func signalEnd(ctx context.Context, err error) error {
 	var in tui.Interrupted
-	if ctx != nil && errors.As(context.Cause(ctx), &in) {
+	if errors.As(context.Cause(ctx), &in) {
 		// the signal's end, whatever the run made of it (a write that
 		// failed once the reader had gone, for SIGPIPE)
 	} else if !errors.As(err, &in) {

@@ -367,7 +367,7 @@ func TestRemoveAllRemovesTheFilesWhenSystemdCannotBeTold(t *testing.T) {
 		t.Errorf("removed %v; the folder holds %v, want only backup.timer", removed, after)
 	}
 	want := "systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload"
-	if HandCommand(s) != want || HandCommand(FilesOnly{s}) != want || HandCommand(Launchd{s.Env}) != "" {
-		t.Errorf("HandCommand: %q, %q, %q", HandCommand(s), HandCommand(FilesOnly{s}), HandCommand(Launchd{s.Env}))
+	if HandCommand(s) != want || HandCommand(FilesOnly{s}) != want || HandCommand(Launchd(s)) != "" {
+		t.Errorf("HandCommand: %q, %q, %q", HandCommand(s), HandCommand(FilesOnly{s}), HandCommand(Launchd(s)))
 	}
 }
