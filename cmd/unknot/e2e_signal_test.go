@@ -14,7 +14,7 @@ import (
 // so, and exits with 128 and the signal's number, as a shell reports it,
 // with nothing on stderr but where the run was saved: a script can tell a
 // run cut short from one done.
-func TestPlainRunEndedByASignal(t *testing.T) {
+func TestE2EPlainRunEndedByASignal(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		sig  syscall.Signal
@@ -70,7 +70,7 @@ func TestPlainRunEndedByASignal(t *testing.T) {
 // `unknot breathe | head -1`: when the reader of the plain lines goes
 // away, the run ends at its next line, saved as interrupted with its end
 // (not killed by SIGPIPE with no end recorded), exit status 141.
-func TestPlainRunWhoseReaderGoesAway(t *testing.T) {
+func TestE2EPlainRunWhoseReaderGoesAway(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: waits for the next line of real pacing (5 s)")
 	}
