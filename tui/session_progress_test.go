@@ -178,11 +178,7 @@ func TestSessionShiftNSkipsTheRoutine(t *testing.T) {
 // the session's too.
 func TestPainStopOffersBreathingAtOnce(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		deps := Deps{
-			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions, Checkin: true},
-			Breathe: BreatheConfig{Pattern: pattern(t, "1-0-1"), Breaths: 2, Checkin: true},
-		}
-		h := newHarness(t, appOpts{first: PageHome, deps: deps})
+		h := homeWithTinySession(t)
 		h.press("s")
 		h.press("esc") // skip the check-in before
 		h.wait(9 * time.Second)
@@ -219,11 +215,7 @@ func TestPainStopOffersBreathingAtOnce(t *testing.T) {
 // be seen (8 before, 5 after), and the session keeps it as its pain after.
 func TestPainStopScoreIsTheBreathingsPainBefore(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		deps := Deps{
-			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions, Checkin: true},
-			Breathe: BreatheConfig{Pattern: pattern(t, "1-0-1"), Breaths: 2, Checkin: true},
-		}
-		h := newHarness(t, appOpts{first: PageHome, deps: deps})
+		h := homeWithTinySession(t)
 		h.press("s")
 		h.press("esc") // skip the check-in before
 		h.wait(9 * time.Second)
@@ -405,11 +397,7 @@ func TestSessionOffersWrapWell(t *testing.T) {
 // the offer says so, and the second Enter breathes.
 func TestPainStopOfferSaysWhatEnterDoesWithAScoreChosen(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		deps := Deps{
-			Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions, Checkin: true},
-			Breathe: BreatheConfig{Pattern: pattern(t, "1-0-1"), Breaths: 2, Checkin: true},
-		}
-		h := newHarness(t, appOpts{first: PageHome, deps: deps})
+		h := homeWithTinySession(t)
 		h.press("s")
 		h.press("esc")
 		h.wait(9 * time.Second)
@@ -423,4 +411,15 @@ func TestPainStopOfferSaysWhatEnterDoesWithAScoreChosen(t *testing.T) {
 			t.Fatalf("pages %v, want home then breathe", got)
 		}
 	})
+}
+
+// homeWithTinySession is home, with check-ins on, a session of the tiny
+// routine and breathing of two 1-0-1 breaths.
+func homeWithTinySession(t *testing.T) *harness {
+	t.Helper()
+	deps := Deps{
+		Session: SessionConfig{Routines: []routines.Routine{tinyRoutine()}, Options: testPlanOptions, Checkin: true},
+		Breathe: BreatheConfig{Pattern: pattern(t, "1-0-1"), Breaths: 2, Checkin: true},
+	}
+	return newHarness(t, appOpts{first: PageHome, deps: deps})
 }

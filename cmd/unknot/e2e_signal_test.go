@@ -23,27 +23,12 @@ func TestE2EPlainRunEndedByASignal(t *testing.T) {
 		t.Run(c.sig.String(), func(t *testing.T) {
 			t.Parallel()
 			home := t.TempDir()
-			cmd := exec.Command(e2eBin, "breathe", "--plain")
-			cmd.Env = append(os.Environ(), "UNKNOT_HOME="+home)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var errOut strings.Builder
-			cmd.Stderr = &errOut
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := bufio.NewReader(out)
-			first, err := r.ReadString('\n')
-			if err != nil || !strings.HasPrefix(first, "Inhale") {
-				t.Fatalf("first line %q, %v", first, err)
-			}
+			cmd, _, r, first, errOut := startPlainBreathing(t, home, "breathe", "--plain")
 			if err := cmd.Process.Signal(c.sig); err != nil {
 				t.Fatal(err)
 			}
 			rest, _ := io.ReadAll(r)
-			err = cmd.Wait()
+			err := cmd.Wait()
 			code := 0
 			if ee, ok := err.(*exec.ExitError); ok {
 				code = ee.ExitCode()
@@ -76,23 +61,9 @@ func TestE2EPlainRunWhoseReaderGoesAway(t *testing.T) {
 	}
 	t.Parallel()
 	home := t.TempDir()
-	cmd := exec.Command(e2eBin, "breathe", "-n", "2")
-	cmd.Env = append(os.Environ(), "UNKNOT_HOME="+home)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var errOut strings.Builder
-	cmd.Stderr = &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	first, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil || !strings.HasPrefix(first, "Inhale") {
-		t.Fatalf("first line %q, %v", first, err)
-	}
+	cmd, out, _, _, errOut := startPlainBreathing(t, home, "breathe", "-n", "2")
 	out.Close() // the reader goes, as head -1 does
-	err = cmd.Wait()
+	err := cmd.Wait()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -107,4 +78,27 @@ func TestE2EPlainRunWhoseReaderGoesAway(t *testing.T) {
 	if hc != 0 || !strings.Contains(js, `"status":"interrupted"`) || strings.Contains(js, `"ended_at":null`) || !strings.Contains(js, `"ended_at":"`) {
 		t.Errorf("history after the reader went: exit %d\n%s%s", hc, js, errs)
 	}
+}
+
+// startPlainBreathing starts unknot with args in home, its lines through a
+// pipe, and reads the first (an Inhale): the run is under way.
+func startPlainBreathing(t *testing.T, home string, args ...string) (cmd *exec.Cmd, out io.ReadCloser, r *bufio.Reader, first string, errOut *strings.Builder) {
+	t.Helper()
+	cmd = exec.Command(e2eBin, args...)
+	cmd.Env = append(os.Environ(), "UNKNOT_HOME="+home)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errOut = &strings.Builder{}
+	cmd.Stderr = errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r = bufio.NewReader(out)
+	first, err = r.ReadString('\n')
+	if err != nil || !strings.HasPrefix(first, "Inhale") {
+		t.Fatalf("first line %q, %v", first, err)
+	}
+	return cmd, out, r, first, errOut
 }
