@@ -33,8 +33,12 @@ func tenYears(b *testing.B) (*history.Store, time.Time) {
 			buf.WriteString(",\n")
 		}
 		id++
-		fmt.Fprintf(&buf, `{"id":%d,"kind":"%s","started_at":"%s","ended_at":"%s","status":"%s","pain_before":%d,"pain_after":%d,"breaths":%d,"exercises":[%s]}`,
-			id, kind, t.Format(time.RFC3339), t.Add(10*time.Minute).Format(time.RFC3339), status, before, after, breaths, exs)
+		pain := fmt.Sprintf(`"pain_before":%d,"pain_after":%d`, before, after)
+		if kind == "ice" || kind == "heat" {
+			pain = `"pain_before":null,"pain_after":null` // unknot asks none for ice or heat
+		}
+		fmt.Fprintf(&buf, `{"id":%d,"kind":"%s","started_at":"%s","ended_at":"%s","status":"%s",%s,"breaths":%d,"exercises":[%s]}`,
+			id, kind, t.Format(time.RFC3339), t.Add(10*time.Minute).Format(time.RFC3339), status, pain, breaths, exs)
 	}
 	for i := range 3650 {
 		t := start.AddDate(0, 0, i)
