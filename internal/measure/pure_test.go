@@ -162,6 +162,8 @@ func TestReadScreen(t *testing.T) {
 		{"   ··\n\n      Inhale  4\n\n  Picture a knot as you breathe in.\n", Shown{"Inhale", 4}},
 		{"Left side · rep 1/5\n\n   Exhale\n\n  Hold it there with your hands, loosely.", Shown{"Exhale", -1}},
 		{"   Get ready\n  Hold on to something\n", Shown{"", -1}},
+		// the session's picture of the pose beside the words
+		{"   ⢠⣿⡿⠁  ⠘⢿⣿⣷⣄⣀⣀⣀         ██\n ⢀⣾⡿⠁     ⠙⣿⣿⣿⣛⣛⣛⣛⣫⣭⣭      Inhale\n  ⣾⣿⠃      ⠘⠛⠛⠛   ████░░░\n", Shown{"Inhale", -1}},
 		{"", Shown{"", -1}},
 	} {
 		if g := ReadScreen(c.screen); g != c.want {

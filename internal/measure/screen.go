@@ -18,10 +18,11 @@ func phaseWord(s string) bool { return s == "Inhale" || s == "Hold" || s == "Exh
 
 // ReadScreen finds the first line that is a phase word alone or a phase
 // word and a number ("Inhale  4"), as the breathe and session screens
-// draw them.
+// draw them. The session's picture of the pose (braille, beside the
+// words) is not part of a line's words.
 func ReadScreen(screen string) Shown {
 	for line := range strings.SplitSeq(screen, "\n") {
-		f := strings.Fields(line)
+		f := strings.Fields(strings.Map(noBraille, line))
 		if len(f) == 0 || len(f) > 2 || !phaseWord(f[0]) {
 			continue
 		}
@@ -58,4 +59,13 @@ func (o *Observer) See(at time.Time, s Shown) {
 	case s.Word == prev.Word && s.Secs >= 0:
 		o.Changes = append(o.Changes, Change{At: at, What: Countdown, Value: s.Word + " " + strconv.Itoa(s.Secs), Secs: s.Secs})
 	}
+}
+
+// noBraille blanks the braille patterns (U+2800 to U+28FF) the pictures
+// of the poses are drawn in.
+func noBraille(r rune) rune {
+	if r >= 0x2800 && r <= 0x28FF {
+		return ' '
+	}
+	return r
 }
