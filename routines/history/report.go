@@ -97,7 +97,8 @@ func (s *Store) reportLevels(ctx context.Context, from, to record.Day) (map[int6
 }
 
 // reportEpisodes lists the spasms said to have begun from EpisodeForgotten
-// before the date from up to now, oldest first.
+// before the date from up to now, oldest first; when none of them began
+// before from, the latest that did, however long before, comes first.
 func (s *Store) reportEpisodes(ctx context.Context, from record.Day, now time.Time) ([]record.EpisodeStart, error) {
 	earliest := from.Time().Add(-EpisodeForgotten - 24*time.Hour) // from's midnight, in any zone
 	rows, err := s.db.QueryContext(ctx, `SELECT began_at, day_only, or_earlier FROM episodes
@@ -123,5 +124,45 @@ func (s *Store) reportEpisodes(ctx context.Context, from record.Day, now time.Ti
 		e.Began = t
 		out = append(out, e)
 	}
-	return out, fault("read", s.path, rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, fault("read", s.path, err)
+	}
+	if len(out) > 0 && record.DayOf(out[0].Began) < from {
+		return out, nil
+	}
+	// The spasm the period began in, however long before: the first thing
+	// a physio asks is how long this has been going on.
+	prev, ok, err := s.episodeBefore(ctx, from)
+	if err != nil || !ok {
+		return out, err
+	}
+	return append([]record.EpisodeStart{prev}, out...), nil
+}
+
+// episodeBefore is the latest spasm said to have begun on a day before
+// from, if any.
+func (s *Store) episodeBefore(ctx context.Context, from record.Day) (record.EpisodeStart, bool, error) {
+	bound := from.Time().Add(24 * time.Hour) // past from's midnight in any zone; days are checked below
+	rows, err := s.db.QueryContext(ctx, `SELECT began_at, day_only, or_earlier FROM episodes
+		WHERE began_ns < ? ORDER BY began_ns DESC, id DESC`, bound.UnixNano())
+	if err != nil {
+		return record.EpisodeStart{}, false, fault("read", s.path, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var began string
+		var e record.EpisodeStart
+		if err := rows.Scan(&began, &e.DayOnly, &e.OrEarlier); err != nil {
+			return record.EpisodeStart{}, false, fault("read", s.path, err)
+		}
+		t, err := time.Parse(time.RFC3339Nano, began)
+		if err != nil {
+			return record.EpisodeStart{}, false, damaged(s.path, fmt.Errorf("an episode began at %q: %v", began, err))
+		}
+		if record.DayOf(t) < from {
+			e.Began = t
+			return e, true, nil
+		}
+	}
+	return record.EpisodeStart{}, false, fault("read", s.path, rows.Err())
 }

@@ -274,3 +274,33 @@ func TestReportStopCarriesTheSafetyPage(t *testing.T) {
 		t.Errorf("safety page opened %s, want Tue 3 Mar 23:58 -04:00, the clock where it happened", got)
 	}
 }
+
+// The spasm a period began in is in its report however long before it
+// began (the report left out one from 19 days before); of older ones only
+// the latest, and one in the period after it.
+func TestReportNamesTheSpasmThePeriodBeganIn(t *testing.T) {
+	s, _ := openTemp(t)
+	loc := zone(-10)
+	rec(t, s, KindSession, at(loc, 2026, 1, 5, 8, 0), Completed, nil, nil, 0, ex("arm-raise", "", 5, 5))
+	eps := []time.Time{at(loc, 2026, 1, 2, 9, 0), at(loc, 2026, 2, 1, 7, 30), at(loc, 2026, 3, 20, 6, 0)}
+	for _, ep := range eps {
+		if err := s.RecordEpisode(routines.Episode{Began: ep}, ep.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := at(loc, 2026, 3, 31, 12, 0)
+	r, err := s.Report(now, "2026-03-01", 0) // 28 days after the second
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Episodes) != 2 || !r.Episodes[0].Began.Equal(eps[1]) || !r.Episodes[1].Began.Equal(eps[2]) {
+		t.Errorf("episodes %+v; want the one of 1 Feb (the period began in it), then 20 Mar", r.Episodes)
+	}
+	r, err = s.Report(now, "2026-03-25", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Episodes) != 1 || !r.Episodes[0].Began.Equal(eps[2]) {
+		t.Errorf("episodes %+v; want only 20 Mar's", r.Episodes)
+	}
+}

@@ -19,7 +19,7 @@ type Report struct {
 	Routines  []RoutineReport `json:"routines"` // by name
 	Pain      ReportPain      `json:"pain"`
 	Stops     []StopEvent     `json:"pain_stops"` // oldest first
-	Episodes  []EpisodeStart  `json:"episodes"`   // spasms said to have begun in or just before the period, oldest first
+	Episodes  []EpisodeStart  `json:"episodes"`   // spasms said to have begun in the period or within EpisodeForgotten before it, oldest first; the one the period began in leads, however old
 	Care      CareCounts      `json:"care"`
 	Insights  Insights        `json:"insights"`
 	Sessions  int             `json:"sessions_listed"` // every run in the period, any kind or status

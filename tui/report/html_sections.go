@@ -206,11 +206,8 @@ func (p *page) care() {
 	r := p.r
 	p.s("<section id=\"care\">\n<h2>3. Breathing, ice and heat</h2>\n")
 	p.para("%s", careText(r.Care))
-	if len(r.Episodes) == 0 {
-		p.para("No start of a spasm was recorded in this period.")
-	}
-	for _, e := range r.Episodes {
-		p.para("A spasm began: %s.", episodeText(e))
+	for _, l := range episodeLines(r) {
+		p.para("%s", l)
 	}
 	var ice, heat []svgchart.Point
 	breathe := make([]float64, len(r.Weeks))
@@ -263,10 +260,10 @@ func (p *page) insights() {
 	if len(in.Observations) > 0 {
 		var rows [][]string
 		for _, o := range in.Observations {
-			rows = append(rows, []string{subject(o.Group, o.Label, p.o.Titles), fmt.Sprint(o.Sessions),
+			rows = append(rows, []string{subject(o.Group, o.Label, p.o.Titles), fmt.Sprint(o.Sessions), fmt.Sprint(o.BreathingRuns),
 				fmt.Sprintf("%.1f", o.Before), fmt.Sprintf("%.1f", o.After), fmt.Sprintf("%+.1f", o.Change)})
 		}
-		p.table("The observations' numbers", true, []string{"Sessions", "#Count", "#Before (mean)", "#After (mean)", "#Change"}, rows)
+		p.table("The observations' numbers", true, []string{"Group", "#Count", "#Of them breathing runs", "#Before (mean)", "#After (mean)", "#Change"}, rows)
 	}
 	p.s("</section>\n")
 }

@@ -58,8 +58,8 @@ func Plain(w io.Writer, r record.Report, o Options) error {
 	t.table([]string{"Week", "Before", "Check-ins", "After", "Check-ins"}, rows)
 	t.heading("3. Breathing, ice and heat")
 	t.line("%s", careText(r.Care))
-	for _, e := range r.Episodes {
-		t.line("A spasm began: %s.", episodeText(e))
+	for _, l := range episodeLines(r) {
+		t.line("%s", l)
 	}
 	rows = nil
 	for _, wk := range r.Weeks {

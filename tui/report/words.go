@@ -23,7 +23,7 @@ func Observations(in record.Insights, names map[string]string) []string {
 	var out []string
 	for _, o := range in.Observations {
 		out = append(out, fmt.Sprintf("%s: your pain was %s, on average (%s).",
-			subject(o.Group, o.Label, names), endAgainstStart(o.Change), plural(o.Sessions, unit(o.Group))))
+			subject(o.Group, o.Label, names), endAgainstStart(o.Change), countWords(o)))
 	}
 	if len(in.Held) > 0 {
 		var held []string
@@ -84,16 +84,35 @@ func subject(group, label string, names map[string]string) string {
 		}
 		return "Breathing runs of " + label
 	case record.ByCare:
-		return fmt.Sprintf("Sessions begun within %d hours after %s", record.CareWindow, label)
+		return fmt.Sprintf("Begun within %d hours after %s", record.CareWindow, label)
 	}
 	if label == record.Night {
-		return "Sessions at night (22:00 to 05:00)"
+		return "At night (22:00 to 05:00)"
 	}
 	return map[string]string{
-		record.Morning:   "Sessions in the morning (05:00 to 12:00)",
-		record.Afternoon: "Sessions in the afternoon (12:00 to 17:00)",
-		record.Evening:   "Sessions in the evening (17:00 to 22:00)",
+		record.Morning:   "In the morning (05:00 to 12:00)",
+		record.Afternoon: "In the afternoon (12:00 to 17:00)",
+		record.Evening:   "In the evening (17:00 to 22:00)",
 	}[label]
+}
+
+// countWords says what an observation rests on: "12 sessions" of a
+// routine, "6 runs" of a pattern; for a time of day or after ice or heat,
+// which hold both, what they were: "5 breathing runs", "7 stretch
+// sessions", "12: 7 stretch sessions, 5 breathing runs".
+func countWords(o record.Observation) string {
+	switch o.Group {
+	case record.ByRoutine, record.ByBreathing:
+		return plural(o.Sessions, unit(o.Group))
+	}
+	stretch := o.Sessions - o.BreathingRuns
+	switch {
+	case o.BreathingRuns == 0:
+		return plural(o.Sessions, "stretch session")
+	case stretch == 0:
+		return plural(o.Sessions, "breathing run")
+	}
+	return fmt.Sprintf("%d: %s, %s", o.Sessions, plural(stretch, "stretch session"), plural(o.BreathingRuns, "breathing run"))
 }
 
 // shortSubject names a group in a list: "Knee to chest", "after ice", "morning".
@@ -219,6 +238,23 @@ func openedSentence(stops []record.StopEvent) string {
 		return "The safety page was opened from every one of these stops."
 	}
 	return fmt.Sprintf("The safety page was opened from %d of these %d stops.", n, len(stops))
+}
+
+// episodeLines says when each spasm of the report began, the one the
+// period began in marked so; one line that none was recorded otherwise.
+func episodeLines(r record.Report) []string {
+	if len(r.Episodes) == 0 {
+		return []string{"No start of a spasm was recorded in this period or before it."}
+	}
+	var out []string
+	for _, e := range r.Episodes {
+		if record.DayOf(e.Began) < r.From {
+			out = append(out, fmt.Sprintf("A spasm began: %s, before this period.", episodeText(e)))
+			continue
+		}
+		out = append(out, fmt.Sprintf("A spasm began: %s.", episodeText(e)))
+	}
+	return out
 }
 
 // episodeText says when a spasm began, as precisely as it was said.
