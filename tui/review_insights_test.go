@@ -14,16 +14,16 @@ func TestReviewShowsWhatSeemsToHelp(t *testing.T) {
 		ov.Insights = record.Insights{Minimum: 5, Pairs: 14,
 			Observations: []record.Observation{
 				{Group: record.ByRoutine, Label: "lying-twist", Sessions: 12, Change: -1.8, Before: 5, After: 3.2},
-				{Group: record.ByTime, Label: record.Evening, Sessions: 6, Change: 0.5, Before: 4, After: 4.5},
+				{Group: record.ByTime, Label: record.Evening, Sessions: 6, BreathingRuns: 6, Change: 0.5, Before: 4, After: 4.5},
 			},
 			Held: []record.Held{{Group: record.ByCare, Label: "ice", Sessions: 4}}}
 		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
 		h.must("What seems to help you",
 			"Sessions with “lying-twist”: your pain was 1.8 lower at the end than at the start, on average (12 sessions).",
-			"Sessions in the evening (17:00 to 22:00): your pain was 0.5 higher at the end than at the start", "(6", "sessions).",
+			"In the evening (17:00 to 22:00): your pain was 0.5 higher at the end than at the start", "(6", "breathing runs).",
 			"(each needs 5): after ice (4).",
 			"not medical advice")
-		h.mustNot("Sessions begun within 3 hours after ice: your pain")
+		h.mustNot("after ice: your pain", "Sessions in the evening")
 	})
 }
 

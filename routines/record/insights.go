@@ -51,12 +51,16 @@ func TimeOfDay(h int) string {
 // group (after minus before: negative means lower after), and how many
 // sessions it rests on (always InsightMinimum or more).
 type Observation struct {
-	Group    string  `json:"group"`
-	Label    string  `json:"label"` // the routine, "ice", "heat", "morning", a pattern "5-1-3" or PatternNotRecorded...
-	Sessions int     `json:"sessions"`
-	Change   float64 `json:"mean_change"`
-	Before   float64 `json:"mean_before"`
-	After    float64 `json:"mean_after"`
+	Group    string `json:"group"`
+	Label    string `json:"label"` // the routine, "ice", "heat", "morning", a pattern "5-1-3" or PatternNotRecorded...
+	Sessions int    `json:"sessions"`
+	// BreathingRuns is how many of Sessions were breathing runs: the
+	// groups by time of day and after ice or heat hold stretch sessions
+	// and breathing runs alike, and the words say which.
+	BreathingRuns int     `json:"breathing_runs"`
+	Change        float64 `json:"mean_change"`
+	Before        float64 `json:"mean_before"`
+	After         float64 `json:"mean_after"`
 }
 
 // Held is a group left unsaid: too few sessions to say anything.
@@ -93,7 +97,7 @@ func NewInsights(samples []InsightSample, min int) Insights {
 		min = InsightMinimum
 	}
 	type key struct{ group, label string }
-	type acc struct{ n, before, after int }
+	type acc struct{ n, breathing, before, after int }
 	sums := map[key]*acc{}
 	var order []key
 	add := func(k key, s InsightSample) {
@@ -104,6 +108,9 @@ func NewInsights(samples []InsightSample, min int) Insights {
 			order = append(order, k)
 		}
 		a.n++
+		if s.Breathing != "" {
+			a.breathing++
+		}
 		a.before += s.Before
 		a.after += s.After
 	}
@@ -132,7 +139,7 @@ func NewInsights(samples []InsightSample, min int) Insights {
 		}
 		b, f := float64(a.before)/float64(a.n), float64(a.after)/float64(a.n)
 		in.Observations = append(in.Observations, Observation{Group: k.group, Label: k.label,
-			Sessions: a.n, Change: f - b, Before: b, After: f})
+			Sessions: a.n, BreathingRuns: a.breathing, Change: f - b, Before: b, After: f})
 	}
 	return in
 }

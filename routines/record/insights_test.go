@@ -19,12 +19,12 @@ func TestNewInsightsByPattern(t *testing.T) {
 	}
 	in := NewInsights(samples, 3)
 	wantObs := []Observation{
-		{Group: ByBreathing, Label: "5-1-3", Sessions: 3, Change: -2, Before: 6, After: 4},
-		{Group: ByTime, Label: Night, Sessions: 5, Change: -1.2, Before: 5.2, After: 4},
+		{Group: ByBreathing, Label: "5-1-3", Sessions: 3, BreathingRuns: 3, Change: -2, Before: 6, After: 4},
+		{Group: ByTime, Label: Night, Sessions: 5, BreathingRuns: 5, Change: -1.2, Before: 5.2, After: 4},
 	}
 	wantHeld := []Held{{Group: ByBreathing, Label: "4-7-8", Sessions: 1}, {Group: ByBreathing, Label: PatternNotRecorded, Sessions: 1}}
 	if len(in.Observations) != 2 || in.Observations[0] != wantObs[0] || in.Observations[1].Label != Night ||
-		in.Observations[1].Sessions != 5 {
+		in.Observations[1].Sessions != 5 || in.Observations[1].BreathingRuns != 5 {
 		t.Errorf("observations %+v, want %+v", in.Observations, wantObs)
 	}
 	if !reflect.DeepEqual(in.Held, wantHeld) {
@@ -40,5 +40,25 @@ func TestNewInsightsByPattern(t *testing.T) {
 	}
 	if len(in.Held) != 3 || in.Held[0].Label != "4-7-8" || in.Held[1].Label != "5-1-3" || in.Held[2].Label != PatternNotRecorded {
 		t.Errorf("held %+v: want the patterns by name, then the runs without one", in.Held)
+	}
+}
+
+// A time of day holds stretch sessions and breathing runs alike, and says
+// how many were breathing runs (the words said "sessions" of five
+// breathing runs at night).
+func TestInsightsTimeOfDaySaysItsBreathingRuns(t *testing.T) {
+	var samples []InsightSample
+	for range 3 {
+		samples = append(samples, InsightSample{Before: 5, After: 3, Routines: []string{"arm-raise"}, Hour: 9})
+	}
+	for range 2 {
+		samples = append(samples, InsightSample{Before: 5, After: 4, Breathing: "5-1-3", Hour: 10})
+	}
+	in := NewInsights(samples, 5)
+	if len(in.Observations) != 1 {
+		t.Fatalf("observations %+v; want the morning's alone", in.Observations)
+	}
+	if o := in.Observations[0]; o.Label != Morning || o.Sessions != 5 || o.BreathingRuns != 2 {
+		t.Errorf("morning %+v; want 5, 2 of them breathing runs", o)
 	}
 }
