@@ -120,7 +120,7 @@ func (m *Pick) picture(r routines.Routine) string {
 	if cols == 0 {
 		return ""
 	}
-	pic := *r.Picture
+	pic := figure.ForRoutine(r)
 	cols, rows = figure.Fit(pic, cols, rows)
 	if m.w-cols-figureGap-1 < minWordsWidth {
 		return ""

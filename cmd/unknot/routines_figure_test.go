@@ -105,3 +105,42 @@ func TestConfigFigure(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+// A routine done on the right only shows the right side: the mirror of
+// the left that the built-in shows, and says so (it showed the left).
+func TestRoutinesShowARightOnlyRoutineDrawsTheRight(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, "routines")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	file := "name = \"right-knee\"\ntitle = \"Right knee\"\nreps = 2\nhold = \"10s\"\nsides = [\"right\"]\nfigure = \"knee-to-chest\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "right-knee.toml"), []byte(file), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, right, errs := runCLI(t, home, "routines", "show", "right-knee")
+	if code != 0 || !strings.Contains(right, "Picture (the right side)\n") {
+		t.Fatalf("exit %d, stderr %q; want the right side said:\n%s", code, errs, right)
+	}
+	_, left, _ := runCLI(t, home, "routines", "show", "knee-to-chest")
+	rows := func(out string) []string {
+		var pic []string
+		for _, l := range strings.Split(out, "\n") {
+			if hasBraille(l) {
+				pic = append(pic, l)
+			}
+		}
+		return pic
+	}
+	r, l := rows(right), rows(left)
+	if len(r) == 0 || len(r) != len(l) {
+		t.Fatalf("pictures of %d and %d rows", len(r), len(l))
+	}
+	same := true
+	for i := range r {
+		same = same && r[i] == l[i]
+	}
+	if same {
+		t.Errorf("the right-only routine shows the left side's picture:\n%s", strings.Join(r, "\n"))
+	}
+}

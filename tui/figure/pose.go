@@ -151,3 +151,13 @@ func other(s routines.Side) routines.Side {
 	}
 	return s
 }
+
+// ForRoutine is a routine's picture as its first side shows it (the side
+// the session starts with; a right-only routine's is the mirror), the
+// data's own for a routine without sides. r.Picture must not be nil.
+func ForRoutine(r routines.Routine) routines.Picture {
+	if len(r.Sides) > 0 {
+		return ForSide(*r.Picture, r.Sides[0])
+	}
+	return *r.Picture
+}

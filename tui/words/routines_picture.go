@@ -28,7 +28,7 @@ func Picture(r routines.Routine, how Pictures) string {
 	if r.Picture == nil || how == NoPictures {
 		return ""
 	}
-	pic := *r.Picture
+	pic := figure.ForRoutine(r)
 	var paint func(figure.Ink, string) string
 	if how == ColourPictures {
 		paint = func(ink figure.Ink, cells string) string {
@@ -57,8 +57,12 @@ func Picture(r routines.Routine, how Pictures) string {
 		ps, _ = panels([]routines.Pose{pic.Start(), pic.Stretch()}, 12)
 	}
 	title := "Picture"
-	if len(r.Sides) > 0 {
-		title += " (the left side; the right is its mirror)"
+	switch len(r.Sides) {
+	case 0:
+	case 1:
+		title += " (the " + string(r.Sides[0]) + " side)"
+	default:
+		title += " (the " + string(r.Sides[0]) + " side; the " + string(r.Sides[1]) + " is its mirror)"
 	}
 	if r.RepOnly() && len(r.Directions) > 0 {
 		title += " (one " + r.Rep() + " " + r.Directions[0] + " goes through these in order; " + strings.Join(r.Directions[1:], ", ") + " the other way)"
