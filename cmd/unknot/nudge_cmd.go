@@ -228,12 +228,12 @@ func factsFrom(s *history.Store, now time.Time) (remind.Facts, error) {
 	}
 	for _, x := range runs {
 		// Every stretch session and breathing run, one stopped for pain
-		// at 0 reps too: any keeps the nudge quiet for an hour; only one
-		// that counts makes a planned session done (remind.Decide).
+		// at 0 reps too: any keeps the nudge quiet for an hour; only a
+		// session that is Done makes a planned one done (remind.Decide).
 		if x.Kind != routines.KindSession && x.Kind != routines.KindBreathe {
 			continue
 		}
-		r := remind.Run{Kind: x.Kind, Started: x.StartedAt, Outcome: x.Status, Counts: x.Counts()}
+		r := remind.Run{Kind: x.Kind, Started: x.StartedAt, Outcome: x.Status, Done: x.Done()}
 		if x.EndedAt != nil {
 			r.Ended = *x.EndedAt
 		}

@@ -629,3 +629,28 @@ func sameFiles(a, b map[string]string) bool {
 	}
 	return len(a) == len(b)
 }
+
+// A session left after 1 rep of 15 does not make the day done: two hours
+// later the reminder speaks (it said "today's sessions are done").
+func TestNudgeSpeaksAfterASessionLeftEarly(t *testing.T) {
+	w := newRemindWorld(t)
+	w.now = time.Date(2026, time.March, 10, 12, 0, 0, 0, time.Local)
+	s, err := history.Open(w.unknotHome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := w.now.Add(-2 * time.Hour)
+	json := `[{"id": 1, "kind": "session", "started_at": "` + start.Format(time.RFC3339) + `", "ended_at": "` +
+		start.Add(time.Minute).Format(time.RFC3339) + `", "status": "interrupted", "pain_before": null, "pain_after": null, "breaths": 0,
+		"exercises": [{"routine": "knee-to-chest", "side": "left", "reps_done": 1, "reps_planned": 5},
+		{"routine": "knee-to-chest", "side": "right", "reps_done": 0, "reps_planned": 5},
+		{"routine": "arm-raise", "reps_done": 0, "reps_planned": 5}]}]`
+	if _, err := s.ImportJSON(strings.NewReader(json), "test.json"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errOut := w.cli(t, "nudge", "session")
+	if code != 0 || len(w.shown) != 1 || !strings.Contains(out, "0 of 1 planned sessions done today") {
+		t.Errorf("exit %d, shown %d: %s%s", code, len(w.shown), out, errOut)
+	}
+}

@@ -90,6 +90,23 @@ func (s Session) Empty() bool {
 		!s.Counts() && s.PainBefore == nil && s.PainAfter == nil
 }
 
+// Done reports whether a stretch session did what a planned session asks,
+// for the reminders' "today's sessions are done": it came to its end
+// with a rep or more done, or at least half of its planned reps were
+// held. One stopped or left after a rep or two is not done, nor one
+// stopped for pain early (the reminder may ask again, gently, later).
+func (s Session) Done() bool {
+	if s.Kind != routines.KindSession {
+		return false
+	}
+	planned := 0
+	for _, e := range s.Exercises {
+		planned += e.RepsPlanned
+	}
+	reps := s.Reps()
+	return (s.Status == routines.Completed && reps > 0) || (planned > 0 && 2*reps >= planned)
+}
+
 // Counts reports whether the session counts for its day (streaks, the heat
 // map, the session totals): at least one rep or breath was done. A run that
 // did neither (every hold skipped, stopped before the first breath, an ice

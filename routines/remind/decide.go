@@ -9,14 +9,14 @@ import (
 
 // Run is one recorded stretch session or breathing run, as the nudge
 // reads it from the history: any run keeps the nudge quiet for RecentRun
-// after it (one stopped for pain at 0 reps too), but only one that counts
-// makes the day's planned sessions done.
+// after it (one stopped for pain at 0 reps too), but only a stretch
+// session that is Done makes one of the day's planned sessions done.
 type Run struct {
 	Kind    routines.Kind // routines.KindSession or routines.KindBreathe
 	Started time.Time
 	Ended   time.Time        // zero when it never ended
 	Outcome routines.Outcome // how it ended; routines.Pain is said as a stop for pain
-	Counts  bool             // at least one rep or breath was done (record.Session.Counts)
+	Done    bool             // a stretch session done for the day (record.Session.Done): completed with a rep, or half its reps held
 }
 
 // Facts are what the nudge knows from the history: the runs of about the
@@ -82,8 +82,8 @@ type Decision struct {
 //   - within RecentRun after a stretch session or a breathing run, any
 //     that was recorded (one stopped early or for pain, with nothing
 //     done, too), quiet;
-//   - on a day whose planned stretch sessions are done (runs that
-//     count), quiet.
+//   - on a day whose planned stretch sessions are done (sessions that
+//     are Done), quiet.
 func Decide(now time.Time, what routines.Nudge, s Setup, f Facts) Decision {
 	if s.Quiet.Contains(now) {
 		return Decision{Why: fmt.Sprintf("quiet hours (%s)", s.Quiet)}
@@ -152,7 +152,7 @@ func SessionsOn(now time.Time, runs []Run) int {
 	n := 0
 	for _, r := range runs {
 		ry, rm, rd := r.Started.In(now.Location()).Date()
-		if r.Kind == routines.KindSession && r.Counts && ry == y && rm == m && rd == d && !r.Started.After(now) {
+		if r.Kind == routines.KindSession && r.Done && ry == y && rm == m && rd == d && !r.Started.After(now) {
 			n++
 		}
 	}

@@ -24,7 +24,7 @@ func at(loc *time.Location, y int, m time.Month, d, h, min int) time.Time {
 // session is a stretch session that counts (a rep or more done), ended
 // as planned.
 func session(start time.Time, length time.Duration) Run {
-	return Run{Kind: routines.KindSession, Started: start, Ended: start.Add(length), Outcome: routines.Completed, Counts: true}
+	return Run{Kind: routines.KindSession, Started: start, Ended: start.Add(length), Outcome: routines.Completed, Done: true}
 }
 
 // painStop is a stretch session stopped for pain before its first rep
