@@ -305,7 +305,8 @@ func (m *Breathe) nextChange(now time.Time, st coach.State) (time.Time, bool) {
 
 // shapeMoves is how long until the shape's picture next changes: it
 // follows the breath through inhales and exhales and rests through holds
-// (never with --reduced-motion, which shows no shape).
+// (with --reduced-motion it moves only with the countdown's seconds,
+// whose wake-ups nextChange already asks for).
 func (m *Breathe) shapeMoves(st coach.State) (time.Duration, bool) {
 	if m.done || m.ctx.Opt.ReducedMotion || m.tooSmall() || st.Paused {
 		return 0, false

@@ -40,9 +40,6 @@ func (m *Breathe) layout(st coach.State) breatheLayout {
 	w, h := m.w, m.h
 	l := breatheLayout{compact: h < compactBelow}
 	l.cue = m.wrapped(m.cue(st), w-4)
-	if m.ctx.Opt.ReducedMotion {
-		return l
-	}
 	// Room for the tallest cue, so the shape keeps its size when the cue
 	// changes or the screen pauses.
 	text := 2 + m.cueHeight(w-4) // phase, cue, status
@@ -81,17 +78,17 @@ func (m *Breathe) render() string {
 		}
 	}
 	secs := s.Big.Render(strconv.Itoa(max(1, words.SecondsUp(st.PhaseLength-st.PhaseElapsed))))
-	if m.ctx.Opt.ReducedMotion {
-		add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()), secs}, nil)
-	} else {
-		if l.shape.Radius > 0 {
-			level := l.shape.Level(Breath(st.Phase, st.PhaseElapsed, st.PhaseLength))
-			d := m.shapeLines(l.shape, level)
-			add(d.lines, d.widths)
-			gap()
+	if l.shape.Radius > 0 {
+		elapsed := st.PhaseElapsed
+		if m.ctx.Opt.ReducedMotion {
+			elapsed = SteppedElapsed(elapsed, st.PhaseLength)
 		}
-		add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()) + "  " + secs}, nil)
+		level := l.shape.Level(Breath(st.Phase, elapsed, st.PhaseLength))
+		d := m.shapeLines(l.shape, level)
+		add(d.lines, d.widths)
+		gap()
 	}
+	add([]string{s.PhaseStyle(st.Phase).Render(st.Phase.String()) + "  " + secs}, nil)
 	gap()
 	cueStyle := s.Text
 	if st.Paused {

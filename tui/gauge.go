@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // Fullness is how full the lungs are, 0 to 1, at a point of a breath: it
@@ -41,6 +42,14 @@ func Breath(phase routines.Phase, elapsed, length time.Duration) float64 {
 		p = float64(min(max(elapsed, 0), length)) / float64(length)
 	}
 	return Fullness(phase, ease(p))
+}
+
+// SteppedElapsed is elapsed held back to the instant the countdown last
+// showed a new second: with --reduced-motion the breathing shape moves
+// once a second, in step with the countdown, never in between.
+func SteppedElapsed(elapsed, length time.Duration) time.Duration {
+	shown := words.SecondsUp(length - elapsed)
+	return min(max(length-time.Duration(shown)*time.Second, 0), elapsed)
 }
 
 // Steps are the fullnesses, sorted, at which a moving picture changes: it

@@ -48,10 +48,16 @@ func pictures(t *testing.T, writes []frameWrite, w, h int) []picture {
 // w × h window and returns every write and when the program ended.
 func recordBreathe(t *testing.T, pat string, w, h int, send func(p *tea.Program)) ([]frameWrite, time.Duration) {
 	t.Helper()
+	return recordBreatheWith(t, Options{Theme: "dark", NoBell: true}, pat, w, h, send)
+}
+
+// recordBreatheWith is recordBreathe with the options given.
+func recordBreatheWith(t *testing.T, opt Options, pat string, w, h int, send func(p *tea.Program)) ([]frameWrite, time.Duration) {
+	t.Helper()
 	rec := &recorder{}
 	var quitAt time.Duration
 	synctest.Test(t, func(t *testing.T) {
-		app, err := NewApp(NewContext(Options{Theme: "dark", NoBell: true}), Deps{
+		app, err := NewApp(NewContext(opt), Deps{
 			Breathe: BreatheConfig{Pattern: pattern(t, pat), Breaths: 1}}, PageBreathe)
 		if err != nil {
 			t.Fatal(err)
@@ -144,6 +150,38 @@ func shapeFlows(t *testing.T, w, h int) {
 			t.Errorf("the shape shrank at %v of the inhale (%d pixels after %d)", p.at, n, prev)
 		}
 		prev = n
+	}
+}
+
+// With --reduced-motion the shape is there and moves in steps, once a
+// second with the countdown (it showed no shape at all): through the 5 s
+// inhale it changes only on whole seconds, 4 times, and it grows.
+func TestReducedMotionShapeStepsOnceASecond(t *testing.T) {
+	const w, h = 100, 30
+	writes, _ := recordBreatheWith(t, Options{Theme: "dark", NoBell: true, ReducedMotion: true}, "5-3-4", w, h, nil)
+	pics := pictures(t, writes, w, h)
+	prev, changes, pixels := "", 0, -1
+	for _, p := range pics {
+		if p.at >= 5*time.Second {
+			break
+		}
+		n := 2*strings.Count(p.shape, "█") + strings.Count(p.shape, "▀") + strings.Count(p.shape, "▄")
+		if n == 0 {
+			t.Fatalf("no shape at %v:\n%s", p.at, p.screen)
+		}
+		if prev != "" && p.shape != prev {
+			changes++
+			if p.at%time.Second != 0 {
+				t.Errorf("the shape changed at %v, between the countdown's seconds", p.at)
+			}
+			if n <= pixels {
+				t.Errorf("the shape did not grow at %v (%d pixels after %d)", p.at, n, pixels)
+			}
+		}
+		prev, pixels = p.shape, n
+	}
+	if changes != 4 {
+		t.Errorf("the shape changed %d times through the 5 s inhale, want 4 (once a second)", changes)
 	}
 }
 

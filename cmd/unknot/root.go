@@ -34,7 +34,7 @@ func newRootCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&f.flags.plain, "plain", false, "one line per moment: screen readers, pipes")
 	fl.BoolVar(&f.flags.noBell, "no-bell", false, "no bell on each phase change")
 	fl.StringVar(&f.flags.theme, "theme", "auto", "colours: auto, light or dark")
-	fl.BoolVar(&f.flags.reducedMotion, "reduced-motion", false, "words instead of animations")
+	fl.BoolVar(&f.flags.reducedMotion, "reduced-motion", false, "still poses; the breath moves once a second")
 	fl.Var(&f.flags.sound, "sound", "cues: auto, tones, voice, bell or off")
 	f.flags.volume = sound.DefaultVolume
 	fl.Func("volume", "how loud tones and voice are, 0-100 (40)", func(s string) error {
