@@ -21,8 +21,7 @@ type RedFlag struct {
 
 // GetHelpNow are the signs that mean an emergency: call the emergency
 // number or go to A&E (the emergency department) now. The NHS lists them
-// under "Call 999 or go to A&E"; a high temperature it lists as urgent (a
-// GP appointment the same day, or 111), said so in its line.
+// under "Call 999 or go to A&E".
 var GetHelpNow = []RedFlag{
 	{"You cannot control your bladder or bowels, or it has become hard to pee.", []string{"nhs-back-pain", "nhs-cauda-equina", "002"},
 		"no control of bladder or bowels"},
@@ -33,8 +32,14 @@ var GetHelpNow = []RedFlag{
 	{"The pain began after a serious fall or accident, such as a car crash.", []string{"nhs-back-pain", "nice-ng59"},
 		"pain since a serious fall or accident"},
 	{"Chest pain with the back pain.", []string{"nhs-back-pain"}, "chest pain"},
-	{"A high temperature (fever) with the back pain: see a doctor today (in the UK, an urgent GP appointment or 111).", []string{"nhs-back-pain", "nice-ng59"},
-		"a fever (see a doctor today)"},
+}
+
+// GetHelpToday are the signs that are urgent but not an emergency: see a
+// doctor the same day. The NHS lists a high temperature with back pain
+// under "See a GP urgently or call 111"; it sat among the emergencies
+// with "see a doctor today" in its line, two instructions in one.
+var GetHelpToday = []RedFlag{
+	{"A high temperature (a fever), or you feel hot and shivery.", []string{"nhs-back-pain", "nice-ng59"}, "a fever"},
 }
 
 // SeeDoctorSoon are the signs that mean: see a doctor soon, and stretch
@@ -50,9 +55,9 @@ var SeeDoctorSoon = []RedFlag{
 		"weight loss, a lump, or pain worse at night"},
 }
 
-// RedFlags are every sign's text, those that need help now first. Prefer
-// GetHelpNow and SeeDoctorSoon, which say how urgent each is.
-var RedFlags = flagTexts(GetHelpNow, SeeDoctorSoon)
+// RedFlags are every sign's text, the most urgent first. Prefer
+// GetHelpNow, GetHelpToday and SeeDoctorSoon, which say how urgent each is.
+var RedFlags = flagTexts(GetHelpNow, GetHelpToday, SeeDoctorSoon)
 
 func flagTexts(lists ...[]RedFlag) []string {
 	var out []string

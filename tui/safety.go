@@ -90,7 +90,7 @@ func (m *Safety) page(width int) string {
 	lines := strings.Split(words.SafetyText(width), "\n")
 	for i, l := range lines {
 		switch l {
-		case words.GetHelpNowTitle:
+		case words.GetHelpNowTitle, words.GetHelpTodayTitle:
 			lines[i] = s.Warn.Bold(true).Render(l)
 		case words.SeeDoctorTitle, "Stop rule", "During a spasm", words.SourcesTitle:
 			lines[i] = s.Title.Render(l)

@@ -9,11 +9,13 @@ import (
 
 // The safety page's headings and the lines that lead each list.
 const (
-	GetHelpNowTitle = "Get help now"
-	GetHelpNowLead  = "Call your emergency number (999 in the UK, 112 in Europe, 911 in North America) or go to A&E, the emergency department, if you have back pain and:"
-	SeeDoctorTitle  = "See a doctor soon"
-	SeeDoctorLead   = "See a doctor soon, and stretch only without pain until then, for:"
-	SourcesTitle    = "Where this comes from"
+	GetHelpNowTitle   = "Get help now"
+	GetHelpNowLead    = "Call your emergency number (999 in the UK, 112 in Europe, 911 in North America) or go to A&E, the emergency department, if you have back pain and:"
+	GetHelpTodayTitle = "Get help today"
+	GetHelpTodayLead  = "See a doctor today (in the UK, an urgent GP appointment, or call 111) if you have back pain and:"
+	SeeDoctorTitle    = "See a doctor soon"
+	SeeDoctorLead     = "See a doctor soon, and stretch only without pain until then, for:"
+	SourcesTitle      = "Where this comes from"
 	// SafetyMore follows the signs that need help now where only they
 	// are shown (after a pain stop).
 	SafetyMore = "! shows when to see a doctor soon, and where this comes from."
@@ -45,8 +47,13 @@ func GetHelpNowBrief() string {
 	for i, f := range routines.GetHelpNow {
 		briefs[i] = f.Brief
 	}
+	today := make([]string, len(routines.GetHelpToday))
+	for i, f := range routines.GetHelpToday {
+		today[i] = f.Brief
+	}
 	return "Call 999 (UK), 112 (Europe) or 911 (North America), or go to A&E, if with back pain you have " +
-		strings.Join(briefs[:len(briefs)-1], ", ") + " or " + briefs[len(briefs)-1] + "."
+		strings.Join(briefs[:len(briefs)-1], ", ") + " or " + briefs[len(briefs)-1] + ". With " +
+		strings.Join(today, " or ") + ", see a doctor today."
 }
 
 // PainStopLines are what plain mode says after "stop, it hurts": the
@@ -54,6 +61,10 @@ func GetHelpNowBrief() string {
 func PainStopLines() []string {
 	out := []string{routines.StopRule, GetHelpNowTitle + ": " + GetHelpNowLead}
 	for _, f := range routines.GetHelpNow {
+		out = append(out, "  - "+f.Text)
+	}
+	out = append(out, GetHelpTodayTitle+": "+GetHelpTodayLead)
+	for _, f := range routines.GetHelpToday {
 		out = append(out, "  - "+f.Text)
 	}
 	out = append(out, SeeDoctorLead)
@@ -65,8 +76,8 @@ func PainStopLines() []string {
 
 // SafetyText is the safety page, wrapped on words at width columns (no
 // word is broken; one longer than a line, an address, has a line of its
-// own): first the signs that need help now, then those that need a doctor
-// soon, each with where it comes from; the stop rule; what to do during a
+// own): first the signs that need help now, then today, then those that
+// need a doctor soon, each with where it comes from; the stop rule; what to do during a
 // spasm; that unknot is not a doctor; and the sources it cites, by title
 // and, for public guidance, publisher and address.
 func SafetyText(width int) string {
@@ -94,6 +105,9 @@ func SafetyText(width int) string {
 	add(GetHelpNowTitle)
 	add(Wrap(GetHelpNowLead, width, "", "")...)
 	flags(routines.GetHelpNow)
+	add("", GetHelpTodayTitle)
+	add(Wrap(GetHelpTodayLead, width, "", "")...)
+	flags(routines.GetHelpToday)
 	add("", SeeDoctorTitle)
 	add(Wrap(SeeDoctorLead, width, "", "")...)
 	flags(routines.SeeDoctorSoon)
