@@ -63,7 +63,14 @@ func TestSafetyTextAt80(t *testing.T) {
 	if !strings.HasPrefix(text, words.GetHelpNowTitle+"\n") || strings.Index(text, words.SeeDoctorTitle) < strings.Index(text, "A&E") {
 		t.Errorf("the help now does not come first:\n%s", text)
 	}
-	for _, f := range append(append([]routines.RedFlag(nil), routines.GetHelpNow...), routines.SeeDoctorSoon...) {
+	// A fever is urgent, not an emergency: under its own heading, after
+	// the emergencies and before "soon", never under the call-999 line.
+	now, today, soon := strings.Index(text, "\n"+words.GetHelpTodayTitle+"\n"), strings.Index(text, "(a fever)"), strings.Index(text, words.SeeDoctorTitle)
+	if now < 0 || !(now < today && today < soon) {
+		t.Errorf("the fever is not under %q, between the emergencies and %q:\n%s", words.GetHelpTodayTitle, words.SeeDoctorTitle, text)
+	}
+	all := append(append(append([]routines.RedFlag(nil), routines.GetHelpNow...), routines.GetHelpToday...), routines.SeeDoctorSoon...)
+	for _, f := range all {
 		if len(f.Source) == 0 {
 			t.Errorf("%q says no source", f.Text)
 		}
