@@ -155,7 +155,7 @@ func (m *Pick) lines() []string {
 	return lines
 }
 
-// countNote is "  (1 of 3 today)" for a routine with a daily limit, once
+// countNote is "  (1 today, at most 3)" for a routine with a daily limit, once
 // the history has answered; blanks of the same width until then, so the
 // list (centred as one block) does not move when the counts arrive.
 func (m *Pick) countNote(r routines.Routine) string {
@@ -163,7 +163,7 @@ func (m *Pick) countNote(r routines.Routine) string {
 		return ""
 	}
 	if m.counts == nil {
-		return spaces(len("  (0 of " + itoa(r.DailyLimit) + " today)"))
+		return spaces(len("  (0 today, at most " + itoa(r.DailyLimit) + ")"))
 	}
-	return "  (" + itoa(m.counts.Sessions[r.Name]) + " of " + itoa(r.DailyLimit) + " today)"
+	return "  (" + itoa(m.counts.Sessions[r.Name]) + " today, at most " + itoa(r.DailyLimit) + ")"
 }

@@ -60,7 +60,7 @@ func (m *Session) limitsView() string {
 	textW := min(w-4, 60)
 	bs := []part{{s.Title.Render("Already done today"), 0}}
 	for i, r := range m.atLimit {
-		line := fmt.Sprintf("%s: %d of %d today.", r.Title, r.Done, r.Limit)
+		line := fmt.Sprintf("%s: %d today, the most for a day is %d.", r.Title, r.Done, r.Limit)
 		bs = append(bs, part{wrapText(s.Warn, textW, line), 1 + i})
 	}
 	bs = append(bs, part{wrapText(s.Text, textW, "More than that can tire the back. Rest is part of healing too."), 10})

@@ -183,7 +183,7 @@ func TestSessionDailyLimit(t *testing.T) {
 		k := builtin(t, "knee-to-chest")
 		today := fixedToday{Sessions: map[string]int{k.Name: k.DailyLimit}}
 		h := newSessionApp(t, Options{}, 80, 24, Deps{Today: today}, k, tinyRoutine())
-		h.must("Already done today", fmt.Sprintf("Knee to chest: %d of %d today.", k.DailyLimit, k.DailyLimit), "> Leave it out today")
+		h.must("Already done today", fmt.Sprintf("Knee to chest: %d today, the most for a day is %d.", k.DailyLimit, k.DailyLimit), "> Leave it out today")
 		h.press("enter")
 		h.must("Tiny stretch", "Get ready")
 		if ex := h.journal.Runs()[0].Exercises; len(ex) != 2 || ex[0].Routine != "tiny" {
