@@ -116,6 +116,12 @@ func runReport(f *factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	if r.Begins == "" && len(r.Episodes) == 0 {
+		// A report of nothing ("0 of 42 days") would read as 42 days
+		// missed: say there is nothing yet, and write nothing.
+		return failed(fmt.Errorf("nothing to report yet: the history in %s holds no session, breathing run, ice or heat; run unknot, and make the report once there is something to show",
+			routines.Printable(s.Path())))
+	}
 	var buf bytes.Buffer
 	opt := report.Options{Titles: routineTitles(f)}
 	switch {

@@ -242,3 +242,19 @@ func TestHistoryAndReportAgree(t *testing.T) {
 		t.Errorf("the report does not say the short heat does not count (%q):\n%s", want, rep)
 	}
 }
+
+// A history with nothing in it: one line, exit 1, no file (a report of
+// nothing said "0 of 42 days", which reads as 42 days missed).
+func TestReportOfAnEmptyRecordWritesNothing(t *testing.T) {
+	home := t.TempDir()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, args := range [][]string{{"report"}, {"report", "--plain"}, {"report", "--json"}} {
+		code, out, errs := runCLI(t, home, args...)
+		if code != 1 || out != "" || !strings.HasPrefix(errs, "unknot: nothing to report yet: the history in ") ||
+			strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+	onlyFiles(t, dir)
+}

@@ -66,7 +66,7 @@ func (s *Store) Report(now time.Time, from record.Day, planWeekly int) (Report, 
 		return Report{}, err
 	}
 	r := buildReport(from, to, planWeekly, sessions, levels)
-	r.Made, r.Asked = now, asked
+	r.Made, r.Asked, r.Begins = now, asked, record.Day(first.String)
 	r.Episodes = eps
 	return r, nil
 }

@@ -11,6 +11,7 @@ type Report struct {
 	From       Day       `json:"from"`
 	To         Day       `json:"to"`
 	Asked      Day       `json:"asked_from"`    // the first date asked for: before From when the record begins later
+	Begins     Day       `json:"record_begins"` // the first date on record, any run; "" when the record holds none
 	Made       time.Time `json:"made"`          // when the report was made (the person's clock)
 	PlanWeekly int       `json:"plan_per_week"` // the stretch sessions a week the person aims for
 

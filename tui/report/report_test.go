@@ -25,7 +25,7 @@ func fixture(made time.Time) record.Report {
 	loc := time.FixedZone("", 3600)
 	at := func(d, h, m int) time.Time { return time.Date(2026, 3, d, h, m, 0, 0, loc) }
 	return record.Report{
-		From: "2026-03-02", To: "2026-03-15", Made: made, PlanWeekly: 5,
+		From: "2026-03-02", To: "2026-03-15", Asked: "2026-03-02", Begins: "2026-01-20", Made: made, PlanWeekly: 5,
 		Weeks: []record.ReportWeek{
 			{Week: "2026-03-02", Days: 7, Sessions: 2, Breathe: 1, Breaths: 20, PainStops: 1, Before: 5, NBefore: 3, After: 13.0 / 3, NAfter: 3},
 			{Week: "2026-03-09", Days: 7, Sessions: 1, Heat: 1, Before: 3, NBefore: 1, After: 2, NAfter: 1},
