@@ -38,8 +38,11 @@ func buildReport(from, to record.Day, planWeekly int, sessions []record.Session,
 				w.Sessions++
 				r.Adherence.Sessions++
 				days[d] = true
+				// A run with nothing done (left before its first rep) is
+				// not one of the routines' sessions either: its reps were
+				// never begun ("0 sessions, 0 / 12" read as 12 missed).
+				reportRoutines(routinesSeen, x, levels[x.ID])
 			}
-			reportRoutines(routinesSeen, x, levels[x.ID])
 		case KindBreathe:
 			if x.InTotals() {
 				w.Breathe++
