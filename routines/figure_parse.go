@@ -178,6 +178,11 @@ func parsePose(s string, index int, prev *Pose, fig Picture, seen map[string]int
 				return p, false
 			}
 		}
+	} else if ok && p.At == prev.At {
+		// A pose the same as the one before would show a picture that
+		// never moves where the words say it does.
+		problem(nameAt, "pose %s moves no joint from the pose before it; give at least one joint where it goes, like \"knee_l 60,40\"", quote(name))
+		return p, false
 	}
 	return p, ok
 }

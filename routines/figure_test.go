@@ -83,6 +83,8 @@ func TestBadFigures(t *testing.T) {
 			`mine.toml:5:26: pose 1: the start pose must place every joint; neck is missing`},
 		{"not a point", "poses = [\n  " + goodStart + ",\n  \"stretch: hand_l 60;40\",\n]\n",
 			`mine.toml:7:20: pose 2: hand_l "60;40" is not a point; write it as x,y in whole numbers, like 40,25`},
+		{"a pose that moves nothing", "poses = [\n  " + goodStart + ",\n  \"stretch:\",\n]\n",
+			`mine.toml:7:4: pose 2: pose "stretch" moves no joint from the pose before it; give at least one joint where it goes, like "knee_l 60,40"`},
 		{"unknown figure", "figure = \"knee-to-chets\"\n",
 			`mine.toml:5:10: figure "knee-to-chets" is not a built-in figure; did you mean "knee-to-chest"?`},
 		{"both", "figure = \"knee-to-chest\"\nposes = [" + goodStart + ", \"b: head 1,1\"]\n",
