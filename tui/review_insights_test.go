@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/unknot/unknot/routines/record"
@@ -35,9 +36,12 @@ func TestReviewInsightsBelowTheMinimum(t *testing.T) {
 		ov.Insights = record.Insights{Minimum: 5, Pairs: 4,
 			Held: []record.Held{{Group: record.ByRoutine, Label: "knee-to-chest", Sessions: 4}}}
 		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
-		h.must("What seems to help you", "Not enough sessions with a check-in before and after to say yet",
+		h.must("What seems to help you", "Too few sessions with both check-ins to say anything yet (each needs 5)",
 			"knee-to-chest (4)")
 		h.mustNot("your pain was")
+		if n := strings.Count(h.screen(), "needs 5"); n != 1 {
+			t.Errorf("the minimum is said %d times, want once:\n%s", n, h.screen())
+		}
 	})
 }
 
