@@ -285,3 +285,26 @@ func TestSessionSummaryNamesTheDirection(t *testing.T) {
 		}
 	})
 }
+
+// A hold shorter than one breath of its pattern is breathed freely: the
+// screen says "Hold, breathing freely" through it, never "Settle in"
+// (which it read from start to end).
+func TestSessionFreeHoldSaysHold(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		r := tinyRoutine()
+		r.Hold, r.Pattern = 3*time.Second, pattern(t, "5-1-3")
+		h := newSessionApp(t, Options{}, 80, 24, Deps{}, r)
+		seen := false
+		for at := time.Duration(0); at < 20*time.Second; at += 250 * time.Millisecond {
+			h.waitUntil(at)
+			screen := h.screen()
+			if strings.Contains(screen, "Settle in") {
+				t.Fatalf("at %v a free hold says settle in:\n%s", at, screen)
+			}
+			seen = seen || strings.Contains(screen, "Hold, breathing freely")
+		}
+		if !seen {
+			t.Error("no hold said 'Hold, breathing freely' in 20 s")
+		}
+	})
+}

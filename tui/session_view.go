@@ -167,6 +167,10 @@ func (m *Session) moment(st coach.State, l sessionLayout) ([]part, int) {
 		switch {
 		case seg.Kind == coach.Move && st.Routine != nil:
 			word, count = "Move", words.Capital(seg.RepText(*st.Routine))
+		case st.Settling && st.Routine != nil && freeHold(*st.Routine):
+			// A hold shorter than one breath is all settle: it is held,
+			// breathing freely, and says so (it read "Settle in" to its end).
+			word = "Hold, breathing freely"
 		case st.Settling:
 			word = "Settle in"
 		}
@@ -229,4 +233,11 @@ func phaseHint(p routines.Phase, d time.Duration) string {
 // roundUpSecond rounds d up to a whole second, as the countdowns show it.
 func roundUpSecond(d time.Duration) time.Duration {
 	return time.Duration(words.SecondsUp(d)) * time.Second
+}
+
+// freeHold reports whether r's holds are shorter than one breath of its
+// pattern, so breathed freely (routines.Routine.PacingNote).
+func freeHold(r routines.Routine) bool {
+	_, breaths := r.Pacing()
+	return !r.RepOnly() && breaths == 0
 }

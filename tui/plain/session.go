@@ -59,7 +59,7 @@ func segmentLines(seg coach.Segment, r routines.Routine) []string {
 		l := fmt.Sprintf("%s: hold %s.", words.SideRep(seg), words.Seconds(seg.Length))
 		switch {
 		case seg.Settle >= seg.Length:
-			l = fmt.Sprintf("%s: hold %s and settle in.", words.SideRep(seg), words.Seconds(seg.Length))
+			l = fmt.Sprintf("%s: hold %s, breathing freely.", words.SideRep(seg), words.Seconds(seg.Length))
 		case seg.Settle > 0:
 			l = fmt.Sprintf("%s: hold %s, the first %s to settle in, then breathe.", words.SideRep(seg), words.Seconds(seg.Length), words.Seconds(seg.Settle))
 		}

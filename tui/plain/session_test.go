@@ -131,12 +131,13 @@ func TestSessionSkippedRoutineSaysSkipped(t *testing.T) {
 	})
 }
 
-// A hold's line says how its settling in fits in it: all of it, or the
-// first part before the breathing.
+// A hold's line says how its settling in fits in it: a hold shorter than
+// a breath is breathed freely (as the screen and routines show say), or
+// the first part settles before the breathing.
 func TestHoldLineSaysHowSettlingFits(t *testing.T) {
 	r := tinyRoutine()
 	seg := coach.Segment{Kind: coach.Stretch, Rep: 1, Reps: 2, Side: routines.Left, Length: 3 * time.Second, Settle: 3 * time.Second}
-	if got := segmentLines(seg, r)[0]; !strings.Contains(got, "hold 3s and settle in.") || strings.Contains(got, "settle in for") {
+	if got := segmentLines(seg, r)[0]; !strings.Contains(got, "hold 3s, breathing freely.") || strings.Contains(got, "settle in") {
 		t.Errorf("a hold that is all settling: %q", got)
 	}
 	seg.Length = 10 * time.Second

@@ -85,9 +85,15 @@ func WriteRoutine(w io.Writer, r routines.Routine, pictures Pictures) error {
 	if len(r.Directions) > 1 {
 		rows = append(rows, [2]string{"Directions", strings.Join(r.Directions, ", then ")})
 	}
-	if r.RepOnly() {
+	_, breaths := r.Pacing()
+	switch {
+	case r.RepOnly():
 		rows = append(rows, [2]string{"Breathing", "freely, at your own pace"})
-	} else {
+	case breaths == 0:
+		// Holds shorter than one breath of the pattern are breathed
+		// freely; naming the pattern alone said the opposite.
+		rows = append(rows, [2]string{"Breathing", fmt.Sprintf("freely, at your own pace (each hold is shorter than one breath of %s)", r.Pattern)})
+	default:
 		rows = append(rows, [2]string{"Breathing", fmt.Sprintf("%s (inhale-hold-exhale, seconds)", r.Pattern)})
 	}
 	rows = append(rows, [][2]string{
