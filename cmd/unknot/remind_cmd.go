@@ -128,14 +128,13 @@ func remindEnv(d remindDeps) (remind.Env, error) {
 	if err != nil {
 		return remind.Env{}, failed(fmt.Errorf("cannot tell where the unknot program is, for the scheduler to run it: %v", err))
 	}
-	env := remind.Env{Home: home, ConfigHome: cfgHome, UID: os.Getuid(), Exe: exe, Run: d.runner}
-	// The nudge reads the files this command reads.
-	for _, name := range []string{"UNKNOT_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"} {
-		if v := os.Getenv(name); v != "" {
-			env.Vars = append(env.Vars, name+"="+v)
-		}
+	// The nudge reads the files this command reads, though the scheduler
+	// starts it in another folder: each folder absolute.
+	vars, err := routines.PlaceEnv()
+	if err != nil {
+		return remind.Env{}, failed(fmt.Errorf("cannot tell where unknot's files are, for the reminder to find them: %v", err))
 	}
-	return env, nil
+	return remind.Env{Home: home, ConfigHome: cfgHome, UID: os.Getuid(), Exe: exe, Vars: vars, Run: d.runner}, nil
 }
 
 // noScheduler is what `remind add` says where nothing can fire reminders.

@@ -654,3 +654,41 @@ func TestNudgeSpeaksAfterASessionLeftEarly(t *testing.T) {
 		t.Errorf("exit %d, shown %d: %s%s", code, len(w.shown), out, errOut)
 	}
 }
+
+// A relative UNKNOT_HOME or XDG_DATA_HOME reaches the scheduler absolute,
+// as this command resolved it: the scheduler starts the nudge in another
+// folder, where the relative path would name other files. The unit, the
+// crontab line `remind add` prints and the one `unknot remind` lists.
+func TestRemindWritesThePlacesAbsolute(t *testing.T) {
+	w := newRemindWorld(t)
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	t.Setenv("XDG_DATA_HOME", "rel/data")
+	home := filepath.Join(cwd, "uh")
+	wantVars := []string{"UNKNOT_HOME=" + home, "XDG_CONFIG_HOME=" + w.cfgHome, "XDG_DATA_HOME=" + filepath.Join(w.home, ".local", "share")}
+
+	code, out, errOut := runCLIIn(t, "uh", "", "remind", "add", "09:00")
+	if code != 0 {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(home, "config.toml")); err != nil {
+		t.Errorf("config.toml is not in %s: %v", home, err)
+	}
+	service := readUnits(t, w)["unknot-remind-session-0900.service"]
+	for _, v := range wantVars {
+		if !strings.Contains(service, "\nEnvironment=\""+v+"\"\n") {
+			t.Errorf("the service has no Environment=%q:\n%s", v, service)
+		}
+	}
+
+	w.run.noUser = true
+	wantLine := "0 9 * * * UNKNOT_HOME='" + home + "' XDG_CONFIG_HOME='" + w.cfgHome + "' XDG_DATA_HOME='" + filepath.Join(w.home, ".local", "share") + "' '/usr/local/bin/unknot' nudge session"
+	_, out, _ = runCLIIn(t, "uh", "", "remind")
+	if !strings.Contains(out, "\n  "+wantLine+"\n") {
+		t.Errorf("remind lists no crontab line %q:\n%s", wantLine, out)
+	}
+	code, out, _ = runCLIIn(t, "uh", "", "remind", "add", "10:00")
+	if code != 1 || out != strings.Replace(wantLine, "0 9 ", "0 10 ", 1)+"\n" {
+		t.Errorf("add without a scheduler: exit %d, stdout %q, want the crontab line", code, out)
+	}
+}
