@@ -114,6 +114,22 @@ func remindConfig() (string, routines.Config, error) {
 	return path, cfg, nil
 }
 
+// lockConfig takes config.toml's lock for a change of the reminders, so
+// that reading config.toml, installing or removing the scheduler's files
+// and writing config.toml is one step no other unknot's change comes
+// into (two `remind add` run at once each kept only its own). Another
+// unknot holding it past routines.ConfigLockWait is one line, exit 1.
+func lockConfig() (unlock func(), err error) {
+	path, err := routines.ConfigPath()
+	if err != nil {
+		return nil, asUsage(err)
+	}
+	if unlock, err = routines.LockConfig(path); err != nil {
+		return nil, failed(err)
+	}
+	return unlock, nil
+}
+
 // remindEnv is where the scheduler's files go and what they run.
 func remindEnv(d remindDeps) (remind.Env, error) {
 	home, err := os.UserHomeDir()
@@ -147,6 +163,11 @@ func noScheduler(why string, cron bool) error {
 }
 
 func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
+	unlock, err := lockConfig()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, cfg, err := remindConfig()
 	if err != nil {
 		return err
@@ -250,6 +271,11 @@ func newRemindRemoveCmd(f *factory) *cobra.Command {
 // runRemindRemove takes one reminder out of the scheduler and out of
 // config.toml. An id that is in neither is bad input, exit 2.
 func runRemindRemove(f *factory, d remindDeps, id string) error {
+	unlock, err := lockConfig()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, cfg, err := remindConfig()
 	if err != nil {
 		return err
@@ -337,6 +363,11 @@ func newRemindOffCmd(f *factory) *cobra.Command {
 // [[remind]] tables out of config.toml, saying how to bring them back. A
 // config.toml with problems does not keep the files from going.
 func runRemindOff(f *factory, d remindDeps) error {
+	if unlock, err := lockConfig(); err == nil {
+		defer unlock()
+	} else if exitCode(err) == 1 {
+		return err // another unknot is changing config.toml
+	} // no config folder at all: the files go all the same
 	env, err := remindEnv(d)
 	if err != nil {
 		return err

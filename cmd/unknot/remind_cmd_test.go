@@ -1,17 +1,22 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
 )
 
@@ -22,6 +27,7 @@ var updateRemind = flag.Bool("update-remind", false, "rewrite cmd/unknot/testdat
 // failing, the command lines that begin so fail that way; with
 // noSystemctl, systemctl is not on PATH.
 type remindRunner struct {
+	mu          sync.Mutex // several unknots may run it at once
 	ran         []string
 	noUser      bool
 	failing     string
@@ -30,6 +36,8 @@ type remindRunner struct {
 
 func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
 	line := strings.Join(append([]string{name}, args...), " ")
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.ran = append(r.ran, line)
 	if r.noUser && strings.HasPrefix(line, "systemctl --user") || r.failing != "" && strings.HasPrefix(line, r.failing) {
 		return []byte("Failed to connect to bus: No medium found\n"), errors.New("exit status 1")
@@ -690,5 +698,82 @@ func TestRemindWritesThePlacesAbsolute(t *testing.T) {
 	code, out, _ = runCLIIn(t, "uh", "", "remind", "add", "10:00")
 	if code != 1 || out != strings.Replace(wantLine, "0 9 ", "0 10 ", 1)+"\n" {
 		t.Errorf("add without a scheduler: exit %d, stdout %q, want the crontab line", code, out)
+	}
+}
+
+// Reminders added at once, by several unknots (the reviewer's ten
+// `unknot remind add $h:00 &` in a loop kept 2 of 10 in config.toml and
+// left 20 unit files), are all kept: each one's reading of config.toml,
+// its files and its write are one step, under config.toml's lock.
+func TestRemindAddsAtOnceAreAllKept(t *testing.T) {
+	w := newRemindWorld(t)
+	t.Setenv("UNKNOT_HOME", w.unknotHome)
+	t.Setenv("NO_COLOR", "1")
+	const n = 10
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	said := make([]string, n)
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			var out, errOut bytes.Buffer
+			code := run(context.Background(), []string{"remind", "add", fmt.Sprintf("%02d:00", 9+i)}, strings.NewReader(""), &out, &errOut)
+			if code != 0 {
+				said[i] = fmt.Sprintf("exit %d\n%s%s", code, out.String(), errOut.String())
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, s := range said {
+		if s != "" {
+			t.Errorf("add %02d:00: %s", 9+i, s)
+		}
+	}
+	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	for i := range n {
+		if !strings.Contains(string(cfg), fmt.Sprintf("[[remind]]\nid = \"session-%02d00\"\n", 9+i)) {
+			t.Errorf("config.toml lost the reminder at %02d:00:\n%s", 9+i, cfg)
+		}
+	}
+	if units := readUnits(t, w); len(units) != 2*n {
+		t.Errorf("%d unit files, want %d", len(units), 2*n)
+	}
+	if _, out, _ := w.cli(t, "remind"); strings.Contains(out, "not in config.toml") {
+		t.Errorf("remind lists files config.toml does not hold:\n%s", out)
+	}
+	lock, err := os.Stat(filepath.Join(w.unknotHome, ".config.toml.lock"))
+	if err != nil || lock.Mode().Perm() != 0o600 {
+		t.Errorf("the lock file: %v, want 0600", err)
+	}
+}
+
+// While another unknot changes config.toml past the wait, `remind add`,
+// `remove` and `off` say so in one line, exit 1, and change nothing.
+func TestRemindWhileAnotherChangesConfig(t *testing.T) {
+	w := newRemindWorld(t)
+	if code, out, errOut := w.cli(t, "remind", "add", "09:00"); code != 0 {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
+	}
+	cfgBefore, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	before := w.files(t)
+	saved := routines.ConfigLockWait
+	routines.ConfigLockWait = 0
+	t.Cleanup(func() { routines.ConfigLockWait = saved })
+	unlock, err := routines.LockConfig(filepath.Join(w.unknotHome, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for _, args := range [][]string{{"add", "10:00"}, {"remove", "session-0900"}, {"off"}} {
+		code, out, errOut := w.cli(t, append([]string{"remind"}, args...)...)
+		want := "unknot: " + filepath.Join(w.unknotHome, "config.toml") + " is being changed by another unknot ("
+		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) || !strings.HasSuffix(errOut, "try again when it is done\n") {
+			t.Errorf("remind %v: exit %d, stdout %q, stderr %q; want exit 1 and one line %q...", args, code, out, errOut, want)
+		}
+	}
+	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	if after := w.files(t); !slices.Equal(before, after) || string(cfg) != string(cfgBefore) {
+		t.Errorf("changed while locked: files %v, config.toml %q", after, cfg)
 	}
 }
