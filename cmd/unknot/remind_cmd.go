@@ -285,7 +285,7 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	if err != nil {
 		return err
 	}
-	s, _ := remind.Detect(env, d.goos)
+	s, why := remind.Detect(env, d.goos)
 	installed := false
 	for _, sc := range schedulersFor(s, env) {
 		installed = installed || remind.Has(sc, id)
@@ -295,14 +295,13 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	}
 	var warnings []string
 	for _, sc := range schedulersFor(s, env) {
+		had := remind.Has(sc, id)
 		untold, err := remind.Remove(sc, id)
 		if err != nil {
 			return failed(fmt.Errorf("could not remove the reminder %s: %v", id, err))
 		}
-		// The files are gone; a scheduler that did not hear of it may
-		// still run what it loaded: say so, and what to run by hand.
-		if hand := remind.HandCommand(sc); untold != nil && hand != "" {
-			warnings = append(warnings, offWarning(sc, untold.Error(), hand))
+		if w := untoldWarning(d, s, sc, why, had, untold); w != "" {
+			warnings = append(warnings, w)
 		}
 	}
 	if found {
@@ -382,15 +381,8 @@ func runRemindOff(f *factory, d remindDeps) error {
 		if err != nil {
 			return failed(fmt.Errorf("could not remove every reminder: %v", err))
 		}
-		// The files are gone; a scheduler that did not hear of it may
-		// still run what it loaded: say so, and what to run by hand.
-		hand := remind.HandCommand(sc)
-		switch {
-		case len(files) == 0 || hand == "":
-		case untold != nil:
-			warnings = append(warnings, offWarning(sc, untold.Error(), hand))
-		case s == nil && d.goos != "darwin":
-			warnings = append(warnings, offWarning(sc, why, hand))
+		if w := untoldWarning(d, s, sc, why, len(files) > 0, untold); w != "" {
+			warnings = append(warnings, w)
 		}
 	}
 	if len(removed) == 0 {
@@ -421,6 +413,26 @@ func runRemindOff(f *factory, d remindDeps) error {
 		fmt.Fprintln(f.out, "If you added a crontab line for unknot, remove it with `crontab -e`.")
 	}
 	return nil
+}
+
+// untoldWarning is the warning after scheduler sc's files of reminders
+// were removed (removed: there were some): the files are gone, but a
+// scheduler that did not hear of it may still run what it loaded. It
+// did not when telling it failed (untold), or when this system's
+// scheduler could not be reached at all (s nil, for why: no user
+// session, systemctl gone) on a system where sc's is the one. "" when
+// there is nothing to warn of, or nothing to run by hand.
+func untoldWarning(d remindDeps, s, sc remind.Scheduler, why string, removed bool, untold error) string {
+	hand := remind.HandCommand(sc)
+	switch {
+	case !removed || hand == "":
+		return ""
+	case untold != nil:
+		return offWarning(sc, untold.Error(), hand)
+	case s == nil && d.goos != "darwin":
+		return offWarning(sc, why, hand)
+	}
+	return ""
 }
 
 // offWarning says that scheduler sc was not told its files are gone, why,

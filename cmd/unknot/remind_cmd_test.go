@@ -405,37 +405,57 @@ func TestRemindListWarnsOfRemindersInTheQuietHours(t *testing.T) {
 }
 
 // One reminder taken out is said as one; `remind remove` where systemd
-// cannot be told removes the files, takes the reminder out of
-// config.toml, exits 0 and warns what to run by hand, as `off` does.
+// cannot be told (no user session, systemctl gone, daemon-reload
+// failing) removes the files, takes the reminder out of config.toml,
+// exits 0 and warns, in off's words, what to run by hand.
 func TestRemindRemoveWhenSystemdCannotBeTold(t *testing.T) {
-	w := newRemindWorld(t)
-	os.MkdirAll(w.unitDir(), 0o700)
-	before := w.files(t)
-	for _, at := range []string{"08:30", "15:00"} {
-		if code, out, errOut := w.cli(t, "remind", "add", at); code != 0 {
-			t.Fatalf("add %s: exit %d\n%s%s", at, code, out, errOut)
-		}
+	const hand = "where `systemctl --user` works, run: systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload\n"
+	cases := []struct {
+		name string
+		fail func(r *remindRunner)
+		why  string
+	}{
+		{"no user session", func(r *remindRunner) { r.noUser = true }, "no systemd user session (`systemctl --user`: Failed to connect to bus: No medium found)"},
+		{"systemctl not installed", func(r *remindRunner) { r.noSystemctl = true }, "systemctl is not installed"},
+		{"daemon-reload fails", func(r *remindRunner) { r.failing = "systemctl --user daemon-reload" }, "systemctl --user daemon-reload failed: Failed to connect to bus: No medium found"},
 	}
-	w.run.failing = "systemctl --user daemon-reload"
-	code, out, errOut := w.cli(t, "remind", "remove", "session-1500")
-	if code != 0 || out != "Removed the reminder session-1500.\n" || !strings.HasPrefix(errOut, "unknot: warning: the files are removed, but systemd user timers could not be told (") ||
-		!strings.Contains(errOut, "systemctl --user daemon-reload") {
-		t.Errorf("remove: exit %d, stdout %q, stderr %q", code, out, errOut)
-	}
-	if units := readUnits(t, w); len(units) != 2 {
-		t.Errorf("units after remove %v, want the 08:30 reminder's two", keysOf(units))
-	}
-	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
-	if strings.Contains(string(cfg), "15:00") || !strings.Contains(string(cfg), "08:30") {
-		t.Errorf("config.toml after remove:\n%s", cfg)
-	}
-	w.run.failing = ""
-	code, out, errOut = w.cli(t, "remind", "off")
-	if code != 0 || !strings.Contains(out, "Removed 2 files of unknot's reminders:\n") || !strings.Contains(out, "Took 1 reminder out of ") || errOut != "" {
-		t.Errorf("off: exit %d, stdout %q, stderr %q", code, out, errOut)
-	}
-	if after := w.files(t); !slices.Equal(before, after) {
-		t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			os.MkdirAll(w.unitDir(), 0o700)
+			before := w.files(t)
+			for _, at := range []string{"08:30", "15:00"} {
+				if code, out, errOut := w.cli(t, "remind", "add", at); code != 0 {
+					t.Fatalf("add %s: exit %d\n%s%s", at, code, out, errOut)
+				}
+			}
+			c.fail(w.run)
+			code, out, errOut := w.cli(t, "remind", "remove", "session-1500")
+			wantErr := "unknot: warning: the files are removed, but systemd user timers could not be told (" + c.why + "), so a timer it has loaded may still fire; " + hand
+			if code != 0 || out != "Removed the reminder session-1500.\n" || errOut != wantErr {
+				t.Errorf("remove: exit %d, stdout %q, stderr %q; want exit 0 and %q", code, out, errOut, wantErr)
+			}
+			if units := readUnits(t, w); len(units) != 2 {
+				t.Errorf("units after remove %v, want the 08:30 reminder's two", keysOf(units))
+			}
+			cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+			if strings.Contains(string(cfg), "15:00") || !strings.Contains(string(cfg), "08:30") {
+				t.Errorf("config.toml after remove:\n%s", cfg)
+			}
+			// Only in config.toml, no file of it left: nothing to warn of.
+			writeConfig(t, w.unknotHome, string(cfg)+"\n[[remind]]\nat = \"16:00\"\n")
+			if code, out, errOut := w.cli(t, "remind", "remove", "session-1600"); code != 0 || out != "Removed the reminder session-1600.\n" || errOut != "" {
+				t.Errorf("remove of one with no files: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+			*w.run = remindRunner{}
+			code, out, errOut = w.cli(t, "remind", "off")
+			if code != 0 || !strings.Contains(out, "Removed 2 files of unknot's reminders:\n") || !strings.Contains(out, "Took 1 reminder out of ") || errOut != "" {
+				t.Errorf("off: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+			if after := w.files(t); !slices.Equal(before, after) {
+				t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+			}
+		})
 	}
 }
 
