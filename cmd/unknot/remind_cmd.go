@@ -185,7 +185,7 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	}
 	s, why := remind.Detect(env, d.goos)
 	if s == nil {
-		fmt.Fprintln(f.out, remind.CrontabLine(r, env))
+		fmt.Fprintln(f.out, routines.Printable(remind.CrontabLine(r, env)))
 		_, err := d.runner.LookPath("crontab")
 		return noScheduler(why, err == nil)
 	}
@@ -209,7 +209,7 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	}
 	now := d.now()
 	fmt.Fprintf(f.out, "%s reminder %s: %s, %s. Next: %s.\n", verb, r.ID, r.What, remind.Describe(r), whenNext(r, now))
-	fmt.Fprintf(f.out, "Fired by %s (%s); quiet hours %s.\n", s.Name(), s.Dir(), cfg.Remind.QuietOrDefault())
+	fmt.Fprintf(f.out, "Fired by %s (%s); quiet hours %s.\n", s.Name(), routines.Printable(s.Dir()), cfg.Remind.QuietOrDefault())
 	if _, err := d.notifier(); err != nil {
 		fmt.Fprintf(f.out, "But no notification can be shown here yet: %v.\n", err)
 	}
@@ -503,7 +503,7 @@ func runRemindList(f *factory, d remindDeps) error {
 		case s != nil:
 			state = remindState(s, r, now)
 		}
-		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), state)
+		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), routines.Printable(state)) // state quotes systemctl
 	}
 	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", quiet)
 	for _, r := range rs {
@@ -514,11 +514,11 @@ func runRemindList(f *factory, d remindDeps) error {
 	listStrays(w, schedulersFor(s, env), rs)
 	switch {
 	case s == nil && len(rs) == 0:
-		fmt.Fprintf(w, "Nothing here can fire reminders: %s, and no launchd (remind add prints a crontab line instead).\n", why)
+		fmt.Fprintf(w, "Nothing here can fire reminders: %s, and no launchd (remind add prints a crontab line instead).\n", routines.Printable(why))
 	case s == nil:
-		fmt.Fprintf(w, "Not delivered: %s, and no launchd; so nothing here fires reminders. With cron, add these lines (crontab -e):\n", why)
+		fmt.Fprintf(w, "Not delivered: %s, and no launchd; so nothing here fires reminders. With cron, add these lines (crontab -e):\n", routines.Printable(why))
 		for _, r := range rs {
-			fmt.Fprintln(w, "  "+remind.CrontabLine(r, env))
+			fmt.Fprintln(w, "  "+routines.Printable(remind.CrontabLine(r, env)))
 		}
 	default:
 		fmt.Fprintf(w, "Fired by %s (%s).\n", s.Name(), routines.Printable(s.Dir()))
