@@ -148,7 +148,7 @@ func newNudgeCmd(f *factory) *cobra.Command {
 		Hidden: true,
 		Args:   cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			what, err := routines.ParseNudge(routines.Printable(args[0]))
+			what, err := routines.ParseNudge(args[0])
 			if err != nil {
 				return usageErr("nudge: %v", err)
 			}

@@ -69,15 +69,17 @@ func newRemindAddCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// reminder checks the arguments: each mistake is one line, exit 2.
+// reminder checks the arguments: each mistake is one line, exit 2. The
+// parsers quote what they were given, escaped (so it is not escaped here
+// first: that showed "a\\x1b" for "a\x1b").
 func (o *remindAdd) reminder(args []string) (routines.Reminder, error) {
 	r := routines.Reminder{At: routines.NoClock}
-	w, err := routines.ParseNudge(routines.Printable(o.what))
+	w, err := routines.ParseNudge(o.what)
 	if err != nil {
 		return r, usageErr("--what: %v", err)
 	}
 	r.What = w
-	if r.Days, err = routines.ParseWeekdays(routines.Printable(o.days)); err != nil {
+	if r.Days, err = routines.ParseWeekdays(o.days); err != nil {
 		return r, usageErr("--%v", err)
 	}
 	switch {
@@ -86,13 +88,13 @@ func (o *remindAdd) reminder(args []string) (routines.Reminder, error) {
 	case w != routines.NudgeCare && len(args) == 0:
 		return r, usageErr("remind add: give the time of day, like `unknot remind add 08:30`")
 	case len(args) == 1:
-		if r.At, err = routines.ParseClock(routines.Printable(args[0])); err != nil {
+		if r.At, err = routines.ParseClock(args[0]); err != nil {
 			return r, usageErr("remind add: %v", err)
 		}
 	}
 	r.ID = routines.ReminderID(r.What, r.At)
 	if o.id != "" {
-		if err := routines.CheckReminderID(routines.Printable(o.id)); err != nil {
+		if err := routines.CheckReminderID(o.id); err != nil {
 			return r, usageErr("--id: %v", err)
 		}
 		r.ID = o.id
@@ -450,7 +452,7 @@ func newRemindTestCmd(f *factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			what := routines.NudgeSession
 			if len(args) == 1 {
-				w, err := routines.ParseNudge(routines.Printable(args[0]))
+				w, err := routines.ParseNudge(args[0])
 				if err != nil {
 					return usageErr("remind test: %v", err)
 				}
