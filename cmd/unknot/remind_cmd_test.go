@@ -801,3 +801,26 @@ func TestRemindWhileAnotherChangesConfig(t *testing.T) {
 		t.Errorf("changed while locked: files %v, config.toml %q", after, cfg)
 	}
 }
+
+// A notification that cannot be shown is one line that says so once:
+// "could not show the reminder: notify-send failed: ..." (it said "could
+// not show the reminder: notify-send could not show the reminder: ...").
+func TestReminderNotShownSaysSoOnce(t *testing.T) {
+	w := newRemindWorld(t)
+	fake := remindSystem
+	remindSystem = func() remindDeps {
+		d := fake()
+		n := desktopNudger{run: &remindRunner{failing: "notify-send"}, goos: "linux", getenv: func(k string) string {
+			return map[string]string{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}[k]
+		}}
+		d.notify, d.notifier = n.send, n.how
+		return d
+	}
+	const want = "unknot: could not show the reminder: notify-send failed: Failed to connect to bus: No medium found\n"
+	for _, args := range [][]string{{"remind", "test"}, {"nudge", "session"}} {
+		code, _, errOut := w.cli(t, args...)
+		if code != 1 || errOut != want {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and %q", args, code, errOut, want)
+		}
+	}
+}
