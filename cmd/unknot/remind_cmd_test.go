@@ -500,7 +500,7 @@ func TestNudgeShowsOrStaysQuiet(t *testing.T) {
 		t.Fatalf("nudge with nothing done: exit %d, shown %v\n%s%s", code, w.shown, out, errOut)
 	}
 	n := w.shown[0]
-	if n.title != "unknot: Time for your stretches" || !strings.Contains(n.body, "Time for your stretches: about ") ||
+	if n.title != "unknot: Time for your stretches" || !strings.HasPrefix(n.body, "About ") || strings.Contains(n.body, "Time for your stretches") ||
 		!strings.Contains(n.body, "No more reminders: unknot remind off.") {
 		t.Errorf("the notification: %+v", n)
 	}
