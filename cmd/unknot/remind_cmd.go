@@ -210,7 +210,7 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 		}
 	}
 	now := d.now()
-	fmt.Fprintf(f.out, "%s reminder %s: %s, %s. Next: %s.\n", verb, r.ID, r.What, remind.Describe(r), whenNext(r, now))
+	fmt.Fprintf(f.out, "%s reminder %s: %s, %s. Next: %s.\n", verb, r.ID, r.What, remind.Describe(r), whenNext(r, now, cfg.Remind.QuietOrDefault()))
 	fmt.Fprintf(f.out, "Fired by %s (%s); quiet hours %s.\n", s.Name(), routines.Printable(s.Dir()), cfg.Remind.QuietOrDefault())
 	if _, err := d.notifier(); err != nil {
 		fmt.Fprintf(f.out, "But no notification can be shown here yet: %v.\n", err)
@@ -239,9 +239,11 @@ func replaced(list []routines.Reminder, r routines.Reminder) (out []routines.Rem
 	return out, old, had
 }
 
-// whenNext says when reminder r next fires, on now's clock.
-func whenNext(r routines.Reminder, now time.Time) string {
-	t := remind.Next(r, now)
+// whenNext says when reminder r next fires outside the quiet hours q (a
+// care reminder's first look at the care plan that can speak), on now's
+// clock.
+func whenNext(r routines.Reminder, now time.Time, q routines.QuietHours) string {
+	t := remind.NextSpoken(r, now, q)
 	if t.IsZero() {
 		return "never"
 	}
@@ -503,7 +505,7 @@ func runRemindList(f *factory, d remindDeps) error {
 		case remind.InQuiet(r, quiet):
 			state = "never speaks: inside the quiet hours"
 		case s != nil:
-			state = remindState(s, r, now)
+			state = remindState(s, r, now, quiet)
 		}
 		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), routines.Printable(state)) // state quotes systemctl
 	}
@@ -550,12 +552,12 @@ func listStrays(w io.Writer, scs []remind.Scheduler, rs []routines.Reminder) {
 }
 
 // remindState says whether reminder r will fire, and when next.
-func remindState(s remind.Scheduler, r routines.Reminder, now time.Time) string {
+func remindState(s remind.Scheduler, r routines.Reminder, now time.Time, q routines.QuietHours) string {
 	if !remind.IsInstalled(s, r) {
 		return "not installed; run `" + remind.AddCommand(r) + "`"
 	}
 	if ok, why := s.Active(r.ID); !ok {
 		return "installed but not running (" + why + "); run `" + remind.AddCommand(r) + "`"
 	}
-	return "on, next " + whenNext(r, now)
+	return "on, next " + whenNext(r, now, q)
 }

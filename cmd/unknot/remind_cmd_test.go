@@ -824,3 +824,18 @@ func TestReminderNotShownSaysSoOnce(t *testing.T) {
 		}
 	}
 }
+
+// A care reminder added in the quiet hours says its first look at the
+// care plan that can speak: at 07:33, 08:00 (it said 07:45, when it
+// cannot speak); `unknot remind` says the same.
+func TestRemindAddCareInTheQuietHoursSaysTheFirstLookThatSpeaks(t *testing.T) {
+	w := newRemindWorld(t)
+	w.now = time.Date(2026, time.March, 10, 7, 33, 0, 0, time.Local)
+	code, out, errOut := w.cli(t, "remind", "add", "--what", "care")
+	if code != 0 || !strings.Contains(out, ". Next: a look at the care plan today 08:00.\n") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	if _, out, _ := w.cli(t, "remind"); !strings.Contains(out, ": on, next a look at the care plan today 08:00\n") {
+		t.Errorf("remind:\n%s", out)
+	}
+}
