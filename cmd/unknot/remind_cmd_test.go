@@ -839,3 +839,20 @@ func TestRemindAddCareInTheQuietHoursSaysTheFirstLookThatSpeaks(t *testing.T) {
 		t.Errorf("remind:\n%s", out)
 	}
 }
+
+// `remind add` whose `systemctl enable` fails leaves nothing: not the
+// units, not config.toml's table, not the folders it made for the units.
+func TestRemindAddThatCannotEnableLeavesNothing(t *testing.T) {
+	w := newRemindWorld(t)
+	w.run.failing = "systemctl --user enable"
+	code, out, errOut := w.cli(t, "remind", "add", "09:00")
+	if code != 1 || out != "" || !strings.Contains(errOut, "could not install the reminder session-0900: systemctl --user enable --now unknot-remind-session-0900.timer failed: Failed to connect to bus") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(w.cfgHome, "systemd")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the folder made for the units is left: %v", err)
+	}
+	if cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml")); strings.Contains(string(cfg), "[[remind]]") {
+		t.Errorf("config.toml holds the reminder:\n%s", cfg)
+	}
+}

@@ -409,6 +409,25 @@ func TestInstallThatFailsLeavesNothing(t *testing.T) {
 	if last := run.ran[len(run.ran)-1]; last != "systemctl --user daemon-reload" {
 		t.Errorf("after undoing, ran %q last, want a daemon-reload", last)
 	}
+	// The folders it made for the units (config/systemd/user under dir,
+	// none there before) are gone too; a folder that was there stays, and
+	// so does one that holds something of the person's.
+	if _, err := os.Stat(filepath.Join(dir, "config")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed install left the folders it made: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "config", "systemd"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "config", "systemd", "mine.conf"), nil, 0o600)
+	if err := Install(s, goldenReminders[0]); err == nil {
+		t.Fatal("Install did not fail")
+	}
+	if _, err := os.Stat(s.Dir()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed install left %s, which it made: %v", s.Dir(), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "config", "systemd", "mine.conf")); err != nil {
+		t.Errorf("a failed install took away a folder that was there: %v", err)
+	}
 }
 
 func TestDetect(t *testing.T) {
