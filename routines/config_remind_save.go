@@ -14,7 +14,8 @@ import (
 // ones are added at the end. Everything else in the file stays as it was.
 // A missing file (and folder, 0700) is made; the file is replaced in one
 // step and is 0600, as SavePace does. A file with problems is left alone:
-// the error says to fix it first.
+// the error says to fix it first. The caller holds LockConfig's lock
+// from reading the reminders it changes to this write.
 func SaveReminders(path string, list []Reminder) error {
 	data, err := ReadRegular(path, MaxFileSize)
 	target := path

@@ -28,6 +28,11 @@ func SavePace(path string, pace float64) error {
 // saveSetting keeps key = value at config.toml's top level at path, as
 // SavePace says; what names the setting in errors ("the pace").
 func saveSetting(path, key, value, what string) error {
+	unlock, err := LockConfig(path)
+	if err != nil {
+		return fmt.Errorf("%v; %s was not saved", err, what)
+	}
+	defer unlock()
 	target := path
 	data, err := ReadRegular(path, MaxFileSize)
 	switch {

@@ -48,3 +48,36 @@ func DataDir() (string, error) {
 	}
 	return filepath.Join(home, ".local", "share", "unknot"), nil
 }
+
+// PlaceEnv is the environment that makes another unknot, started from
+// another folder (by the system's scheduler), find the files this one
+// finds: UNKNOT_HOME, XDG_CONFIG_HOME and XDG_DATA_HOME as NAME=value,
+// each absolute and resolved as ConfigDir and DataDir resolve it (a
+// relative UNKNOT_HOME from the working folder). A variable not set is
+// left out; so is a relative XDG_CONFIG_HOME, which nothing here uses; a
+// relative XDG_DATA_HOME, which DataDir passes over for ~/.local/share,
+// is given as that.
+func PlaceEnv() ([]string, error) {
+	var env []string
+	if h := os.Getenv(HomeEnv); h != "" {
+		abs, err := filepath.Abs(h)
+		if err != nil {
+			return nil, err
+		}
+		env = append(env, HomeEnv+"="+abs)
+	}
+	if x := os.Getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
+		env = append(env, "XDG_CONFIG_HOME="+filepath.Clean(x))
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		if !filepath.IsAbs(x) {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return nil, errors.New("cannot find a data folder: set UNKNOT_HOME or XDG_DATA_HOME")
+			}
+			x = filepath.Join(home, ".local", "share")
+		}
+		env = append(env, "XDG_DATA_HOME="+filepath.Clean(x))
+	}
+	return env, nil
+}

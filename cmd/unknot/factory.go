@@ -123,8 +123,8 @@ func (f *factory) finish(code int) int {
 				fmt.Fprintln(f.errOut, "unknot: "+msg)
 			}
 		}
-		for _, line := range c.Kept {
-			fmt.Fprintln(f.errOut, "unknot: "+line)
+		for _, line := range c.Kept { // a path and a line of a file: Printable
+			fmt.Fprintln(f.errOut, "unknot: "+routines.Printable(line))
 		}
 		for _, line := range c.Unsaved {
 			fmt.Fprintln(f.out, line)

@@ -124,7 +124,7 @@ func (n desktopNudger) send(title, body string) (string, error) {
 		out, err = run.Run("notify-send", "--app-name=unknot", "--urgency=normal", title, body)
 	}
 	if err != nil {
-		return how, fmt.Errorf("%s could not show the reminder: %s", how, firstLineOf(out, err))
+		return how, fmt.Errorf("%s failed: %s", how, firstLineOf(out, err))
 	}
 	return how, nil
 }
@@ -148,7 +148,7 @@ func newNudgeCmd(f *factory) *cobra.Command {
 		Hidden: true,
 		Args:   cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			what, err := routines.ParseNudge(routines.Printable(args[0]))
+			what, err := routines.ParseNudge(args[0])
 			if err != nil {
 				return usageErr("nudge: %v", err)
 			}
@@ -179,7 +179,7 @@ func runNudge(f *factory, d remindDeps, what routines.Nudge) error {
 	title, body := remind.Message(what, sessionLength(f), advice, careOK)
 	how, err := d.notify(title, body)
 	if err != nil {
-		return failed(err)
+		return failed(fmt.Errorf("could not show the reminder: %v", err))
 	}
 	fmt.Fprintf(f.out, "unknot nudge %s: shown by %s (%s)\n", what, how, dec.Why)
 	return nil

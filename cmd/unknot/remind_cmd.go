@@ -69,15 +69,17 @@ func newRemindAddCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// reminder checks the arguments: each mistake is one line, exit 2.
+// reminder checks the arguments: each mistake is one line, exit 2. The
+// parsers quote what they were given, escaped (so it is not escaped here
+// first: that showed "a\\x1b" for "a\x1b").
 func (o *remindAdd) reminder(args []string) (routines.Reminder, error) {
 	r := routines.Reminder{At: routines.NoClock}
-	w, err := routines.ParseNudge(routines.Printable(o.what))
+	w, err := routines.ParseNudge(o.what)
 	if err != nil {
 		return r, usageErr("--what: %v", err)
 	}
 	r.What = w
-	if r.Days, err = routines.ParseWeekdays(routines.Printable(o.days)); err != nil {
+	if r.Days, err = routines.ParseWeekdays(o.days); err != nil {
 		return r, usageErr("--%v", err)
 	}
 	switch {
@@ -86,13 +88,13 @@ func (o *remindAdd) reminder(args []string) (routines.Reminder, error) {
 	case w != routines.NudgeCare && len(args) == 0:
 		return r, usageErr("remind add: give the time of day, like `unknot remind add 08:30`")
 	case len(args) == 1:
-		if r.At, err = routines.ParseClock(routines.Printable(args[0])); err != nil {
+		if r.At, err = routines.ParseClock(args[0]); err != nil {
 			return r, usageErr("remind add: %v", err)
 		}
 	}
 	r.ID = routines.ReminderID(r.What, r.At)
 	if o.id != "" {
-		if err := routines.CheckReminderID(routines.Printable(o.id)); err != nil {
+		if err := routines.CheckReminderID(o.id); err != nil {
 			return r, usageErr("--id: %v", err)
 		}
 		r.ID = o.id
@@ -114,6 +116,22 @@ func remindConfig() (string, routines.Config, error) {
 	return path, cfg, nil
 }
 
+// lockConfig takes config.toml's lock for a change of the reminders, so
+// that reading config.toml, installing or removing the scheduler's files
+// and writing config.toml is one step no other unknot's change comes
+// into (two `remind add` run at once each kept only its own). Another
+// unknot holding it past routines.ConfigLockWait is one line, exit 1.
+func lockConfig() (unlock func(), err error) {
+	path, err := routines.ConfigPath()
+	if err != nil {
+		return nil, asUsage(err)
+	}
+	if unlock, err = routines.LockConfig(path); err != nil {
+		return nil, failed(err)
+	}
+	return unlock, nil
+}
+
 // remindEnv is where the scheduler's files go and what they run.
 func remindEnv(d remindDeps) (remind.Env, error) {
 	home, err := os.UserHomeDir()
@@ -128,14 +146,13 @@ func remindEnv(d remindDeps) (remind.Env, error) {
 	if err != nil {
 		return remind.Env{}, failed(fmt.Errorf("cannot tell where the unknot program is, for the scheduler to run it: %v", err))
 	}
-	env := remind.Env{Home: home, ConfigHome: cfgHome, UID: os.Getuid(), Exe: exe, Run: d.runner}
-	// The nudge reads the files this command reads.
-	for _, name := range []string{"UNKNOT_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"} {
-		if v := os.Getenv(name); v != "" {
-			env.Vars = append(env.Vars, name+"="+v)
-		}
+	// The nudge reads the files this command reads, though the scheduler
+	// starts it in another folder: each folder absolute.
+	vars, err := routines.PlaceEnv()
+	if err != nil {
+		return remind.Env{}, failed(fmt.Errorf("cannot tell where unknot's files are, for the reminder to find them: %v", err))
 	}
-	return env, nil
+	return remind.Env{Home: home, ConfigHome: cfgHome, UID: os.Getuid(), Exe: exe, Vars: vars, Run: d.runner}, nil
 }
 
 // noScheduler is what `remind add` says where nothing can fire reminders.
@@ -148,6 +165,11 @@ func noScheduler(why string, cron bool) error {
 }
 
 func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
+	unlock, err := lockConfig()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, cfg, err := remindConfig()
 	if err != nil {
 		return err
@@ -165,7 +187,7 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 	}
 	s, why := remind.Detect(env, d.goos)
 	if s == nil {
-		fmt.Fprintln(f.out, remind.CrontabLine(r, env))
+		fmt.Fprintln(f.out, routines.Printable(remind.CrontabLine(r, env)))
 		_, err := d.runner.LookPath("crontab")
 		return noScheduler(why, err == nil)
 	}
@@ -188,8 +210,8 @@ func runRemindAdd(f *factory, d remindDeps, r routines.Reminder) error {
 		}
 	}
 	now := d.now()
-	fmt.Fprintf(f.out, "%s reminder %s: %s, %s. Next: %s.\n", verb, r.ID, r.What, remind.Describe(r), whenNext(r, now))
-	fmt.Fprintf(f.out, "Fired by %s (%s); quiet hours %s.\n", s.Name(), s.Dir(), cfg.Remind.QuietOrDefault())
+	fmt.Fprintf(f.out, "%s reminder %s: %s, %s. Next: %s.\n", verb, r.ID, r.What, remind.Describe(r), whenNext(r, now, cfg.Remind.QuietOrDefault()))
+	fmt.Fprintf(f.out, "Fired by %s (%s); quiet hours %s.\n", s.Name(), routines.Printable(s.Dir()), cfg.Remind.QuietOrDefault())
 	if _, err := d.notifier(); err != nil {
 		fmt.Fprintf(f.out, "But no notification can be shown here yet: %v.\n", err)
 	}
@@ -217,9 +239,11 @@ func replaced(list []routines.Reminder, r routines.Reminder) (out []routines.Rem
 	return out, old, had
 }
 
-// whenNext says when reminder r next fires, on now's clock.
-func whenNext(r routines.Reminder, now time.Time) string {
-	t := remind.Next(r, now)
+// whenNext says when reminder r next fires outside the quiet hours q (a
+// care reminder's first look at the care plan that can speak), on now's
+// clock.
+func whenNext(r routines.Reminder, now time.Time, q routines.QuietHours) string {
+	t := remind.NextSpoken(r, now, q)
 	if t.IsZero() {
 		return "never"
 	}
@@ -251,6 +275,11 @@ func newRemindRemoveCmd(f *factory) *cobra.Command {
 // runRemindRemove takes one reminder out of the scheduler and out of
 // config.toml. An id that is in neither is bad input, exit 2.
 func runRemindRemove(f *factory, d remindDeps, id string) error {
+	unlock, err := lockConfig()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, cfg, err := remindConfig()
 	if err != nil {
 		return err
@@ -260,7 +289,7 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	if err != nil {
 		return err
 	}
-	s, _ := remind.Detect(env, d.goos)
+	s, why := remind.Detect(env, d.goos)
 	installed := false
 	for _, sc := range schedulersFor(s, env) {
 		installed = installed || remind.Has(sc, id)
@@ -270,14 +299,13 @@ func runRemindRemove(f *factory, d remindDeps, id string) error {
 	}
 	var warnings []string
 	for _, sc := range schedulersFor(s, env) {
+		had := remind.Has(sc, id)
 		untold, err := remind.Remove(sc, id)
 		if err != nil {
 			return failed(fmt.Errorf("could not remove the reminder %s: %v", id, err))
 		}
-		// The files are gone; a scheduler that did not hear of it may
-		// still run what it loaded: say so, and what to run by hand.
-		if hand := remind.HandCommand(sc); untold != nil && hand != "" {
-			warnings = append(warnings, offWarning(sc, untold.Error(), hand))
+		if w := untoldWarning(d, s, sc, why, had, untold); w != "" {
+			warnings = append(warnings, w)
 		}
 	}
 	if found {
@@ -338,6 +366,11 @@ func newRemindOffCmd(f *factory) *cobra.Command {
 // [[remind]] tables out of config.toml, saying how to bring them back. A
 // config.toml with problems does not keep the files from going.
 func runRemindOff(f *factory, d remindDeps) error {
+	if unlock, err := lockConfig(); err == nil {
+		defer unlock()
+	} else if exitCode(err) == 1 {
+		return err // another unknot is changing config.toml
+	} // no config folder at all: the files go all the same
 	env, err := remindEnv(d)
 	if err != nil {
 		return err
@@ -352,15 +385,8 @@ func runRemindOff(f *factory, d remindDeps) error {
 		if err != nil {
 			return failed(fmt.Errorf("could not remove every reminder: %v", err))
 		}
-		// The files are gone; a scheduler that did not hear of it may
-		// still run what it loaded: say so, and what to run by hand.
-		hand := remind.HandCommand(sc)
-		switch {
-		case len(files) == 0 || hand == "":
-		case untold != nil:
-			warnings = append(warnings, offWarning(sc, untold.Error(), hand))
-		case s == nil && d.goos != "darwin":
-			warnings = append(warnings, offWarning(sc, why, hand))
+		if w := untoldWarning(d, s, sc, why, len(files) > 0, untold); w != "" {
+			warnings = append(warnings, w)
 		}
 	}
 	if len(removed) == 0 {
@@ -393,6 +419,26 @@ func runRemindOff(f *factory, d remindDeps) error {
 	return nil
 }
 
+// untoldWarning is the warning after scheduler sc's files of reminders
+// were removed (removed: there were some): the files are gone, but a
+// scheduler that did not hear of it may still run what it loaded. It
+// did not when telling it failed (untold), or when this system's
+// scheduler could not be reached at all (s nil, for why: no user
+// session, systemctl gone) on a system where sc's is the one. "" when
+// there is nothing to warn of, or nothing to run by hand.
+func untoldWarning(d remindDeps, s, sc remind.Scheduler, why string, removed bool, untold error) string {
+	hand := remind.HandCommand(sc)
+	switch {
+	case !removed || hand == "":
+		return ""
+	case untold != nil:
+		return offWarning(sc, untold.Error(), hand)
+	case s == nil && d.goos != "darwin":
+		return offWarning(sc, why, hand)
+	}
+	return ""
+}
+
 // offWarning says that scheduler sc was not told its files are gone, why,
 // and what to run by hand: one line.
 func offWarning(sc remind.Scheduler, why, hand string) string {
@@ -408,7 +454,7 @@ func newRemindTestCmd(f *factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			what := routines.NudgeSession
 			if len(args) == 1 {
-				w, err := routines.ParseNudge(routines.Printable(args[0]))
+				w, err := routines.ParseNudge(args[0])
 				if err != nil {
 					return usageErr("remind test: %v", err)
 				}
@@ -459,9 +505,9 @@ func runRemindList(f *factory, d remindDeps) error {
 		case remind.InQuiet(r, quiet):
 			state = "never speaks: inside the quiet hours"
 		case s != nil:
-			state = remindState(s, r, now)
+			state = remindState(s, r, now, quiet)
 		}
-		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), state)
+		fmt.Fprintf(w, "  %-16s %-8s %s: %s\n", r.ID, r.What, remind.Describe(r), routines.Printable(state)) // state quotes systemctl
 	}
 	fmt.Fprintf(w, "Quiet hours: %s (no reminder then; quiet = \"...\" in config.toml).\n", quiet)
 	for _, r := range rs {
@@ -472,11 +518,11 @@ func runRemindList(f *factory, d remindDeps) error {
 	listStrays(w, schedulersFor(s, env), rs)
 	switch {
 	case s == nil && len(rs) == 0:
-		fmt.Fprintf(w, "Nothing here can fire reminders: %s, and no launchd (remind add prints a crontab line instead).\n", why)
+		fmt.Fprintf(w, "Nothing here can fire reminders: %s, and no launchd (remind add prints a crontab line instead).\n", routines.Printable(why))
 	case s == nil:
-		fmt.Fprintf(w, "Not delivered: %s, and no launchd; so nothing here fires reminders. With cron, add these lines (crontab -e):\n", why)
+		fmt.Fprintf(w, "Not delivered: %s, and no launchd; so nothing here fires reminders. With cron, add these lines (crontab -e):\n", routines.Printable(why))
 		for _, r := range rs {
-			fmt.Fprintln(w, "  "+remind.CrontabLine(r, env))
+			fmt.Fprintln(w, "  "+routines.Printable(remind.CrontabLine(r, env)))
 		}
 	default:
 		fmt.Fprintf(w, "Fired by %s (%s).\n", s.Name(), routines.Printable(s.Dir()))
@@ -506,12 +552,12 @@ func listStrays(w io.Writer, scs []remind.Scheduler, rs []routines.Reminder) {
 }
 
 // remindState says whether reminder r will fire, and when next.
-func remindState(s remind.Scheduler, r routines.Reminder, now time.Time) string {
+func remindState(s remind.Scheduler, r routines.Reminder, now time.Time, q routines.QuietHours) string {
 	if !remind.IsInstalled(s, r) {
 		return "not installed; run `" + remind.AddCommand(r) + "`"
 	}
 	if ok, why := s.Active(r.ID); !ok {
 		return "installed but not running (" + why + "); run `" + remind.AddCommand(r) + "`"
 	}
-	return "on, next " + whenNext(r, now)
+	return "on, next " + whenNext(r, now, q)
 }

@@ -1,17 +1,22 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/history"
 )
 
@@ -22,6 +27,7 @@ var updateRemind = flag.Bool("update-remind", false, "rewrite cmd/unknot/testdat
 // failing, the command lines that begin so fail that way; with
 // noSystemctl, systemctl is not on PATH.
 type remindRunner struct {
+	mu          sync.Mutex // several unknots may run it at once
 	ran         []string
 	noUser      bool
 	failing     string
@@ -30,6 +36,8 @@ type remindRunner struct {
 
 func (r *remindRunner) Run(name string, args ...string) ([]byte, error) {
 	line := strings.Join(append([]string{name}, args...), " ")
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.ran = append(r.ran, line)
 	if r.noUser && strings.HasPrefix(line, "systemctl --user") || r.failing != "" && strings.HasPrefix(line, r.failing) {
 		return []byte("Failed to connect to bus: No medium found\n"), errors.New("exit status 1")
@@ -281,6 +289,10 @@ func TestRemindAddBadInputInstallsNothing(t *testing.T) {
 		{"funday", "", []string{"08:30", "--days", "funday"}, `unknot: --days "funday": "funday" is not a day; write days like mon-fri, sat,sun, daily or weekdays`},
 		{"nap", "", []string{"08:30", "--what", "nap"}, `unknot: --what: "nap" is not something to be reminded of; say session, breathe, move or care`},
 		{"no time", "", nil, "unknot: remind add: give the time of day, like `unknot remind add 08:30`"},
+		{"an id holding ESC", "", []string{"08:30", "--id", "a\x1b[31mb"}, `unknot: --id: "a\x1b[31mb" is not a reminder id: use lower-case letters`},
+		{"a time holding ESC", "", []string{"0\x1b8:30"}, `unknot: remind add: "0\x1b8:30" is not a time of day`},
+		{"days holding ESC", "", []string{"08:30", "--days", "mon\x1b"}, `unknot: --days "mon\x1b": "mon\x1b" is not a day`},
+		{"what holding ESC", "", []string{"08:30", "--what", "mo\x1bve"}, `unknot: --what: "mo\x1bve" is not something to be reminded of`},
 		{"a time for care", "", []string{"09:00", "--what", "care"}, "unknot: remind add 09:00 --what care: a care reminder follows the care plan's next due time; leave out the time"},
 		{"a broken [[remind]]", "pace = 1.0\n\n[[remind]]\nat = \"8h30\"\n", []string{"09:00"}, `config.toml:4:6: at: "8h30" is not a time of day: write it as HH:MM on the 24-hour clock`},
 		{"inside the quiet hours", "", []string{"22:30"}, "unknot: remind add 22:30: inside the quiet hours (21:00-08:00), when no reminder speaks; pick a time outside them or change quiet in config.toml"},
@@ -397,37 +409,57 @@ func TestRemindListWarnsOfRemindersInTheQuietHours(t *testing.T) {
 }
 
 // One reminder taken out is said as one; `remind remove` where systemd
-// cannot be told removes the files, takes the reminder out of
-// config.toml, exits 0 and warns what to run by hand, as `off` does.
+// cannot be told (no user session, systemctl gone, daemon-reload
+// failing) removes the files, takes the reminder out of config.toml,
+// exits 0 and warns, in off's words, what to run by hand.
 func TestRemindRemoveWhenSystemdCannotBeTold(t *testing.T) {
-	w := newRemindWorld(t)
-	os.MkdirAll(w.unitDir(), 0o700)
-	before := w.files(t)
-	for _, at := range []string{"08:30", "15:00"} {
-		if code, out, errOut := w.cli(t, "remind", "add", at); code != 0 {
-			t.Fatalf("add %s: exit %d\n%s%s", at, code, out, errOut)
-		}
+	const hand = "where `systemctl --user` works, run: systemctl --user stop 'unknot-remind-*.timer'; systemctl --user daemon-reload\n"
+	cases := []struct {
+		name string
+		fail func(r *remindRunner)
+		why  string
+	}{
+		{"no user session", func(r *remindRunner) { r.noUser = true }, "no systemd user session (`systemctl --user`: Failed to connect to bus: No medium found)"},
+		{"systemctl not installed", func(r *remindRunner) { r.noSystemctl = true }, "systemctl is not installed"},
+		{"daemon-reload fails", func(r *remindRunner) { r.failing = "systemctl --user daemon-reload" }, "systemctl --user daemon-reload failed: Failed to connect to bus: No medium found"},
 	}
-	w.run.failing = "systemctl --user daemon-reload"
-	code, out, errOut := w.cli(t, "remind", "remove", "session-1500")
-	if code != 0 || out != "Removed the reminder session-1500.\n" || !strings.HasPrefix(errOut, "unknot: warning: the files are removed, but systemd user timers could not be told (") ||
-		!strings.Contains(errOut, "systemctl --user daemon-reload") {
-		t.Errorf("remove: exit %d, stdout %q, stderr %q", code, out, errOut)
-	}
-	if units := readUnits(t, w); len(units) != 2 {
-		t.Errorf("units after remove %v, want the 08:30 reminder's two", keysOf(units))
-	}
-	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
-	if strings.Contains(string(cfg), "15:00") || !strings.Contains(string(cfg), "08:30") {
-		t.Errorf("config.toml after remove:\n%s", cfg)
-	}
-	w.run.failing = ""
-	code, out, errOut = w.cli(t, "remind", "off")
-	if code != 0 || !strings.Contains(out, "Removed 2 files of unknot's reminders:\n") || !strings.Contains(out, "Took 1 reminder out of ") || errOut != "" {
-		t.Errorf("off: exit %d, stdout %q, stderr %q", code, out, errOut)
-	}
-	if after := w.files(t); !slices.Equal(before, after) {
-		t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newRemindWorld(t)
+			os.MkdirAll(w.unitDir(), 0o700)
+			before := w.files(t)
+			for _, at := range []string{"08:30", "15:00"} {
+				if code, out, errOut := w.cli(t, "remind", "add", at); code != 0 {
+					t.Fatalf("add %s: exit %d\n%s%s", at, code, out, errOut)
+				}
+			}
+			c.fail(w.run)
+			code, out, errOut := w.cli(t, "remind", "remove", "session-1500")
+			wantErr := "unknot: warning: the files are removed, but systemd user timers could not be told (" + c.why + "), so a timer it has loaded may still fire; " + hand
+			if code != 0 || out != "Removed the reminder session-1500.\n" || errOut != wantErr {
+				t.Errorf("remove: exit %d, stdout %q, stderr %q; want exit 0 and %q", code, out, errOut, wantErr)
+			}
+			if units := readUnits(t, w); len(units) != 2 {
+				t.Errorf("units after remove %v, want the 08:30 reminder's two", keysOf(units))
+			}
+			cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+			if strings.Contains(string(cfg), "15:00") || !strings.Contains(string(cfg), "08:30") {
+				t.Errorf("config.toml after remove:\n%s", cfg)
+			}
+			// Only in config.toml, no file of it left: nothing to warn of.
+			writeConfig(t, w.unknotHome, string(cfg)+"\n[[remind]]\nat = \"16:00\"\n")
+			if code, out, errOut := w.cli(t, "remind", "remove", "session-1600"); code != 0 || out != "Removed the reminder session-1600.\n" || errOut != "" {
+				t.Errorf("remove of one with no files: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+			*w.run = remindRunner{}
+			code, out, errOut = w.cli(t, "remind", "off")
+			if code != 0 || !strings.Contains(out, "Removed 2 files of unknot's reminders:\n") || !strings.Contains(out, "Took 1 reminder out of ") || errOut != "" {
+				t.Errorf("off: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+			if after := w.files(t); !slices.Equal(before, after) {
+				t.Errorf("after remind off the folders hold\n%s\nwant\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+			}
+		})
 	}
 }
 
@@ -468,7 +500,7 @@ func TestNudgeShowsOrStaysQuiet(t *testing.T) {
 		t.Fatalf("nudge with nothing done: exit %d, shown %v\n%s%s", code, w.shown, out, errOut)
 	}
 	n := w.shown[0]
-	if n.title != "unknot: Time for your stretches" || !strings.Contains(n.body, "Time for your stretches: about ") ||
+	if n.title != "unknot: Time for your stretches" || !strings.HasPrefix(n.body, "About ") || strings.Contains(n.body, "Time for your stretches") ||
 		!strings.Contains(n.body, "No more reminders: unknot remind off.") {
 		t.Errorf("the notification: %+v", n)
 	}
@@ -652,5 +684,175 @@ func TestNudgeSpeaksAfterASessionLeftEarly(t *testing.T) {
 	code, out, errOut := w.cli(t, "nudge", "session")
 	if code != 0 || len(w.shown) != 1 || !strings.Contains(out, "0 of 1 planned sessions done today") {
 		t.Errorf("exit %d, shown %d: %s%s", code, len(w.shown), out, errOut)
+	}
+}
+
+// A relative UNKNOT_HOME or XDG_DATA_HOME reaches the scheduler absolute,
+// as this command resolved it: the scheduler starts the nudge in another
+// folder, where the relative path would name other files. The unit, the
+// crontab line `remind add` prints and the one `unknot remind` lists.
+func TestRemindWritesThePlacesAbsolute(t *testing.T) {
+	w := newRemindWorld(t)
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	t.Setenv("XDG_DATA_HOME", "rel/data")
+	home := filepath.Join(cwd, "uh")
+	wantVars := []string{"UNKNOT_HOME=" + home, "XDG_CONFIG_HOME=" + w.cfgHome, "XDG_DATA_HOME=" + filepath.Join(w.home, ".local", "share")}
+
+	code, out, errOut := runCLIIn(t, "uh", "", "remind", "add", "09:00")
+	if code != 0 {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(home, "config.toml")); err != nil {
+		t.Errorf("config.toml is not in %s: %v", home, err)
+	}
+	service := readUnits(t, w)["unknot-remind-session-0900.service"]
+	for _, v := range wantVars {
+		if !strings.Contains(service, "\nEnvironment=\""+v+"\"\n") {
+			t.Errorf("the service has no Environment=%q:\n%s", v, service)
+		}
+	}
+
+	w.run.noUser = true
+	wantLine := "0 9 * * * UNKNOT_HOME='" + home + "' XDG_CONFIG_HOME='" + w.cfgHome + "' XDG_DATA_HOME='" + filepath.Join(w.home, ".local", "share") + "' '/usr/local/bin/unknot' nudge session"
+	_, out, _ = runCLIIn(t, "uh", "", "remind")
+	if !strings.Contains(out, "\n  "+wantLine+"\n") {
+		t.Errorf("remind lists no crontab line %q:\n%s", wantLine, out)
+	}
+	code, out, _ = runCLIIn(t, "uh", "", "remind", "add", "10:00")
+	if code != 1 || out != strings.Replace(wantLine, "0 9 ", "0 10 ", 1)+"\n" {
+		t.Errorf("add without a scheduler: exit %d, stdout %q, want the crontab line", code, out)
+	}
+}
+
+// Reminders added at once, by several unknots (the reviewer's ten
+// `unknot remind add $h:00 &` in a loop kept 2 of 10 in config.toml and
+// left 20 unit files), are all kept: each one's reading of config.toml,
+// its files and its write are one step, under config.toml's lock.
+func TestRemindAddsAtOnceAreAllKept(t *testing.T) {
+	w := newRemindWorld(t)
+	t.Setenv("UNKNOT_HOME", w.unknotHome)
+	t.Setenv("NO_COLOR", "1")
+	const n = 10
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	said := make([]string, n)
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			var out, errOut bytes.Buffer
+			code := run(context.Background(), []string{"remind", "add", fmt.Sprintf("%02d:00", 9+i)}, strings.NewReader(""), &out, &errOut)
+			if code != 0 {
+				said[i] = fmt.Sprintf("exit %d\n%s%s", code, out.String(), errOut.String())
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, s := range said {
+		if s != "" {
+			t.Errorf("add %02d:00: %s", 9+i, s)
+		}
+	}
+	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	for i := range n {
+		if !strings.Contains(string(cfg), fmt.Sprintf("[[remind]]\nid = \"session-%02d00\"\n", 9+i)) {
+			t.Errorf("config.toml lost the reminder at %02d:00:\n%s", 9+i, cfg)
+		}
+	}
+	if units := readUnits(t, w); len(units) != 2*n {
+		t.Errorf("%d unit files, want %d", len(units), 2*n)
+	}
+	if _, out, _ := w.cli(t, "remind"); strings.Contains(out, "not in config.toml") {
+		t.Errorf("remind lists files config.toml does not hold:\n%s", out)
+	}
+	lock, err := os.Stat(filepath.Join(w.unknotHome, ".config.toml.lock"))
+	if err != nil || lock.Mode().Perm() != 0o600 {
+		t.Errorf("the lock file: %v, want 0600", err)
+	}
+}
+
+// While another unknot changes config.toml past the wait, `remind add`,
+// `remove` and `off` say so in one line, exit 1, and change nothing.
+func TestRemindWhileAnotherChangesConfig(t *testing.T) {
+	w := newRemindWorld(t)
+	if code, out, errOut := w.cli(t, "remind", "add", "09:00"); code != 0 {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
+	}
+	cfgBefore, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	before := w.files(t)
+	saved := routines.ConfigLockWait
+	routines.ConfigLockWait = 0
+	t.Cleanup(func() { routines.ConfigLockWait = saved })
+	unlock, err := routines.LockConfig(filepath.Join(w.unknotHome, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for _, args := range [][]string{{"add", "10:00"}, {"remove", "session-0900"}, {"off"}} {
+		code, out, errOut := w.cli(t, append([]string{"remind"}, args...)...)
+		want := "unknot: " + filepath.Join(w.unknotHome, "config.toml") + " is being changed by another unknot ("
+		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) || !strings.HasSuffix(errOut, "try again when it is done\n") {
+			t.Errorf("remind %v: exit %d, stdout %q, stderr %q; want exit 1 and one line %q...", args, code, out, errOut, want)
+		}
+	}
+	cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml"))
+	if after := w.files(t); !slices.Equal(before, after) || string(cfg) != string(cfgBefore) {
+		t.Errorf("changed while locked: files %v, config.toml %q", after, cfg)
+	}
+}
+
+// A notification that cannot be shown is one line that says so once:
+// "could not show the reminder: notify-send failed: ..." (it said "could
+// not show the reminder: notify-send could not show the reminder: ...").
+func TestReminderNotShownSaysSoOnce(t *testing.T) {
+	w := newRemindWorld(t)
+	fake := remindSystem
+	remindSystem = func() remindDeps {
+		d := fake()
+		n := desktopNudger{run: &remindRunner{failing: "notify-send"}, goos: "linux", getenv: func(k string) string {
+			return map[string]string{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}[k]
+		}}
+		d.notify, d.notifier = n.send, n.how
+		return d
+	}
+	const want = "unknot: could not show the reminder: notify-send failed: Failed to connect to bus: No medium found\n"
+	for _, args := range [][]string{{"remind", "test"}, {"nudge", "session"}} {
+		code, _, errOut := w.cli(t, args...)
+		if code != 1 || errOut != want {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and %q", args, code, errOut, want)
+		}
+	}
+}
+
+// A care reminder added in the quiet hours says its first look at the
+// care plan that can speak: at 07:33, 08:00 (it said 07:45, when it
+// cannot speak); `unknot remind` says the same.
+func TestRemindAddCareInTheQuietHoursSaysTheFirstLookThatSpeaks(t *testing.T) {
+	w := newRemindWorld(t)
+	w.now = time.Date(2026, time.March, 10, 7, 33, 0, 0, time.Local)
+	code, out, errOut := w.cli(t, "remind", "add", "--what", "care")
+	if code != 0 || !strings.Contains(out, ". Next: a look at the care plan today 08:00.\n") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	if _, out, _ := w.cli(t, "remind"); !strings.Contains(out, ": on, next a look at the care plan today 08:00\n") {
+		t.Errorf("remind:\n%s", out)
+	}
+}
+
+// `remind add` whose `systemctl enable` fails leaves nothing: not the
+// units, not config.toml's table, not the folders it made for the units.
+func TestRemindAddThatCannotEnableLeavesNothing(t *testing.T) {
+	w := newRemindWorld(t)
+	w.run.failing = "systemctl --user enable"
+	code, out, errOut := w.cli(t, "remind", "add", "09:00")
+	if code != 1 || out != "" || !strings.Contains(errOut, "could not install the reminder session-0900: systemctl --user enable --now unknot-remind-session-0900.timer failed: Failed to connect to bus") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(w.cfgHome, "systemd")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the folder made for the units is left: %v", err)
+	}
+	if cfg, _ := os.ReadFile(filepath.Join(w.unknotHome, "config.toml")); strings.Contains(string(cfg), "[[remind]]") {
+		t.Errorf("config.toml holds the reminder:\n%s", cfg)
 	}
 }

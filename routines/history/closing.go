@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
 	"os"
 	"path/filepath"
@@ -26,19 +27,21 @@ type Closing struct {
 }
 
 // Message is the one line to print about where the record went ("" when
-// nothing was recorded). When Unsaved is set, print its lines after it.
+// nothing was recorded), safe on a terminal: the paths in it (from
+// UNKNOT_HOME, XDG_DATA_HOME) are routines.Printable. When Unsaved is
+// set, print its lines after it.
 func (c Closing) Message() string {
 	switch {
 	case c.Runs == 0:
 		return ""
 	case c.Saved:
-		return "Saved in your history (" + c.History + ")."
+		return "Saved in your history (" + routines.Printable(c.History) + ")."
 	case c.Pending != "":
 		return fmt.Sprintf("Not yet in your history (%s): kept in %s; unknot adds it the next time it can write the history.",
-			cause(c.Err), c.Pending)
+			routines.Printable(cause(c.Err)), routines.Printable(c.Pending))
 	}
 	return fmt.Sprintf("Not saved (%s). To keep this record, save the line%s below in a file and run `unknot history import FILE` once the history can be written:",
-		cause(c.Err), map[bool]string{true: "", false: "s"}[len(c.Unsaved) == 1])
+		routines.Printable(cause(c.Err)), map[bool]string{true: "", false: "s"}[len(c.Unsaved) == 1])
 }
 
 // cause says in a few words why the history could not be written.

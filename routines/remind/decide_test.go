@@ -137,7 +137,7 @@ func TestMessageSaysHowLongWhatToRunAndHowToStop(t *testing.T) {
 	ep := routines.Episode{Began: now.Add(-3 * time.Hour)}
 	due := routines.AdviseCare(now, &ep, nil)
 	title, body := Message(routines.NudgeSession, 9*time.Minute+10*time.Second, due, true)
-	for _, want := range []string{"Time for your stretches: about 9 minutes", "`unknot session`", "Ice is due: 15 minutes, over a thin towel", "unknot remind off"} {
+	for _, want := range []string{"About 9 minutes. Open a terminal and run `unknot session`.", "Ice is due: 15 minutes, over a thin towel", "unknot remind off"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("session body %q has no %q", body, want)
 		}
@@ -149,9 +149,22 @@ func TestMessageSaysHowLongWhatToRunAndHowToStop(t *testing.T) {
 	if strings.Contains(body, "due") || !strings.Contains(body, "Stand up and walk") || !strings.HasSuffix(body, OffHint+".") {
 		t.Errorf("move body %q", body)
 	}
-	title, _ = Message(routines.NudgeCare, 0, due, true)
-	if title != "unknot: Ice is due" {
-		t.Errorf("care title %q", title)
+	title, body = Message(routines.NudgeCare, 0, due, true)
+	if title != "unknot: Ice is due" || !strings.HasPrefix(body, "15 minutes, over a thin towel. Run `unknot care`.\n") {
+		t.Errorf("care: title %q, body %q", title, body)
+	}
+	// The body does not say the title again: a notification shows both
+	// ("unknot: Time for your stretches", then "Time for your stretches: ...").
+	for _, w := range routines.Nudges {
+		for _, c := range []struct {
+			advice routines.CareAdvice
+			ok     bool
+		}{{routines.CareAdvice{}, false}, {due, true}} {
+			title, body := Message(w, 9*time.Minute, c.advice, c.ok)
+			if said := strings.TrimPrefix(title, "unknot: "); strings.Contains(body, said) {
+				t.Errorf("%s (care due %v): the body %q says the title %q again", w, c.ok, body, said)
+			}
+		}
 	}
 	for _, w := range routines.Nudges {
 		_, body := Message(w, 0, routines.CareAdvice{}, false)

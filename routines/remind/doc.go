@@ -23,7 +23,8 @@
 //     unknot-remind-<id>.<ext>, so `unknot remind off` finds exactly
 //     unknot's files and nothing else. Install writes all of a reminder's
 //     files, then enables them; if any step fails it takes back what it
-//     wrote, so a reminder is never half installed. The scheduler's
+//     wrote (and the folders it made), so a reminder is never half
+//     installed. The scheduler's
 //     programs (systemctl, launchctl) are run through a Runner the caller
 //     gives, so tests never touch the real user session.
 package remind

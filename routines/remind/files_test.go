@@ -3,10 +3,12 @@ package remind
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,6 +160,7 @@ func verifyUnits(t *testing.T, dir string, rs []routines.Reminder) {
 	}
 	vdir := filepath.Join(dir, "verify")
 	s := Systemd{testEnv(vdir, exe, &fakeRunner{})}
+	s.Env.Vars = awkwardVars // systemd finds no fault in how they are written
 	var paths []string
 	for _, r := range rs {
 		if err := Install(s, r); err != nil {
@@ -175,6 +178,106 @@ func verifyUnits(t *testing.T, dir string, rs []routines.Reminder) {
 	if err != nil || len(strings.TrimSpace(string(out))) > 0 {
 		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
 	}
+}
+
+// awkwardVars are folders for the nudge whose names need quoting and
+// escaping in a unit file: spaces, both quotes, a backslash, '%' (a
+// specifier to systemd), '$', a tab, a newline, ESC and BEL (a terminal's
+// title sequence), a bidirectional override.
+var awkwardVars = []string{
+	`UNKNOT_HOME=/home/pat/it's "100%" back\slash $HOME %h`,
+	"XDG_DATA_HOME=/home/pat/a\tb\nc\x1b]0;TITLE\x07d\u202ee\x7f",
+}
+
+// Environment= is written so that systemd reads back each value exactly:
+// the unit file is read here by systemd's rules (systemd.syntax(7) and
+// systemd.unit(5): a double-quoted word, C escapes undone, then "%%" is
+// '%' and any other specifier is one). The file holds no raw control
+// character.
+func TestSystemdEnvironmentReadsBackExactly(t *testing.T) {
+	s := Systemd{testEnv(t.TempDir(), "/usr/local/bin/unknot", &fakeRunner{})}
+	s.Env.Vars = awkwardVars
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+	service := string(s.Files(goldenReminders[0])[0].Data)
+	var got []string
+	for _, line := range strings.Split(service, "\n") {
+		if word, ok := strings.CutPrefix(line, "Environment="); ok {
+			v, err := systemdWord(word)
+			if err != nil {
+				t.Errorf("systemd would not read %s: %v", line, err)
+			}
+			got = append(got, v)
+		}
+	}
+	if !slices.Equal(got, awkwardVars) {
+		t.Errorf("systemd reads\n%q\nwant\n%q\nfrom\n%s", got, awkwardVars, service)
+	}
+	if strings.ContainsFunc(strings.ReplaceAll(service, "\n", ""), func(r rune) bool { return r < 0x20 || r == 0x7f || r == 0x202e }) {
+		t.Errorf("the unit holds a raw control character:\n%q", service)
+	}
+	s.Env.Vars = []string{"UNKNOT_HOME=/home/pat/\xff"}
+	if err := s.Check(); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+		t.Errorf("a folder that is not UTF-8: %v", err)
+	}
+}
+
+// systemdWord reads one double-quoted word of a unit file as systemd
+// does for Environment=: unquoted, C escapes undone, specifiers expanded
+// (only "%%" is expected here).
+func systemdWord(w string) (string, error) {
+	inner, ok := strings.CutPrefix(w, `"`)
+	if inner, ok = strings.CutSuffix(inner, `"`); !ok {
+		return "", errors.New("not one double-quoted word")
+	}
+	var b strings.Builder
+	for i := 0; i < len(inner); i++ {
+		c := inner[i]
+		switch c {
+		case '"':
+			return "", errors.New("a quote that ends the word early")
+		case '%':
+			if i+1 >= len(inner) || inner[i+1] != '%' {
+				return "", errors.New("a specifier")
+			}
+			b.WriteByte('%')
+			i++
+		case '\\':
+			if i+1 >= len(inner) {
+				return "", errors.New("a backslash at the end")
+			}
+			i++
+			switch e := inner[i]; e {
+			case '\\', '"':
+				b.WriteByte(e)
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'x', 'u':
+				n := map[byte]int{'x': 2, 'u': 4}[e]
+				if i+n >= len(inner) {
+					return "", errors.New("a short escape")
+				}
+				v, err := strconv.ParseUint(inner[i+1:i+1+n], 16, 32)
+				if err != nil || v == 0 {
+					return "", fmt.Errorf("a bad escape \\%c%s", e, inner[i+1:i+1+n])
+				}
+				if e == 'x' {
+					b.WriteByte(byte(v))
+				} else {
+					b.WriteRune(rune(v))
+				}
+				i += n
+			default:
+				return "", fmt.Errorf("an escape systemd does not know: \\%c", e)
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), nil
 }
 
 // A unit that systemd would warn about makes the verifier's check fail:
@@ -279,14 +382,14 @@ func TestInstallTwiceThenRemoveAllLeavesOnlyWhatWasThere(t *testing.T) {
 // A program systemd would refuse to run is refused before anything is written.
 func TestSystemdRefusesAProgramItCannotRun(t *testing.T) {
 	dir := t.TempDir()
-	for _, exe := range []string{`/opt/it's/unknot`, `/opt/a"b/unknot`, `/opt/a\b/unknot`, "unknot"} {
+	for _, exe := range []string{`/opt/it's/unknot`, `/opt/a"b/unknot`, `/opt/a\b/unknot`, "unknot", "/opt/a\x1bb/unknot", "/opt/a\nb/unknot"} {
 		run := &fakeRunner{}
 		s := Systemd{testEnv(dir, exe, run)}
 		if err := Install(s, goldenReminders[0]); err == nil || !strings.Contains(err.Error(), "systemd cannot run") {
-			t.Errorf("%s: %v", exe, err)
+			t.Errorf("%q: %v", exe, err)
 		}
 		if _, err := os.Stat(s.Dir()); !errors.Is(err, os.ErrNotExist) || len(run.ran) > 0 {
-			t.Errorf("%s: wrote or ran something: %v %q", exe, err, run.ran)
+			t.Errorf("%q: wrote or ran something: %v %q", exe, err, run.ran)
 		}
 	}
 }
@@ -305,6 +408,25 @@ func TestInstallThatFailsLeavesNothing(t *testing.T) {
 	}
 	if last := run.ran[len(run.ran)-1]; last != "systemctl --user daemon-reload" {
 		t.Errorf("after undoing, ran %q last, want a daemon-reload", last)
+	}
+	// The folders it made for the units (config/systemd/user under dir,
+	// none there before) are gone too; a folder that was there stays, and
+	// so does one that holds something of the person's.
+	if _, err := os.Stat(filepath.Join(dir, "config")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed install left the folders it made: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "config", "systemd"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "config", "systemd", "mine.conf"), nil, 0o600)
+	if err := Install(s, goldenReminders[0]); err == nil {
+		t.Fatal("Install did not fail")
+	}
+	if _, err := os.Stat(s.Dir()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed install left %s, which it made: %v", s.Dir(), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "config", "systemd", "mine.conf")); err != nil {
+		t.Errorf("a failed install took away a folder that was there: %v", err)
 	}
 }
 

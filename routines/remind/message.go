@@ -16,7 +16,7 @@ const OffHint = "No more reminders: unknot remind off"
 const BreatheMinutes = 3
 
 // Message is what a nudge's notification says: a title and a few short
-// lines. session is how long the day's stretch session takes (0: not
+// lines, which do not say the title again (a notification shows both). session is how long the day's stretch session takes (0: not
 // known); care is the care plan at the time (ok false when ice and heat
 // are not in use), whose next application is said when it is due.
 func Message(what routines.Nudge, session time.Duration, care routines.CareAdvice, careOK bool) (title, body string) {
@@ -26,9 +26,9 @@ func Message(what routines.Nudge, session time.Duration, care routines.CareAdvic
 		title = "Time for your stretches"
 		long := ""
 		if session > 0 {
-			long = ": " + aboutMinutes(session)
+			long = capitalize(aboutMinutes(session)) + ". "
 		}
-		lines = append(lines, "Time for your stretches"+long+". Open a terminal and run `unknot session`.")
+		lines = append(lines, long+"Open a terminal and run `unknot session`.")
 	case routines.NudgeBreathe:
 		title = "Time to breathe slowly"
 		lines = append(lines, fmt.Sprintf("A few slow breaths: about %d minutes. Open a terminal and run `unknot breathe -m %d`.", BreatheMinutes, BreatheMinutes))
@@ -43,8 +43,11 @@ func Message(what routines.Nudge, session time.Duration, care routines.CareAdvic
 	}
 	if careOK && care.Due() {
 		rule, _ := routines.CareRuleFor(care.Next)
-		lines = append(lines, fmt.Sprintf("%s is due: %s, over a thin towel. Run `unknot care`.",
-			careTitle(care.Next), aboutMinutes(rule.Default.Value)))
+		due := careTitle(care.Next) + " is due: " // the title of a care reminder says it already
+		if what == routines.NudgeCare {
+			due = ""
+		}
+		lines = append(lines, capitalize(fmt.Sprintf("%s%s, over a thin towel. Run `unknot care`.", due, aboutMinutes(rule.Default.Value))))
 	} else if what == routines.NudgeCare {
 		lines = append(lines, "Run `unknot care` for the plan for now.")
 	}
@@ -73,4 +76,12 @@ func aboutMinutes(d time.Duration) string {
 		return fmt.Sprintf("%d %s", m, word)
 	}
 	return fmt.Sprintf("about %d %s", m, word)
+}
+
+// capitalize makes a line begin with a capital: "About 9 minutes".
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }

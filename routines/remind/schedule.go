@@ -35,6 +35,21 @@ func Next(r routines.Reminder, now time.Time) time.Time {
 	return time.Time{}
 }
 
+// NextSpoken is the first instant after now at which reminder r fires
+// outside the quiet hours q, so that it may speak: a care reminder looks
+// at the care plan every quarter hour, but in the quiet hours says
+// nothing. Zero when it never fires outside them.
+func NextSpoken(r routines.Reminder, now time.Time, q routines.QuietHours) time.Time {
+	t := Next(r, now)
+	for i := 0; i < 8*24*4 && !t.IsZero() && q.Contains(t); i++ {
+		t = Next(r, t)
+	}
+	if q.Contains(t) {
+		return time.Time{}
+	}
+	return t
+}
+
 // InQuiet reports whether reminder r's time of day falls in the quiet
 // hours q: the scheduler would run it, and the nudge would stay quiet
 // every time. A care reminder has no time of day and never does.

@@ -74,3 +74,29 @@ func TestAddCommandMakesTheSameReminder(t *testing.T) {
 		}
 	}
 }
+
+// A care reminder's next look that can speak is the first quarter hour
+// outside the quiet hours: at 07:33 in 21:00-08:00, 08:00, not 07:45.
+func TestNextSpokenPassesTheQuietHours(t *testing.T) {
+	day := func(h, m int) time.Time { return time.Date(2026, time.March, 10, h, m, 0, 0, time.UTC) }
+	care := routines.Reminder{At: routines.NoClock, Days: routines.EveryDay, What: routines.NudgeCare}
+	move := routines.Reminder{At: 7 * 60, Days: routines.EveryDay, What: routines.NudgeMove}
+	cases := []struct {
+		name string
+		r    routines.Reminder
+		now  time.Time
+		q    routines.QuietHours
+		want time.Time
+	}{
+		{"care in the quiet hours", care, day(7, 33), routines.DefaultQuiet, day(8, 0)},
+		{"care before midnight", care, day(22, 10), routines.DefaultQuiet, day(8, 0).AddDate(0, 0, 1)},
+		{"care outside them", care, day(10, 7), routines.DefaultQuiet, day(10, 15)},
+		{"care with quiet off", care, day(7, 33), routines.QuietHours{Off: true}, day(7, 45)},
+		{"a time inside them: never", move, day(10, 0), routines.DefaultQuiet, time.Time{}},
+	}
+	for _, c := range cases {
+		if got := NextSpoken(c.r, c.now, c.q); !got.Equal(c.want) {
+			t.Errorf("%s: NextSpoken = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -67,7 +67,8 @@ func Install(s Scheduler, r routines.Reminder) error {
 			return err
 		}
 	}
-	if err := os.MkdirAll(s.Dir(), 0o700); err != nil {
+	made, err := mkdirs(s.Dir())
+	if err != nil {
 		return fmt.Errorf("cannot make %s: %v", s.Dir(), unwrap(err))
 	}
 	var written []string
@@ -75,6 +76,9 @@ func Install(s Scheduler, r routines.Reminder) error {
 		_ = s.Disable(r.ID)
 		for _, p := range written {
 			_ = os.Remove(p)
+		}
+		for _, d := range made { // the folders made for it, deepest first, if empty
+			_ = os.Remove(d)
 		}
 		_ = s.Reload()
 		return err
@@ -231,6 +235,26 @@ func idOf(s Scheduler, name string) string {
 		}
 	}
 	return ""
+}
+
+// mkdirs makes folder dir and the folders above it that are missing,
+// 0700, like os.MkdirAll, and returns those it made, deepest first, so
+// that a failed install can take them away again.
+func mkdirs(dir string) (made []string, err error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || !errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return missing, nil
 }
 
 // writeFile writes data to path through a new file renamed into place,

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/unknot/unknot/routines"
 )
@@ -29,11 +31,19 @@ func (s Systemd) Dir() string    { return filepath.Join(s.Env.ConfigHome, "syste
 func (s Systemd) Exts() []string { return []string{".timer", ".service"} }
 
 // Check refuses a program systemd cannot run: it takes the program's
-// path literally, without expanding $ or %, but refuses one holding a
-// quote or a backslash.
+// path literally, without expanding $ (a % is written doubled), but
+// refuses one holding a quote, a backslash or a control character
+// ("Executable name contains special characters"). It refuses a folder
+// for the nudge (Vars) that is not UTF-8, which systemd would pass over.
 func (s Systemd) Check() error {
-	if !filepath.IsAbs(s.Env.Exe) || strings.ContainsAny(s.Env.Exe, "\"'\\\n") {
-		return fmt.Errorf("systemd cannot run %q: its path must be absolute and free of quotes and backslashes; move unknot to a folder such as ~/.local/bin and add the reminder again", s.Env.Exe)
+	if !filepath.IsAbs(s.Env.Exe) || strings.ContainsAny(s.Env.Exe, "\"'\\") || strings.ContainsFunc(s.Env.Exe, unicode.IsControl) {
+		return fmt.Errorf("systemd cannot run %q: its path must be absolute and free of quotes, backslashes and control characters; move unknot to a folder such as ~/.local/bin and add the reminder again", s.Env.Exe)
+	}
+	for _, v := range s.Env.Vars {
+		if !utf8.ValidString(v) {
+			name, value, _ := strings.Cut(v, "=")
+			return fmt.Errorf("systemd cannot pass %s=%q to the reminder: it is not UTF-8; use a folder whose name is", name, value)
+		}
 	}
 	return nil
 }
@@ -99,17 +109,38 @@ func (s Systemd) Active(id string) (bool, string) {
 	return false, "its timer is " + state
 }
 
-// systemdQuote writes s as one word of a unit file: in double quotes,
-// with '\' and '"' escaped and '%' doubled (specifiers); in a command's
+// systemdQuote writes s as one word of a unit file, as systemd reads it
+// back exactly (it unquotes, undoes C escapes, then expands specifiers):
+// in double quotes, with '\' and '"' escaped, '%' doubled (specifiers),
+// and every control or invisible formatting character as a C escape
+// (\n, \t, \x1b, \u202e), so the file holds no raw one; in a command's
 // arguments '$' is doubled too (no variable is expanded), but not in its
-// program, which systemd takes as written.
+// program, which systemd takes as written. s is UTF-8 (Check).
 func systemdQuote(s string, command bool) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "%", "%%", "\n", `\n`)
-	q := r.Replace(s)
-	if command {
-		q = strings.ReplaceAll(q, "$", "$$")
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '"':
+			b.WriteString(`\` + string(r))
+		case r == '%':
+			b.WriteString("%%")
+		case r == '$' && command:
+			b.WriteString("$$")
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
 	}
-	return `"` + q + `"`
+	b.WriteByte('"')
+	return b.String()
 }
 
 // systemdText is a line of free text in a unit file: one line, '%' doubled.
