@@ -14,6 +14,9 @@ type Application struct {
 	Started time.Time
 	Ended   time.Time // zero when it never ended (interrupted)
 	Outcome Outcome
+	// NeverOn marks one ended (or under way) in its get-ready, before the
+	// pack went on: nothing touched the skin.
+	NeverOn bool
 }
 
 // MinApplication is how long a pack must have been on for the
@@ -23,12 +26,13 @@ const MinApplication = time.Minute
 
 // Counts reports whether ap counts as an application: in today's counts
 // (home, the plan, the closing screen) and for when the next is due. An
-// application of ice or heat counts unless it ended before it ran its time
-// and before MinApplication had passed since it began (stopped, or cut by
-// a signal): the skin was barely touched. One still under way counts.
-// This is the only place that decides it.
+// application of ice or heat counts unless the pack never went on
+// (NeverOn), or it ended before it ran its time and before MinApplication
+// had passed since it began (stopped, or cut by a signal): the skin was
+// barely touched. One still under way counts once the pack is on. This is
+// the only place that decides it.
 func (ap Application) Counts() bool {
-	if ap.Kind != KindIce && ap.Kind != KindHeat {
+	if (ap.Kind != KindIce && ap.Kind != KindHeat) || ap.NeverOn {
 		return false
 	}
 	return ap.Ended.IsZero() || ap.Outcome == Completed || ap.Ended.Sub(ap.Started) >= MinApplication

@@ -397,6 +397,9 @@ func (m *Care) sync(now time.Time) tea.Cmd {
 		switch coach.MomentOf(e) {
 		case coach.CareOn:
 			cue, said = sound.Hold, "Put it on now."
+			if m.log != nil {
+				m.log.PackOn()
+			}
 		case coach.CareHalfway:
 			cue, said, bell = sound.Switch, "Halfway: check your skin.", true
 		case coach.CareEnd:
@@ -462,7 +465,7 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 		m.log.Finish(now, m.run.Outcome)
 	}
 	ap := &m.local[len(m.local)-1]
-	ap.Ended, ap.Outcome = now, m.run.Outcome
+	ap.Ended, ap.Outcome, ap.NeverOn = now, m.run.Outcome, m.run.NeverOn
 	m.next, m.uncounted = "", words.CareNotCounted(m.run, *ap)
 	if m.planMode || m.known {
 		m.next = m.advice(now).Summary()

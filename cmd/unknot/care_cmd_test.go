@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -252,5 +253,16 @@ func TestCarePlainStoppedAtOnceDoesNotCount(t *testing.T) {
 	_, plan, _ := runCLIIn(t, home, "", "care", "--plain")
 	if !strings.Contains(plan, "Ice is due now.") {
 		t.Errorf("the plan after it:\n%s", plan)
+	}
+	// The history has it as a run with nothing done: not listed, said
+	// apart, and listed with --all as never put on.
+	_, hist, _ := runCLIIn(t, home, "", "history", "--plain")
+	if hist != "No sessions yet. Start one with `unknot session` or `unknot breathe`.\n"+
+		"1 run with nothing done is not listed (history --all lists it).\n" {
+		t.Errorf("history after it:\n%s", hist)
+	}
+	_, all, _ := runCLIIn(t, home, "", "history", "--plain", "--all")
+	if !regexp.MustCompile(`(?m)^  \S+ \S+  ice      stopped     \d+ s, never put on$`).MatchString(all) || strings.Contains(all, "ice pack") {
+		t.Errorf("history --all after it:\n%s", all)
 	}
 }

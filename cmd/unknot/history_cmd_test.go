@@ -45,12 +45,12 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("--json: exit %d, %q", code, errs)
 	}
-	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":4,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
+	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":5,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
 		t.Errorf("--json:\n%s", out)
 	}
 	code, csv, _ := runCLI(t, home, "history", "--csv", "--since", "2025-03-02")
-	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction\n"+
-		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,,,,,\n" {
+	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction,never_on\n"+
+		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,,,,,,\n" {
 		t.Errorf("--csv --since: exit %d\n%s", code, csv)
 	}
 

@@ -99,11 +99,15 @@ func describe(s record.Session) string {
 // CareMark marks, in the lists of sessions, an application of ice or heat
 // that does not count by the care plan's one rule
 // (routines.Application.Counts): "not counted (under 1 min)", from its
-// start to its end, as the list's length beside it shows. "" for one that
-// counts, and for any other kind of run.
+// start to its end, as the list's length beside it shows, or "never put
+// on" (stopped in its get-ready: a run with nothing done, listed only with
+// --all). "" for one that counts, and for any other kind of run.
 func CareMark(s record.Session) string {
-	if (s.Kind != routines.KindIce && s.Kind != routines.KindHeat) || s.Application().Counts() {
+	switch {
+	case (s.Kind != routines.KindIce && s.Kind != routines.KindHeat) || s.Application().Counts():
 		return ""
+	case s.NeverOn:
+		return "never put on"
 	}
 	return "not counted (under 1 min)"
 }
