@@ -96,8 +96,16 @@ func TestCareWholeApplication(t *testing.T) {
 		if h.bells != 1 {
 			t.Errorf("%d bells at halfway, want 1", h.bells)
 		}
+		// "Halfway" only around the middle: then the second half, and in
+		// the closing stretch "Almost done", the skin check still said.
+		h.waitUntil(46*time.Second + frame)
+		h.must("Second half", "0:24", "Check your skin: take the ice off if it burns")
+		h.mustNot("Halfway")
+		h.waitUntil(60 * time.Second)
+		h.must("Almost done", "0:10", "Check your skin: take the ice off if it burns")
+		h.mustNot("Halfway", "Second half")
 		h.waitUntil(70*time.Second - frame)
-		h.must("0:01")
+		h.must("0:01", "Almost done")
 		if d, _ := n.counts(); d != 0 {
 			t.Error("notified before the end")
 		}
@@ -268,5 +276,29 @@ func TestReviewCountsIceAndHeatApart(t *testing.T) {
 		h.must("6 stretch sessions · 2 breathing sessions · 64 breaths", "Ice and heat: 3 ice packs · 1 heat pack")
 		h2 := newReviewApp(t, 120, 200, "dark", fixtureOverview)
 		h2.mustNot("Ice and heat:")
+	})
+}
+
+// The heading of a whole 15 minutes says "Halfway" for the minute after
+// the middle, "Second half" on, and "Almost done" in the last minute.
+func TestCareHeadingFollowsTheApplication(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := careApp(t, routines.KindHeat, 15*time.Minute, 0, &notices{})
+		for _, c := range []struct {
+			at   time.Duration
+			want string
+			not  []string
+		}{
+			{time.Minute, "On", []string{"Halfway", "Second half", "Almost done"}},
+			{7*time.Minute + 30*time.Second, "Halfway", []string{"Second half", "Almost done"}},
+			{8*time.Minute + 29*time.Second, "Halfway", []string{"Second half", "Almost done"}},
+			{8*time.Minute + 30*time.Second, "Second half", []string{"Halfway", "Almost done"}},
+			{13*time.Minute + 59*time.Second, "Second half", []string{"Halfway", "Almost done"}},
+			{14 * time.Minute, "Almost done", []string{"Halfway", "Second half"}},
+		} {
+			h.waitUntil(c.at)
+			h.must(c.want)
+			h.mustNot(c.not...)
+		}
 	})
 }
