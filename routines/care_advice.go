@@ -301,7 +301,8 @@ func careHours(d time.Duration) string {
 }
 
 // CareSourcesText is the care table and the articles' disagreements, as
-// lines to show on request.
+// lines to show on request: a heading, then its entries, each indented
+// two spaces (words.CareSources wraps them with a hanging indent).
 func CareSourcesText() []string {
 	out := []string{"What each article says about cold and heat:"}
 	for _, s := range CareSources {
@@ -309,7 +310,7 @@ func CareSourcesText() []string {
 		if src, ok := SourceByID(s.Article); ok {
 			title = " (" + src.Title + ")"
 		}
-		out = append(out, fmt.Sprintf("  %s%s  cold: %s. Heat: %s.", s.Article, title, s.Cold, s.Heat))
+		out = append(out, fmt.Sprintf("  %s%s. Cold: %s. Heat: %s.", s.Article, title, s.Cold, s.Heat))
 	}
 	out = append(out, "Where they differ:")
 	for _, d := range CareDisagreements {

@@ -302,3 +302,38 @@ func TestCareHeadingFollowsTheApplication(t *testing.T) {
 		}
 	})
 }
+
+// w on the plan at 80x24 shows the whole of what `care --sources` says:
+// taller than the window, it scrolls on the keymap's scroll keys (the
+// safety rules at its end come into view), each entry hangs (its first
+// line less indented than those it wraps onto), and another key goes
+// back to the plan.
+func TestCareSourcesScrollAndHang(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageCare, w: 80, h: 24})
+		h.must("Ice and heat: the plan for now")
+		h.press("w")
+		h.must("What each article says about cold and heat:", "↑↓ more · 0%", "scroll")
+		h.mustNot("Every source, with what unknot takes from it")
+		var first, next int
+		for l := range strings.SplitSeq(h.screen(), "\n") {
+			if strings.Contains(l, "001 (Lower Back Spasms)") {
+				first = len(l) - len(strings.TrimLeft(l, " "))
+			}
+			if strings.Contains(l, "2 days after the injury") {
+				next = len(l) - len(strings.TrimLeft(l, " "))
+			}
+		}
+		if first == 0 || next != first+2 {
+			t.Errorf("001's first line indented %d, the next %d; want a hanging indent, the next 2 more:\n%s", first, next, h.screen())
+		}
+		h.press("pgdown")
+		h.press("down", "down", "down", "down", "down", "down")
+		h.must("Safety:", "Stop at once if the skin burns", "Every source, with what unknot takes from it: unknot sources", "100%")
+		h.press("home")
+		h.must("↑↓ more · 0%")
+		h.press("x")
+		h.must("Ice and heat: the plan for now")
+		h.mustNot("Where they differ:")
+	})
+}

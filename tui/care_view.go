@@ -15,12 +15,12 @@ func (m *Care) View() string {
 	if m.w < MinWidth || m.h < MinHeight-1 {
 		return tooSmallView(m.w, m.h, MinWidth, MinHeight)
 	}
-	textW := min(m.w-4, 68)
+	textW := careTextWidth(m.w)
 	switch m.overlay {
 	case overlaySafety:
 		return stackParts(m.w, m.h, m.safetyParts(textW))
 	case overlaySources:
-		return stackParts(m.w, m.h, m.sourcesParts(textW))
+		return m.sourcesView(textW)
 	}
 	switch m.state {
 	case careLoading:
@@ -180,13 +180,23 @@ func (m *Care) safetyParts(width int) []part {
 	}
 }
 
-func (m *Care) sourcesParts(width int) []part {
-	s := m.ctx.Styles
-	text := routines.CareSourcesText()
-	return []part{
-		{s.Title.Render(text[0]), 0},
-		{m.lines(width, text[1:], false), 0},
+// careTextWidth is how wide the care screen's text is in a window w wide.
+func careTextWidth(w int) int { return max(min(w-4, 68), 10) }
+
+// sourcesView is w's page (words.CareSources, with hanging indents):
+// centred when it fits the window; else from the top, scrolled by the
+// keymap's scroll keys, with how much more there is below it.
+func (m *Care) sourcesView(width int) string {
+	if !m.sourcesScroll() {
+		return stackParts(m.w, m.h, []part{{m.sources.GetContent(), 0}})
 	}
+	pad := strings.Repeat(" ", max((m.w-width)/2, 0))
+	body := strings.Split(m.sources.View(), "\n")
+	for i, l := range body {
+		body[i] = strings.TrimRight(pad+l, " ")
+	}
+	more := fmt.Sprintf("↑↓ more · %.0f%%", m.sources.ScrollPercent()*100)
+	return strings.Join(body, "\n") + "\n" + pad + m.ctx.Styles.Subtle.Render(more)
 }
 
 // safetyTexts are the care safety rules, one a line.

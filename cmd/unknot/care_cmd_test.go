@@ -78,9 +78,16 @@ func TestCarePlanWithoutTerminal(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI(t, "", "care", "--sources")
-	for _, w := range []string{"003 (How to Treat a Back Spasm)  cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Never sleep on a heating pad"} {
-		if code != 0 || !strings.Contains(stdout, w) {
+	flat := strings.Join(strings.Fields(stdout), " ")
+	for _, w := range []string{"003 (How to Treat a Back Spasm). Cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Safety:", "Never sleep on a heating pad"} {
+		if code != 0 || !strings.Contains(flat, w) {
 			t.Errorf("--sources (exit %d) has no %q:\n%s", code, w, stdout)
+		}
+	}
+	// Not a terminal: wrapped at 80 columns, as `unknot safety` is.
+	for _, l := range strings.Split(stdout, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("--sources: a line of %d columns: %q", n, l)
 		}
 	}
 }
