@@ -14,7 +14,7 @@ import (
 func CareRunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
 	cs := c.CareAt(ended)
 	return Run{Kind: kind, Outcome: c.Outcome(ended), Took: ended.Sub(started), On: cs.On,
-		NeverOn: cs.Moment == coach.CareGetReady, Finished: c.Finished(ended)}
+		NeverOn: cs.Moment == coach.CareGetReady, Finished: c.Finished(ended), Started: started}
 }
 
 // careHeadline is an application's one line: "Ice: 15:00 on.", "Heat
