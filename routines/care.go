@@ -30,7 +30,8 @@ type CareRule struct {
 
 	Before  []string // what to do before putting it on
 	On      string   // when the countdown begins
-	Halfway string   // the reminder halfway through
+	Halfway string   // the reminder halfway through: "Halfway. " and Check
+	Check   string   // the skin check, said on through the second half
 	End     string   // what to do when the time is up
 }
 
@@ -60,7 +61,8 @@ var Ice = CareRule{
 		"Lie or sit comfortably, with the sore spot supported, and lay the pack on it.",
 	},
 	On:      "Put the ice pack on now, over the towel. Stay still and breathe slowly.",
-	Halfway: "Halfway. Check your skin: take the ice off if it burns, blisters or goes numb.",
+	Halfway: "Halfway. " + iceCheck,
+	Check:   iceCheck,
 	End:     "Time is up: take the ice off, and let the skin warm up by itself.",
 }
 
@@ -82,9 +84,16 @@ var Heat = CareRule{
 		"Lie or sit comfortably, with the sore spot supported.",
 	},
 	On:      "Put the heat on now, over the towel. Rest, but stay awake.",
-	Halfway: "Halfway. Check your skin: take the heat off if it burns, blisters or goes numb.",
+	Halfway: "Halfway. " + heatCheck,
+	Check:   heatCheck,
 	End:     "Time is up: take the heat off.",
 }
+
+// The skin checks, said halfway and on through the second half.
+const (
+	iceCheck  = "Check your skin: take the ice off if it burns, blisters or goes numb."
+	heatCheck = "Check your skin: take the heat off if it burns, blisters or goes numb."
+)
 
 // CareRuleFor is the rule for kind k: Ice, Heat, or false for any other kind.
 func CareRuleFor(k Kind) (CareRule, bool) {

@@ -14,6 +14,9 @@ type Application struct {
 	Started time.Time
 	Ended   time.Time // zero when it never ended (interrupted)
 	Outcome Outcome
+	// NeverOn marks one ended (or under way) in its get-ready, before the
+	// pack went on: nothing touched the skin.
+	NeverOn bool
 }
 
 // MinApplication is how long a pack must have been on for the
@@ -23,12 +26,13 @@ const MinApplication = time.Minute
 
 // Counts reports whether ap counts as an application: in today's counts
 // (home, the plan, the closing screen) and for when the next is due. An
-// application of ice or heat counts unless it ended before it ran its time
-// and before MinApplication had passed since it began (stopped, or cut by
-// a signal): the skin was barely touched. One still under way counts.
-// This is the only place that decides it.
+// application of ice or heat counts unless the pack never went on
+// (NeverOn), or it ended before it ran its time and before MinApplication
+// had passed since it began (stopped, or cut by a signal): the skin was
+// barely touched. One still under way counts once the pack is on. This is
+// the only place that decides it.
 func (ap Application) Counts() bool {
-	if ap.Kind != KindIce && ap.Kind != KindHeat {
+	if (ap.Kind != KindIce && ap.Kind != KindHeat) || ap.NeverOn {
 		return false
 	}
 	return ap.Ended.IsZero() || ap.Outcome == Completed || ap.Ended.Sub(ap.Started) >= MinApplication
@@ -297,7 +301,8 @@ func careHours(d time.Duration) string {
 }
 
 // CareSourcesText is the care table and the articles' disagreements, as
-// lines to show on request.
+// lines to show on request: a heading, then its entries, each indented
+// two spaces (words.CareSources wraps them with a hanging indent).
 func CareSourcesText() []string {
 	out := []string{"What each article says about cold and heat:"}
 	for _, s := range CareSources {
@@ -305,7 +310,7 @@ func CareSourcesText() []string {
 		if src, ok := SourceByID(s.Article); ok {
 			title = " (" + src.Title + ")"
 		}
-		out = append(out, fmt.Sprintf("  %s%s  cold: %s. Heat: %s.", s.Article, title, s.Cold, s.Heat))
+		out = append(out, fmt.Sprintf("  %s%s. Cold: %s. Heat: %s.", s.Article, title, s.Cold, s.Heat))
 	}
 	out = append(out, "Where they differ:")
 	for _, d := range CareDisagreements {

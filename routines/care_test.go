@@ -56,8 +56,8 @@ func TestCareTableFollowsTheSources(t *testing.T) {
 	for _, said := range []string{
 		"15 minutes (001)", "25 (003)", // how long, and who says so
 		"every 2 hours (001), or 25 minutes on and 1 hour 30 off (003)", // the disagreement on how often
-		"003 (How to Treat a Back Spasm)  cold: 25 minutes on, 1 hour 30 off",
-		"001 (Lower Back Spasms)  cold: up to 15 minutes every 2 hours",
+		"003 (How to Treat a Back Spasm). Cold: 25 minutes on, 1 hour 30 off",
+		"001 (Lower Back Spasms). Cold: up to 15 minutes every 2 hours",
 	} {
 		if !strings.Contains(text, said) {
 			t.Errorf("the sources text does not say %q:\n%s", said, text)

@@ -130,6 +130,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case doneMsg:
 		a.runs = append(a.runs, msg.run)
 		return a, nil
+	case painNotedMsg:
+		// The run it follows, the newest of its kind and start: a session
+		// may have had breathing run after it before its check-in.
+		for i := len(a.runs) - 1; i >= 0; i-- {
+			if r := &a.runs[i]; r.Kind == msg.run.Kind && r.Started.Equal(msg.run.Started) {
+				v := msg.v
+				r.PainAfter = &v
+				break
+			}
+		}
+		return a, nil
 	case tea.ResumeMsg:
 		a.ctx.startFrames() // back from ctrl+z: the renderer's ticker started again
 	case signalMsg:

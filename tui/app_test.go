@@ -31,6 +31,8 @@ func TestAppVisit(t *testing.T) {
 		h.press("q")
 		h.must("Well done.", "2 breaths", CheckInQuestion)
 		h.press("3", "enter")
+		h.must("Noted: 3 out of 10.")
+		h.press("enter") // any key closes the closing screen
 		if got := h.app.Pages(); !slices.Equal(got, []Page{PageHome}) {
 			t.Fatalf("after the check-in the stack is %v, want home", got)
 		}

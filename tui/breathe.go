@@ -211,12 +211,16 @@ func (m *Breathe) answer(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return nil
 	}
 	m.asking = false
-	if v, ok := m.after.Result(); ok {
-		if m.log != nil {
-			m.log.SetPainAfter(v)
-		}
+	v, ok := m.after.Result()
+	if !ok || m.log == nil {
+		return closeScreen // skipped: nothing to say
 	}
-	return closeScreen
+	// Recorded: said on the closing screen ("Noted: 4 out of 10.", as a
+	// session's summary says it) and in the exit text, then closed after
+	// CloseAfter, or at any key, as the closing screen does.
+	m.log.SetPainAfter(v)
+	me := m
+	return tea.Batch(painNoted(m.run, v), tea.Tick(CloseAfter, func(time.Time) tea.Msg { return breatheCloseMsg{me} }))
 }
 
 // finish ends pacing at now: the person quit (coach.Quit), or the plan

@@ -147,7 +147,9 @@ func TestBreatheNoBell(t *testing.T) {
 	})
 }
 
-// The check-in comes only on the closing screen, and its answer is kept.
+// The check-in comes only on the closing screen, and its answer is kept,
+// said there ("Noted: 4 out of 10.", as a session's summary says it) and
+// in the exit text; the closing screen then closes by itself.
 func TestBreatheCheckinAfter(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		h := newBreatheApp(t, Options{}, 80, 24, "1-1-1", 2, true)
@@ -157,8 +159,17 @@ func TestBreatheCheckinAfter(t *testing.T) {
 		h.wait(2 * CloseAfter)
 		h.must(CheckInQuestion) // it waits for the answer
 		h.press("4", "enter")
+		h.must("Well done.", "Noted: 4 out of 10.")
+		h.mustNot(CheckInQuestion)
+		if h.quit {
+			t.Error("answering closed `unknot breathe` before saying it was noted")
+		}
+		h.wait(CloseAfter)
 		if !h.quit {
-			t.Error("answering did not close `unknot breathe`")
+			t.Error("the closing screen did not close after the answer")
+		}
+		if got := strings.Join(h.app.Runs()[0].Lines(), "\n"); got != "Breathing: 2 breaths in 0:06.\nNoted: your back after, 4 out of 10." {
+			t.Errorf("the exit text:\n%s", got)
 		}
 		r := h.journal.Runs()[0]
 		if r.PainAfter == nil || *r.PainAfter != 4 || r.Breaths != 2 || r.Outcome != routines.Completed {

@@ -197,6 +197,8 @@ func (m *Breathe) closing() []string {
 	if m.asking {
 		lines = append(lines, "")
 		lines = append(lines, strings.Split(m.after.View(m.ctx, m.w), "\n")...)
+	} else if v, ok := m.after.Result(); ok {
+		lines = append(lines, "", s.Subtle.Render(words.Noted(v)))
 	}
 	return lines
 }

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/unknot/unknot/routines"
@@ -84,6 +86,7 @@ type Care struct {
 	state    careState
 	planMode bool // opened for the plan: it comes back after each application
 	overlay  careOverlay
+	sources  viewport.Model // w's page (words.CareSources), scrolled when taller than the window
 
 	// The plan for now.
 	ep      *routines.Episode
@@ -123,6 +126,8 @@ type careSavedMsg struct {
 func newCare(ctx *Context, deps Deps) (*Care, error) {
 	now := ctx.now()
 	m := &Care{ctx: ctx, deps: deps, cfg: deps.Care.Config, w: 80, h: 23}
+	m.sources = viewport.New(viewport.WithWidth(80), viewport.WithHeight(22))
+	m.sources.KeyMap = reviewScroll() // the keys the help shows, and no others
 	m.pace.init(ctx, m.nextChange)
 	if m.cfg.Kind == "" {
 		m.planMode = true
@@ -164,8 +169,40 @@ func (m *Care) prepare(k routines.Kind, now time.Time) error {
 // Page is PageCare.
 func (m *Care) Page() Page { return PageCare }
 
-// SetSize is the body's size.
-func (m *Care) SetSize(w, h int) { m.w, m.h = w, h }
+// SetSize is the body's size; w's page is laid out again for it.
+func (m *Care) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.layoutSources()
+}
+
+// openSources shows w's page from its top.
+func (m *Care) openSources() {
+	m.overlay = overlaySources
+	m.layoutSources()
+	m.sources.GotoTop()
+}
+
+// layoutSources lays w's page out for the window: wrapped at the text's
+// width, as tall as the body less a line for how much more there is.
+func (m *Care) layoutSources() {
+	width := careTextWidth(m.w)
+	s := m.ctx.Styles
+	lines := words.CareSources(width)
+	for i, l := range lines {
+		switch {
+		case i == 0 || l == words.CareSafetyTitle || l == "Where they differ:":
+			lines[i] = s.Title.Render(l)
+		default:
+			lines[i] = s.Text.Render(l)
+		}
+	}
+	m.sources.SetWidth(width)
+	m.sources.SetHeight(max(m.h-1, 1))
+	m.sources.SetContent(strings.Join(lines, "\n"))
+}
+
+// sourcesScroll reports whether w's page is taller than the window.
+func (m *Care) sourcesScroll() bool { return m.sources.TotalLineCount() > m.sources.Height() }
 
 // Busy is true except on the plan for now: while the record loads, a
 // question waits, an application runs or its end is shown, every key is
@@ -272,8 +309,22 @@ func (m *Care) loaded(msg careLoadedMsg, now time.Time) {
 
 // key applies a key press at instant now.
 func (m *Care) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
+	if m.overlay == overlaySources && m.sourcesScroll() {
+		switch {
+		case key.Matches(k, Keys.Top):
+			m.sources.GotoTop()
+			return nil
+		case key.Matches(k, Keys.Bottom):
+			m.sources.GotoBottom()
+			return nil
+		case key.Matches(k, Keys.ScrollUp, Keys.ScrollDown, Keys.PageUp, Keys.PageDown):
+			var cmd tea.Cmd
+			m.sources, cmd = m.sources.Update(k)
+			return cmd
+		}
+	}
 	if m.overlay != overlayNone {
-		m.overlay = overlayNone // any key goes back
+		m.overlay = overlayNone // any other key goes back
 		return nil
 	}
 	switch m.state {
@@ -335,7 +386,7 @@ func (m *Care) planKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	case key.Matches(k, Keys.Heat):
 		kind = routines.KindHeat
 	case key.Matches(k, Keys.Sources):
-		m.overlay = overlaySources
+		m.openSources()
 		return nil
 	case key.Matches(k, Keys.NewSpasm):
 		m.state, m.cursor = careAsking, 0
@@ -359,7 +410,7 @@ func (m *Care) pacingKey(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 		m.overlay = overlaySafety
 		return nil
 	case key.Matches(k, Keys.Sources):
-		m.overlay = overlaySources
+		m.openSources()
 		return nil
 	case key.Matches(k, Keys.Stop):
 		return m.finish(now, coach.Quit)
@@ -397,6 +448,9 @@ func (m *Care) sync(now time.Time) tea.Cmd {
 		switch coach.MomentOf(e) {
 		case coach.CareOn:
 			cue, said = sound.Hold, "Put it on now."
+			if m.log != nil {
+				m.log.PackOn()
+			}
 		case coach.CareHalfway:
 			cue, said, bell = sound.Switch, "Halfway: check your skin.", true
 		case coach.CareEnd:
@@ -462,7 +516,7 @@ func (m *Care) stop(now time.Time, why coach.StopReason) (words.Run, bool) {
 		m.log.Finish(now, m.run.Outcome)
 	}
 	ap := &m.local[len(m.local)-1]
-	ap.Ended, ap.Outcome = now, m.run.Outcome
+	ap.Ended, ap.Outcome, ap.NeverOn = now, m.run.Outcome, m.run.NeverOn
 	m.next, m.uncounted = "", words.CareNotCounted(m.run, *ap)
 	if m.planMode || m.known {
 		m.next = m.advice(now).Summary()
@@ -489,6 +543,8 @@ func (m *Care) nextChange(now time.Time, _ coach.State) (time.Time, bool) {
 // Keys are the plan's, the question's, the timer's or the end's.
 func (m *Care) Keys() help.KeyMap {
 	switch {
+	case m.overlay == overlaySources && m.sourcesScroll():
+		return keyMap{{Keys.Scroll, Keys.Page, Keys.Continue}, {Keys.Top, Keys.Bottom}}
 	case m.overlay != overlayNone:
 		return keyMap{{Keys.Continue}}
 	case m.state == careAsking:

@@ -163,3 +163,38 @@ func TestCareStoppedBeforeItWentOn(t *testing.T) {
 		})
 	}
 }
+
+// The care screen tells the history when the pack goes on: a run stopped
+// in its get-ready never had it on (a run with nothing done), one stopped
+// after Enter did, and one whose get-ready ran out did too. The closing
+// screen and the plan go by the same: none of them counts.
+func TestCareRecordsWhenThePackWentOn(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		run  func(h *harness)
+		on   bool
+	}{
+		{"q in the get-ready", func(h *harness) { h.wait(3 * time.Second); h.press("q") }, false},
+		{"Enter, then q after 5 s on", func(h *harness) { h.press("enter"); h.wait(5 * time.Second); h.press("q") }, true},
+		{"the get-ready ran out, then q", func(h *harness) { h.waitUntil(25 * time.Second); h.press("q") }, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			inBubble(t, func(t *testing.T) {
+				p := &fakePlanner{ep: &routines.Episode{Began: time.Now().Add(-3 * time.Hour)}}
+				h := newHarness(t, appOpts{first: PageCare, w: 80, h: 24, deps: Deps{Care: CareDeps{Planner: p,
+					Config: CareConfig{Kind: routines.KindIce, Options: &coach.CareOptions{Ready: 20 * time.Second}}}}})
+				c.run(h)
+				runs := h.journal.Runs()
+				if len(runs) != 1 || runs[0].On != c.on || runs[0].Outcome != routines.Stopped {
+					t.Fatalf("recorded %+v; want one ice, stopped, pack on %v", runs, c.on)
+				}
+				if !c.on {
+					h.must("Ice stopped before the pack went on.")
+				} else {
+					h.must("does not count")
+				}
+				h.must("No ice or heat today")
+			})
+		})
+	}
+}

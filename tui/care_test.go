@@ -96,8 +96,16 @@ func TestCareWholeApplication(t *testing.T) {
 		if h.bells != 1 {
 			t.Errorf("%d bells at halfway, want 1", h.bells)
 		}
+		// "Halfway" only around the middle: then the second half, and in
+		// the closing stretch "Almost done", the skin check still said.
+		h.waitUntil(46*time.Second + frame)
+		h.must("Second half", "0:24", "Check your skin: take the ice off if it burns")
+		h.mustNot("Halfway")
+		h.waitUntil(60 * time.Second)
+		h.must("Almost done", "0:10", "Check your skin: take the ice off if it burns")
+		h.mustNot("Halfway", "Second half")
 		h.waitUntil(70*time.Second - frame)
-		h.must("0:01")
+		h.must("0:01", "Almost done")
 		if d, _ := n.counts(); d != 0 {
 			t.Error("notified before the end")
 		}
@@ -268,5 +276,64 @@ func TestReviewCountsIceAndHeatApart(t *testing.T) {
 		h.must("6 stretch sessions · 2 breathing sessions · 64 breaths", "Ice and heat: 3 ice packs · 1 heat pack")
 		h2 := newReviewApp(t, 120, 200, "dark", fixtureOverview)
 		h2.mustNot("Ice and heat:")
+	})
+}
+
+// The heading of a whole 15 minutes says "Halfway" for the minute after
+// the middle, "Second half" on, and "Almost done" in the last minute.
+func TestCareHeadingFollowsTheApplication(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := careApp(t, routines.KindHeat, 15*time.Minute, 0, &notices{})
+		for _, c := range []struct {
+			at   time.Duration
+			want string
+			not  []string
+		}{
+			{time.Minute, "On", []string{"Halfway", "Second half", "Almost done"}},
+			{7*time.Minute + 30*time.Second, "Halfway", []string{"Second half", "Almost done"}},
+			{8*time.Minute + 29*time.Second, "Halfway", []string{"Second half", "Almost done"}},
+			{8*time.Minute + 30*time.Second, "Second half", []string{"Halfway", "Almost done"}},
+			{13*time.Minute + 59*time.Second, "Second half", []string{"Halfway", "Almost done"}},
+			{14 * time.Minute, "Almost done", []string{"Halfway", "Second half"}},
+		} {
+			h.waitUntil(c.at)
+			h.must(c.want)
+			h.mustNot(c.not...)
+		}
+	})
+}
+
+// w on the plan at 80x24 shows the whole of what `care --sources` says:
+// taller than the window, it scrolls on the keymap's scroll keys (the
+// safety rules at its end come into view), each entry hangs (its first
+// line less indented than those it wraps onto), and another key goes
+// back to the plan.
+func TestCareSourcesScrollAndHang(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newHarness(t, appOpts{first: PageCare, w: 80, h: 24})
+		h.must("Ice and heat: the plan for now")
+		h.press("w")
+		h.must("What each article says about cold and heat:", "↑↓ more · 0%", "scroll")
+		h.mustNot("Every source, with what unknot takes from it")
+		var first, next int
+		for l := range strings.SplitSeq(h.screen(), "\n") {
+			if strings.Contains(l, "001 (Lower Back Spasms)") {
+				first = len(l) - len(strings.TrimLeft(l, " "))
+			}
+			if strings.Contains(l, "2 days after the injury") {
+				next = len(l) - len(strings.TrimLeft(l, " "))
+			}
+		}
+		if first == 0 || next != first+2 {
+			t.Errorf("001's first line indented %d, the next %d; want a hanging indent, the next 2 more:\n%s", first, next, h.screen())
+		}
+		h.press("pgdown")
+		h.press("down", "down", "down", "down", "down", "down")
+		h.must("Safety:", "Stop at once if the skin burns", "Every source, with what unknot takes from it: unknot sources", "100%")
+		h.press("home")
+		h.must("↑↓ more · 0%")
+		h.press("x")
+		h.must("Ice and heat: the plan for now")
+		h.mustNot("Where they differ:")
 	})
 }

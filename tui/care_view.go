@@ -15,12 +15,12 @@ func (m *Care) View() string {
 	if m.w < MinWidth || m.h < MinHeight-1 {
 		return tooSmallView(m.w, m.h, MinWidth, MinHeight)
 	}
-	textW := min(m.w-4, 68)
+	textW := careTextWidth(m.w)
 	switch m.overlay {
 	case overlaySafety:
 		return stackParts(m.w, m.h, m.safetyParts(textW))
 	case overlaySources:
-		return stackParts(m.w, m.h, m.sourcesParts(textW))
+		return m.sourcesView(textW)
 	}
 	switch m.state {
 	case careLoading:
@@ -86,32 +86,14 @@ func (m *Care) pacingParts(width int) []part {
 	s := m.ctx.Styles
 	cs := m.coach.CareAt(m.pace.now)
 	title := fmt.Sprintf("%s · %s", m.rule.Title, careSpoken(cs.Length))
-	var word string
-	var left time.Duration
-	switch cs.Moment {
-	case coach.CareGetReady:
-		word, left = "Get ready", cs.Left
-	case coach.CareOn:
-		word, left = "On", cs.Left
-	default:
-		word, left = "Halfway", cs.Left
-	}
-	clock := careClock(left)
+	word, say := careStage(m.rule, cs)
+	clock := careClock(cs.Left)
 	big := s.Big.Render(clock)
 	if m.h >= 18 && m.w >= BigWidth(clock)+4 {
 		big = s.Big.Render(BigDigits(clock))
 	}
 	gaugeW := min(40, max(m.w-8, 4))
 	bar := progressBar(s, gaugeW, int(cs.Progress*float64(gaugeW)+0.5))
-	var say []string
-	switch cs.Moment {
-	case coach.CareGetReady:
-		say = m.rule.Before
-	case coach.CareOn:
-		say = []string{m.rule.On}
-	default:
-		say = []string{m.rule.Halfway}
-	}
 	status := s.Phase.Render(word)
 	switch {
 	case cs.Paused && cs.Moment == coach.CareGetReady:
@@ -132,6 +114,36 @@ func (m *Care) pacingParts(width int) []part {
 	}
 	return append(ps, part{wrapText(s.Subtle, width, routines.CareSafety[2].Text), 3})
 }
+
+// careStage is the timer's heading at cs, and what it says under the
+// clock: "Get ready" (rule.Before), "On" (rule.On) through the first half,
+// "Halfway" (rule.Halfway) only around the middle (careAround after it),
+// then "Second half" and, in the closing stretch (careClosing), "Almost
+// done", both with the skin check (rule.Check).
+func careStage(rule routines.CareRule, cs coach.CareStatus) (string, []string) {
+	switch cs.Moment {
+	case coach.CareGetReady:
+		return "Get ready", rule.Before
+	case coach.CareOn:
+		return "On", []string{rule.On}
+	}
+	sinceHalf := cs.On - cs.Length/2
+	switch {
+	case cs.Left <= careClosing(cs.Length):
+		return "Almost done", []string{rule.Check}
+	case sinceHalf < careAround(cs.Length):
+		return "Halfway", []string{rule.Halfway}
+	}
+	return "Second half", []string{rule.Check}
+}
+
+// careAround is how long after the middle of an application of length
+// the heading still says "Halfway": a tenth of it, at most a minute.
+func careAround(length time.Duration) time.Duration { return min(length/10, time.Minute) }
+
+// careClosing is the closing stretch of an application of length, when
+// the heading says "Almost done": its last fifth, at most its last minute.
+func careClosing(length time.Duration) time.Duration { return min(length/5, time.Minute) }
 
 func (m *Care) doneParts(width int) []part {
 	s := m.ctx.Styles
@@ -168,13 +180,23 @@ func (m *Care) safetyParts(width int) []part {
 	}
 }
 
-func (m *Care) sourcesParts(width int) []part {
-	s := m.ctx.Styles
-	text := routines.CareSourcesText()
-	return []part{
-		{s.Title.Render(text[0]), 0},
-		{m.lines(width, text[1:], false), 0},
+// careTextWidth is how wide the care screen's text is in a window w wide.
+func careTextWidth(w int) int { return max(min(w-4, 68), 10) }
+
+// sourcesView is w's page (words.CareSources, with hanging indents):
+// centred when it fits the window; else from the top, scrolled by the
+// keymap's scroll keys, with how much more there is below it.
+func (m *Care) sourcesView(width int) string {
+	if !m.sourcesScroll() {
+		return stackParts(m.w, m.h, []part{{m.sources.GetContent(), 0}})
 	}
+	pad := strings.Repeat(" ", max((m.w-width)/2, 0))
+	body := strings.Split(m.sources.View(), "\n")
+	for i, l := range body {
+		body[i] = strings.TrimRight(pad+l, " ")
+	}
+	more := fmt.Sprintf("↑↓ more · %.0f%%", m.sources.ScrollPercent()*100)
+	return strings.Join(body, "\n") + "\n" + pad + m.ctx.Styles.Subtle.Render(more)
 }
 
 // safetyTexts are the care safety rules, one a line.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/unknot/unknot/routines"
+	"github.com/unknot/unknot/routines/record"
 )
 
 // Breathing opened and closed at once is recorded as stopped with nothing
@@ -34,5 +35,16 @@ func TestReviewSaysHowManyEmptyRunsAreHidden(t *testing.T) {
 		h = newHarness(t, appOpts{first: PageReview, h: 60, w: 120, deps: Deps{Review: &fakeHistory{ov: ov}},
 			opt: Options{Theme: "dark", Now: func() time.Time { return reviewNow }}})
 		h.mustNot("nothing done")
+	})
+}
+
+// A history of runs with nothing done only says so on the review too, as
+// `unknot history` does.
+func TestReviewOfEmptyRunsOnlySaysSo(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ov := record.Overview{Today: record.DayOf(reviewNow), Empty: 1}
+		h := newReviewApp(t, 80, 24, "dark", &fakeHistory{ov: ov})
+		h.must("No sessions yet with anything done.", "1 run with nothing done is not listed (history --all lists it).")
+		h.mustNot("Nothing is recorded yet")
 	})
 }

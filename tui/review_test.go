@@ -56,6 +56,8 @@ func reviewFixture() record.Overview {
 			Exercises: []routines.Exercise{{Routine: "seated-twist", Side: "left", RepsDone: 1, RepsPlanned: 3}}},
 		{ID: 6, Kind: routines.KindSession, StartedAt: at(4, 8), Status: routines.Interrupted,
 			Exercises: []routines.Exercise{{Routine: "arm-raise", RepsDone: 4, RepsPlanned: 10}}},
+		{ID: 5, Kind: routines.KindIce, StartedAt: at(5, 10), EndedAt: end(at(5, 10), 15*time.Minute+20*time.Second), Status: routines.Completed},
+		{ID: 4, Kind: routines.KindIce, StartedAt: at(5, 9), EndedAt: end(at(5, 9), 6*time.Second), Status: routines.Stopped},
 	}
 	return record.Overview{
 		Today: today,
@@ -118,6 +120,43 @@ func TestReviewShowsWhatTheHistorySays(t *testing.T) {
 			"breathing run).",
 			"seated-twist was stopped for pain 3 times lately", "unknot safety",
 			"Sat 21 Nov 09:15", "pain 5→3", "breathing", "20 breaths", "interrupted")
+	})
+}
+
+// The list writes how long each run took in words no one takes for a
+// time of day, in one column, and marks the ice that does not count by
+// the care plan's one rule (6 s on), not the one that does, even at 80
+// columns.
+func TestReviewListLengthsAndUncountedIce(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newReviewApp(t, 80, 24, "dark", fixtureOverview)
+		h.press("end")
+		rows := map[string]string{}
+		for l := range strings.SplitSeq(h.screen(), "\n") {
+			for _, when := range []string{"Sat 21 Nov 09:15", "Fri 20 Nov 22:15", "Mon 16 Nov 10:15", "Mon 16 Nov 09:15"} {
+				if strings.HasPrefix(l, when) {
+					rows[when] = l
+				}
+			}
+		}
+		end := -1 // where the lengths' column ends
+		for when, took := range map[string]string{"Sat 21 Nov 09:15": "16 min 46 s", "Fri 20 Nov 22:15": "3 min",
+			"Mon 16 Nov 10:15": "15 min 20 s", "Mon 16 Nov 09:15": "6 s"} {
+			i := strings.Index(rows[when], " "+took)
+			if end < 0 {
+				end = i + 1 + len(took)
+			}
+			if i < 0 || i+1+len(took) != end {
+				t.Errorf("row %q does not show %q ending in the lengths' column:\n%s", when, took, h.screen())
+			}
+		}
+		if !strings.HasSuffix(rows["Mon 16 Nov 09:15"], "6 s  not counted (under 1 min)") {
+			t.Errorf("the ice on for 6 s is not marked as not counted: %q", rows["Mon 16 Nov 09:15"])
+		}
+		if strings.Contains(rows["Mon 16 Nov 10:15"], "counted") {
+			t.Errorf("the ice that counts is marked: %q", rows["Mon 16 Nov 10:15"])
+		}
+		h.mustNot("16:46", "3:00")
 	})
 }
 

@@ -59,12 +59,20 @@ func (m *Review) page(width int) string {
 		return ""
 	}
 	if ov.Sessions == 0 {
-		return strings.Join([]string{
+		first := "Nothing is recorded yet."
+		if ov.Empty > 0 {
+			first = "No sessions yet with anything done."
+		}
+		lines := []string{
 			"",
-			wrapText(s.Text, width, "Nothing is recorded yet. Each session and each breathing exercise will show here, with how your back felt before and after."),
+			wrapText(s.Text, width, first+" Each session and each breathing exercise will show here, with how your back felt before and after."),
 			"",
 			s.Subtle.Render("Start with: unknot session, or unknot breathe"),
-		}, "\n")
+		}
+		if note := words.EmptyHidden(ov.Empty); note != "" {
+			lines = append(lines, "", wrapText(s.Subtle, width, note))
+		}
+		return strings.Join(lines, "\n")
 	}
 	calendar := m.calendarSection(min(width, 60))
 	totals := m.totalsSection()
@@ -270,13 +278,19 @@ func (m *Review) sessionsSection(width int) string {
 		}
 		took := ""
 		if x.EndedAt != nil {
-			took = words.Clock(x.EndedAt.Sub(x.StartedAt))
+			took = words.Span(x.EndedAt.Sub(x.StartedAt))
 		}
 		pain := ""
 		if x.PainBefore != nil || x.PainAfter != nil {
 			pain = "pain " + painText(x.PainBefore) + "→" + painText(x.PainAfter)
 		}
-		line := fmt.Sprintf("%-16s  %-9s  %-11s %6s  %-10s %s", when, what, x.Status, took, detail, pain)
+		row := func(detail, pain string) string {
+			return fmt.Sprintf("%-16s  %-9s  %-11s %*s  %-10s %s", when, what, x.Status, words.SpanWidth, took, detail, pain)
+		}
+		line := row(detail, pain)
+		if mark := words.CareMark(x); mark != "" {
+			line = row(mark, "") // ice or heat that does not count: said where the details go
+		}
 		if lipgloss.Width(line) > width {
 			line = fmt.Sprintf("%s %s %s", x.StartedAt.Format("2 Jan 15:04"), what, x.Status)
 		}

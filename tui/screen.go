@@ -73,3 +73,12 @@ func replaceWith(s Screen) tea.Cmd {
 func closeScreen() tea.Msg        { return closeMsg{} }
 func navigate(key string) tea.Cmd { return func() tea.Msg { return navMsg{key} } }
 func runDone(r words.Run) tea.Cmd { return func() tea.Msg { return doneMsg{r} } }
+
+// painNotedMsg tells the App the check-in after run r (as runDone sent
+// it) was answered v, for its closing summary.
+type painNotedMsg struct {
+	run words.Run
+	v   int
+}
+
+func painNoted(r words.Run, v int) tea.Cmd { return func() tea.Msg { return painNotedMsg{r, v} } }

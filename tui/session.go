@@ -199,6 +199,7 @@ func (m *Session) endKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 		m.after = m.after.UpdateAt(now, k)
 		if v, ok := m.after.Result(); ok && m.log != nil {
 			m.log.SetPainAfter(v)
+			return painNoted(m.run, v)
 		}
 		return nil
 	}

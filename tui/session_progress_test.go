@@ -192,8 +192,14 @@ func TestPainStopOffersBreathingAtOnce(t *testing.T) {
 		h.wait(5 * time.Second)
 		h.must("How is your back right now?")
 		h.press("4", "enter")
+		h.must("Noted: 4 out of 10.")
+		h.press("enter")
 		if got := h.app.Pages(); !slices.Equal(got, []Page{PageHome}) {
 			t.Errorf("pages %v after breathing, want home", got)
+		}
+		// The exit text gives the answer to the breathing, not the session.
+		if rs := h.app.Runs(); len(rs) != 2 || rs[0].PainAfter != nil || rs[1].PainAfter == nil || *rs[1].PainAfter != 4 {
+			t.Errorf("the exit's runs: %+v", rs)
 		}
 		runs := h.journal.Runs()
 		if len(runs) != 2 || runs[0].Outcome != routines.Pain || runs[1].Kind != routines.KindBreathe || runs[1].Breaths != 2 {

@@ -122,6 +122,10 @@ func TestSessionCheckins(t *testing.T) {
 		if r.PainBefore == nil || *r.PainBefore != 6 || r.PainAfter == nil || *r.PainAfter != 2 {
 			t.Errorf("recorded pain %v → %v, want 6 → 2", r.PainBefore, r.PainAfter)
 		}
+		// The exit text says it too, last.
+		if lines := h.app.Runs()[0].Lines(); lines[len(lines)-1] != "Noted: your back after, 2 out of 10." {
+			t.Errorf("the exit text:\n%s", strings.Join(lines, "\n"))
+		}
 	})
 }
 

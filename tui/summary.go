@@ -42,7 +42,7 @@ func (m *Session) summaryView() string {
 // noted is the check-in's answer once given, "" else.
 func (m *Session) noted() string {
 	if v, ok := m.after.Result(); ok {
-		return m.ctx.Styles.Subtle.Render(fmt.Sprintf("Noted: %d out of 10.", v))
+		return m.ctx.Styles.Subtle.Render(words.Noted(v))
 	}
 	return ""
 }

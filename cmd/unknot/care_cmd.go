@@ -95,16 +95,8 @@ func (o *careOptions) request(args []string) (careRequest, error) {
 // runCare shows the sources, the plan for now, or times an application.
 func runCare(f *factory, req careRequest) error {
 	if req.sources {
-		w := plain.NewWriter(f.out)
-		for _, l := range routines.CareSourcesText() {
-			w.Line(l)
-		}
-		w.Line("Safety:")
-		for _, s := range routines.CareSafety {
-			w.Line("  " + s.Text + " (" + routines.NameCited(s.Source) + ")")
-		}
-		w.Line("Every source, with what unknot takes from it: unknot sources")
-		return w.Err()
+		// Wrapped as `unknot safety` is: to a narrower terminal, else 80.
+		return words.WriteCareSources(f.out, safetyWidth(f))
 	}
 	if f.flags.plain || !f.screens() { // a pipe on stdout means plain lines
 		if req.kind == "" {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -77,9 +78,16 @@ func TestCarePlanWithoutTerminal(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI(t, "", "care", "--sources")
-	for _, w := range []string{"003 (How to Treat a Back Spasm)  cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Never sleep on a heating pad"} {
-		if code != 0 || !strings.Contains(stdout, w) {
+	flat := strings.Join(strings.Fields(stdout), " ")
+	for _, w := range []string{"003 (How to Treat a Back Spasm). Cold: 25 minutes on, 1 hour 30 off", "Where they differ:", "unknot's default is 15", "Safety:", "Never sleep on a heating pad"} {
+		if code != 0 || !strings.Contains(flat, w) {
 			t.Errorf("--sources (exit %d) has no %q:\n%s", code, w, stdout)
+		}
+	}
+	// Not a terminal: wrapped at 80 columns, as `unknot safety` is.
+	for _, l := range strings.Split(stdout, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("--sources: a line of %d columns: %q", n, l)
 		}
 	}
 }
@@ -252,5 +260,16 @@ func TestCarePlainStoppedAtOnceDoesNotCount(t *testing.T) {
 	_, plan, _ := runCLIIn(t, home, "", "care", "--plain")
 	if !strings.Contains(plan, "Ice is due now.") {
 		t.Errorf("the plan after it:\n%s", plan)
+	}
+	// The history has it as a run with nothing done: not listed, said
+	// apart, and listed with --all as never put on.
+	_, hist, _ := runCLIIn(t, home, "", "history", "--plain")
+	if hist != "No sessions yet. Start one with `unknot session` or `unknot breathe`.\n"+
+		"1 run with nothing done is not listed (history --all lists it).\n" {
+		t.Errorf("history after it:\n%s", hist)
+	}
+	_, all, _ := runCLIIn(t, home, "", "history", "--plain", "--all")
+	if !regexp.MustCompile(`(?m)^  \S+ \S+  ice      stopped     \d+ s, never put on$`).MatchString(all) || strings.Contains(all, "ice pack") {
+		t.Errorf("history --all after it:\n%s", all)
 	}
 }

@@ -110,11 +110,13 @@ func TestE2EBreatheScreen(t *testing.T) {
 	s.WaitFor("pace 1.1× (slower)")
 	s.WaitFor("Well done.", "2 breaths", "How is your back right now?")
 	s.Keys("3", "Enter")
+	s.WaitFor("Well done.", "Noted: 3 out of 10.") // said, as a session's summary says it
+	s.Keys("Enter")
 	if code := s.Exited(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}
-	if screen := s.Screen(); !strings.Contains(screen, "2 breaths in 0:") {
-		t.Errorf("no summary after the screen closed:\n%s", screen)
+	if screen := s.Screen(); !strings.Contains(screen, "2 breaths in 0:") || !strings.Contains(screen, "Noted: your back after, 3 out of 10.") {
+		t.Errorf("no summary with the answer after the screen closed:\n%s", screen)
 	}
 	// The breathing and the check-in after it are in the history.
 	out, _, code := runUnknot(t, []string{home}, "history", "--json")

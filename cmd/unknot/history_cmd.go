@@ -90,10 +90,6 @@ func runHistory(f *factory, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	if ov.Sessions == 0 && flt.Since != "" {
-		_, err := fmt.Fprintf(f.out, "No sessions since %s.\n", flt.Since)
-		return err
-	}
 	if err := words.WriteHistory(f.out, ov, summaryLast); err != nil || ov.Sessions == 0 {
 		return err
 	}

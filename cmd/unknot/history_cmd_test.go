@@ -45,12 +45,12 @@ func TestHistoryExportAndImportThroughTheCommandLine(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("--json: exit %d, %q", code, errs)
 	}
-	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":4,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
+	if !strings.HasPrefix(out, "{\"format\":\"unknot-history\",\"version\":5,\n\"sessions\":[\n{\"id\":1,\"kind\":\"session\",\"started_at\":\"2025-03-01T08:00:00+01:00\"") {
 		t.Errorf("--json:\n%s", out)
 	}
 	code, csv, _ := runCLI(t, home, "history", "--csv", "--since", "2025-03-02")
-	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction\n"+
-		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,,,,,\n" {
+	if code != 0 || csv != "id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction,never_on\n"+
+		"2,breathe,2025-03-02T22:00:00+01:00,2025-03-02T22:02:00+01:00,stopped,,,12,,,,,,,,,\n" {
 		t.Errorf("--csv --since: exit %d\n%s", code, csv)
 	}
 
@@ -332,6 +332,67 @@ func TestParseSinceRefusesTheFuture(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("parseSince(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A history of runs with nothing done only still says they are there and
+// how to list them, as it does beside other runs.
+func TestHistoryOfEmptyRunsOnlySaysSo(t *testing.T) {
+	home := t.TempDir()
+	s, err := history.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2025, 3, 3, 7, 0, 0, 0, time.UTC)
+	r, err := s.Start(history.KindSession, at, []history.Exercise{{Routine: "knee-to-chest", Side: "left", RepsPlanned: 3}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Finish(at.Add(3*time.Second), history.Stopped)
+	s.Close()
+	code, out, errs := runCLI(t, home, "history")
+	if code != 0 || out != "No sessions yet. Start one with `unknot session` or `unknot breathe`.\n"+
+		"1 run with nothing done is not listed (history --all lists it).\n" {
+		t.Errorf("history: exit %d %q\n%s", code, errs, out)
+	}
+	code, out, _ = runCLI(t, home, "history", "--since", "2025-03-01")
+	if code != 0 || out != "No sessions since 2025-03-01.\n1 run with nothing done is not listed (history --all lists it).\n" {
+		t.Errorf("history --since: exit %d\n%s", code, out)
+	}
+	if code, out, _ = runCLI(t, home, "history", "--all"); code != 0 || !strings.Contains(out, "stopped     0 of 3 reps, 3 s") {
+		t.Errorf("history --all: exit %d\n%s", code, out)
+	}
+}
+
+// `unknot history` writes how long each run took as a length, never as
+// m:ss nor Go's 2m37s, and marks the ice that does not count by the care
+// plan's one rule, as its count leaves it out.
+func TestHistoryListsLengthsAndMarksIceThatDidNotCount(t *testing.T) {
+	home := t.TempDir()
+	seedHistory(t, home)
+	s, err := history.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	for _, took := range []time.Duration{63 * time.Second, 6 * time.Second} {
+		r, err := s.Start(history.KindIce, at, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Finish(at.Add(took), history.Stopped)
+		at = at.Add(time.Hour)
+	}
+	s.Close()
+	code, out, _ := runCLI(t, home, "history")
+	for _, want := range []string{"Ice and heat: 1 ice pack, 0 heat packs.\n",
+		"  2025-03-03 10:00  ice      stopped     6 s, not counted (under 1 min)\n",
+		"  2025-03-03 09:00  ice      stopped     1 min 3 s\n",
+		"  2025-03-01 08:00  session  completed   3 of 3 reps, 5 min, pain 6 → 3\n",
+		"  2025-03-02 22:00  breathe  stopped     12 breaths, 2 min\n"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("history (exit %d) lacks %q:\n%s", code, want, out)
 		}
 	}
 }

@@ -43,7 +43,7 @@ func TestHistoryCountsASessionOnceForARoutineWithDirections(t *testing.T) {
 			t.Errorf("history --json: exit %d, want shoulder rolls forward and back, 3 times each:\n%s", code, out)
 		}
 		code, out, _ = runCLIIn(t, home, "", "history", "--csv")
-		if code != 0 || strings.Count(out, ",shoulder-rolls,,10,10,,,,forward\n") != 3 || strings.Count(out, ",shoulder-rolls,,10,10,,,,back\n") != 3 {
+		if code != 0 || strings.Count(out, ",shoulder-rolls,,10,10,,,,forward,\n") != 3 || strings.Count(out, ",shoulder-rolls,,10,10,,,,back,\n") != 3 {
 			t.Errorf("history --csv: exit %d, want shoulder rolls forward and back, 3 times each:\n%s", code, out)
 		}
 		code, out, errOut = runCLIIn(t, home, "", "report", "--plain", "-o", "-")

@@ -19,6 +19,7 @@
 //	e.SetPainAfter(2)                         // the check-in after, if any
 //	e.SetLevel("knee-to-chest", 1)            // the level a routine is done at (progression)
 //	e.SafetyOpened(time.Now())                // after a stop for pain: the safety page opened (the first is kept)
+//	e.PackOn()                                // ice and heat: the pack went on (the get-ready is over)
 //	if err := j.Trouble(); err != nil { ... } // say it once: the run is kept
 //	c := j.Close(3 * time.Second)             // print c.Message(), then c.Unsaved
 //
@@ -73,7 +74,10 @@
 //
 // Each application of ice or heat is a session of kind ice or heat,
 // recorded through the Journal like any run; it counts in Totals (Ice,
-// Heat) and KindToday, never on the heat map or the streaks. The care
+// Heat) and KindToday, never on the heat map or the streaks. It begins
+// with its pack not on (never_on, schema version 7) until Entry.PackOn:
+// one that ends before, in its get-ready, is a run with nothing done
+// (Session.Empty), and does not count. The care
 // plan's episodes of spasm (the answer to "when did this spasm start?")
 // are kept apart: RecordEpisode, LatestEpisode (the newest that began
 // within EpisodeForgotten), and CareApplications (the ice and heat since
@@ -82,9 +86,9 @@
 // # Export and import
 //
 // ExportJSON writes the whole history as one JSON document (format
-// version 4), one session or episode to a line:
+// version 5), one session or episode to a line:
 //
-//	{"format": "unknot-history", "version": 4,
+//	{"format": "unknot-history", "version": 5,
 //	 "sessions": [
 //	  {"id", "kind": "session"|"breathe"|"ice"|"heat", "started_at", "ended_at" (RFC 3339 or null),
 //	   "status": "completed"|"stopped"|"pain"|"interrupted", "pain_before",
@@ -93,8 +97,9 @@
 //	   "levels": {"routine": level, ...},  (only when the session recorded levels)
 //	   "pattern": "5-1-3",                 (only for a breathing run that recorded its pattern)
 //	   "safety_opened_at": "...",          (only when the safety page was opened from its stop for pain)
-//	   "stop_pos": 1, "stop_rep": 2}       (only for a stop for pain that recorded where it came: the
+//	   "stop_pos": 1, "stop_rep": 2,       (only for a stop for pain that recorded where it came: the
 //	                                        exercise under way, from 0, and its rep, from 1)
+//	   "never_on": true}                   (only for ice or heat stopped before the pack went on: version 5)
 //	 ],
 //	 "episodes": [{"began_at", "day_only", "or_earlier", "recorded_at"}]}
 //

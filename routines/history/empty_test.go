@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// Runs with nothing done (breathing opened and closed at once) are left
+// Runs with nothing done (breathing opened and closed at once, ice or heat
+// stopped before the pack went on) are left
 // out of the review's list and count, and counted apart; the SQL filter
 // and Session.Empty agree on every kind of run.
 func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
@@ -21,6 +22,9 @@ func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
 		{Kind: KindBreathe, StartedAt: t0.Add(time.Hour), EndedAt: end(time.Hour + time.Second), Status: Stopped, PainAfter: ptr(3)},  // a check-in: kept
 		{Kind: KindBreathe, StartedAt: t0.Add(2 * time.Hour), EndedAt: end(2*time.Hour + time.Second), Status: Completed},             // an old "completed · 0 breaths": empty
 		{Kind: KindBreathe, StartedAt: t0.Add(3 * time.Hour), Status: record.Running},
+		{Kind: KindIce, StartedAt: t0.Add(4 * time.Hour), EndedAt: end(4*time.Hour + 6*time.Second), Status: Stopped, NeverOn: true}, // stopped in its get-ready: empty
+		{Kind: KindHeat, StartedAt: t0.Add(5 * time.Hour), Status: Interrupted, NeverOn: true},                                       // cut off in its get-ready: empty
+		{Kind: KindIce, StartedAt: t0.Add(6 * time.Hour), Status: record.Running, NeverOn: true},                                     // getting ready now: kept
 	} {
 		if _, err := s.save(ctx, &x, nil, 0); err != nil {
 			t.Fatalf("run %d: %v", i, err)
@@ -36,8 +40,8 @@ func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
 			empty++
 		}
 	}
-	if empty != 3 {
-		t.Fatalf("%d empty runs by Session.Empty, want 3", empty)
+	if empty != 5 {
+		t.Fatalf("%d empty runs by Session.Empty, want 5", empty)
 	}
 	shown, _ := s.Sessions(Filter{HideEmpty: true})
 	if len(shown) != len(all)-empty {
@@ -52,10 +56,10 @@ func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
 		t.Errorf("Count = %d, the list %d", n, len(shown))
 	}
 	page, _ := s.Sessions(Filter{HideEmpty: true, Limit: 5})
-	if len(page) != 5 || page[0].Kind != KindBreathe || page[0].Status != record.Running {
+	if len(page) != 5 || page[0].Kind != KindIce || page[0].Status != record.Running || page[1].Kind != KindBreathe {
 		t.Errorf("the first page: %+v", page)
 	}
-	o, err := s.OverviewSince(t0.Add(4*time.Hour), "")
+	o, err := s.OverviewSince(t0.Add(7*time.Hour), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +68,7 @@ func TestEmptyRunsAreLeftOutOfTheList(t *testing.T) {
 	}
 	// The totals count ice and heat by the care plan's rule: the ice
 	// stopped after 5 s does not count; the heat cut by a signal after 3
-	// minutes does.
+	// minutes does; none never put on does.
 	if o.Totals.Ice != 2 || o.Totals.Heat != 2 {
 		t.Errorf("totals: ice %d, heat %d; want 2 and 2 (the ice stopped after 5 s does not count)", o.Totals.Ice, o.Totals.Heat)
 	}

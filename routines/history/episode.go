@@ -65,8 +65,8 @@ func (s *Store) CareApplications(since time.Time) ([]routines.Application, error
 // careApps are the ice and heat applications where cond holds, oldest
 // first.
 func (s *Store) careApps(cond string, args ...any) ([]routines.Application, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT kind, started_at, ended_at, status FROM sessions
-		WHERE kind IN ('ice', 'heat') AND `+cond+` ORDER BY started_ns`, args...)
+	rows, err := s.db.QueryContext(context.Background(), s.compat(`SELECT s.kind, s.started_at, s.ended_at, s.status, s.never_on
+		FROM sessions s WHERE s.kind IN ('ice', 'heat') AND `+cond+` ORDER BY s.started_ns`), args...)
 	if err != nil {
 		return nil, fault("read", s.path, err)
 	}
@@ -76,7 +76,7 @@ func (s *Store) careApps(cond string, args ...any) ([]routines.Application, erro
 		var a routines.Application
 		var started, status string
 		var ended sql.NullString
-		if err := rows.Scan(&a.Kind, &started, &ended, &status); err != nil {
+		if err := rows.Scan(&a.Kind, &started, &ended, &status, &a.NeverOn); err != nil {
 			return nil, fault("read", s.path, err)
 		}
 		if a.Started, err = time.Parse(time.RFC3339Nano, started); err != nil {

@@ -16,7 +16,7 @@ import (
 
 // The export's format: `unknot history --json` writes one JSON object,
 //
-//	{"format": "unknot-history", "version": 3,
+//	{"format": "unknot-history", "version": 5,
 //	 "sessions": [ ...one session to a line... ],
 //	 "episodes": [ ...one episode of spasm to a line... ]}
 //
@@ -28,15 +28,17 @@ import (
 // exercise under way, counted from 0 in its "exercises", and its rep,
 // from 1), each left out when not recorded; since version 4 an exercise's
 // "direction" (a rep-only routine's way, "forward"), left out when it
-// has none. Version 3 had no direction and version 2 none of version 3's
-// keys: imports still read them, as they read version 1, the bare array
-// of sessions with no levels and no episodes, and JSON lines of sessions
-// (what a run that could not be saved prints). An unknot that reads only
-// up to version 3 refuses a version 4 file as written by a newer unknot,
-// rather than tripping on a key it does not know.
+// has none; since version 5 "never_on": true on an ice or heat run whose
+// pack never went on (left out otherwise). Version 4 had no never_on,
+// version 3 no direction and version 2 none of version 3's keys: imports
+// still read them, as they read version 1, the bare array of sessions
+// with no levels and no episodes, and JSON lines of sessions (what a run
+// that could not be saved prints). An unknot that reads only up to
+// version 4 refuses a version 5 file as written by a newer unknot, rather
+// than tripping on a key it does not know.
 const (
 	ExportFormat  = "unknot-history"
-	ExportVersion = 4
+	ExportVersion = 5
 )
 
 // levelCols is the export's one more column after sessionCols: the
@@ -57,7 +59,7 @@ func (s *Store) ExportJSON(w io.Writer, flt Filter) error {
 	var buf []byte
 	var lv []level
 	where, args := flt.where()
-	q := `SELECT ` + s.cols() + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`
+	q := s.compat(`SELECT ` + sessionCols + levelCols + ` FROM sessions s` + where + ` ORDER BY s.started_ns, s.id`)
 	err := s.scanSessions(context.Background(), q, args, func(x *record.Session, levels string) error {
 		var err error
 		if lv, err = splitLevels(lv[:0], levels); err != nil {
@@ -132,11 +134,12 @@ func sortedLevels(m map[string]int) []level {
 // CSVHeader is the first row of `unknot history --csv`.
 var CSVHeader = []string{"id", "kind", "started_at", "ended_at", "status", "pain_before", "pain_after",
 	"breaths", "routine", "side", "reps_done", "reps_planned", "stopped_for_pain_at_rep", "pattern", "safety_opened_at",
-	"direction"}
+	"direction", "never_on"}
 
 // ExportCSV writes the sessions flt chooses (oldest first) as CSV with a
 // header: one row per exercise, and one row for a session without any (a
-// breathe session), its exercise columns empty. Empty cells are nulls. A
+// breathe session), its exercise columns empty. Empty cells are nulls (and
+// never_on is "true" or empty). A
 // name that a spreadsheet would take for a formula is escaped (csvText).
 func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 	flt.Limit = 0
@@ -162,6 +165,10 @@ func (s *Store) ExportCSV(w io.Writer, flt Filter) error {
 		row[14] = ""
 		if x.SafetyOpenedAt != nil {
 			row[14] = timeText(*x.SafetyOpenedAt)
+		}
+		row[16] = ""
+		if x.NeverOn {
+			row[16] = "true"
 		}
 		if len(x.Exercises) == 0 {
 			clear(row[8:13])
@@ -303,6 +310,9 @@ func appendSession(b []byte, x *record.Session) []byte {
 	if x.StopRep != nil {
 		b = append(b, `,"stop_rep":`...)
 		b = strconv.AppendInt(b, int64(*x.StopRep), 10)
+	}
+	if x.NeverOn {
+		b = append(b, `,"never_on":true`...)
 	}
 	return append(b, '}')
 }

@@ -36,7 +36,7 @@ func export(t testing.TB, s *Store, flt Filter) string {
 func TestExportJSONFormat(t *testing.T) {
 	t.Parallel()
 	s, _ := openTemp(t)
-	empty := `{"format":"unknot-history","version":4,
+	empty := `{"format":"unknot-history","version":5,
 "sessions":[],
 "episodes":[]}
 `
@@ -45,7 +45,7 @@ func TestExportJSONFormat(t *testing.T) {
 	}
 	fixture(t, s)
 	got := export(t, s, Filter{Since: "2025-01-03"})
-	want := `{"format":"unknot-history","version":4,
+	want := `{"format":"unknot-history","version":5,
 "sessions":[
 {"id":4,"kind":"session","started_at":"2025-01-03T07:00:00+05:30","ended_at":null,"status":"interrupted","pain_before":null,"pain_after":null,"breaths":0,"exercises":[{"routine":"lying-twist","side":"left","reps_done":2,"reps_planned":3}]},
 {"id":5,"kind":"breathe","started_at":"2025-01-04T07:00:00+01:00","ended_at":"2025-01-04T07:10:00+01:00","status":"stopped","pain_before":null,"pain_after":null,"breaths":0,"exercises":[]}
@@ -75,11 +75,11 @@ func TestExportCSV(t *testing.T) {
 	if err := s.ExportCSV(&b, Filter{Since: "2025-01-02"}); err != nil {
 		t.Fatal(err)
 	}
-	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction
-3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,left,1,3,,,,
-3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,right,0,3,,,,
-4,session,2025-01-03T07:00:00+05:30,,interrupted,,,0,lying-twist,left,2,3,,,,
-5,breathe,2025-01-04T07:00:00+01:00,2025-01-04T07:10:00+01:00,stopped,,,0,,,,,,,,
+	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction,never_on
+3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,left,1,3,,,,,
+3,session,2025-01-02T07:00:00Z,2025-01-02T07:10:00Z,pain,4,,0,seated-twist,right,0,3,,,,,
+4,session,2025-01-03T07:00:00+05:30,,interrupted,,,0,lying-twist,left,2,3,,,,,
+5,breathe,2025-01-04T07:00:00+01:00,2025-01-04T07:10:00+01:00,stopped,,,0,,,,,,,,,
 `
 	if b.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
@@ -287,10 +287,10 @@ func TestExportCSVCarriesTheStopThePatternAndTheSafetyPage(t *testing.T) {
 	if err := s.ExportCSV(&out, Filter{}); err != nil {
 		t.Fatal(err)
 	}
-	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction
-1,session,2025-03-01T08:00:00+01:00,2025-03-01T08:03:00+01:00,pain,,,0,knee-to-chest,left,5,5,,,2025-03-01T08:04:00+01:00,
-1,session,2025-03-01T08:00:00+01:00,2025-03-01T08:03:00+01:00,pain,,,0,knee-to-chest,right,1,5,2,,2025-03-01T08:04:00+01:00,
-2,breathe,2025-03-01T08:05:00+01:00,2025-03-01T08:07:00+01:00,completed,,,3,,,,,,4-7-8,,
+	want := `id,kind,started_at,ended_at,status,pain_before,pain_after,breaths,routine,side,reps_done,reps_planned,stopped_for_pain_at_rep,pattern,safety_opened_at,direction,never_on
+1,session,2025-03-01T08:00:00+01:00,2025-03-01T08:03:00+01:00,pain,,,0,knee-to-chest,left,5,5,,,2025-03-01T08:04:00+01:00,,
+1,session,2025-03-01T08:00:00+01:00,2025-03-01T08:03:00+01:00,pain,,,0,knee-to-chest,right,1,5,2,,2025-03-01T08:04:00+01:00,,
+2,breathe,2025-03-01T08:05:00+01:00,2025-03-01T08:07:00+01:00,completed,,,3,,,,,,4-7-8,,,
 `
 	if out.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", out.String(), want)

@@ -77,6 +77,7 @@ type importSession struct {
 	SafetyAt   *string          `json:"safety_opened_at"` // version 3
 	StopPos    *int64           `json:"stop_pos"`         // version 3
 	StopRep    *int64           `json:"stop_rep"`         // version 3
+	NeverOn    *bool            `json:"never_on"`         // version 5
 }
 
 // importEpisode is one episode of spasm of the export document.
@@ -204,8 +205,8 @@ func (s *Store) newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) 
 	in.exists = prep(`SELECT coalesce((SELECT id FROM sessions WHERE started_ns = ? AND kind = ? ORDER BY id LIMIT 1), 0)`)
 	// The file's id where it is free, else the next one.
 	in.store = prep(`INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-		status, pain_before, pain_after, breaths, pattern, safety_opened_at, stop_pos, stop_rep) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
-		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)`)
+		status, pain_before, pain_after, breaths, pattern, safety_opened_at, stop_pos, stop_rep, never_on) VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS
+		(SELECT 1 FROM sessions WHERE id = ?1) THEN ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)`)
 	// A session already there keeps what it recorded, and gains what it
 	// lacks: the pattern of a breathing run, the opening of the safety
 	// page after a stop for pain, and where that stop came when its own
@@ -287,7 +288,7 @@ func (in *inserter) insert(ctx context.Context, x *record.Session, levels map[st
 	}
 	res, err := in.store.ExecContext(ctx, x.ID, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt),
 		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, optText(x.Pattern), optTime(x.SafetyOpenedAt),
-		x.StopPos, x.StopRep)
+		x.StopPos, x.StopRep, x.NeverOn)
 	if err != nil {
 		return false, err
 	}
@@ -319,7 +320,8 @@ func (in *inserter) insert(ctx context.Context, x *record.Session, levels map[st
 
 // differs reports whether session id, already in the history, records
 // anything otherwise than x and its levels from an import file: how it
-// ended, the check-ins, the breaths, the exercises (a direction only when
+// ended, the check-ins, the breaths, whether an ice or heat run's pack
+// never went on, the exercises (a direction only when
 // both give one), and the pattern, the opening of the safety page, the
 // stop place and the levels where both have them (one the history lacks
 // is filled in, not a difference). A run still being recorded by a live
@@ -349,7 +351,7 @@ func sessionDiffers(have *record.Session, haveLevels []level, x *record.Session,
 		return true
 	}
 	if !sameInt(have.PainBefore, x.PainBefore) || !sameInt(have.PainAfter, x.PainAfter) || have.Breaths != x.Breaths ||
-		len(have.Exercises) != len(x.Exercises) {
+		have.NeverOn != x.NeverOn || len(have.Exercises) != len(x.Exercises) {
 		return true
 	}
 	for i, e := range have.Exercises {
@@ -736,6 +738,7 @@ func (x importSession) session() (record.Session, error) {
 		}
 		s.EndedAt = &t
 	}
+	s.NeverOn = x.NeverOn != nil && *x.NeverOn
 	if x.SafetyAt != nil {
 		t, err := parseTime(`"safety_opened_at"`, *x.SafetyAt)
 		if err != nil {

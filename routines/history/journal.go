@@ -94,9 +94,12 @@ type Entry struct {
 // run belongs to the date on that wall clock). planned lists the routines
 // and sides to come, in plan order, with RepsPlanned set; the same routine
 // and side may come more than once, told apart by index. painBefore is the
-// check-in, or nil when skipped. After Close, the run is not recorded.
+// check-in, or nil when skipped. An ice or heat run begins with its pack
+// not on yet (record.Session.NeverOn) until PackOn. After Close, the run
+// is not recorded.
 func (j *Journal) Begin(kind routines.Kind, at time.Time, planned []routines.Exercise, painBefore *int) *Entry {
-	e := &Entry{j: j, s: record.Session{Kind: kind, StartedAt: at, Status: record.Running, PainBefore: clampPain(painBefore)}}
+	e := &Entry{j: j, s: record.Session{Kind: kind, StartedAt: at, Status: record.Running, PainBefore: clampPain(painBefore),
+		NeverOn: kind == KindIce || kind == KindHeat}}
 	e.s.Exercises = make([]Exercise, len(planned))
 	for i, x := range planned {
 		x.RepsPlanned = clamp(x.RepsPlanned, 0, MaxReps)
@@ -196,7 +199,8 @@ func (e *Entry) StoppedAt(i, rep int) {
 // Finish records the end of the run at instant at, with outcome o
 // (Completed, Stopped, Pain or Interrupted), and with Pain the place given
 // to StoppedAt. Only the first Finish counts; an end before the start is
-// taken as the start.
+// taken as the start. An ice or heat run that is Completed ran its time:
+// its pack was on, PackOn or not.
 func (e *Entry) Finish(at time.Time, o routines.Outcome) {
 	if !o.Final() {
 		o = Interrupted
@@ -209,6 +213,9 @@ func (e *Entry) Finish(at time.Time, o routines.Outcome) {
 			at = s.StartedAt
 		}
 		s.EndedAt, s.Status = &at, o
+		if o == Completed {
+			s.NeverOn = false // it ran its time: the pack was on
+		}
 		if o == Pain && e.stop != nil {
 			s.StopPos, s.StopRep = &e.stop[0], &e.stop[1]
 		}
@@ -229,6 +236,16 @@ func (e *Entry) SetPattern(p routines.Pattern) {
 	e.change(func(s *record.Session) {
 		if s.Kind == KindBreathe {
 			s.Pattern = text
+		}
+	})
+}
+
+// PackOn records that the pack of an ice or heat run went on: its
+// get-ready is over. Only before Finish; other kinds ignore it.
+func (e *Entry) PackOn() {
+	e.change(func(s *record.Session) {
+		if s.Status == record.Running {
+			s.NeverOn = false
 		}
 	})
 }

@@ -63,6 +63,12 @@ func checkSession(s *record.Session) error {
 	if s.Breaths < 0 || s.Breaths > MaxBreaths {
 		return fmt.Errorf(`"breaths" is %d; it must be from 0 to %d`, s.Breaths, MaxBreaths)
 	}
+	if s.NeverOn && s.Kind != KindIce && s.Kind != KindHeat {
+		return fmt.Errorf(`"never_on" is true for a run of kind %q; only ice or heat ("kind": "ice" or "heat") has a pack to put on`, s.Kind)
+	}
+	if s.NeverOn && s.Status == Completed {
+		return errors.New(`"never_on" is true for an application that ran its time ("status": "completed"); a pack that never went on was stopped or interrupted`)
+	}
 	if len(s.Exercises) > 0 && s.Kind != KindSession {
 		return fmt.Errorf(`"exercises" are listed for a run of kind %q; only stretch sessions ("kind": "session") have them`, s.Kind)
 	}

@@ -13,27 +13,34 @@ import (
 
 // sessionCols are read by eachSession, in this order, from sessions s
 // (the pattern, the opening of the safety page and where a stop for pain
-// came, NULL when not recorded, after the owner); the exercises come last, as one text, each "routine US side US done US
+// came, NULL when not recorded, after the owner; then whether an ice or
+// heat run's pack never went on); the exercises come last, as one text, each "routine US side US done US
 // planned US direction", separated by RS, in plan order. One row a session is several
 // times faster to read than a join, one row an exercise.
 const sessionCols = `s.id, s.kind, s.started_at, s.ended_at, s.status, s.pain_before, s.pain_after,
 	s.breaths, coalesce(s.owner_pid, 0), coalesce(s.owner_token, ''), s.pattern, s.safety_opened_at,
-	s.stop_pos, s.stop_rep,
+	s.stop_pos, s.stop_rep, s.never_on,
 	(SELECT group_concat(e.routine || char(31) || e.side || char(31) || e.reps_done || char(31) || e.reps_planned
 		|| char(31) || e.direction,
 		char(30) ORDER BY e.pos) FROM exercises e WHERE e.session_id = s.id)`
 
-// sessionColsV5 is sessionCols over a history of schema version 5, which
-// has no direction (read "", not recorded): one opened read-only, and so
-// not migrated (OpenReadOnly).
-var sessionColsV5 = strings.Replace(sessionCols, "e.direction", "''", 1)
+// cols is sessionCols as s's schema can answer it (compat).
+func (s *Store) cols() string { return s.compat(sessionCols) }
 
-// cols is sessionCols as s's schema can answer it.
-func (s *Store) cols() string {
+// compat is query q as s's schema can answer it: over a history of an
+// older schema, opened read-only and so not migrated (OpenReadOnly), a
+// column it lacks reads as every run from before it reads once migrated:
+// no direction (version 5: "", not recorded), and never_on 0 (version 6
+// and before: the pack went on). Every query that names these columns
+// goes through it, naming them as "e.direction" and "s.never_on".
+func (s *Store) compat(q string) string {
 	if s.noDirection {
-		return sessionColsV5
+		q = strings.ReplaceAll(q, "e.direction", "''")
 	}
-	return sessionCols
+	if s.noNeverOn {
+		q = strings.ReplaceAll(q, "s.never_on", "0")
+	}
+	return q
 }
 
 // eachSession runs a query of sessionCols and hands each session to f. A
@@ -80,7 +87,7 @@ func scanSessionsOn(ctx context.Context, q rowsQuerier, query string, args []any
 	for rows.Next() {
 		x := &record.Session{}
 		dest := []any{&x.ID, &kind, &started, &ended, &status, &before, &after, &x.Breaths, &pid, &token,
-			&pattern, &safety, &stopPos, &stopRep, &exs}
+			&pattern, &safety, &stopPos, &stopRep, &x.NeverOn, &exs}
 		if len(cols) > len(dest) {
 			dest = append(dest, &extra)
 		}
@@ -204,9 +211,10 @@ type Filter struct {
 }
 
 // emptyRun is Session.Empty as SQL, over sessions s.
-const emptyRun = `(s.kind IN ('session', 'breathe') AND s.status IN ('completed', 'stopped', 'interrupted')
-	AND s.breaths <= 0 AND s.pain_before IS NULL AND s.pain_after IS NULL
-	AND NOT EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))`
+const emptyRun = `(s.status IN ('completed', 'stopped', 'interrupted') AND (
+	(s.kind IN ('session', 'breathe') AND s.breaths <= 0 AND s.pain_before IS NULL AND s.pain_after IS NULL
+		AND NOT EXISTS (SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.reps_done > 0))
+	OR (s.kind IN ('ice', 'heat') AND s.never_on = 1)))`
 
 func (f Filter) where() (string, []any) {
 	var conds []string
@@ -240,8 +248,8 @@ func (s *Store) each(ctx context.Context, flt Filter, f func(*record.Session) er
 	if flt.Limit > 0 {
 		order, limit = "DESC", fmt.Sprintf(" LIMIT %d OFFSET %d", flt.Limit, max(flt.Offset, 0))
 	}
-	q := `SELECT ` + s.cols() + ` FROM sessions s` + where +
-		` ORDER BY s.started_ns ` + order + `, s.id ` + order + limit
+	q := s.compat(`SELECT ` + sessionCols + ` FROM sessions s` + where +
+		` ORDER BY s.started_ns ` + order + `, s.id ` + order + limit)
 	return s.eachSession(ctx, q, args, f)
 }
 
@@ -270,7 +278,7 @@ func (s *Store) Count(flt Filter) (int, error) {
 	flt.Older = 0
 	where, args := flt.where()
 	var n int
-	err := s.db.QueryRowContext(context.Background(), `SELECT count(*) FROM sessions s`+where, args...).Scan(&n)
+	err := s.db.QueryRowContext(context.Background(), s.compat(`SELECT count(*) FROM sessions s`+where), args...).Scan(&n)
 	return n, fault("read", s.path, err)
 }
 

@@ -64,11 +64,11 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, x *record.Session, id an
 		pid, token = s.owner.pid, s.owner.token
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at,
-		status, pain_before, pain_after, breaths, owner_pid, owner_token, pattern, safety_opened_at, stop_pos, stop_rep)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, pain_before, pain_after, breaths, owner_pid, owner_token, pattern, safety_opened_at, stop_pos, stop_rep, never_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, x.Kind, timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt), ended,
 		x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token, optText(x.Pattern), optTime(x.SafetyOpenedAt),
-		x.StopPos, x.StopRep)
+		x.StopPos, x.StopRep, x.NeverOn)
 	if err != nil {
 		return 0, err
 	}
@@ -91,9 +91,9 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *record.Sess
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ?, status = ?, pain_before = ?,
 		pain_after = ?, breaths = ?, owner_pid = ?, owner_token = ?, pattern = ?, safety_opened_at = ?,
-		stop_pos = ?, stop_rep = ? WHERE id = ?`,
+		stop_pos = ?, stop_rep = ?, never_on = ? WHERE id = ?`,
 		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token,
-		optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep, id); err != nil {
+		optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep, x.NeverOn, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM exercises WHERE session_id = ? AND pos >= ?`, id, len(x.Exercises)); err != nil {

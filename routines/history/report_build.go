@@ -53,8 +53,10 @@ func buildReport(from, to record.Day, planWeekly int, sessions []record.Session,
 		case KindIce, KindHeat:
 			// The care plan's one rule (routines.Application.Counts), as
 			// the closing screen, the plan and `history` count.
+			// One never put on is a run with nothing done: neither.
 			counts := x.Application().Counts()
 			switch {
+			case x.NeverOn:
 			case x.Kind == KindIce && counts:
 				w.Ice++
 				r.Care.Ice++

@@ -2,6 +2,7 @@ package history
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +35,38 @@ func TestReadOnlyHistoryOfVersion5IsRead(t *testing.T) {
 	}
 	if _, err := s.Overview(at(zone(1), 2025, 1, 3, 8, 0)); err != nil {
 		t.Errorf("overview: %v", err)
+	}
+}
+
+// A history of schema version 6 that can only be read (not migrated) is
+// still read whole, its ice and heat as they were counted before
+// never_on was recorded: the pack on.
+func TestReadOnlyHistoryOfVersion6IsRead(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db := rawDB(t, path)
+	if err := migrateWith(db, path, migrations[:6]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(migrationFixtures[6]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	all, err := s.Sessions(Filter{HideEmpty: true})
+	if err != nil || len(all) != 3 || all[1].Kind != KindIce || all[1].NeverOn || all[0].Exercises[1].Direction != "forward" {
+		t.Fatalf("sessions %+v, %v; want 3, the ice not marked never on, the direction kept", all, err)
+	}
+	if got := export(t, s, Filter{}); !strings.Contains(got, `"kind":"ice"`) || strings.Contains(got, "never_on") {
+		t.Errorf("export:\n%s", got)
+	}
+	ov, err := s.Overview(at(zone(1), 2025, 1, 6, 8, 0))
+	if err != nil || ov.Empty != 0 || ov.Totals.Heat != 1 || ov.Totals.Ice != 0 {
+		t.Errorf("overview: %d empty, %d ice, %d heat, %v; want 0, 0 (6 s), 1", ov.Empty, ov.Totals.Ice, ov.Totals.Heat, err)
 	}
 }

@@ -301,7 +301,7 @@ func TestImportVersion2ThenVersion3(t *testing.T) {
 	fullHistory(t, src)
 	file := export(t, src, Filter{})
 	old := regexp.MustCompile(`,"(pattern|safety_opened_at|direction)":"[^"]*"|,"stop_(pos|rep)":\d+`).ReplaceAllString(file, "")
-	old = strings.Replace(old, `"version":4`, `"version":2`, 1)
+	old = strings.Replace(old, `"version":5`, `"version":2`, 1)
 	if old == file || strings.Contains(old, "pattern") {
 		t.Fatalf("the test's history exports no pattern to take out:\n%s", file)
 	}
@@ -327,7 +327,7 @@ func TestImportDocumentRefusals(t *testing.T) {
 	breathe := `{"kind":"breathe","started_at":"2026-03-02T08:00:00Z","status":"completed","breaths":3`
 	painStop := `{"kind":"session","started_at":"2026-03-02T08:00:00Z","status":"pain","exercises":[{"routine":"arm-raise","side":"","reps_done":0,"reps_planned":1}]`
 	for _, tc := range []struct{ name, file, want string }{
-		{"newer", `{"format":"unknot-history","version":5,"sessions":[]}`, `x.json:1:38: "version" is 5: written by a newer unknot`},
+		{"newer", `{"format":"unknot-history","version":6,"sessions":[]}`, `x.json:1:38: "version" is 6: written by a newer unknot`},
 		{"other format", `{"format":"something","version":2}`, `"format" should be "unknot-history"`},
 		{"no version", `{"format":"unknot-history","sessions":[]}`, `"sessions" comes before "version"`},
 		{"unknown key", head + `"sessions":[],"notes":[]}`, `unknown key "notes"`},

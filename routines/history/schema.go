@@ -146,6 +146,13 @@ ALTER TABLE sessions ADD COLUMN stop_rep INTEGER       -- ... and its rep, 1-bas
 ALTER TABLE exercises ADD COLUMN direction TEXT NOT NULL DEFAULT ''
 	CHECK (direction = '' OR (side = '' AND length(direction) BETWEEN 1 AND 40));
 `},
+	// 7: whether an ice or heat run's pack never went on (ended in its
+	// get-ready: nothing done). A column added: every run from before
+	// reads 0, on, as it was counted.
+	{to: 7, sql: `
+ALTER TABLE sessions ADD COLUMN never_on INTEGER NOT NULL DEFAULT 0
+	CHECK (never_on = 0 OR (never_on = 1 AND kind IN ('ice', 'heat')));
+`},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -205,6 +205,36 @@ func init() {
 			}
 		}
 	}
+	migrationChecks[7] = func(t *testing.T, db *sql.DB) {
+		// The version-6 runs are kept whole and read 0, the pack on (as
+		// they were counted); an ice or heat run takes never_on 1, no
+		// other kind does, and it is 0 or 1, never NULL.
+		var n, never int
+		db.QueryRow("SELECT count(*), sum(never_on) FROM sessions").Scan(&n, &never)
+		if n != 3 || never != 0 {
+			t.Errorf("after migration: %d sessions, %d never on; want 3, 0", n, never)
+		}
+		for _, c := range []struct {
+			sql string
+			ok  bool
+		}{
+			{"UPDATE sessions SET never_on = 1 WHERE id = 2", true},  // ice
+			{"UPDATE sessions SET never_on = 1 WHERE id = 3", true},  // heat
+			{"UPDATE sessions SET never_on = 1 WHERE id = 1", false}, // a stretch session
+			{"UPDATE sessions SET never_on = 2 WHERE id = 2", false},
+			{"UPDATE sessions SET never_on = NULL WHERE id = 2", false},
+		} {
+			if _, err := db.Exec(c.sql); (err == nil) != c.ok {
+				t.Errorf("%s: %v, want ok %v", c.sql, err, c.ok)
+			}
+		}
+	}
+	migrationFixtures[6] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, ended_at, status, breaths) VALUES
+		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', '2025-01-01T08:05:00+01:00', 'completed', 0),
+		(2, 'ice', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', '2025-01-02T08:00:06+01:00', 'stopped', 0),
+		(3, 'heat', '2025-01-05T08:00:00+01:00', 1736060400000000000, '2025-01-05', '2025-01-05T08:15:00+01:00', 'completed', 0);
+	INSERT INTO exercises (session_id, pos, routine, side, direction, reps_done, reps_planned) VALUES
+		(1, 0, 'knee-to-chest', 'left', '', 3, 3), (1, 1, 'shoulder-rolls', '', 'forward', 10, 10);`
 	migrationFixtures[5] = `INSERT INTO sessions (id, kind, started_at, started_ns, day, status, breaths, pattern) VALUES
 		(1, 'session', '2025-01-01T08:00:00+01:00', 1735714800000000000, '2025-01-01', 'completed', 0, NULL),
 		(2, 'breathe', '2025-01-02T08:00:00+01:00', 1735801200000000000, '2025-01-02', 'completed', 12, '5-1-3');

@@ -54,6 +54,7 @@ type Store struct {
 	kept []string // the pending files left unmerged for what they hold (PendingKept)
 
 	noDirection bool // a schema of version 5, read without migrating: exercises have no direction column
+	noNeverOn   bool // a schema of version 6 or before, read without migrating: sessions have no never_on column
 }
 
 // ReadOnly is why the store was opened for reading only (a read-only
@@ -166,7 +167,7 @@ func OpenReadOnly(dir string) (*Store, error) {
 			err = checkVersion(path, v, SchemaVersion)
 			if err == nil && v < SchemaVersion {
 				err = checkReadable(db, path, v)
-				s.noDirection = v < 6
+				s.noDirection, s.noNeverOn = v < 6, v < 7
 			}
 			if err == nil {
 				return s, nil

@@ -44,6 +44,9 @@ type Run struct {
 	// index into Exercises and the rep (1-based); StopPos is -1 when none
 	// was given.
 	StopPos, StopRep int
+	// On is whether PackOn was called: an ice or heat run's pack went on
+	// (false: it never did).
+	On bool
 }
 
 // Begin starts a run.
@@ -81,7 +84,7 @@ func (j *Journal) Runs() []Run {
 
 // Calls is every call so far, in order: "begin session", "reps 0 3",
 // "breaths 4", "pattern 5-1-3", "pain before 6", "pain after 2",
-// "stopped at 2 1", "finish completed", "safety opened".
+// "stopped at 2 1", "finish completed", "safety opened", "pack on".
 func (j *Journal) Calls() []string {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -149,6 +152,14 @@ func (r *Run) SetPattern(p routines.Pattern) {
 	defer r.j.mu.Unlock()
 	r.note("pattern %s", p)
 	r.Pattern = p.String()
+}
+
+// PackOn records that an ice or heat run's pack went on.
+func (r *Run) PackOn() {
+	r.j.mu.Lock()
+	defer r.j.mu.Unlock()
+	r.note("pack on")
+	r.On = true
 }
 
 // SafetyOpened records an opening of the safety page from the pain stop;

@@ -120,8 +120,9 @@ type EpisodeStart struct {
 
 // CareCounts sums up the ice and heat and the breathing of the period.
 // Ice and Heat are the applications that count (routines.Application.Counts,
-// the care plan's one rule); IceShort and HeatShort those stopped too soon
-// to count, listed nowhere else.
+// the care plan's one rule); IceShort and HeatShort those on, but stopped
+// too soon to count, listed nowhere else (one never put on is in neither:
+// a run with nothing done, Session.Empty).
 type CareCounts struct {
 	Ice           int `json:"ice"`
 	Heat          int `json:"heat"`

@@ -37,6 +37,10 @@ type Session struct {
 	// before it was recorded (PainPlace then guesses).
 	StopPos *int `json:"stop_pos,omitempty"`
 	StopRep *int `json:"stop_rep,omitempty"`
+	// NeverOn marks an ice or heat run that ended in its get-ready, before
+	// the pack went on (recorded since the history's schema 7; runs
+	// from before read false, on).
+	NeverOn bool `json:"never_on,omitempty"`
 }
 
 // StopPlace is where a stop for pain came: Exercises[Pos] was under way,
@@ -80,14 +84,23 @@ func (s Session) Reps() int {
 	return n
 }
 
-// Empty reports whether nothing was done in the run: a stretch session or
-// breathing, over, with no rep and no breath done, no check-in answered,
-// and not stopped for pain (breathing opened and closed at once). The
-// review leaves such runs out of its list by default and says how many.
+// Empty reports whether nothing was done in the run, over: a stretch
+// session or breathing with no rep and no breath done, no check-in
+// answered, and not stopped for pain (breathing opened and closed at
+// once); or ice or heat whose pack never went on (NeverOn: stopped in its
+// get-ready). The review leaves such runs out of its list by default and
+// says how many.
 func (s Session) Empty() bool {
-	return (s.Kind == routines.KindSession || s.Kind == routines.KindBreathe) &&
-		(s.Status == routines.Completed || s.Status == routines.Stopped || s.Status == routines.Interrupted) &&
-		!s.Counts() && s.PainBefore == nil && s.PainAfter == nil
+	if s.Status != routines.Completed && s.Status != routines.Stopped && s.Status != routines.Interrupted {
+		return false
+	}
+	switch s.Kind {
+	case routines.KindIce, routines.KindHeat:
+		return s.NeverOn
+	case routines.KindSession, routines.KindBreathe:
+		return !s.Counts() && s.PainBefore == nil && s.PainAfter == nil
+	}
+	return false
 }
 
 // Done reports whether a stretch session did what a planned session asks,
@@ -131,7 +144,7 @@ func (s Session) InTotals() bool {
 // final one, reads as Interrupted, as its record does once its process is
 // gone.
 func (s Session) Application() routines.Application {
-	a := routines.Application{Kind: s.Kind, Started: s.StartedAt, Outcome: s.Status}
+	a := routines.Application{Kind: s.Kind, Started: s.StartedAt, Outcome: s.Status, NeverOn: s.NeverOn}
 	if s.EndedAt != nil {
 		a.Ended = *s.EndedAt
 	}

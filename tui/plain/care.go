@@ -95,6 +95,10 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Applic
 	}
 	err = follow(ctx, env, c, w, careLines(run.Rule), careCommand, CareHint, func(e coach.Event) {
 		switch coach.MomentOf(e) {
+		case coach.CareOn:
+			if log != nil {
+				log.PackOn()
+			}
 		case coach.CareHalfway:
 			if env.Sound != nil {
 				env.Sound.Play(sound.Switch, "Halfway: check your skin.")
@@ -115,5 +119,5 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Applic
 	if log != nil {
 		log.Finish(end, out.Outcome)
 	}
-	return out, routines.Application{Kind: run.Rule.Kind, Started: start, Ended: end, Outcome: out.Outcome}, err
+	return out, routines.Application{Kind: run.Rule.Kind, Started: start, Ended: end, Outcome: out.Outcome, NeverOn: out.NeverOn}, err
 }

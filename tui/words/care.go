@@ -1,6 +1,8 @@
 package words
 
 import (
+	"io"
+	"strings"
 	"time"
 
 	"github.com/unknot/unknot/routines"
@@ -12,7 +14,7 @@ import (
 func CareRunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
 	cs := c.CareAt(ended)
 	return Run{Kind: kind, Outcome: c.Outcome(ended), Took: ended.Sub(started), On: cs.On,
-		NeverOn: cs.Moment == coach.CareGetReady, Finished: c.Finished(ended)}
+		NeverOn: cs.Moment == coach.CareGetReady, Finished: c.Finished(ended), Started: started}
 }
 
 // careHeadline is an application's one line: "Ice: 15:00 on.", "Heat
@@ -61,4 +63,35 @@ func CareAfter(r Run, ap routines.Application, adv routines.CareAdvice) []string
 		out = append(out, l)
 	}
 	return append(out, Capital(adv.Summary())+".")
+}
+
+// CareSources is what `unknot care --sources` prints and the care screen's
+// w shows, wrapped on words at width: what each article says about cold
+// and heat, where they differ, the safety rules with where each comes
+// from, and where every source is named. Each entry hangs: its first line
+// indented two spaces, the lines it wraps onto four.
+func CareSources(width int) []string {
+	var out []string
+	item := func(text string) { out = append(out, Wrap(text, width, "  ", "    ")...) }
+	for _, l := range routines.CareSourcesText() {
+		if strings.HasPrefix(l, "  ") {
+			item(strings.TrimSpace(l))
+		} else {
+			out = append(out, Wrap(l, width, "", "")...)
+		}
+	}
+	out = append(out, CareSafetyTitle)
+	for _, s := range routines.CareSafety {
+		item(s.Text + " (" + routines.NameCited(s.Source) + ")")
+	}
+	return append(out, Wrap("Every source, with what unknot takes from it: unknot sources", width, "", "")...)
+}
+
+// CareSafetyTitle heads the safety rules in CareSources.
+const CareSafetyTitle = "Safety:"
+
+// WriteCareSources prints CareSources wrapped at width.
+func WriteCareSources(w io.Writer, width int) error {
+	_, err := io.WriteString(w, strings.Join(CareSources(width), "\n")+"\n")
+	return err
 }

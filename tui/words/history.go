@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
@@ -12,12 +11,20 @@ import (
 
 // WriteHistory writes a short plain-text review of o: the streaks, the
 // totals, the pain trend, the red flags and at most last of the recent
-// sessions, each at the wall-clock time where it happened. It is what
-// `unknot history` prints without a screen.
+// sessions, each at the wall-clock time where it happened, and how many
+// runs with nothing done it leaves out (even when that is all there is).
+// It is what `unknot history` prints without a screen.
 func WriteHistory(w io.Writer, o record.Overview, last int) error {
 	var b strings.Builder
 	if o.Sessions == 0 {
-		b.WriteString("No sessions yet. Start one with `unknot session` or `unknot breathe`.\n")
+		if o.Since != "" {
+			fmt.Fprintf(&b, "No sessions since %s.\n", o.Since)
+		} else {
+			b.WriteString("No sessions yet. Start one with `unknot session` or `unknot breathe`.\n")
+		}
+		if note := EmptyHidden(o.Empty); note != "" {
+			b.WriteString(note + "\n")
+		}
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -78,12 +85,31 @@ func describe(s record.Session) string {
 		parts = append(parts, fmt.Sprintf("%d of %d reps", done, planned))
 	}
 	if s.EndedAt != nil {
-		parts = append(parts, s.EndedAt.Sub(s.StartedAt).Round(time.Second).String())
+		parts = append(parts, Span(s.EndedAt.Sub(s.StartedAt)))
+	}
+	if mark := CareMark(s); mark != "" {
+		parts = append(parts, mark)
 	}
 	if s.PainBefore != nil || s.PainAfter != nil {
 		parts = append(parts, "pain "+painText(s.PainBefore)+" → "+painText(s.PainAfter))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// CareMark marks, in the lists of sessions, an application of ice or heat
+// that does not count by the care plan's one rule
+// (routines.Application.Counts): "not counted (under 1 min)", from its
+// start to its end, as the list's length beside it shows, or "never put
+// on" (stopped in its get-ready: a run with nothing done, listed only with
+// --all). "" for one that counts, and for any other kind of run.
+func CareMark(s record.Session) string {
+	switch {
+	case (s.Kind != routines.KindIce && s.Kind != routines.KindHeat) || s.Application().Counts():
+		return ""
+	case s.NeverOn:
+		return "never put on"
+	}
+	return "not counted (under 1 min)"
 }
 
 func painText(v *int) string {

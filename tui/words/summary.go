@@ -28,6 +28,12 @@ type Run struct {
 	// Finished is whether the plan ran to its end (a session tapped
 	// through with → did, and is over, not ended early).
 	Finished bool
+
+	// Started is when the run began: with Kind, which run it is.
+	Started time.Time
+	// PainAfter is the check-in after, once answered on the closing
+	// screen (and recorded); nil when not (yet) answered.
+	PainAfter *int
 }
 
 // Reps is the reps done and planned, all routines together.
@@ -78,11 +84,12 @@ func (r Run) Headline() string {
 }
 
 // Lines are the closing summary: the headline, each routine and side of a
-// session, and the time taken.
+// session, and the time taken; then the check-in after, when one was
+// answered (Noted).
 func (r Run) Lines() []string {
 	lines := []string{r.Headline()}
 	if r.Kind != routines.KindSession {
-		return lines
+		return append(lines, r.noted()...)
 	}
 	for i, e := range r.Exercises {
 		side := e.Side
@@ -98,15 +105,31 @@ func (r Run) Lines() []string {
 		}
 		lines = append(lines, fmt.Sprintf("  %s: %d of %d done", title, e.RepsDone, e.RepsPlanned))
 	}
-	return append(lines, "Time: "+Clock(r.Took))
+	lines = append(lines, "Time: "+Clock(r.Took))
+	return append(lines, r.noted()...)
 }
+
+// noted is the line saying the check-in after that was recorded, as the
+// closing screen says it ("Noted: 4 out of 10."), with what it is about,
+// the screen's question gone: "Noted: your back after, 4 out of 10.".
+// None when there is none.
+func (r Run) noted() []string {
+	if r.PainAfter == nil {
+		return nil
+	}
+	return []string{fmt.Sprintf("Noted: your back after, %d out of 10.", *r.PainAfter)}
+}
+
+// Noted is what a closing screen says once the check-in after is
+// answered: "Noted: 4 out of 10."
+func Noted(v int) string { return fmt.Sprintf("Noted: %d out of 10.", v) }
 
 // RunOf is how the run that c paces went, from started to ended, with the
 // outcome the coach gives at ended. The time it took leaves out the pauses,
 // so the closing screen agrees with the time the pacing screen showed.
 func RunOf(c *coach.Coach, kind routines.Kind, started, ended time.Time) Run {
 	r := Run{Kind: kind, Outcome: c.Outcome(ended), Took: max(ended.Sub(started)-c.PausedFor(ended), 0), Breaths: c.BreathsDone(),
-		Titles: map[string]string{}}
+		Titles: map[string]string{}, Started: started}
 	for _, rt := range c.Plan().Routines {
 		r.Titles[rt.Name] = rt.Title
 	}

@@ -65,6 +65,7 @@ func demoDay(j *history.Journal, day time.Time, i, n int) {
 
 func demoCare(j *history.Journal, k routines.Kind, at time.Time) {
 	e := j.Begin(k, at, nil, nil)
+	e.PackOn()
 	e.Finish(at.Add(15*time.Minute), routines.Completed)
 }
 
