@@ -227,8 +227,9 @@ func TestSystemdEnvironmentReadsBackExactly(t *testing.T) {
 // does for Environment=: unquoted, C escapes undone, specifiers expanded
 // (only "%%" is expected here).
 func systemdWord(w string) (string, error) {
-	inner, ok := strings.CutPrefix(w, `"`)
-	if inner, ok = strings.CutSuffix(inner, `"`); !ok {
+	inner, okStart := strings.CutPrefix(w, `"`)
+	inner, okEnd := strings.CutSuffix(inner, `"`)
+	if !okStart || !okEnd {
 		return "", errors.New("not one double-quoted word")
 	}
 	var b strings.Builder
