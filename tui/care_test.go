@@ -273,7 +273,7 @@ func TestReviewCountsIceAndHeatApart(t *testing.T) {
 		ov := reviewFixture()
 		ov.Totals.Ice, ov.Totals.Heat = 3, 1
 		h := newReviewApp(t, 120, 200, "dark", &fakeHistory{ov: ov})
-		h.must("6 stretch sessions · 2 breathing sessions · 64 breaths", "Ice and heat: 3 ice packs · 1 heat pack")
+		h.must("6 stretch sessions · 2 breathing runs · 64 breaths", "Ice and heat: 3 ice packs · 1 heat pack")
 		h2 := newReviewApp(t, 120, 200, "dark", fixtureOverview)
 		h2.mustNot("Ice and heat:")
 	})

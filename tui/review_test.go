@@ -114,7 +114,7 @@ func TestReviewShowsWhatTheHistorySays(t *testing.T) {
 		h := newReviewApp(t, 120, 200, "dark", fixtureOverview)
 		h.must("Looking back", "Sat 21 Nov 2026",
 			"Streak 3 days · longest 7 days",
-			"6 stretch sessions · 2 breathing sessions · 64 breaths",
+			"6 stretch sessions · 2 breathing runs · 64 breaths",
 			"knee-to-chest (left)", "40 reps",
 			"Before 5.5 → after 3.8: 1.8 points lower after a session, on average (4 runs with both check-ins: 3 stretch sessions, 1",
 			"breathing run).",

@@ -140,7 +140,7 @@ func (m *Review) totalsSection() string {
 	t := m.ov.Totals
 	lines := []string{s.Title.Render("Totals")}
 	lines = append(lines, s.Text.Render(fmt.Sprintf("%s · %s · %s",
-		count(t.Sessions, "stretch session"), count(t.BreatheSessions, "breathing session"), count(t.Breaths, "breath"))))
+		count(t.Sessions, "stretch session"), count(t.BreatheSessions, "breathing run"), count(t.Breaths, "breath"))))
 	if t.Ice > 0 || t.Heat > 0 {
 		// Their own row: ice and heat are not on the calendar of stretching
 		// and breathing.

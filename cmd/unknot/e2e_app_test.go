@@ -26,7 +26,7 @@ func TestE2EHomeVisit(t *testing.T) {
 	s.Keys("Escape") // skip the question: back home
 	s.WaitFor("Breathe now", "Breathing: 1 today")
 	s.Keys("h")
-	s.WaitFor("Looking back", "1 breathing session")
+	s.WaitFor("Looking back", "1 breathing run")
 	s.Keys("Escape")
 	s.WaitFor("Breathe now", "Breathing: 1 today")
 	s.Keys("q")

@@ -90,7 +90,7 @@ func runHistory(f *factory, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := words.WriteHistory(f.out, ov, summaryLast); err != nil || ov.Sessions == 0 {
+	if err := words.WriteHistory(f.out, ov, summaryLast, routineTitles(f)); err != nil || ov.Sessions == 0 {
 		return err
 	}
 	levels, err := historyReader{f: f}.Levels()

@@ -97,7 +97,7 @@ func TestHistorySummary(t *testing.T) {
 	}
 	seedHistory(t, home)
 	code, out, _ = runCLI(t, home, "history")
-	for _, want := range []string{"Streak:", "knee-to-chest (left)", "3 reps in 1 session",
+	for _, want := range []string{"Streak:", "Knee to chest (left)", "3 reps in 1 session",
 		"Pain: 6.0 before and 3.0 after", "2025-03-02 22:00  breathe  stopped     12 breaths"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("summary (exit %d) lacks %q:\n%s", code, want, out)
@@ -305,7 +305,7 @@ func TestHistorySinceFutureRefusedAndNothingSinceSaid(t *testing.T) {
 		}
 	}
 	code, out, _ := runCLI(t, home, "history", "--plain", "--since", "2025-03-02")
-	if code != 0 || !strings.Contains(out, "1 breathing session") || strings.Contains(out, "No sessions") {
+	if code != 0 || !strings.Contains(out, "1 breathing run") || strings.Contains(out, "No sessions") {
 		t.Errorf("--since 2025-03-02: exit %d:\n%s", code, out)
 	}
 }

@@ -31,7 +31,7 @@ func TestHistoryCountsASessionOnceForARoutineWithDirections(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("history: exit %d\n%s", code, errOut)
 		}
-		for _, want := range []string{`(?m)^  arm-raise +\d+ reps in 1 session$`, `(?m)^  shoulder-rolls +60 reps in 2 sessions$`} {
+		for _, want := range []string{`(?m)^  Arm raise +\d+ reps in 1 session$`, `(?m)^  Shoulder rolls +60 reps in 2 sessions$`} {
 			if !regexp.MustCompile(want).MatchString(out) {
 				t.Errorf("history lacks %s:\n%s", want, out)
 			}

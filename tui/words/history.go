@@ -13,8 +13,16 @@ import (
 // totals, the pain trend, the red flags and at most last of the recent
 // sessions, each at the wall-clock time where it happened, and how many
 // runs with nothing done it leaves out (even when that is all there is).
-// It is what `unknot history` prints without a screen.
-func WriteHistory(w io.Writer, o record.Overview, last int) error {
+// It is what `unknot history` prints without a screen. titles maps a
+// routine's name to its title, as the review and the levels name them
+// (nil or a name missing: the name).
+func WriteHistory(w io.Writer, o record.Overview, last int, titles map[string]string) error {
+	title := func(name string) string {
+		if t := titles[name]; t != "" {
+			return routines.Printable(t)
+		}
+		return routines.Printable(name)
+	}
 	var b strings.Builder
 	if o.Sessions == 0 {
 		if o.Since != "" {
@@ -34,12 +42,12 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 	}
 	b.WriteString(".\n")
 	fmt.Fprintf(&b, "Sessions: %s, %s (%s).\n", Plural(o.Totals.Sessions, "stretch session"),
-		Plural(o.Totals.BreatheSessions, "breathing session"), Plural(o.Totals.Breaths, "breath"))
+		Plural(o.Totals.BreatheSessions, "breathing run"), Plural(o.Totals.Breaths, "breath"))
 	if o.Totals.Ice > 0 || o.Totals.Heat > 0 {
 		fmt.Fprintf(&b, "Ice and heat: %s, %s.\n", Plural(o.Totals.Ice, "ice pack"), Plural(o.Totals.Heat, "heat pack"))
 	}
 	for _, t := range o.Totals.Exercises {
-		name := routines.Printable(t.Routine)
+		name := title(t.Routine)
 		if t.Side != "" {
 			name += " (" + t.Side + ")"
 		}
@@ -51,7 +59,7 @@ func WriteHistory(w io.Writer, o record.Overview, last int) error {
 	}
 	for _, p := range o.Flags.PainStops {
 		fmt.Fprintf(&b, "Note: %s was stopped for pain %d times in %d days. Please read `unknot safety`.\n",
-			routines.Printable(p.Routine), p.Count, record.PainStopWindow)
+			title(p.Routine), p.Count, record.PainStopWindow)
 	}
 	if o.Flags.HighWeeks >= record.HighPainWeeks {
 		fmt.Fprintf(&b, "Note: your pain has stayed high for %d weeks. Please read `unknot safety`.\n", o.Flags.HighWeeks)
