@@ -40,9 +40,12 @@ type RunLog interface {
 	// from the run's stop for pain (after Finish with Pain). Only the
 	// first opening is kept.
 	SafetyOpened(at time.Time)
-	// PackOn records that the pack of an ice or heat run went on: its
-	// get-ready is over. Such a run begins with the pack not on yet, and
-	// one ended (or cut off) before PackOn had nothing done
-	// (Application.NeverOn). Other kinds ignore it.
-	PackOn()
+	// PackOn records that the pack of an ice or heat run went on at
+	// instant at: its get-ready is over, and the application begins
+	// there (its start moves to at, so its length, whether it counts and
+	// the wait for the next are the time the pack was on, as the screen
+	// says). Such a run begins with the pack not on yet, and one ended
+	// (or cut off) before PackOn had nothing done (Application.NeverOn).
+	// Other kinds ignore it.
+	PackOn(at time.Time)
 }

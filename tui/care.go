@@ -449,8 +449,11 @@ func (m *Care) sync(now time.Time) tea.Cmd {
 		case coach.CareOn:
 			cue, said = sound.Hold, "Put it on now."
 			if m.log != nil {
-				m.log.PackOn()
+				m.log.PackOn(e.At)
 			}
+			// The application begins when the pack goes on: whether it
+			// counts and the wait for the next go by the time on.
+			m.local[len(m.local)-1].Started = e.At
 		case coach.CareHalfway:
 			cue, said, bell = sound.Switch, "Halfway: check your skin.", true
 		case coach.CareEnd:

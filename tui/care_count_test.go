@@ -19,7 +19,10 @@ func recordedApps(h *harness) []routines.Application {
 		if r.Kind != routines.KindIce && r.Kind != routines.KindHeat {
 			continue
 		}
-		a := routines.Application{Kind: r.Kind, Started: r.Started, Ended: r.Ended, Outcome: r.Outcome}
+		a := routines.Application{Kind: r.Kind, Started: r.Started, Ended: r.Ended, Outcome: r.Outcome, NeverOn: !r.On}
+		if r.On && r.OnAt.After(r.Started) {
+			a.Started = r.OnAt // the application begins when the pack went on
+		}
 		if !a.Outcome.Final() {
 			a.Outcome = routines.Interrupted
 		}
@@ -34,7 +37,7 @@ func recordedApps(h *harness) []routines.Application {
 // does not count, and the closing screen says so. "Take it off now if it
 // is still on." is said once.
 func TestCareClosingAgreesWithPlanAndHome(t *testing.T) {
-	const ready = time.Second
+	const ready = 20 * time.Second // the minute counts from the pack going on, not from the get-ready
 	for _, c := range []struct {
 		name    string
 		end     func(h *harness)
@@ -44,6 +47,8 @@ func TestCareClosingAgreesWithPlanAndHome(t *testing.T) {
 		{"done", func(h *harness) { h.waitUntil(ready + 15*time.Minute) }, true, "Time is up:"},
 		{"stopped early", func(h *harness) { h.waitUntil(ready + 6*time.Minute); h.press("q") }, true, "Stopped."},
 		{"stopped in the first minute", func(h *harness) { h.waitUntil(ready + 5*time.Second); h.press("q") }, false, "Stopped."},
+		{"stopped after 50 s on", func(h *harness) { h.waitUntil(ready + 50*time.Second); h.press("q") }, false, "Stopped."},
+		{"stopped after 61 s on", func(h *harness) { h.waitUntil(ready + 61*time.Second); h.press("q") }, true, "Stopped."},
 		{"signal in the first minute", func(h *harness) { h.waitUntil(ready + 5*time.Second); h.send(signalMsg{}); h.settle() }, false, "Stopped."},
 		{"signal later", func(h *harness) { h.waitUntil(ready + 6*time.Minute); h.send(signalMsg{}); h.settle() }, true, "Stopped."},
 	} {

@@ -214,7 +214,7 @@ func TestHistoryAndReportAgree(t *testing.T) {
 	}
 	heat := func(start time.Time, on time.Duration, status routines.Outcome) {
 		e := j.Begin(routines.KindHeat, start, nil, nil)
-		e.PackOn() // at once: no get-ready
+		e.PackOn(start) // at once: no get-ready
 		e.Finish(start.Add(on), status)
 	}
 	session(now.Add(-54*time.Hour), 0, 5, routines.Completed, 4, 3)

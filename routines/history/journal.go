@@ -240,12 +240,18 @@ func (e *Entry) SetPattern(p routines.Pattern) {
 	})
 }
 
-// PackOn records that the pack of an ice or heat run went on: its
-// get-ready is over. Only before Finish; other kinds ignore it.
-func (e *Entry) PackOn() {
+// PackOn records that the pack of an ice or heat run went on at instant
+// at: its get-ready is over, and the application's start moves to at (an
+// instant before the start, or one checkTime refuses, keeps the start).
+// Only before Finish; other kinds ignore it.
+func (e *Entry) PackOn(at time.Time) {
 	e.change(func(s *record.Session) {
-		if s.Status == record.Running {
-			s.NeverOn = false
+		if s.Status != record.Running || (s.Kind != KindIce && s.Kind != KindHeat) {
+			return
+		}
+		s.NeverOn = false
+		if at.After(s.StartedAt) && checkTime("", at) == nil {
+			s.StartedAt = at
 		}
 	})
 }

@@ -19,12 +19,14 @@ func TestIceNeverPutOnIsRecordedAndKept(t *testing.T) {
 	t0 := at(zone(1), 2025, 3, 1, 9, 0)
 	never := j.Begin(routines.KindIce, t0, nil, nil) // q in the get-ready
 	never.Finish(t0.Add(6*time.Second), routines.Stopped)
-	short := j.Begin(routines.KindIce, t0.Add(time.Hour), nil, nil) // on for 5 s
-	short.PackOn()
-	short.Finish(t0.Add(time.Hour+6*time.Second), routines.Stopped)
-	long := j.Begin(routines.KindIce, t0.Add(2*time.Hour), nil, nil) // on for a minute
-	long.PackOn()
-	long.Finish(t0.Add(2*time.Hour+63*time.Second), routines.Stopped)
+	// A 20 s get-ready, then on for 50 s: 70 s from its beginning, but
+	// under a minute on, so it does not count (it counted).
+	short := j.Begin(routines.KindIce, t0.Add(time.Hour), nil, nil)
+	short.PackOn(t0.Add(time.Hour + 20*time.Second))
+	short.Finish(t0.Add(time.Hour+70*time.Second), routines.Stopped)
+	long := j.Begin(routines.KindIce, t0.Add(2*time.Hour), nil, nil) // on for 63 s
+	long.PackOn(t0.Add(2*time.Hour + 20*time.Second))
+	long.Finish(t0.Add(2*time.Hour+83*time.Second), routines.Stopped)
 	done := j.Begin(routines.KindHeat, t0.Add(3*time.Hour), nil, nil) // ran its time
 	done.Finish(t0.Add(3*time.Hour+15*time.Minute), routines.Completed)
 	if c := j.Close(time.Minute); !c.Saved {
@@ -38,6 +40,10 @@ func TestIceNeverPutOnIsRecordedAndKept(t *testing.T) {
 	all, err := s.Sessions(Filter{})
 	if err != nil || len(all) != 4 {
 		t.Fatalf("%d sessions, %v", len(all), err)
+	}
+	// An application begins when its pack went on.
+	if !all[1].StartedAt.Equal(t0.Add(time.Hour+20*time.Second)) || !all[2].StartedAt.Equal(t0.Add(2*time.Hour+20*time.Second)) {
+		t.Errorf("starts %v and %v; want when the packs went on", all[1].StartedAt, all[2].StartedAt)
 	}
 	for i, want := range []bool{true, false, false, false} {
 		if all[i].NeverOn != want || all[i].Empty() != want {

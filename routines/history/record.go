@@ -89,10 +89,11 @@ func (s *Store) update(ctx context.Context, tx *sql.Tx, id int64, x *record.Sess
 	if owned && x.Status == record.Running {
 		pid, token = s.owner.pid, s.owner.token
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ?, status = ?, pain_before = ?,
+	// The start too: an ice or heat run's moves to when the pack went on.
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET started_at = ?, started_ns = ?, day = ?, ended_at = ?, status = ?, pain_before = ?,
 		pain_after = ?, breaths = ?, owner_pid = ?, owner_token = ?, pattern = ?, safety_opened_at = ?,
 		stop_pos = ?, stop_rep = ?, never_on = ? WHERE id = ?`,
-		ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token,
+		timeText(x.StartedAt), x.StartedAt.UnixNano(), record.DayOf(x.StartedAt), ended, x.Status, x.PainBefore, x.PainAfter, x.Breaths, pid, token,
 		optText(x.Pattern), optTime(x.SafetyOpenedAt), x.StopPos, x.StopRep, x.NeverOn, id); err != nil {
 		return err
 	}

@@ -45,8 +45,9 @@ type Run struct {
 	// was given.
 	StopPos, StopRep int
 	// On is whether PackOn was called: an ice or heat run's pack went on
-	// (false: it never did).
-	On bool
+	// (false: it never did); OnAt is the instant it was given.
+	On   bool
+	OnAt time.Time
 }
 
 // Begin starts a run.
@@ -154,12 +155,13 @@ func (r *Run) SetPattern(p routines.Pattern) {
 	r.Pattern = p.String()
 }
 
-// PackOn records that an ice or heat run's pack went on.
-func (r *Run) PackOn() {
+// PackOn records that an ice or heat run's pack went on at instant at,
+// where the application then begins (OnAt).
+func (r *Run) PackOn(at time.Time) {
 	r.j.mu.Lock()
 	defer r.j.mu.Unlock()
 	r.note("pack on")
-	r.On = true
+	r.On, r.OnAt = true, at
 }
 
 // SafetyOpened records an opening of the safety page from the pain stop;

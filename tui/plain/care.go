@@ -90,6 +90,7 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Applic
 		}
 	}
 	var log routines.RunLog
+	on := start // the application's start: when the pack went on (CareOn)
 	if env.Journal != nil {
 		log = env.Journal.Begin(run.Rule.Kind, start, nil, nil)
 	}
@@ -97,8 +98,9 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Applic
 		switch coach.MomentOf(e) {
 		case coach.CareOn:
 			if log != nil {
-				log.PackOn()
+				log.PackOn(e.At)
 			}
+			on = e.At
 		case coach.CareHalfway:
 			if env.Sound != nil {
 				env.Sound.Play(sound.Switch, "Halfway: check your skin.")
@@ -119,5 +121,5 @@ func Care(ctx context.Context, env Env, run CareRun) (words.Run, routines.Applic
 	if log != nil {
 		log.Finish(end, out.Outcome)
 	}
-	return out, routines.Application{Kind: run.Rule.Kind, Started: start, Ended: end, Outcome: out.Outcome, NeverOn: out.NeverOn}, err
+	return out, routines.Application{Kind: run.Rule.Kind, Started: on, Ended: end, Outcome: out.Outcome, NeverOn: out.NeverOn}, err
 }

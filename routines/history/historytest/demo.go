@@ -65,7 +65,7 @@ func demoDay(j *history.Journal, day time.Time, i, n int) {
 
 func demoCare(j *history.Journal, k routines.Kind, at time.Time) {
 	e := j.Begin(k, at, nil, nil)
-	e.PackOn()
+	e.PackOn(at)
 	e.Finish(at.Add(15*time.Minute), routines.Completed)
 }
 
