@@ -102,3 +102,31 @@ func startPlainBreathing(t *testing.T, home string, args ...string) (cmd *exec.C
 	}
 	return cmd, out, r, first, errOut
 }
+
+// `unknot history --json | head -1` on a long record: the export's reader
+// goes away; unknot says nothing of the broken pipe and ends 141, as a
+// shell's pipe ends a program (it said "write /dev/stdout: broken pipe",
+// exit 1).
+func TestE2EHistoryWhoseReaderGoesAway(t *testing.T) {
+	t.Parallel()
+	home := demoHome(t)
+	cmd := exec.Command(e2eBin, "history", "--json")
+	cmd.Env = append(os.Environ(), "UNKNOT_HOME="+home)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close() // the reader has gone before the first write
+	cmd.Stdout = w
+	var errOut strings.Builder
+	cmd.Stderr = &errOut
+	err = cmd.Run()
+	w.Close()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	if code != 141 || errOut.String() != "" {
+		t.Errorf("exit %d (%v), stderr %q; want 141 and nothing said", code, err, errOut.String())
+	}
+}

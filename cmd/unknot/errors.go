@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -63,6 +64,9 @@ func exitCode(err error) int {
 	if isFlagError(err) {
 		return 2
 	}
+	if errors.Is(err, syscall.EPIPE) {
+		return 128 + int(syscall.SIGPIPE) // the reader went away (| head): as a shell's pipe would end it
+	}
 	return history.ExitCode(err)
 }
 
@@ -91,6 +95,9 @@ func printError(w io.Writer, _ fang.Styles, err error) {
 	var ee *exitError
 	if errors.As(err, &ee) && ee.quiet {
 		return
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		return // `unknot history | head -3`: the reader has what it wanted
 	}
 	if !errors.As(err, &ee) && isFlagError(err) {
 		err = explain(nil, err)
