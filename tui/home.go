@@ -151,9 +151,9 @@ func (m *Home) todayLines() []string {
 	var lines []string
 	for _, r := range m.deps.Routines {
 		if r.DailyLimit > 0 {
-			// The limit is a most, never a goal: "0 today (at most 3)",
+			// The limit is a most, never a goal: "0 sessions today (at most 3)",
 			// not "0 of 3", which reads as three to do.
-			lines = append(lines, r.Title+": "+itoa(m.counts.Sessions[r.Name])+" today (at most "+itoa(r.DailyLimit)+")")
+			lines = append(lines, r.Title+": "+words.Plural(m.counts.Sessions[r.Name], "session")+" today (at most "+itoa(r.DailyLimit)+")")
 		}
 	}
 	if n := m.counts.Breathe; n > 0 {

@@ -33,7 +33,7 @@ func TestHomeShowsToday(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		today := fixedToday{Sessions: map[string]int{"knee-to-chest": 3}, Breathe: 2, Streak: 4}
 		h := newHarness(t, appOpts{first: PageHome, deps: Deps{Routines: builtins(t), Today: today}})
-		h.must("b  Breathe now", "Knee to chest: 3 today (at most 3)", "Breathing: 2 today", "4 days in a row")
+		h.must("b  Breathe now", "Knee to chest: 3 sessions today (at most 3)", "Breathing: 2 today", "4 days in a row")
 	})
 }
 
@@ -150,7 +150,7 @@ func colOf(screen, text string) int {
 }
 
 // Pick routines, too, stays where its first frame drew it when today's
-// counts arrive ("(1 today, at most 3)" after the routines with a limit).
+// counts arrive ("(1 today, at most 3 sessions)" after the routines with a limit).
 func TestPickDoesNotMoveWhenTodayArrives(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		deps := Deps{Routines: builtins(t), Today: fixedToday{Sessions: map[string]int{"knee-to-chest": 1}}}
@@ -162,7 +162,7 @@ func TestPickDoesNotMoveWhenTodayArrives(t *testing.T) {
 		before := ansi.Strip(a.View().Content)
 		h := newHarness(t, appOpts{first: PagePick, deps: deps})
 		after := h.screen()
-		if !strings.Contains(after, "(1 today, at most 3)") {
+		if !strings.Contains(after, "(1 today, at most 3 sessions)") {
 			t.Fatalf("the counts never arrived:\n%s", after)
 		}
 		for _, r := range builtins(t) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/tui/figure"
+	"github.com/unknot/unknot/tui/words"
 )
 
 // Pick lets the person choose routines for one session: space marks, Enter
@@ -155,7 +156,7 @@ func (m *Pick) lines() []string {
 	return lines
 }
 
-// countNote is "  (1 today, at most 3)" for a routine with a daily limit, once
+// countNote is "  (1 today, at most 3 sessions)" for a routine with a daily limit, once
 // the history has answered; blanks of the same width until then, so the
 // list (centred as one block) does not move when the counts arrive.
 func (m *Pick) countNote(r routines.Routine) string {
@@ -163,7 +164,7 @@ func (m *Pick) countNote(r routines.Routine) string {
 		return ""
 	}
 	if m.counts == nil {
-		return spaces(len("  (0 today, at most " + itoa(r.DailyLimit) + ")"))
+		return spaces(len("  (0 today, at most " + words.Plural(r.DailyLimit, "session") + ")"))
 	}
-	return "  (" + itoa(m.counts.Sessions[r.Name]) + " today, at most " + itoa(r.DailyLimit) + ")"
+	return "  (" + itoa(m.counts.Sessions[r.Name]) + " today, at most " + words.Plural(r.DailyLimit, "session") + ")"
 }
