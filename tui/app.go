@@ -140,6 +140,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				break
 			}
 		}
+		if msg.close && len(a.stack) > 0 {
+			return a, a.pop()
+		}
 		return a, nil
 	case tea.ResumeMsg:
 		a.ctx.startFrames() // back from ctrl+z: the renderer's ticker started again

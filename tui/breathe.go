@@ -204,6 +204,10 @@ func (m *Breathe) key(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 func (m *Breathe) answer(k tea.KeyPressMsg, now time.Time) tea.Cmd {
 	if key.Matches(k, Keys.Unasked) {
 		m.asking = false
+		if v, ok := m.after.Picked(); ok && m.log != nil {
+			m.log.SetPainAfter(v) // typed, then q: kept, and said in the exit text
+			return painNotedThenClose(m.run, v)
+		}
 		return closeScreen
 	}
 	m.after = m.after.UpdateAt(now, k)

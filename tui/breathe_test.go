@@ -266,3 +266,26 @@ func TestBreatheRecordsThePattern(t *testing.T) {
 		}
 	})
 }
+
+// A score typed on the closing check-in and then q: kept and said in the
+// exit text, as Enter would (q dropped it, with "Your answer: 7" shown).
+func TestBreatheCheckinTypedThenQKeepsTheScore(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newBreatheApp(t, Options{}, 80, 24, "1-1-1", 2, true)
+		h.waitUntil(6 * time.Second)
+		h.must(CheckInQuestion)
+		h.press("7")
+		h.must("Your answer: 7")
+		h.press("q")
+		if !h.quit {
+			t.Error("q did not close `unknot breathe`")
+		}
+		r := h.journal.Runs()[0]
+		if r.PainAfter == nil || *r.PainAfter != 7 {
+			t.Errorf("recorded pain after %v, want 7", r.PainAfter)
+		}
+		if got := strings.Join(h.app.Runs()[0].Lines(), "\n"); !strings.HasSuffix(got, "Noted: your back after, 7 out of 10.") {
+			t.Errorf("the exit text:\n%s", got)
+		}
+	})
+}

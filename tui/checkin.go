@@ -50,6 +50,11 @@ func (c CheckIn) Result() (int, bool) {
 // Chosen reports whether a score is chosen and waits for Enter to keep it.
 func (c CheckIn) Chosen() bool { return !c.done && c.value >= 0 }
 
+// Picked is the score chosen but not yet confirmed with Enter; false when
+// none is (or the check-in is over). q on a check-in after a run keeps it:
+// a score typed and shown ("Your answer: 7") is what the person said.
+func (c CheckIn) Picked() (int, bool) { return c.value, c.Chosen() }
+
 // Score is the chosen score as a pointer, nil when skipped: the shape the
 // history stores.
 func (c CheckIn) Score() *int {

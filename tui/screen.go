@@ -77,8 +77,14 @@ func runDone(r words.Run) tea.Cmd { return func() tea.Msg { return doneMsg{r} } 
 // painNotedMsg tells the App the check-in after run r (as runDone sent
 // it) was answered v, for its closing summary.
 type painNotedMsg struct {
-	run words.Run
-	v   int
+	run   words.Run
+	v     int
+	close bool // then close the screen (q after a typed score): one message, in order
 }
 
-func painNoted(r words.Run, v int) tea.Cmd { return func() tea.Msg { return painNotedMsg{r, v} } }
+func painNoted(r words.Run, v int) tea.Cmd { return func() tea.Msg { return painNotedMsg{run: r, v: v} } }
+
+// painNotedThenClose is painNoted, then the screen closes.
+func painNotedThenClose(r words.Run, v int) tea.Cmd {
+	return func() tea.Msg { return painNotedMsg{run: r, v: v, close: true} }
+}

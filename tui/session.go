@@ -194,6 +194,10 @@ func (m *Session) endKey(now time.Time, k tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.asksAfter() {
 		if key.Matches(k, Keys.Unasked) {
+			if v, ok := m.after.Picked(); ok && m.log != nil {
+				m.log.SetPainAfter(v) // typed, then q: kept, and said in the exit text
+				return painNotedThenClose(m.run, v)
+			}
 			return closeScreen
 		}
 		m.after = m.after.UpdateAt(now, k)

@@ -312,3 +312,23 @@ func TestSessionFreeHoldSaysHold(t *testing.T) {
 		}
 	})
 }
+
+// On the session's summary too: a score typed, then q, is kept.
+func TestSessionCheckinTypedThenQKeepsTheScore(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		h := newSessionApp(t, Options{}, 80, 24, Deps{Session: SessionConfig{Checkin: true}}, tinyRoutine())
+		h.press("6", "enter")
+		h.wait(30 * time.Second)
+		h.must("Well done.", CheckInQuestion)
+		h.press("3")
+		h.must("Your answer: 3")
+		h.press("q")
+		r := h.journal.Runs()[0]
+		if r.PainAfter == nil || *r.PainAfter != 3 {
+			t.Errorf("recorded pain after %v, want 3", r.PainAfter)
+		}
+		if lines := h.app.Runs()[0].Lines(); lines[len(lines)-1] != "Noted: your back after, 3 out of 10." {
+			t.Errorf("the exit text:\n%s", strings.Join(lines, "\n"))
+		}
+	})
+}
