@@ -289,3 +289,24 @@ func TestBreatheCheckinTypedThenQKeepsTheScore(t *testing.T) {
 		}
 	})
 }
+
+// A check-in of 8 or more after breathing points to the safety page, on
+// the closing screen and in the exit text (a 10 said only "Noted"); 7
+// does not.
+func TestBreatheStrongPainPointsToSafety(t *testing.T) {
+	for _, c := range []struct {
+		keys []string
+		want bool
+	}{{[]string{"1", "0", "enter"}, true}, {[]string{"8", "enter"}, true}, {[]string{"7", "enter"}, false}} {
+		inBubble(t, func(t *testing.T) {
+			h := newBreatheApp(t, Options{}, 80, 24, "1-1-1", 2, true)
+			h.waitUntil(6 * time.Second)
+			h.press(c.keys...)
+			shown := strings.Contains(flat(h.screen()), "`unknot safety` lists the signs that need help now")
+			said := strings.Contains(strings.Join(h.app.Runs()[0].Lines(), "\n"), "`unknot safety` lists the signs")
+			if shown != c.want || said != c.want {
+				t.Errorf("%v: on screen %v, in the exit text %v; want %v\n%s", c.keys, shown, said, c.want, h.screen())
+			}
+		})
+	}
+}

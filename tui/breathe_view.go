@@ -199,6 +199,9 @@ func (m *Breathe) closing() []string {
 		lines = append(lines, strings.Split(m.after.View(m.ctx, m.w), "\n")...)
 	} else if v, ok := m.after.Result(); ok {
 		lines = append(lines, "", s.Subtle.Render(words.Noted(v)))
+		if l := words.StrongPain(v); l != "" {
+			lines = append(lines, strings.Split(wrapText(s.Warn, min(m.w-4, 60), l), "\n")...)
+		}
 	}
 	return lines
 }

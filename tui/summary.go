@@ -42,7 +42,11 @@ func (m *Session) summaryView() string {
 // noted is the check-in's answer once given, "" else.
 func (m *Session) noted() string {
 	if v, ok := m.after.Result(); ok {
-		return m.ctx.Styles.Subtle.Render(words.Noted(v))
+		s := m.ctx.Styles.Subtle.Render(words.Noted(v))
+		if l := words.StrongPain(v); l != "" {
+			s += "\n" + wrapText(m.ctx.Styles.Warn, min(m.w-4, 60), l)
+		}
+		return s
 	}
 	return ""
 }

@@ -117,7 +117,24 @@ func (r Run) noted() []string {
 	if r.PainAfter == nil {
 		return nil
 	}
-	return []string{fmt.Sprintf("Noted: your back after, %d out of 10.", *r.PainAfter)}
+	out := []string{fmt.Sprintf("Noted: your back after, %d out of 10.", *r.PainAfter)}
+	if l := StrongPain(*r.PainAfter); l != "" {
+		out = append(out, l)
+	}
+	return out
+}
+
+// StrongPainFrom is the check-in score from which the closing words
+// point to the safety page: pain this strong after a run needs watching.
+const StrongPainFrom = 8
+
+// StrongPain is the line said after a check-in of StrongPainFrom or more:
+// where to read when to get help; "" below it.
+func StrongPain(v int) string {
+	if v < StrongPainFrom {
+		return ""
+	}
+	return "That is strong pain. If it does not ease, see a doctor; `unknot safety` lists the signs that need help now."
 }
 
 // Noted is what a closing screen says once the check-in after is
