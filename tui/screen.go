@@ -82,7 +82,9 @@ type painNotedMsg struct {
 	close bool // then close the screen (q after a typed score): one message, in order
 }
 
-func painNoted(r words.Run, v int) tea.Cmd { return func() tea.Msg { return painNotedMsg{run: r, v: v} } }
+func painNoted(r words.Run, v int) tea.Cmd {
+	return func() tea.Msg { return painNotedMsg{run: r, v: v} }
+}
 
 // painNotedThenClose is painNoted, then the screen closes.
 func painNotedThenClose(r words.Run, v int) tea.Cmd {
