@@ -116,7 +116,7 @@ func TestReviewShowsWhatTheHistorySays(t *testing.T) {
 			"Streak 3 days · longest 7 days",
 			"6 stretch sessions · 2 breathing runs · 64 breaths",
 			"knee-to-chest (left)", "40 reps",
-			"Before 5.5 → after 3.8: 1.8 points lower after a session, on average (4 runs with both check-ins: 3 stretch sessions, 1",
+			"Before 5.5 → after 3.8: 1.7 points lower after a session, on average (4 runs with both check-ins: 3 stretch sessions, 1",
 			"breathing run).",
 			"seated-twist was stopped for pain 3 times lately", "unknot safety",
 			"Sat 21 Nov 09:15", "pain 5→3", "breathing", "20 breaths", "interrupted")

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/unknot/unknot/routines"
 	"github.com/unknot/unknot/routines/record"
+	"github.com/unknot/unknot/tui/report"
 	"github.com/unknot/unknot/tui/words"
 )
 
@@ -173,7 +174,7 @@ func (m *Review) painSection(width int) string {
 	if p.Pairs == 0 {
 		lines = append(lines, wrapText(s.Subtle, width, "No check-ins before and after the same session yet. Answer \"How is your back right now?\" at the start and end of a session to see whether it helps."))
 	} else {
-		change := p.Change()
+		change := report.ShownChange(p.AvgBefore, p.AvgAfter) // as the two means beside it read
 		verdict := "about the same after a session as before"
 		switch {
 		case change <= -0.5:

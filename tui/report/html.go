@@ -123,5 +123,5 @@ func painSummary(p record.ReportPain) string {
 		return "no stretch session or breathing run with a check-in both before and after"
 	}
 	return fmt.Sprintf("%.1f before, %.1f after on average: %s (%s)",
-		p.AvgBefore, p.AvgAfter, changeWords(p.Change()), p.ByKind.Words())
+		p.AvgBefore, p.AvgAfter, changeWords(ShownChange(p.AvgBefore, p.AvgAfter)), p.ByKind.Words())
 }

@@ -261,7 +261,7 @@ func (p *page) insights() {
 		var rows [][]string
 		for _, o := range in.Observations {
 			rows = append(rows, []string{subject(o.Group, o.Label, p.o.Titles), fmt.Sprint(o.Sessions), fmt.Sprint(o.BreathingRuns),
-				fmt.Sprintf("%.1f", o.Before), fmt.Sprintf("%.1f", o.After), fmt.Sprintf("%+.1f", o.Change)})
+				fmt.Sprintf("%.1f", o.Before), fmt.Sprintf("%.1f", o.After), fmt.Sprintf("%+.1f", ShownChange(o.Before, o.After))})
 		}
 		p.table("The observations' numbers", true, []string{"Group", "#Count", "#Of them breathing runs", "#Before (mean)", "#After (mean)", "#Change"}, rows)
 	}

@@ -50,7 +50,7 @@ func fixture(made time.Time) record.Report {
 		Insights: record.Insights{Minimum: 5, Pairs: 9,
 			Observations: []record.Observation{
 				{Group: "routine", Label: "knee-to-chest", Sessions: 6, Change: -1.8333333, Before: 5.5, After: 3.6666667},
-				{Group: "breathing", Label: "5-1-3", Sessions: 6, Change: -1.1666667, Before: 5.3333333, After: 4.1666667},
+				{Group: "breathing", Label: "5-1-3", Sessions: 6, BreathingRuns: 6, Change: -1.1666667, Before: 5.3333333, After: 4.1666667},
 				{Group: "care", Label: "heat", Sessions: 5, Change: 0.4, Before: 3, After: 3.4},
 				{Group: "time", Label: "morning", Sessions: 7, BreathingRuns: 2, Change: 0.01, Before: 4, After: 4.01},
 			},
@@ -183,11 +183,11 @@ func TestNumbersShown(t *testing.T) {
 		for _, want := range []string{
 			"Mon 2 Mar 2026 to Sun 15 Mar 2026", "14 days",
 			"3 (plan: 5 a week, 10 over the period)", "3 of 14; the longest gap 6 days",
-			"4.5 before, 3.8 after on average: 0.8 lower (4 runs with both check-ins: 3 stretch sessions, 1 breathing run)",
+			"4.5 before, 3.8 after on average: 0.7 lower (4 runs with both check-ins: 3 stretch sessions, 1 breathing run)",
 			"Sessions with “Knee to chest”: your pain was 1.8 lower at the end than at the start, on average (6 sessions).",
 			"Begun within 3 hours after heat: your pain was 0.4 higher at the end than at the start, on average (5 stretch sessions).",
 			"In the morning (05:00 to 12:00): your pain was about the same at the end as at the start, on average (7: 5 stretch sessions, 2 breathing runs).",
-			"Breathing runs of 5-1-3: your pain was 1.2 lower at the end than at the start, on average (6 runs).",
+			"Breathing runs of 5-1-3: your pain was 1.1 lower at the end than at the start, on average (6 runs).",
 			"(each needs 5): Lying twist (1); breathing 4-7-8 (2); breathing, pattern not recorded (4).",
 			"A breathing pattern such as 5-1-3 is the seconds breathing in, holding, and breathing out",
 			"Tue 3 Mar 2026, 08:00", "Lying twist, left side, rep 3 of 5",

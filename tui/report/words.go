@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ func Observations(in record.Insights, names map[string]string) []string {
 	var out []string
 	for _, o := range in.Observations {
 		out = append(out, fmt.Sprintf("%s: your pain was %s, on average (%s).",
-			subject(o.Group, o.Label, names), endAgainstStart(o.Change), countWords(o)))
+			subject(o.Group, o.Label, names), endAgainstStart(ShownChange(o.Before, o.After)), countWords(o)))
 	}
 	if len(in.Held) > 0 {
 		var held []string
@@ -60,6 +61,13 @@ func endAgainstStart(c float64) string {
 		return w + " at the end as at the start"
 	}
 	return w + " at the end than at the start"
+}
+
+// ShownChange is after minus before as the two means are shown, each to
+// one decimal: "5.4 before, 4.7 after: 0.7 lower", never the 0.6 of the
+// unrounded means beside them.
+func ShownChange(before, after float64) float64 {
+	return math.Round(after*10)/10 - math.Round(before*10)/10
 }
 
 // changeWords is "1.8 lower", "0.5 higher" or "about the same".
