@@ -193,6 +193,9 @@ func (a CareAdvice) Lines() []string {
 	}
 	rule, _ := CareRuleFor(a.Phase)
 	switch {
+	case a.Phase == KindHeat && a.Episode.OrEarlier:
+		// "2 days ago or more": over, but not known since when.
+		out = append(out, fmt.Sprintf("%s are over: moist heat now, until the pain eases.", capital(a.coldSpan())))
 	case a.Phase == KindHeat:
 		out = append(out, fmt.Sprintf("%s are over (since %s): moist heat now, until the pain eases.", capital(a.coldSpan()), careSince(a.Now, a.IceUntil)))
 	case !a.Assumed:
@@ -257,6 +260,8 @@ func (a CareAdvice) Summary() string {
 // anyway is always allowed.
 func (a CareAdvice) Starting(k Kind) string {
 	switch {
+	case k == KindIce && a.Phase == KindHeat && a.Episode.OrEarlier:
+		return fmt.Sprintf("%s are over: the sources suggest heat now rather than ice.", capital(a.coldSpan()))
 	case k == KindIce && a.Phase == KindHeat:
 		return fmt.Sprintf("%s are over (since %s): the sources suggest heat now rather than ice.", capital(a.coldSpan()), careSince(a.Now, a.IceUntil))
 	case k == KindHeat && a.Phase == KindIce && a.Assumed:

@@ -169,9 +169,10 @@ func TestAdviseCareSaysWhatIsSuggestedAndWhenTheNextIsDue(t *testing.T) {
 				return &e
 			},
 			phase: KindHeat, next: KindHeat, nextAt: "2026-03-04 10:00", due: true,
-			line:      "The spasm began 2 days ago or more.",
-			summary:   "no ice or heat today, heat due now",
-			startIce:  "The first 2 days are over (since today 00:00): the sources suggest heat now rather than ice.",
+			line:    "The spasm began 2 days ago or more.",
+			summary: "no ice or heat today, heat due now",
+			// Over, but not since a time it could name (it said "since today 00:00").
+			startIce:  "The first 2 days are over: the sources suggest heat now rather than ice.",
 			startHeat: "",
 		},
 		{
@@ -422,5 +423,16 @@ func TestThePlansRuleNamesItsSource(t *testing.T) {
 		if !strings.Contains(lines, "(001 “Lower Back Spasms”)") {
 			t.Errorf("at %v the plan's rule does not name 001 by its title:\n%s", now, lines)
 		}
+	}
+}
+
+// "2 days ago or more": the plan says the first 2 days are over, not
+// since when (it said "since today 00:00", a time it cannot know).
+func TestCarePlanOfAnEarlierSpasmNamesNoTime(t *testing.T) {
+	now := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
+	e := EpisodeFrom(now, OnsetEarlier)
+	lines := strings.Join(AdviseCare(now, &e, nil).Lines(), "\n")
+	if !strings.Contains(lines, "The first 2 days are over: moist heat now") || strings.Contains(lines, "since") {
+		t.Errorf("the plan:\n%s", lines)
 	}
 }
