@@ -11,21 +11,7 @@ import (
 // direction, as before directions were recorded.
 func TestReadOnlyHistoryOfVersion5IsRead(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, FileName)
-	db := rawDB(t, path)
-	if err := migrateWith(db, path, migrations[:5]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(migrationFixtures[5]); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := OpenReadOnly(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := readOnlyAtVersion(t, 5)
 	all, err := s.Sessions(Filter{})
 	if err != nil || len(all) != 2 || len(all[0].Exercises) != 3 || all[0].Exercises[1] != (Exercise{Routine: "shoulder-rolls", RepsDone: 10, RepsPlanned: 10}) {
 		t.Fatalf("sessions %+v, %v; want 2, the first with 3 exercises", all, err)
@@ -43,21 +29,7 @@ func TestReadOnlyHistoryOfVersion5IsRead(t *testing.T) {
 // never_on was recorded: the pack on.
 func TestReadOnlyHistoryOfVersion6IsRead(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, FileName)
-	db := rawDB(t, path)
-	if err := migrateWith(db, path, migrations[:6]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(migrationFixtures[6]); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := OpenReadOnly(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := readOnlyAtVersion(t, 6)
 	all, err := s.Sessions(Filter{HideEmpty: true})
 	if err != nil || len(all) != 3 || all[1].Kind != KindIce || all[1].NeverOn || all[0].Exercises[1].Direction != "forward" {
 		t.Fatalf("sessions %+v, %v; want 3, the ice not marked never on, the direction kept", all, err)
@@ -69,4 +41,26 @@ func TestReadOnlyHistoryOfVersion6IsRead(t *testing.T) {
 	if err != nil || ov.Empty != 0 || ov.Totals.Heat != 1 || ov.Totals.Ice != 0 {
 		t.Errorf("overview: %d empty, %d ice, %d heat, %v; want 0, 0 (6 s), 1", ov.Empty, ov.Totals.Ice, ov.Totals.Heat, err)
 	}
+}
+
+// readOnlyAtVersion is a history made by the first v migrations with that
+// version's fixture, opened read-only (so not migrated); closed with t.
+func readOnlyAtVersion(t *testing.T, v int) *Store {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db := rawDB(t, path)
+	if err := migrateWith(db, path, migrations[:v]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(migrationFixtures[v]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
