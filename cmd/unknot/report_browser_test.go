@@ -22,6 +22,9 @@ import (
 // the A4 print is also saved there as a PNG (to look at on paper).
 // .ci/install-report-deps installs Chromium and poppler-utils.
 func TestReportInARealBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: prints the report with headless Chromium twice (about 5 s); the full suite runs it")
+	}
 	chromium := ""
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
