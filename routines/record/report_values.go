@@ -78,9 +78,6 @@ type ReportPain struct {
 	AvgAfter  float64     `json:"mean_after"`    // over Pairs
 }
 
-// Change is the mean change within a session over Pairs (negative: lower after).
-func (p ReportPain) Change() float64 { return p.AvgAfter - p.AvgBefore }
-
 // PainPoint is one session's check-ins; At keeps the offset recorded
 // where it happened (the clock its day counts on).
 type PainPoint struct {
