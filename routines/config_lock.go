@@ -8,12 +8,6 @@ import (
 	"time"
 )
 
-// ConfigLockFile is the lock file beside config.toml: a change of the
-// file (reading it, then writing it anew) holds an advisory lock on it,
-// so that two unknots changing config.toml at once (two `remind add`
-// run together) do not each write over what the other added.
-const ConfigLockFile = ".config.toml.lock"
-
 // ConfigLockWait is how long a change of config.toml waits for another
 // unknot's change to finish before it gives up and says so.
 var ConfigLockWait = 15 * time.Second
@@ -21,8 +15,11 @@ var ConfigLockWait = 15 * time.Second
 // errLockBusy is lockFile's answer when another holds the lock.
 var errLockBusy = errors.New("held by another")
 
-// LockConfig takes the lock for a change of config.toml at path (the
-// folder is made, 0700, and the lock file, 0600, when missing), waiting
+// LockConfig takes the lock for a change of config.toml at path: an
+// advisory lock on its folder (made, 0700, when missing), so that two
+// unknots changing config.toml at once (two `remind add` run together) do
+// not each write over what the other added, and no lock file is left
+// behind (a refused `remind add` leaves nothing). It waits
 // up to ConfigLockWait while another unknot holds it; unlock lets it go.
 // The lock is advisory: it keeps out only the unknots that take it
 // (every change of config.toml does; reading needs none, as the file is
@@ -36,16 +33,15 @@ func LockConfig(path string) (unlock func(), err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return none, nil
 	}
-	lockPath := filepath.Join(dir, ConfigLockFile)
-	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.Open(dir) // the folder itself: nothing is written to lock it
 	if err != nil {
 		return none, nil
 	}
 	switch err := lockFile(f, ConfigLockWait); {
 	case errors.Is(err, errLockBusy):
 		f.Close()
-		return nil, fmt.Errorf("%s is being changed by another unknot (it holds %s), still after %v; try again when it is done",
-			Printable(path), Printable(lockPath), ConfigLockWait)
+		return nil, fmt.Errorf("%s is being changed by another unknot (it holds a lock on %s), still after %v; try again when it is done",
+			Printable(path), Printable(dir), ConfigLockWait)
 	case err != nil:
 		f.Close()
 		return none, nil

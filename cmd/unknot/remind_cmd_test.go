@@ -766,9 +766,8 @@ func TestRemindAddsAtOnceAreAllKept(t *testing.T) {
 	if _, out, _ := w.cli(t, "remind"); strings.Contains(out, "not in config.toml") {
 		t.Errorf("remind lists files config.toml does not hold:\n%s", out)
 	}
-	lock, err := os.Stat(filepath.Join(w.unknotHome, ".config.toml.lock"))
-	if err != nil || lock.Mode().Perm() != 0o600 {
-		t.Errorf("the lock file: %v, want 0600", err)
+	if _, err := os.Stat(filepath.Join(w.unknotHome, ".config.toml.lock")); !os.IsNotExist(err) {
+		t.Errorf("a lock file was left: %v", err)
 	}
 }
 
